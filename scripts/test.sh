@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# make test: set-up, build, install, then the C unit tests, pg_regress and
+# pgTAP against a throwaway cluster. Exits non-zero on any failure and ends
+# with one summary line "summary: N passed, M failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || exit 1
+# One install at a time on this machine: the extension directory is shared.
+exec 9>/tmp/eco_monitor.install.lock
+flock 9
+bash scripts/build.sh || exit 1
+
+passed=0; failed=0; rc=0
+log=$(mktemp -d /tmp/eco_test.XXXXXX)
+
+# 1. C unit tests of the pure core (no server).
+echo "== C unit tests"
+make -s unit 2>&1 | tee "$log/unit.out"
+[ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
+u_pass=$(awk '/^# unit:/ {s+=$3} END {print s+0}' "$log/unit.out")
+u_fail=$(awk '/^# unit:/ {s+=$5} END {print s+0}' "$log/unit.out")
+if [ "$rc" -ne 0 ] && [ "$u_fail" -eq 0 ]; then u_fail=1; fi
+passed=$((passed + u_pass)); failed=$((failed + u_fail))
+
+# 2. Throwaway cluster.
+eval "$(bash scripts/cluster.sh start)" || { echo "summary: $passed passed, $((failed+1)) failed"; exit 1; }
+trap 'bash scripts/cluster.sh stop "$ECO_PGDIR"; rm -rf "$log"' EXIT
+
+# 3. pg_regress.
+echo "== pg_regress"
+make -s installcheck 2>&1 | tee "$log/regress.out"
+r=${PIPESTATUS[0]}
+total=$(sed -n 's/.*All \([0-9]*\) tests passed.*/\1/p; s/.* \([0-9]*\) of \([0-9]*\) tests failed.*/\2/p' "$log/regress.out" | head -1)
+rf=$(sed -n 's/.* \([0-9]*\) of \([0-9]*\) tests failed.*/\1/p' "$log/regress.out" | head -1)
+total=${total:-0}; rf=${rf:-0}
+if [ "$r" -ne 0 ]; then
+  rc=1; [ "$rf" -gt 0 ] || rf=1
+  [ -f regression.diffs ] && head -200 regression.diffs
+fi
+passed=$((passed + total - rf)); failed=$((failed + rf))
+
+# 4. pgTAP (SQL files) and shell-driven TAP tests (dump/restore, upgrades).
+echo "== pgTAP"
+createdb eco_tap
+psql -X -q -v ON_ERROR_STOP=1 -d eco_tap -c 'CREATE EXTENSION eco_monitor CASCADE; CREATE EXTENSION pgtap;' || rc=1
+files=(test/pgtap/*.sql)
+shells=(test/shell/*.sh)
+[ -e "${shells[0]}" ] || shells=()
+{ pg_prove -d eco_tap "${files[@]}"; } 2>&1 | tee "$log/tap.out"
+[ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
+if ((${#shells[@]})); then
+  prove -e bash "${shells[@]}" 2>&1 | tee -a "$log/tap.out"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
+fi
+t_total=$(awk -F'Tests=' '/^Files=/ {split($2,a,","); s+=a[1]} END {print s+0}' "$log/tap.out")
+t_fail=$(awk '/Failed [0-9]+\/[0-9]+ subtests/ {split($2,a,"/"); s+=a[1]} END {print s+0}' "$log/tap.out")
+if [ "$rc" -ne 0 ] && [ "$t_fail" -eq 0 ] && grep -q "Result: FAIL" "$log/tap.out"; then t_fail=1; fi
+passed=$((passed + t_total - t_fail)); failed=$((failed + t_fail))
+
+echo "summary: $passed passed, $failed failed"
+exit $rc

@@ -1,0 +1,17 @@
+-- eco.standard: editions, dates and the edition in force.
+\set VERBOSITY terse
+SET search_path = public, eco;
+SELECT code, family, in_force_from, in_force_until FROM eco.standards ORDER BY family, in_force_from NULLS FIRST;
+SELECT t, t::eco.standard FROM unnest(ARRAY['HJ633-2026', 'hj 633-2012', 'HJ 633—2026', 'GB3095-2026-final',
+                                            'gb3095_2012', 'EPA-2024']) AS t;
+-- The 2026-03-01 switch, and the GB 3095-2026 final limits from 2031-01-01.
+SELECT d, eco.standard_in_force('HJ633', d) AS hj633, eco.standard_in_force('GB3095', d) AS gb3095,
+       eco.standard_in_force('HJ663', d) AS hj663
+FROM unnest(ARRAY['2013-06-01', '2015-12-31', '2016-01-01', '2026-02-28', '2026-03-01', '2030-12-31',
+                  '2031-01-01']::date[]) AS d;
+SELECT eco.standard_in_force('GB3838', '2024-01-01'), eco.standard_in_force('gb36600', '2024-01-01');
+SELECT 'HJ633-2026'::eco.standard = 'hj633-2026'::eco.standard AS eq;
+-- Errors.
+SELECT 'HJ633-2099'::eco.standard;
+SELECT eco.standard_in_force('ISO', '2024-01-01');
+SELECT eco.standard_in_force('HJ633', 'infinity');

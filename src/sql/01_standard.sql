@@ -1,0 +1,48 @@
+-- ===================================================================
+-- eco.standard: one edition of a standard ('HJ633-2026', 'GB3095-2012', ...).
+-- A literal is parsed once, when the query is planned.
+-- ===================================================================
+CREATE TYPE @extschema@.standard;
+CREATE FUNCTION @extschema@.standard_in(pg_catalog.cstring) RETURNS @extschema@.standard
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.standard_out(@extschema@.standard) RETURNS pg_catalog.cstring
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.standard_recv(pg_catalog.internal) RETURNS @extschema@.standard
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.standard_send(@extschema@.standard) RETURNS pg_catalog.bytea
+    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE TYPE @extschema@.standard (
+    INPUT = @extschema@.standard_in, OUTPUT = @extschema@.standard_out,
+    RECEIVE = @extschema@.standard_recv, SEND = @extschema@.standard_send,
+    INTERNALLENGTH = 2, PASSEDBYVALUE, ALIGNMENT = int2, STORAGE = plain);
+COMMENT ON TYPE @extschema@.standard IS 'an edition of a standard, e.g. HJ633-2026; see eco.standards';
+
+CREATE FUNCTION @extschema@.standard_eq(@extschema@.standard, @extschema@.standard) RETURNS boolean
+    LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2eq';
+CREATE FUNCTION @extschema@.standard_ne(@extschema@.standard, @extschema@.standard) RETURNS boolean
+    LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2ne';
+CREATE FUNCTION @extschema@.standard_hash(@extschema@.standard) RETURNS integer
+    LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'hashint2';
+CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.standard, RIGHTARG = @extschema@.standard,
+    FUNCTION = @extschema@.standard_eq, COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES);
+CREATE OPERATOR @extschema@.<> (LEFTARG = @extschema@.standard, RIGHTARG = @extschema@.standard,
+    FUNCTION = @extschema@.standard_ne, COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+    RESTRICT = neqsel, JOIN = neqjoinsel);
+CREATE OPERATOR CLASS @extschema@.standard_hash_ops DEFAULT FOR TYPE @extschema@.standard USING hash AS
+    OPERATOR 1 @extschema@.=, FUNCTION 1 @extschema@.standard_hash(@extschema@.standard);
+CREATE CAST (text AS @extschema@.standard) WITH INOUT AS ASSIGNMENT;
+
+CREATE FUNCTION @extschema@.standard_in_force(family text, d date) RETURNS @extschema@.standard
+    AS 'MODULE_PATHNAME', 'standard_in_force' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.standard_in_force(text, date) IS
+    'edition of a standard family (HJ633, GB3095, HJ663, ...) in force on a day; days before the first edition get the first edition';
+
+CREATE FUNCTION @extschema@._standard_list(
+    OUT id smallint, OUT code text, OUT family text, OUT title text, OUT in_force_from date, OUT in_force_until date, OUT note text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'standard_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+CREATE VIEW @extschema@.standards AS
+    SELECT code::@extschema@.standard AS code, family, title, in_force_from, in_force_until, note
+    FROM @extschema@._standard_list();
+COMMENT ON VIEW @extschema@.standards IS 'every standard edition eco_monitor knows, with the days it is in force (until = last day)';

@@ -1,0 +1,29 @@
+-- ===================================================================
+-- Administrative areas and row-level security.
+-- Tables holding users' data carry an "area" column (GB/T 2260 code or any
+-- text the bureau uses).  A role sees and changes the rows whose area starts
+-- with one of the prefixes granted to it (or to a role it belongs to) in
+-- eco.area_grant; the prefix '' grants every area.  Table owners and
+-- superusers bypass row-level security as usual.
+-- ===================================================================
+CREATE TABLE @extschema@.area_grant (
+    role_name  name NOT NULL,
+    area_prefix text NOT NULL,
+    PRIMARY KEY (role_name, area_prefix)
+);
+COMMENT ON TABLE @extschema@.area_grant IS
+    'row-level security: role_name may see and change rows whose area starts with area_prefix ('''' = all areas)';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.area_grant', '');
+GRANT SELECT ON @extschema@.area_grant TO PUBLIC;
+
+CREATE FUNCTION @extschema@.area_visible(area text) RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT EXISTS (
+        SELECT 1 FROM @extschema@.area_grant g
+        WHERE pg_catalog.starts_with(COALESCE(area, ''), g.area_prefix)
+          AND pg_catalog.pg_has_role(CURRENT_USER, g.role_name, 'MEMBER'))
+$$;
+COMMENT ON FUNCTION @extschema@.area_visible(text) IS
+    'true when the current user may see rows of this administrative area (see eco.area_grant)';
