@@ -23,6 +23,7 @@
 PG_FUNCTION_INFO_V1(aqi_iaqi_fn);
 PG_FUNCTION_INFO_V1(aqi_daily_fn);
 PG_FUNCTION_INFO_V1(aqi_hourly_fn);
+PG_FUNCTION_INFO_V1(aqi_epa_fn);
 PG_FUNCTION_INFO_V1(aqi_level_fn);
 PG_FUNCTION_INFO_V1(aqi_nowcast_fn);
 PG_FUNCTION_INFO_V1(aqi_breakpoint_list);
@@ -323,6 +324,53 @@ aqi_hourly_fn(PG_FUNCTION_ARGS)
 		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
 	aqi_hourly(c->edition, conc, present, &r);
 	return report_datum(fcinfo, c, &r);
+}
+
+/* ---------- eco.epa_aqi ---------- */
+
+Datum
+aqi_epa_fn(PG_FUNCTION_ARGS)
+{
+	static const char *const names[AQI_N_EPA_ARGS] = {"o3_8h", "o3_1h", "pm25", "pm10", "co", "so2", "no2", "so2_24h"};
+	static const char *codes[AQI_N_EP];
+	double		conc[AQI_N_EPA_ARGS];
+	unsigned char present[AQI_N_EPA_ARGS];
+	report_cache *c;
+	aqi_epa_result r;
+	Datum		values[N_RESULT_ATTS];
+	bool		nulls[N_RESULT_ATTS];
+	bool		na;
+
+	if (PG_ARGISNULL(AQI_N_EPA_ARGS))
+		PG_RETURN_NULL();
+	if (PG_GETARG_INT16(AQI_N_EPA_ARGS) != ECO_STD_EPA_2024)
+		eco_require_family(eco_standard_arg(PG_GETARG_INT16(AQI_N_EPA_ARGS)), "EPA", "eco.epa_aqi");
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_EPA_ARGS), true, "eco.epa_aqi");
+	for (int i = 0; i < AQI_N_EPA_ARGS; i++)
+		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
+	aqi_epa(conc, present, &r);
+	if (r.overflow_arg >= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("AQI of %s %g is out of range for type integer", names[r.overflow_arg],
+						conc[r.overflow_arg])));
+	if (codes[0] == NULL)
+		for (int p = 0; p < AQI_N_EP; p++)
+			codes[p] = aqi_epa_pollutant_code((aqi_epa_pollutant) p);
+	na = r.aqi < 0;
+	values[0] = Int32GetDatum(r.aqi);
+	values[1] = Int32GetDatum(r.level);
+	values[2] = na ? (Datum) 0 : c->category[r.level];
+	values[3] = na ? (Datum) 0 : c->color[r.level];
+	values[4] = na ? (Datum) 0 : primary_array(fcinfo, c, r.main, codes, AQI_N_EP);
+	for (int i = 0; i < 5; i++)
+		nulls[i] = na;
+	for (int i = 0; i < AQI_N_EPA_ARGS - 1; i++)
+	{
+		values[5 + i] = Int32GetDatum(r.index[i]);
+		nulls[5 + i] = r.index[i] < 0;
+	}
+	return HeapTupleGetDatum(heap_form_tuple(c->tupdesc, values, nulls));
 }
 
 /* ---------- eco.aqi_level ---------- */

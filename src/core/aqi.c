@@ -549,6 +549,63 @@ aqi_hourly(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS], const unsigned cha
 	aqi_combine(ed, used, r);
 }
 
+/* ---------- US EPA AQI (air.md §8) ---------- */
+
+static const char *const epa_codes[AQI_N_EP] = {"O3", "PM2.5", "PM10", "CO", "SO2", "NO2"};
+
+const char *
+aqi_epa_pollutant_code(aqi_epa_pollutant p)
+{
+	return (unsigned) p < AQI_N_EP ? epa_codes[p] : "?";
+}
+
+/* max of two indices where AQI_NA is "none" (AQI_OVERFLOW wins) */
+static int
+idx_max(int a, int b)
+{
+	if (a == AQI_OVERFLOW || b == AQI_OVERFLOW)
+		return AQI_OVERFLOW;
+	return a > b ? a : b;
+}
+
+void
+aqi_epa(const double c[AQI_N_EPA_ARGS], const unsigned char present[AQI_N_EPA_ARGS], aqi_epa_result *r)
+{
+	static const aqi_item item[AQI_N_EPA_ARGS] = {AQI_O3, AQI_O3, AQI_PM25, AQI_PM10, AQI_CO, AQI_SO2, AQI_NO2, AQI_SO2};
+	static const aqi_period per[AQI_N_EPA_ARGS] = {AQI_P8H, AQI_P1H, AQI_P24H, AQI_P24H, AQI_P8H, AQI_P1H, AQI_P1H, AQI_P24H};
+	/* pollutant of each argument */
+	static const aqi_epa_pollutant pol[AQI_N_EPA_ARGS] = {AQI_EP_O3, AQI_EP_O3, AQI_EP_PM25, AQI_EP_PM10, AQI_EP_CO,
+	AQI_EP_SO2, AQI_EP_NO2, AQI_EP_SO2};
+	int			idx[AQI_N_EPA_ARGS],
+				best[AQI_N_EP],
+				max = AQI_NA;
+
+	r->overflow_arg = -1;
+	for (int i = 0; i < AQI_N_EPA_ARGS; i++)
+	{
+		idx[i] = present[i] ? iaqi_of(AQI_EPA2024, item[i], per[i], c[i]) : AQI_NA;
+		if (idx[i] == AQI_OVERFLOW && r->overflow_arg < 0)
+			r->overflow_arg = i;
+	}
+	for (int p = 0; p < AQI_N_EP; p++)
+		best[p] = AQI_NA;
+	for (int i = 0; i < AQI_N_EPA_ARGS; i++)
+		best[pol[i]] = idx_max(best[pol[i]], idx[i]);
+	/* SO2: a 1-h value of 305 ppb or more indexes 200; the 24-h value (from 305) gives more */
+	for (int i = 0; i < AQI_N_EPA_ARGS - 1; i++)
+		r->index[i] = idx[i];
+	r->index[AQI_E_SO2] = best[AQI_EP_SO2];
+	for (int p = 0; p < AQI_N_EP; p++)
+		max = idx_max(max, best[p]);
+	r->main = 0;
+	r->aqi = max;
+	r->level = max >= 0 ? aqi_level_of(max) : 0;
+	if (max >= 0)
+		for (int p = 0; p < AQI_N_EP; p++)
+			if (best[p] == max)
+				r->main |= 1u << p;
+}
+
 /* ---------- levels (air.md §2.5; EPA §8.2) ---------- */
 
 const aqi_level_info aqi_levels[] = {

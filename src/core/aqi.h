@@ -192,6 +192,52 @@ void		aqi_hourly(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS],
  */
 void		aqi_combine(aqi_edition ed, const unsigned char used[AQI_N_IND], aqi_result *r);
 
+/* ---------- US EPA AQI ---------- */
+
+/* Inputs of eco.epa_aqi, in argument order; also the order of its index fields. */
+typedef enum aqi_epa_arg
+{
+	AQI_E_O3_8H = 0,			/* ppm */
+	AQI_E_O3_1H,				/* ppm */
+	AQI_E_PM25,					/* µg/m³, 24-h */
+	AQI_E_PM10,					/* µg/m³, 24-h */
+	AQI_E_CO,					/* ppm, 8-h */
+	AQI_E_SO2,					/* ppb, 1-h */
+	AQI_E_NO2,					/* ppb, 1-h */
+	AQI_E_SO2_24H,				/* ppb, 24-h */
+	AQI_N_EPA_ARGS
+} aqi_epa_arg;
+
+/* Pollutants of the EPA report (main-pollutant bits). */
+typedef enum aqi_epa_pollutant
+{
+	AQI_EP_O3 = 0,
+	AQI_EP_PM25,
+	AQI_EP_PM10,
+	AQI_EP_CO,
+	AQI_EP_SO2,
+	AQI_EP_NO2,
+	AQI_N_EP
+} aqi_epa_pollutant;
+
+const char *aqi_epa_pollutant_code(aqi_epa_pollutant p);
+
+typedef struct aqi_epa_result
+{
+	int			aqi;			/* AQI_NA when nothing present; AQI_OVERFLOW */
+	int			level;			/* 1..6, 0 when NA */
+	unsigned	main;			/* bit per aqi_epa_pollutant: all at the maximum */
+	int			index[AQI_N_EPA_ARGS - 1];	/* o3_8h, o3_1h, pm25, pm10, co, so2 (1-h and 24-h combined), no2 */
+	int			overflow_arg;	/* first argument whose index overflows, or -1 */
+} aqi_epa_result;
+
+/*
+ * US EPA AQI: the index of each pollutant (O3: higher of 8-h and 1-h; SO2:
+ * the 1-h index, or from 305 ppb the 24-h index, at least 200), the AQI as
+ * their maximum, the main pollutants all tied at it.
+ */
+void		aqi_epa(const double c[AQI_N_EPA_ARGS], const unsigned char present[AQI_N_EPA_ARGS], aqi_epa_result *r);
+
 /* ---------- levels ---------- */
 
 typedef struct aqi_level_info

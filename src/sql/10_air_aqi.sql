@@ -52,6 +52,35 @@ COMMENT ON FUNCTION @extschema@.hourly_aqi(double precision, double precision, d
                                            double precision, double precision, @extschema@.standard) IS
     'real-time AQI (实时报): 1-h means; HJ633-2012 also uses the O3 8-h and PM 24-h moving averages (PM 1-h get no IAQI) and so2_24h when SO2 1-h exceeds 800; HJ633-2026 uses the six 1-h means only';
 
+CREATE TYPE @extschema@.epa_aqi_result AS (
+    aqi integer,
+    level integer,
+    category text,
+    color text,
+    main_pollutants text[],
+    index_o3_8h integer,
+    index_o3_1h integer,
+    index_pm25 integer,
+    index_pm10 integer,
+    index_co integer,
+    index_so2 integer,
+    index_no2 integer
+);
+COMMENT ON TYPE @extschema@.epa_aqi_result IS
+    'US EPA AQI: aqi (NULL when no pollutant is given), level 1..6, category (Good ... Hazardous), color, main pollutants (O3, PM2.5, PM10, CO, SO2, NO2; all tied at the maximum) and each index (SO2: 1-h and 24-h combined)';
+
+CREATE FUNCTION @extschema@.epa_aqi(o3_8h double precision DEFAULT NULL, o3_1h double precision DEFAULT NULL,
+                                    pm25 double precision DEFAULT NULL, pm10 double precision DEFAULT NULL,
+                                    co double precision DEFAULT NULL, so2 double precision DEFAULT NULL,
+                                    no2 double precision DEFAULT NULL, so2_24h double precision DEFAULT NULL,
+                                    standard @extschema@.standard DEFAULT 'EPA-2024')
+    RETURNS @extschema@.epa_aqi_result
+    AS 'MODULE_PATHNAME', 'aqi_epa_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.epa_aqi(double precision, double precision, double precision, double precision,
+                                        double precision, double precision, double precision, double precision,
+                                        @extschema@.standard) IS
+    'US EPA AQI (TAD May 2024) in EPA units: O3 8-h and 1-h ppm, PM2.5 and PM10 24-h µg/m³, CO 8-h ppm, SO2 1-h and 24-h ppb, NO2 1-h ppb; truncation, nearest integer, extrapolation above 500; NULL = not measured';
+
 CREATE FUNCTION @extschema@.aqi_level(aqi integer, standard @extschema@.standard DEFAULT 'HJ633-2026',
     OUT level integer, OUT level_zh text, OUT category_zh text, OUT category_en text,
     OUT color_zh text, OUT color text, OUT health_effect text, OUT advice text)

@@ -556,6 +556,54 @@ main(void)
 		CHECK_INT(bad, 0, "every EPA breakpoint gives its row's index; no gaps on the truncation grid");
 	}
 
+	/* EPA report: TAD example (O3 8-h 0.07853333, PM2.5 35.9, CO 8.4) -> 126, O3 */
+	{
+		double		c[AQI_N_EPA_ARGS] = {0.07853333, 0, 35.9, 0, 8.4, 0, 0, 0};
+		unsigned char p[AQI_N_EPA_ARGS] = {1, 0, 1, 0, 1, 0, 0, 0};
+		aqi_epa_result r;
+
+		aqi_epa(c, p, &r);
+		CHECK(r.aqi == 126 && r.level == 3 && r.main == (1u << AQI_EP_O3) && r.index[AQI_E_PM25] == 102 &&
+			  r.index[AQI_E_CO] == 90, "EPA TAD example: 126, O3");
+		/* O3: the higher of 8-h and 1-h */
+		c[AQI_E_O3_1H] = 0.162;
+		p[AQI_E_O3_1H] = 1;
+		aqi_epa(c, p, &r);
+		CHECK(r.aqi == 147 && r.main == (1u << AQI_EP_O3) && r.index[AQI_E_O3_8H] == 126 &&
+			  r.index[AQI_E_O3_1H] == 147, "EPA O3 1-h 0.162 with 8-h 0.078: 147");
+		/* SO2 1-h >= 305 without 24-h: 200; with 24-h 400: 24-h index */
+		memset(p, 0, sizeof p);
+		c[AQI_E_SO2] = 400;
+		p[AQI_E_SO2] = 1;
+		aqi_epa(c, p, &r);
+		CHECK(r.aqi == 200 && r.index[AQI_E_SO2] == 200 && r.main == (1u << AQI_EP_SO2), "EPA SO2 1-h 400: 200");
+		c[AQI_E_SO2_24H] = 400;
+		p[AQI_E_SO2_24H] = 1;
+		aqi_epa(c, p, &r);
+		/* 201 + 99 * 95 / 299 = 232.45 -> 232 */
+		CHECK(r.aqi == 232 && r.index[AQI_E_SO2] == 232, "EPA SO2 24-h 400: 232");
+		c[AQI_E_SO2_24H] = 200;
+		aqi_epa(c, p, &r);
+		CHECK(r.aqi == 200, "EPA SO2 1-h 400, 24-h 200: 200");
+		memset(p, 0, sizeof p);
+		aqi_epa(c, p, &r);
+		CHECK(r.aqi == AQI_NA && r.level == 0 && r.main == 0, "EPA nothing given: NA");
+		/* PM2.5 and PM10 tie at 50 */
+		c[AQI_E_PM25] = 9.0;
+		c[AQI_E_PM10] = 54;
+		p[AQI_E_PM25] = p[AQI_E_PM10] = 1;
+		aqi_epa(c, p, &r);
+		CHECK(r.aqi == 50 && r.main == ((1u << AQI_EP_PM25) | (1u << AQI_EP_PM10)), "EPA tie listed");
+		c[AQI_E_PM25] = 1e10;
+		aqi_epa(c, p, &r);
+		CHECK(r.aqi == AQI_OVERFLOW && r.overflow_arg == AQI_E_PM25, "EPA overflow propagates, names pm25");
+		c[AQI_E_PM25] = 10;
+		c[AQI_E_SO2_24H] = 1e12;
+		p[AQI_E_SO2_24H] = 1;
+		aqi_epa(c, p, &r);
+		CHECK(r.aqi == AQI_OVERFLOW && r.overflow_arg == AQI_E_SO2_24H, "EPA overflow of so2_24h names it");
+	}
+
 	/* ---------- NowCast ---------- */
 	{
 		double		v[12] = {10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10},
