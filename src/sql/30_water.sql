@@ -16,6 +16,11 @@ CREATE FUNCTION @extschema@.water_class_recv(pg_catalog.internal) RETURNS @extsc
 CREATE FUNCTION @extschema@.water_class_send(@extschema@.water_class) RETURNS pg_catalog.bytea
     AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+COMMENT ON FUNCTION @extschema@.water_class_in(pg_catalog.cstring) IS 'water_class input (forgiving)';
+COMMENT ON FUNCTION @extschema@.water_class_out(@extschema@.water_class) IS 'water_class output (I .. 劣V)';
+COMMENT ON FUNCTION @extschema@.water_class_recv(pg_catalog.internal) IS 'water_class binary input (validated)';
+COMMENT ON FUNCTION @extschema@.water_class_send(@extschema@.water_class) IS 'water_class binary output';
+
 CREATE TYPE @extschema@.water_class (
     INPUT = @extschema@.water_class_in, OUTPUT = @extschema@.water_class_out,
     RECEIVE = @extschema@.water_class_recv, SEND = @extschema@.water_class_send,
@@ -324,3 +329,19 @@ CREATE FUNCTION @extschema@.section_evaluation(period_from timestamp, period_to 
     $$;
 COMMENT ON FUNCTION @extschema@.section_evaluation(timestamp, timestamp, double precision) IS
     'per-section evaluation of [period_from, period_to): class from the item means, status, target class met, main pollutants; below-detection values count as value × below_detection_factor';
+
+-- ---------- worst / best class ----------
+CREATE FUNCTION @extschema@.water_class_larger(@extschema@.water_class, @extschema@.water_class)
+    RETURNS @extschema@.water_class LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2larger';
+CREATE FUNCTION @extschema@.water_class_smaller(@extschema@.water_class, @extschema@.water_class)
+    RETURNS @extschema@.water_class LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2smaller';
+COMMENT ON FUNCTION @extschema@.water_class_larger(@extschema@.water_class, @extschema@.water_class) IS 'the worse of two classes';
+COMMENT ON FUNCTION @extschema@.water_class_smaller(@extschema@.water_class, @extschema@.water_class) IS 'the better of two classes';
+CREATE AGGREGATE @extschema@.max(@extschema@.water_class) (
+    SFUNC = @extschema@.water_class_larger, STYPE = @extschema@.water_class,
+    COMBINEFUNC = @extschema@.water_class_larger, SORTOP = OPERATOR(@extschema@.>), PARALLEL = SAFE);
+CREATE AGGREGATE @extschema@.min(@extschema@.water_class) (
+    SFUNC = @extschema@.water_class_smaller, STYPE = @extschema@.water_class,
+    COMBINEFUNC = @extschema@.water_class_smaller, SORTOP = OPERATOR(@extschema@.<), PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.max(@extschema@.water_class) IS 'worst class';
+COMMENT ON AGGREGATE @extschema@.min(@extschema@.water_class) IS 'best class';
