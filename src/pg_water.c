@@ -329,16 +329,7 @@ water_agg_trans(PG_FUNCTION_ARGS)
 	if (!AggCheckCallContext(fcinfo, &aggctx))
 		elog(ERROR, "water_agg_trans called in non-aggregate context");
 	st = PG_ARGISNULL(0) ? water_state_new(aggctx) : (WaterAggState *) PG_GETARG_POINTER(0);
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_POINTER(st);
-	id = PG_GETARG_INT16(1);
-	v = PG_GETARG_FLOAT8(2);
-	if (id >= ECO_WATER_ID0 && id < ECO_WATER_ID0 + ECO_WATER_SLOTS)
-		slot = id - ECO_WATER_ID0;
-	else
-		slot = water_item_of(eco_pollutant_arg(id))->id - ECO_WATER_ID0;
-	if (isnan(v) || isinf(v) || v < 0)
-		water_check_value(v, eco_pollutant_by_id(ECO_WATER_ID0 + slot));
+	/* the per-group parameters first, so that every partial state carries them */
 	if (PG_NARGS() > 3 && !PG_ARGISNULL(3))
 	{
 		text	   *t = PG_GETARG_TEXT_PP(3);
@@ -366,6 +357,16 @@ water_agg_trans(PG_FUNCTION_ARGS)
 			water_check_decimals(st->decimals);
 		}
 	}
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_POINTER(st);
+	id = PG_GETARG_INT16(1);
+	v = PG_GETARG_FLOAT8(2);
+	if (id >= ECO_WATER_ID0 && id < ECO_WATER_ID0 + ECO_WATER_SLOTS)
+		slot = id - ECO_WATER_ID0;
+	else
+		slot = water_item_of(eco_pollutant_arg(id))->id - ECO_WATER_ID0;
+	if (isnan(v) || isinf(v) || v < 0)
+		water_check_value(v, eco_pollutant_by_id(ECO_WATER_ID0 + slot));
 	st->m.sum[slot] += v;
 	st->m.n[slot]++;
 	PG_RETURN_POINTER(st);

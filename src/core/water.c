@@ -58,15 +58,32 @@ const eco_water_single eco_water_table2[] = {
 };
 const int	eco_n_water_table2 = (int) (sizeof(eco_water_table2) / sizeof(eco_water_table2[0]));
 
+/* slot -> row index + 1 per water body, built on first use */
+static signed char item_index[2][ECO_WATER_SLOTS];
+static int	item_index_built = 0;
+
 const eco_water_item *
 eco_water_item_find(int pollutant_id, eco_water_body body)
 {
-	unsigned	want = body == ECO_LAKE ? ECO_WF_LAKE : ECO_WF_RIVER;
+	int			b = body == ECO_LAKE ? 1 : 0;
+	int			slot = pollutant_id - ECO_WATER_ID0;
 
-	for (int i = 0; i < eco_n_water_items; i++)
-		if (eco_water_items[i].pollutant_id == pollutant_id && (eco_water_items[i].flags & want))
-			return &eco_water_items[i];
-	return NULL;
+	if (!item_index_built)
+	{
+		for (int i = eco_n_water_items - 1; i >= 0; i--)
+		{
+			int			sl = eco_water_items[i].pollutant_id - ECO_WATER_ID0;
+
+			if (eco_water_items[i].flags & ECO_WF_RIVER)
+				item_index[0][sl] = (signed char) (i + 1);
+			if (eco_water_items[i].flags & ECO_WF_LAKE)
+				item_index[1][sl] = (signed char) (i + 1);
+		}
+		item_index_built = 1;
+	}
+	if (slot < 0 || slot >= ECO_WATER_SLOTS || item_index[b][slot] == 0)
+		return NULL;
+	return &eco_water_items[item_index[b][slot] - 1];
 }
 
 const eco_water_single *
@@ -285,26 +302,40 @@ eco_dec_cmp(eco_dec a, eco_dec b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * Compare a value with a limit as decimals written to 15 significant digits.
+ * Outside a relative band of 1e-12 around the limit the binary comparison
+ * already decides (the decimal rounding moves a value by at most 5e-16
+ * relative); inside it, compare the decimals exactly.
+ */
+int
+eco_value_cmp_limit(double v, double lim)
+{
+	if (v < lim * (1 - 1e-12))
+		return -1;
+	if (v > lim * (1 + 1e-12))
+		return 1;
+	return eco_dec_cmp(eco_dec_from_double(v), eco_dec_from_double(lim));
+}
+
 int
 eco_water_classify(const eco_water_item *it, double v)
 {
-	eco_dec		d = eco_dec_from_double(v);
-
 	switch (it->dir)
 	{
 		case ECO_WDIR_NONE:
 			return ECO_WC_NONE;
 		case ECO_WDIR_RANGE:
-			return (eco_dec_cmp(d, eco_dec_from_double(it->lim[0])) >= 0 &&
-					eco_dec_cmp(d, eco_dec_from_double(it->lim[1])) <= 0) ? ECO_WC_I : ECO_WC_WORSE_V;
+			return (eco_value_cmp_limit(v, it->lim[0]) >= 0 &&
+					eco_value_cmp_limit(v, it->lim[1]) <= 0) ? ECO_WC_I : ECO_WC_WORSE_V;
 		case ECO_WDIR_MIN:
 			for (int c = 0; c < 5; c++)
-				if (eco_dec_cmp(d, eco_dec_from_double(it->lim[c])) >= 0)
+				if (eco_value_cmp_limit(v, it->lim[c]) >= 0)
 					return c + 1;
 			return ECO_WC_WORSE_V;
 		case ECO_WDIR_MAX:
 			for (int c = 0; c < 5; c++)
-				if (eco_dec_cmp(d, eco_dec_from_double(it->lim[c])) <= 0)
+				if (eco_value_cmp_limit(v, it->lim[c]) <= 0)
 					return c + 1;
 			return ECO_WC_WORSE_V;
 	}
@@ -321,6 +352,8 @@ eco_water_multiple(const eco_water_item *it, double v, int target, int decimals,
 	*scaled = 0;
 	if (it->dir != ECO_WDIR_MAX || (it->flags & ECO_WF_NOMULT) || target < 1 || target > 5)
 		return 0;
+	if (eco_value_cmp_limit(v, it->lim[target - 1]) <= 0)
+		return 1;
 	c = eco_dec_from_double(v);
 	s = eco_dec_from_double(it->lim[target - 1]);
 	if (eco_dec_cmp(c, s) <= 0)
@@ -353,7 +386,7 @@ eco_water_multiple_exact(const eco_water_item *it, double v, int target)
 	if (it->dir != ECO_WDIR_MAX || (it->flags & ECO_WF_NOMULT) || target < 1 || target > 5)
 		return 0;
 	s = it->lim[target - 1];
-	if (eco_dec_cmp(eco_dec_from_double(v), eco_dec_from_double(s)) <= 0)
+	if (eco_value_cmp_limit(v, s) <= 0)
 		return 0;
 	return (v - s) / s;
 }
@@ -477,7 +510,7 @@ eco_water_drinking(const eco_water_means *m, eco_water_body body, short *fail, i
 		else if (t2 != NULL)
 		{
 			(*n_items)++;
-			if (eco_dec_cmp(eco_dec_from_double(mean_of(m, slot)), eco_dec_from_double(t2->limit)) > 0)
+			if (eco_value_cmp_limit(mean_of(m, slot), t2->limit) > 0)
 				fail[nf++] = (short) id;
 		}
 	}

@@ -97,6 +97,8 @@ typedef struct eco_dec
 
 eco_dec		eco_dec_from_double(double v);
 int			eco_dec_cmp(eco_dec a, eco_dec b);
+/* value vs limit, both taken as decimals to 15 significant digits: -1, 0, 1 */
+int			eco_value_cmp_limit(double v, double lim);
 
 /* Class of a (non-negative, finite) value for one item row; 0 for ECO_WDIR_NONE. */
 int			eco_water_classify(const eco_water_item *it, double v);

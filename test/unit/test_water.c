@@ -117,6 +117,12 @@ main(void)
 	CHECK_INT(eco_dec_cmp(eco_dec_from_double(0.2000001), eco_dec_from_double(0.2)), 1, "0.2000001 > 0.2");
 	CHECK_INT(eco_dec_cmp(eco_dec_from_double(0.00005), eco_dec_from_double(0.0001)), -1, "5e-5 < 1e-4");
 
+	CHECK_INT(eco_value_cmp_limit(0.1 + 0.2, 0.3), 0, "band: 0.1+0.2 equals limit 0.3");
+	CHECK_INT(eco_value_cmp_limit(0.2 * (1 + 1e-13), 0.2), 1, "band: 0.20000000000002 above 0.2");
+	CHECK_INT(eco_value_cmp_limit(0.2 * (1 - 1e-13), 0.2), -1, "band: 0.19999999999998 below 0.2");
+	CHECK_INT(eco_value_cmp_limit(6.42 / 1.07, 6), 0, "band: 6.42/1.07 is 6 as written");
+	CHECK_INT(eco_value_cmp_limit(0, 0.00005), -1, "zero below every limit");
+
 	/* ---- every boundary of Table 1: a limit meets its class, just above does not ---- */
 	for (int i = 0; i < eco_n_water_items; i++)
 	{
