@@ -310,6 +310,7 @@ CREATE FUNCTION @extschema@.section_evaluation(period_from timestamp, period_to 
                    water_class @extschema@.water_class, status text, target_class @extschema@.water_class,
                    target_met boolean, main_pollutants @extschema@.pollutant[], main_pollutants_label text)
     LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
     AS $$
     SELECT e.code, e.wb, e.samples, e.cls, @extschema@.water_status(e.cls),
            e.target, e.cls OPERATOR(@extschema@.<=) e.target, e.mp, e.mpl
