@@ -799,6 +799,7 @@ water_spearman_final(PG_FUNCTION_ARGS)
 	bool		nulls[4] = {0};
 	int32	   *per;
 	double	   *val;
+	int			rc;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -810,7 +811,10 @@ water_spearman_final(PG_FUNCTION_ARGS)
 	val = palloc(sizeof(double) * st->n);
 	memcpy(per, st->period, sizeof(int32) * st->n);
 	memcpy(val, st->value, sizeof(double) * st->n);
-	if (eco_spearman(st->n, per, val, &rs) != 0)
+	rc = eco_spearman(st->n, per, val, &rs);
+	if (rc == -2)
+		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
+	if (rc != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("spearman_trend got two values for one period"),

@@ -428,15 +428,13 @@ typedef struct main_cand
 	double		exact;
 } main_cand;
 
-static int	main_heavy_first;
-
 static int
 main_cmp(const void *a, const void *b)
 {
 	const main_cand *x = a,
 			   *y = b;
 
-	if (main_heavy_first && x->heavy != y->heavy)
+	if (x->heavy != y->heavy)
 		return y->heavy - x->heavy;
 	if (x->m.cls != y->m.cls)
 		return y->m.cls - x->m.cls;
@@ -472,11 +470,11 @@ eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, int hea
 		cand[n].m.item = it;
 		cand[n].m.cls = c;
 		cand[n].m.has_multiple = eco_water_multiple(it, v, ECO_WC_III, decimals, &cand[n].m.scaled);
-		cand[n].heavy = (it->flags & ECO_WF_HEAVY) != 0;
+		/* heavy-metal priority as a sort key, or no key at all */
+		cand[n].heavy = heavy_first && (it->flags & ECO_WF_HEAVY) != 0;
 		cand[n].exact = eco_water_multiple_exact(it, v, ECO_WC_III);
 		n++;
 	}
-	main_heavy_first = heavy_first;
 	qsort(cand, (size_t) n, sizeof cand[0], main_cmp);
 	if (n > 3)
 		n = 3;
