@@ -382,7 +382,7 @@ BEGIN
             SELECT s.code, s.name, s.kind, s.area, %1$s.geography(s.geom) OPERATOR(%1$s.<->) q
             FROM @extschema@.site s
             WHERE s.kind = nearest_sites.kind AND s.geom IS NOT NULL
-            ORDER BY %1$s.geography(s.geom) OPERATOR(%1$s.<->) q, s.code
+            ORDER BY %1$s.geography(s.geom) OPERATOR(%1$s.<->) q
             LIMIT n;
     END
     $fn$$sql$, g);
