@@ -37,7 +37,7 @@ SELECT * FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114.89, 30.39), 4490), '
 SELECT * FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114.89, 30.39), 4490), 'air', 0);
 -- The KNN query uses the geography index.
 SET enable_seqscan = off;
-EXPLAIN (COSTS OFF) SELECT code FROM eco.site WHERE kind = 'air'
+EXPLAIN (COSTS OFF) SELECT code FROM eco.site
 ORDER BY geography(geom) <-> geography(ST_SetSRID(ST_MakePoint(114.89, 30.39), 4490)) LIMIT 3;
 RESET enable_seqscan;
 
@@ -91,7 +91,7 @@ SELECT outfall_code, from_status, to_status, action, changed_on, area FROM eco.o
 UPDATE eco.outfall SET status = '整治中', action = '取缔' WHERE code = '420702-OF-0005';
 UPDATE eco.outfall SET status = '疑似' WHERE code = '420702-OF-0002';
 \set VERBOSITY terse
-INSERT INTO eco.outfall (code, name, area, status) VALUES ('T1', 't', '420702', '疑似');
+INSERT INTO eco.outfall (code, name, area, status, status_date) VALUES ('T1', 't', '420702', '疑似', '2025-01-01');
 UPDATE eco.outfall SET status = '整治中', action = '规范整治' WHERE code = 'T1';
 UPDATE eco.outfall SET status = '已完成' WHERE code = 'T1';
 UPDATE eco.outfall SET status = '核查确认', status_date = '2020-01-01' WHERE code = 'T1';

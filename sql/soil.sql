@@ -52,7 +52,7 @@ SELECT eco.soil_screen('As', 45, 1, NULL, 'GB15618-2018');
 -- GB 15618-2018.
 SELECT "table", kind, count(*) FROM eco.farmland_limits GROUP BY 1, 2 ORDER BY 1;
 SELECT pollutant, land_type, ph_le_5_5, ph_5_5_to_6_5, ph_6_5_to_7_5, ph_gt_7_5 FROM eco.farmland_limits
-WHERE pollutant::text IN ('Cd', 'Cu') OR "table" = 2 ORDER BY "table", pollutant, land_type;
+WHERE name_zh IN ('镉', '铜') OR "table" = 2 ORDER BY "table", pollutant, land_type;
 -- soil.md §3.2 worked examples.
 SELECT t.what, eco.farmland_screen(t.p::eco.pollutant, t.v, t.ph, t.land) AS result
 FROM (VALUES ('paddy pH 6.0 Cd 0.45', 'Cd', 0.45, 6.0, 'paddy'),

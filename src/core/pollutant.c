@@ -160,11 +160,11 @@ const eco_pollutant eco_pollutants[] = {
 	SOIL(280, "gamma-HCH", "γ-六六六", "gamma-hexachlorocyclohexane", "58-89-9", "林丹|lindane"),
 	SOIL(281, "HCB", "六氯苯", "hexachlorobenzene", "118-74-1", NULL),
 	SOIL(282, "mirex", "灭蚁灵", "mirex", "2385-85-5", NULL),
-	SOIL(283, "PCBs", "多氯联苯(总量)", "polychlorinated biphenyls (total)", NULL, NULL),
+	SOIL(283, "PCBs", "多氯联苯(总量)", "polychlorinated biphenyls (total)", NULL, "多氯联苯"),
 	SOIL(284, "PCB126", "3,3',4,4',5-五氯联苯", "PCB 126", "57465-28-8", NULL),
 	SOIL(285, "PCB169", "3,3',4,4',5,5'-六氯联苯", "PCB 169", "32774-16-6", NULL),
-	SOIL(286, "PCDD/F", "二噁英类(总毒性当量)", "dioxins (total TEQ)", NULL, "二噁英"),
-	SOIL(287, "PBBs", "多溴联苯(总量)", "polybrominated biphenyls (total)", NULL, NULL),
+	SOIL(286, "PCDD/F", "二噁英类(总毒性当量)", "dioxins (total TEQ)", NULL, "二噁英类|二噁英|PCDD/Fs"),
+	SOIL(287, "PBBs", "多溴联苯(总量)", "polybrominated biphenyls (total)", NULL, "多溴联苯"),
 	SOIL(288, "TPH", "石油烃(C10-C40)", "petroleum hydrocarbons (C10-C40)", NULL, "石油烃"),
 };
 

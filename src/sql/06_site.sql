@@ -13,6 +13,9 @@
 -- rejects SRID 4326 before any trigger can convert it.  PostGIS's
 -- geometry_columns view reads the constraints and still reports Point, 4490.
 -- ===================================================================
+-- Every role may use the schema; row-level security decides which rows it sees.
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+
 -- PostGIS may live in any schema: qualify its objects by the schema it was installed in.
 DO $do$
 DECLARE
