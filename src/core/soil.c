@@ -114,8 +114,8 @@ const eco_gb36600_row eco_gb36600[] = {
 
 const int	eco_n_gb36600 = (int) (sizeof(eco_gb36600) / sizeof(eco_gb36600[0]));
 
-const eco_gb36600_row *
-eco_gb36600_find(const eco_pollutant *p)
+static const eco_gb36600_row *
+gb36600_lookup(const eco_pollutant *p)
 {
 	const eco_pollutant *s = p ? eco_pollutant_in_medium(p, ECO_SOIL) : NULL;
 
@@ -125,6 +125,26 @@ eco_gb36600_find(const eco_pollutant *p)
 		if (eco_gb36600[i].pollutant == s->id)
 			return &eco_gb36600[i];
 	return NULL;
+}
+
+/* Row by the id of any item, memoised per process (ids are small and stable). */
+#define GB36600_CACHE 1024
+const eco_gb36600_row *
+eco_gb36600_find(const eco_pollutant *p)
+{
+	static short cache[GB36600_CACHE];	/* 0 = not looked up, -1 = none, else row index + 1 */
+
+	if (p == NULL)
+		return NULL;
+	if (p->id < 0 || p->id >= GB36600_CACHE)
+		return gb36600_lookup(p);
+	if (cache[p->id] == 0)
+	{
+		const eco_gb36600_row *r = gb36600_lookup(p);
+
+		cache[p->id] = r ? (short) (r - eco_gb36600 + 1) : -1;
+	}
+	return cache[p->id] > 0 ? &eco_gb36600[cache[p->id] - 1] : NULL;
 }
 
 eco_soil_result
