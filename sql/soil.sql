@@ -77,6 +77,9 @@ SELECT eco.farmland_screen('Cd', 1.5, 5.0, 'paddy') AS cd_1_5, eco.farmland_scre
 -- Cr is total chromium here; Cu orchard row; land type in Chinese.
 SELECT eco.farmland_screen('soil:Cr', 300, 7.0, '水田') AS cr_paddy, eco.farmland_screen('soil:Cr', 300, 7.0, '果园') AS cr_orchard,
        eco.farmland_screen('Cu', 150, 6.5, '果园') AS cu_orchard, eco.farmland_screen('Cu', 150, 6.5, '水田') AS cu_paddy;
+-- Paddy-upland rotation (水旱轮作): the stricter screening value (Cd pH 8: other 0.6, paddy 0.8).
+SELECT eco.farmland_screen('Cd', 0.7, 8, 'rotation') AS cd_rotation, eco.farmland_screen('Cd', 0.7, 8, 'paddy') AS cd_paddy,
+       eco.farmland_screen('Hg', 1.5, 8, '水旱轮作') AS hg_rotation;
 -- No pH: NULL for pH-dependent items.
 SELECT eco.farmland_screen('Cd', 0.2, NULL, 'paddy') IS NULL AS no_ph;
 -- Errors.

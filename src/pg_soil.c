@@ -100,10 +100,12 @@ land_type_arg(const char *s)
 		return ECO_LAND_ORCHARD;
 	if (strcmp(s, "other") == 0 || strcmp(s, "其他") == 0 || strcmp(s, "dryland") == 0 || strcmp(s, "旱地") == 0)
 		return ECO_LAND_OTHER;
+	if (strcmp(s, "rotation") == 0 || strcmp(s, "水旱轮作") == 0)
+		return ECO_LAND_ROTATION;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("invalid GB 15618 land type: \"%s\"", s),
-			 errhint("Use 'paddy' (水田), 'orchard' (果园) or 'other' (其他; also 'dryland', 旱地).")));
+			 errhint("Use 'paddy' (水田), 'orchard' (果园), 'other' (其他; also 'dryland', 旱地) or 'rotation' (水旱轮作: the stricter value).")));
 	return ECO_LAND_OTHER;
 }
 

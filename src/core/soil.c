@@ -253,9 +253,10 @@ eco_gb15618_screen(const eco_pollutant *p, eco_land_type lt, double ph, double c
 				   double *screening, double *intervention)
 {
 	const eco_pollutant *s = p ? eco_pollutant_in_medium(p, ECO_SOIL) : NULL;
-	const eco_gb15618_row *scr = NULL,
+	const eco_gb15618_row *scr[2] = {NULL, NULL},
 			   *itv = NULL;
 	int			band;
+	double		sv;
 
 	*screening = NAN;
 	*intervention = NAN;
@@ -269,21 +270,32 @@ eco_gb15618_screen(const eco_pollutant *p, eco_land_type lt, double ph, double c
 			continue;
 		if (r->table == 3)
 			itv = r;
-		else if (scr == NULL && land_applies(r->land, lt))
-			scr = r;
+		else if (lt == ECO_LAND_ROTATION)
+		{
+			/* paddy-upland rotation: candidates of both land uses, the stricter wins */
+			if (scr[0] == NULL && land_applies(r->land, ECO_LAND_PADDY))
+				scr[0] = r;
+			if (scr[1] == NULL && land_applies(r->land, ECO_LAND_OTHER))
+				scr[1] = r;
+		}
+		else if (scr[0] == NULL && land_applies(r->land, lt))
+			scr[0] = r;
 	}
-	if (scr == NULL)
+	if (scr[0] == NULL)
 		return ECO_FARM_UNKNOWN_ITEM;
-	if (scr->table == 2)
+	if (scr[0]->table == 2)
 		band = 0;
 	else if (isnan(ph))
 		return ECO_FARM_NEED_PH;
 	else
 		band = eco_ph_band(ph);
-	*screening = scr->value[band];
+	sv = scr[0]->value[band];
+	if (scr[1] && scr[1]->value[band] < sv)
+		sv = scr[1]->value[band];
+	*screening = sv;
 	if (itv)
 		*intervention = itv->value[band];
-	if (eco_soil_le(c, scr->value[band]))
+	if (eco_soil_le(c, sv))
 		return ECO_FARM_PRIORITY;
 	if (itv == NULL)
 		return ECO_FARM_MONITOR;

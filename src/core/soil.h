@@ -48,7 +48,8 @@ typedef enum eco_land_type
 {
 	ECO_LAND_PADDY = 0,			/* 水田 */
 	ECO_LAND_ORCHARD = 1,		/* 果园 */
-	ECO_LAND_OTHER = 2			/* 其他 */
+	ECO_LAND_OTHER = 2,			/* 其他 */
+	ECO_LAND_ROTATION = 3		/* 水旱轮作: the stricter of the paddy and other values */
 } eco_land_type;
 
 /* Row selector of GB 15618 Table 1: which land types a row applies to. */

@@ -140,5 +140,10 @@ main(void)
 	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, NAN, 0.1), "(need pH)", "Cd without pH");
 	CHECK_STR(s15618("soil:Cr", ECO_LAND_PADDY, 8.0, 1300), "安全利用类", "Cr at intervention 1300");
 	CHECK_STR(s15618("Cr(VI)", ECO_LAND_PADDY, 8.0, 1), "(unknown)", "Cr(VI) is not in GB 15618");
+	/* paddy-upland rotation: the stricter screening value */
+	CHECK_STR(s15618("Cd", ECO_LAND_ROTATION, 8.0, 0.7), "安全利用类", "rotation Cd pH 8: other 0.6 < paddy 0.8");
+	CHECK_STR(s15618("Cd", ECO_LAND_ROTATION, 8.0, 0.6), "优先保护类", "rotation Cd pH 8 at 0.6");
+	CHECK_STR(s15618("Hg", ECO_LAND_ROTATION, 8.0, 1.5), "安全利用类", "rotation Hg pH 8: paddy 1.0 < other 3.4");
+	CHECK_STR(s15618("Cu", ECO_LAND_ROTATION, 8.0, 150), "加强监测", "rotation Cu uses the 'other' row 100");
 	return unit_done();
 }
