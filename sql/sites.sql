@@ -10,8 +10,9 @@ INSERT INTO eco.site (code, name, kind, control_level, area, geom) VALUES
     ('W01', '三江港断面', 'water', '国控', '420702', ST_SetSRID(ST_MakePoint(114.8740, 30.4280), 4490)),
     ('W02', '燕矶断面', 'water', '省控', '420703', ST_SetSRID(ST_MakePoint(114.9700, 30.3600), 4490)),
     ('X01', '背景点', 'other', NULL, '420704', NULL);
-SELECT code, ST_SRID(geom) AS srid, ST_AsText(geom) AS wkt FROM eco.site ORDER BY code;
-SELECT type, srid, coord_dimension FROM geometry_columns WHERE f_table_schema = 'eco' ORDER BY f_table_name;
+SELECT code, ST_SRID(geom) AS srid, ST_AsText(geom) AS wkt FROM eco.site WHERE code ~ '^[AWX]0' ORDER BY code;
+SELECT f_table_name, f_geometry_column, type, srid FROM geometry_columns
+WHERE f_table_schema = 'eco' AND f_table_name IN ('site', 'protection_zone', 'outfall', 'land_parcel') ORDER BY f_table_name;
 -- Errors 22023: other SRID, not a point, empty, out of range; also on UPDATE.
 INSERT INTO eco.site (code, name, kind, area, geom) VALUES ('E1', 'x', 'air', '420702', ST_SetSRID(ST_MakePoint(114.9, 30.4), 3857));
 INSERT INTO eco.site (code, name, kind, area, geom) VALUES ('E2', 'x', 'air', '420702', ST_MakePoint(114.9, 30.4));
@@ -26,11 +27,12 @@ SELECT ST_SRID(geom), ST_AsText(geom) FROM eco.site WHERE code = 'A01';
 -- nearest_sites: metres on the sphere, nearest first, by kind.
 SELECT code, name, round(distance_m) AS m
 FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114.8900, 30.3900), 4490), 'air', 3);
-SELECT code, round(distance_m) AS m FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114.95, 30.37), 4326), 'water', 5);
+SELECT code, round(distance_m) AS m FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114.95, 30.37), 4326), 'water', 2);
 -- Cross-check against ST_DistanceSphere (independent formula, different radius: < 0.1 % apart).
 SELECT n.code, abs(n.distance_m - ST_DistanceSphere(s.geom, ST_SetSRID(ST_MakePoint(114.89, 30.39), 4490))) / n.distance_m < 1e-3 AS agrees
-FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114.89, 30.39), 4490), 'air', 10) n JOIN eco.site s USING (code) ORDER BY n.distance_m;
-SELECT count(*) FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114.89, 30.39), 4490), 'other', 5);
+FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114.89, 30.39), 4490), 'air', 4) n JOIN eco.site s USING (code) ORDER BY n.distance_m;
+-- X01 has no geometry: it is never a nearest site.
+SELECT count(*) FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114.89, 30.39), 4490), 'other', 100) WHERE code = 'X01';
 SELECT * FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114.89, 30.39), 3857), 'air', 3);
 SELECT * FROM eco.nearest_sites(ST_SetSRID('LINESTRING(114 30, 115 31)'::geometry, 4490), 'air', 3);
 SELECT * FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114.89, 30.39), 4490), 'noise', 3);
@@ -154,7 +156,7 @@ SET ROLE regress_sites_ezhou_hr;
 SELECT (SELECT count(*) FROM eco.site) AS sites, (SELECT count(*) FROM eco.outfall) AS outfalls,
        (SELECT count(*) FROM eco.protection_zone) AS zones, (SELECT count(*) FROM eco.land_parcel) AS parcels,
        (SELECT count(*) FROM eco.outfall_history) AS history;
-SELECT code FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114.89, 30.39), 4490), 'air', 10);
+SELECT code FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114.89, 30.39), 4490), 'air', 100);
 UPDATE eco.site SET name = name WHERE code = 'A01';
 INSERT INTO eco.site (code, name, kind, area) VALUES ('Z1', 'z', 'air', '420702');
 INSERT INTO eco.site (code, name, kind, area) VALUES ('Z2', 'z', 'air', '420703');
@@ -162,3 +164,9 @@ RESET ROLE;
 DELETE FROM eco.site WHERE code = 'Z2';
 DELETE FROM eco.area_grant WHERE role_name = 'regress_sites_ezhou_hr';
 DROP ROLE regress_sites_ezhou_hr;
+-- Leave the shared tables as found for the tests that follow.
+DELETE FROM eco.outfall WHERE area LIKE '4207%';
+DELETE FROM eco.protection_zone WHERE code LIKE 'PZ_';
+DELETE FROM eco.land_parcel WHERE code LIKE 'P_';
+DELETE FROM eco.site WHERE code IN ('A01', 'A02', 'A03', 'A04', 'W01', 'W02', 'X01');
+SELECT (SELECT count(*) FROM eco.outfall_history) AS history_left;
