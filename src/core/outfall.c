@@ -26,8 +26,12 @@ const eco_outfall_type eco_outfall_types[] = {
 	{9, 3, 6, "尾矿库雨洪排口", 1, NULL},
 	{10, 2, 1, "工业及其他各类园区污水处理厂排污口", 1, NULL},
 	{11, 2, 1, "工业及其他各类园区污水处理厂雨洪排口", 1, NULL},
+	/*
+	 * The HJ 1312 table repeats 城镇污水处理厂排污口 as its own only level-2
+	 * row; one row stands for both so that every name reads back to its id
+	 * (pg_dump writes types as text).  Id 13 is left unused.
+	 */
 	{12, 1, 0, "城镇污水处理厂排污口", 1, NULL},
-	{13, 2, 12, "城镇污水处理厂排污口", 1, NULL},
 	{14, 1, 0, "农业排口", 1, NULL},
 	{15, 2, 14, "规模化畜禽养殖排污口", 1, NULL},
 	{16, 2, 14, "规模化水产养殖排污口", 1, NULL},

@@ -23,8 +23,8 @@ extern const int eco_n_outfall_types;
 const eco_outfall_type *eco_outfall_type_by_id(int id);
 
 /*
- * Parse a Chinese name at any level (or an alias); when a name is shared by
- * a level and its only child, the deeper row wins.  NULL when unknown.
+ * Parse a Chinese name at any level (or an alias).  Every canonical name
+ * is unique, so output reads back to the same id.  NULL when unknown.
  */
 const eco_outfall_type *eco_outfall_type_parse(const char *text);
 
