@@ -1,6 +1,6 @@
 -- pgTAP: sites, protection zones, outfalls, parcels: catalogue, SQLSTATEs, row-level security.
 BEGIN;
-SELECT plan(45);
+SELECT plan(48);
 
 -- Catalogue.
 SELECT has_table('eco', t, 'table eco.' || t) FROM unnest(ARRAY['site', 'protection_zone', 'outfall', 'outfall_history', 'land_parcel']) t;
@@ -79,6 +79,22 @@ SELECT is((SELECT array_agg(code ORDER BY distance_m) FROM eco.nearest_sites(ST_
           (SELECT array_agg(code ORDER BY d) FROM (SELECT code, ST_DistanceSphere(geom, ST_SetSRID(ST_MakePoint(114.2, 30.2), 4490)) d
            FROM eco.site WHERE kind = 'air' ORDER BY d LIMIT 5) x),
           'nearest_sites picks the same five sites as a full scan');
+
+-- search_path cannot hijack the PostGIS calls: a schema first on the path shadows ST_SRID and ST_Intersects.
+CREATE SCHEMA tap_evil;
+CREATE FUNCTION tap_evil.st_srid(public.geometry) RETURNS integer LANGUAGE sql AS 'SELECT 4490';
+CREATE FUNCTION tap_evil.st_intersects(public.geometry, public.geometry) RETURNS boolean LANGUAGE sql AS 'SELECT true';
+CREATE FUNCTION tap_evil.geometrytype(public.geometry) RETURNS text LANGUAGE sql AS $$SELECT 'POINT'$$;
+INSERT INTO eco.protection_zone (code, name, water_source, level, area, geom) VALUES ('TAP-Z', 'z', 's', '一级', '990101',
+    ST_SetSRID('POLYGON((0 0, 1 0, 1 1, 0 1, 0 0))'::geometry, 4490));
+SET LOCAL search_path = tap_evil, public, eco;
+SELECT throws_ok($$INSERT INTO eco.site (code, name, kind, area, geom) VALUES ('t', 't', 'air', '1', public.ST_SetSRID('LINESTRING(0 0, 1 1)'::public.geometry, 3857))$$,
+                 '22023', NULL, 'the geometry trigger ignores a hostile st_srid/geometrytype on the search_path');
+SELECT is((SELECT count(*)::int FROM eco.outfalls_in_protection_zones() WHERE zone_name = 'z'), 0,
+          'outfalls_in_protection_zones ignores a hostile st_intersects on the search_path');
+SELECT is((SELECT count(*)::int FROM eco.nearest_sites(public.ST_SetSRID(public.ST_MakePoint(114.2, 30.2), 4490), 'air', 3)), 3,
+          'nearest_sites works whatever the search_path');
+RESET search_path;
 
 -- Row-level security: a role limited to area 990102 and a role with no grant.
 CREATE ROLE tap_sites_limited;
