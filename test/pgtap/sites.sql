@@ -1,6 +1,6 @@
 -- pgTAP: sites, protection zones, outfalls, parcels: catalogue, SQLSTATEs, row-level security.
 BEGIN;
-SELECT plan(48);
+SELECT plan(50);
 
 -- Catalogue.
 SELECT has_table('eco', t, 'table eco.' || t) FROM unnest(ARRAY['site', 'protection_zone', 'outfall', 'outfall_history', 'land_parcel']) t;
@@ -101,7 +101,7 @@ CREATE ROLE tap_sites_limited;
 CREATE ROLE tap_sites_nobody;
 INSERT INTO eco.area_grant VALUES ('tap_sites_limited', '990102');
 INSERT INTO eco.site (code, name, kind, area) VALUES ('TAP-S2', 's', 'water', '990102');
-INSERT INTO eco.outfall (code, name, area) VALUES ('TAP-2', 't', '990102');
+INSERT INTO eco.outfall (code, name, area, status_date) VALUES ('TAP-2', 't', '990102', '2024-01-01');
 INSERT INTO eco.land_parcel (code, name, area) VALUES ('TAP-P1', 'p', '990101'), ('TAP-P2', 'p', '990102');
 SET LOCAL ROLE tap_sites_limited;
 SELECT is((SELECT count(*)::int FROM eco.site WHERE code LIKE 'TAP%'), 1, 'limited role sees only the site of its area');
@@ -111,6 +111,10 @@ SELECT throws_ok($$INSERT INTO eco.outfall (code, name, area) VALUES ('TAP-3', '
                  'limited role is refused an outfall in another area');
 SELECT throws_ok($$UPDATE eco.land_parcel SET area = '990101' WHERE code = 'TAP-P2'$$, '42501', NULL,
                  'limited role is refused moving a parcel to another area');
+SELECT lives_ok($$UPDATE eco.outfall SET status = '核查确认', status_date = '2024-02-01' WHERE code = 'TAP-2'$$,
+                'limited role moves its own outfall through the lifecycle (history written as that role)');
+SELECT throws_ok($$UPDATE eco.outfall_history SET to_status = '已完成' WHERE outfall_code = 'TAP-2'$$, '42501', NULL,
+                 'history is append-only: a role cannot rewrite it');
 RESET ROLE;
 SET LOCAL ROLE tap_sites_nobody;
 SELECT is((SELECT count(*)::int FROM eco.site) + (SELECT count(*)::int FROM eco.outfall)
