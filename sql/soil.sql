@@ -44,7 +44,9 @@ SELECT eco.soil_screen('As', 45, 3);
 SELECT eco.soil_screen('As', -1, 1);
 SELECT eco.soil_screen('As', 'NaN', 1);
 SELECT eco.soil_screen('As', 45, 1, -5);
+\set VERBOSITY default
 SELECT eco.soil_screen('Co', 25, 1);
+\set VERBOSITY terse
 SELECT eco.soil_screen('soil:Zn', 25, 1);
 SELECT eco.soil_screen('PM2.5', 25, 1);
 SELECT eco.soil_screen('As', 45, 1, NULL, 'GB15618-2018');

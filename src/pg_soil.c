@@ -54,12 +54,18 @@ soil_screen(PG_FUNCTION_ARGS)
 		eco_check_concentration(bg, "background value");
 	}
 	r = eco_gb36600_find(p);
+	if (r == NULL && eco_pollutant_in_medium(p, ECO_SOIL) == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("pollutant %s has no GB 36600-2018 value", eco_pollutant_out(p, buf, sizeof buf)),
+				 errdetail("%s is registered for %s, with no soil counterpart; items with values are listed in the view eco.soil_limits.",
+						   eco_pollutant_out(p, buf, sizeof buf), eco_medium_name(p->medium)),
+				 errhint("Text input picks the first medium owning a name: 'Co' reads as carbon monoxide; write 'soil:cobalt' or '钴'.")));
 	if (r == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("pollutant %s has no GB 36600-2018 value", eco_pollutant_out(p, buf, sizeof buf)),
-				 errdetail("Items with values are listed in the view eco.soil_limits."),
-				 errhint("Text input picks the first medium owning a name: 'Co' reads as carbon monoxide; write 'soil:cobalt' or '钴'.")));
+				 errdetail("Items with values are listed in the view eco.soil_limits.")));
 	PG_RETURN_TEXT_P(cstring_to_text(eco_soil_result_name(eco_gb36600_screen(r, land_class, c, bg))));
 }
 
