@@ -247,12 +247,25 @@ air_eval_exceedance_multiple(PG_FUNCTION_ARGS)
 }
 
 /* ================================================================
- * Capture-aware means: eco.daily_mean, eco.capture_avg
- * State float8[3] = {n, sum, min_count}; min_count 0 = not yet known.
+ * Capture-aware means: eco.daily_mean, eco.capture_avg.
+ * The sum is exact fixed-point (air_eval.h), so the result does not depend
+ * on the order of the rows, on the parallel plan, or on rows leaving a
+ * window frame (the inverse transition subtracts exactly).
  * ================================================================ */
+typedef struct AirMean
+{
+	int64		n;				/* values summed */
+	int32		min_count;		/* 0 until known (eco.daily_mean: always 0) */
+	int32		pad;
+	char		sum[sizeof(eco_air_fixed)];	/* eco_air_fixed, accessed by memcpy: palloc
+											 * aligns to 8 bytes only */
+} AirMean;
+
 PG_FUNCTION_INFO_V1(air_eval_mean_accum);
-PG_FUNCTION_INFO_V1(air_eval_capture_accum);
+PG_FUNCTION_INFO_V1(air_eval_mean_inv);
 PG_FUNCTION_INFO_V1(air_eval_mean_combine);
+PG_FUNCTION_INFO_V1(air_eval_mean_serialize);
+PG_FUNCTION_INFO_V1(air_eval_mean_deserialize);
 PG_FUNCTION_INFO_V1(air_eval_daily_mean_final);
 PG_FUNCTION_INFO_V1(air_eval_capture_final);
 
@@ -266,170 +279,146 @@ air_check_min_count(int32 m)
 				 errmsg("min_count must be at least 1, not %d", m)));
 }
 
+/* value as fixed point, with the errors of a reading */
+static eco_air_fixed
+air_fixed_value(double v)
+{
+	eco_air_fixed f;
+
+	air_check_value(v, "value");
+	if (!eco_air_to_fixed(v, &f))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value %g is out of range for a concentration", v)));
+	return f;
+}
+
+static inline eco_air_fixed
+air_mean_sum(const AirMean *s)
+{
+	eco_air_fixed f;
+
+	memcpy(&f, s->sum, sizeof f);
+	return f;
+}
+
+static void
+air_mean_add(AirMean *s, eco_air_fixed f, int64 n, int sub)
+{
+	eco_air_fixed sum = air_mean_sum(s);
+
+	if (!eco_air_fixed_add(&sum, f, sub))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum of concentrations out of range")));
+	memcpy(s->sum, &sum, sizeof sum);
+	s->n += sub ? -n : n;
+}
+
+/*
+ * Transition of eco.daily_mean(value) (2 arguments) and of
+ * eco.capture_avg(value, min_count) (3 arguments), plain and moving.
+ */
 Datum
 air_eval_mean_accum(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a = air_state_arg(fcinfo, 0);
-	double	   *st = air_state_array(a, 3, "eco.daily_mean");
-	double		v = PG_GETARG_FLOAT8(1);
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_mean_accum");
+	AirMean    *s = PG_ARGISNULL(0) ? MemoryContextAllocZero(ctx, sizeof(AirMean))
+		: (AirMean *) PG_GETARG_POINTER(0);
 
-	air_check_value(v, "hourly value");
-	st[0] += 1;
-	st[1] += v;
-	PG_RETURN_ARRAYTYPE_P(a);
+	if (PG_NARGS() > 2)
+	{
+		if (PG_ARGISNULL(2))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("min_count of eco.capture_avg must not be null")));
+		air_check_min_count(PG_GETARG_INT32(2));
+		s->min_count = PG_GETARG_INT32(2);
+	}
+	if (!PG_ARGISNULL(1))
+		air_mean_add(s, air_fixed_value(PG_GETARG_FLOAT8(1)), 1, 0);
+	PG_RETURN_POINTER(s);
 }
 
+/* Inverse transition: the row leaving the window frame. */
 Datum
-air_eval_capture_accum(PG_FUNCTION_ARGS)
+air_eval_mean_inv(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a = air_state_arg(fcinfo, 0);
-	double	   *st = air_state_array(a, 3, "eco.capture_avg");
-	double		v;
-	int32		m;
+	AirMean    *s;
 
-	if (PG_ARGISNULL(2))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("min_count of eco.capture_avg must not be null")));
-	m = PG_GETARG_INT32(2);
-	air_check_min_count(m);
-	st[2] = m;
-	if (PG_ARGISNULL(1))
-		PG_RETURN_ARRAYTYPE_P(a);
-	v = PG_GETARG_FLOAT8(1);
-	air_check_value(v, "value");
-	st[0] += 1;
-	st[1] += v;
-	PG_RETURN_ARRAYTYPE_P(a);
+	air_agg_context(fcinfo, "air_eval_mean_inv");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();		/* cannot happen: rows leave after they came */
+	s = (AirMean *) PG_GETARG_POINTER(0);
+	if (!PG_ARGISNULL(1))
+		air_mean_add(s, air_fixed_value(PG_GETARG_FLOAT8(1)), 1, 1);
+	PG_RETURN_POINTER(s);
 }
 
 Datum
 air_eval_mean_combine(PG_FUNCTION_ARGS)
 {
-	ArrayType  *a = air_state_arg(fcinfo, 0);
-	double	   *s1 = air_state_array(a, 3, "mean combine");
-	double	   *s2 = air_state_array(PG_GETARG_ARRAYTYPE_P(1), 3, "mean combine");
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_mean_combine");
+	AirMean    *a = PG_ARGISNULL(0) ? NULL : (AirMean *) PG_GETARG_POINTER(0);
+	AirMean    *b = PG_ARGISNULL(1) ? NULL : (AirMean *) PG_GETARG_POINTER(1);
 
-	s1[0] += s2[0];
-	s1[1] += s2[1];
-	if (s2[2] > s1[2])
-		s1[2] = s2[2];
-	PG_RETURN_ARRAYTYPE_P(a);
+	if (b == NULL)
+		PG_RETURN_POINTER(a);	/* NULL when both partial states are empty */
+	if (a == NULL)
+	{
+		a = MemoryContextAlloc(ctx, sizeof(AirMean));
+		memcpy(a, b, sizeof(AirMean));
+		PG_RETURN_POINTER(a);
+	}
+	air_mean_add(a, air_mean_sum(b), b->n, 0);
+	if (b->min_count > a->min_count)
+		a->min_count = b->min_count;
+	PG_RETURN_POINTER(a);
+}
+
+Datum
+air_eval_mean_serialize(PG_FUNCTION_ARGS)
+{
+	AirMean    *s = (AirMean *) PG_GETARG_POINTER(0);
+	bytea	   *b = palloc(VARHDRSZ + sizeof(AirMean));
+
+	SET_VARSIZE(b, VARHDRSZ + sizeof(AirMean));
+	memcpy(VARDATA(b), s, sizeof(AirMean));
+	PG_RETURN_BYTEA_P(b);
+}
+
+Datum
+air_eval_mean_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	AirMean    *s;
+
+	if (VARSIZE_ANY_EXHDR(b) != sizeof(AirMean))
+		elog(ERROR, "capture-aware mean: serialized state has %d bytes, expected %d",
+			 (int) VARSIZE_ANY_EXHDR(b), (int) sizeof(AirMean));
+	s = palloc(sizeof(AirMean));
+	memcpy(s, VARDATA_ANY(b), sizeof(AirMean));
+	PG_RETURN_POINTER(s);
 }
 
 Datum
 air_eval_daily_mean_final(PG_FUNCTION_ARGS)
 {
-	double	   *st = air_state_array(PG_GETARG_ARRAYTYPE_P(0), 3, "eco.daily_mean");
+	AirMean    *s = (AirMean *) PG_GETARG_POINTER(0);
 
-	if (st[0] < ECO_AIR_MIN_HOURS_DAY)
+	if (s->n < ECO_AIR_MIN_HOURS_DAY)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(st[1] / st[0]);
+	PG_RETURN_FLOAT8(eco_air_fixed_mean(air_mean_sum(s), s->n));
 }
 
 Datum
 air_eval_capture_final(PG_FUNCTION_ARGS)
 {
-	double	   *st = air_state_array(PG_GETARG_ARRAYTYPE_P(0), 3, "eco.capture_avg");
+	AirMean    *s = (AirMean *) PG_GETARG_POINTER(0);
 
-	if (!eco_air_capture_ok(st[0], st[2]))
+	if (!eco_air_capture_ok(s->n, s->min_count))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(st[1] / st[0]);
-}
-
-/* ---------- moving-aggregate form of eco.capture_avg ----------
- * Window frames add rows at the tail and remove them from the head, so the
- * state is a FIFO of the frame's values; the final function sums them in
- * order, giving exactly the plain aggregate's result (no drift from
- * subtracting floating-point values). */
-typedef struct AirFifo
-{
-	int32		min_count;
-	int64		head;			/* index of the oldest value */
-	int64		n;				/* values in the frame */
-	int64		cap;
-	double	   *v;
-} AirFifo;
-
-PG_FUNCTION_INFO_V1(air_eval_capture_maccum);
-PG_FUNCTION_INFO_V1(air_eval_capture_minv);
-PG_FUNCTION_INFO_V1(air_eval_capture_mfinal);
-
-Datum
-air_eval_capture_maccum(PG_FUNCTION_ARGS)
-{
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_capture_maccum");
-	AirFifo    *f = PG_ARGISNULL(0) ? NULL : (AirFifo *) PG_GETARG_POINTER(0);
-	int32		m;
-
-	if (PG_ARGISNULL(2))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("min_count of eco.capture_avg must not be null")));
-	m = PG_GETARG_INT32(2);
-	air_check_min_count(m);
-	if (f == NULL)
-	{
-		f = MemoryContextAllocZero(ctx, sizeof(AirFifo));
-		f->cap = 16;
-		f->v = MemoryContextAlloc(ctx, f->cap * sizeof(double));
-	}
-	f->min_count = m;
-	if (!PG_ARGISNULL(1))
-	{
-		double		v = PG_GETARG_FLOAT8(1);
-
-		air_check_value(v, "value");
-		if (f->n == f->cap)
-		{
-			double	   *nv = MemoryContextAlloc(ctx, 2 * f->cap * sizeof(double));
-
-			for (int64 i = 0; i < f->n; i++)
-				nv[i] = f->v[(f->head + i) % f->cap];
-			pfree(f->v);
-			f->v = nv;
-			f->head = 0;
-			f->cap *= 2;
-		}
-		f->v[(f->head + f->n) % f->cap] = v;
-		f->n++;
-	}
-	PG_RETURN_POINTER(f);
-}
-
-Datum
-air_eval_capture_minv(PG_FUNCTION_ARGS)
-{
-	AirFifo    *f;
-
-	air_agg_context(fcinfo, "air_eval_capture_minv");
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();		/* cannot happen: rows are removed after being added */
-	f = (AirFifo *) PG_GETARG_POINTER(0);
-	if (!PG_ARGISNULL(1))
-	{
-		if (f->n == 0)
-			elog(ERROR, "eco.capture_avg: inverse transition on an empty frame");
-		f->head = (f->head + 1) % f->cap;
-		f->n--;
-	}
-	PG_RETURN_POINTER(f);
-}
-
-Datum
-air_eval_capture_mfinal(PG_FUNCTION_ARGS)
-{
-	AirFifo    *f;
-	double		sum = 0;
-
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	f = (AirFifo *) PG_GETARG_POINTER(0);
-	if (!eco_air_capture_ok(f->n, f->min_count))
-		PG_RETURN_NULL();
-	for (int64 i = 0; i < f->n; i++)
-		sum += f->v[(f->head + i) % f->cap];
-	PG_RETURN_FLOAT8(sum / f->n);
+	PG_RETURN_FLOAT8(eco_air_fixed_mean(air_mean_sum(s), s->n));
 }
 
 /* ================================================================

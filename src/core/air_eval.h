@@ -91,6 +91,24 @@ void		eco_air_sort(double *v, long n);
 int			eco_air_mda8(const double v[24], uint32_t mask, double lim,
 						 double *mda8, int *n_windows);
 
+/*
+ * Exact, order-independent sums for the capture-aware means: each value is
+ * turned into a Q64.64 fixed-point integer (exact for every double in
+ * [2^-12, 2^63); smaller values lose only bits below 2^-64), so sums and
+ * differences are integer arithmetic: the same in any order, in parallel
+ * plans and in window frames that remove rows.
+ */
+typedef __int128 eco_air_fixed;
+
+/* v as Q64.64; 0 when v is negative, not finite or ≥ 2^63. */
+int			eco_air_to_fixed(double v, eco_air_fixed *out);
+
+/* *a += b (or -= b when sub); 0 on overflow. */
+int			eco_air_fixed_add(eco_air_fixed *a, eco_air_fixed b, int sub);
+
+/* sum / n as a double (sum converted with one rounding). */
+double		eco_air_fixed_mean(eco_air_fixed sum, long long n);
+
 /* Capture check for a mean of n values with minimum min_count. */
 #define eco_air_capture_ok(n, min_count) ((n) >= (min_count) && (n) > 0)
 

@@ -58,43 +58,46 @@ COMMENT ON FUNCTION @extschema@.exceedance_multiple(double precision, double pre
     'exceedance multiple (超标倍数) (C − S)/S when C > S, else 0';
 
 -- ---------- capture-aware means ----------
-CREATE FUNCTION @extschema@._air_mean_accum(double precision[], double precision) RETURNS double precision[]
-    AS 'MODULE_PATHNAME', 'air_eval_mean_accum' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@._air_capture_accum(double precision[], double precision, integer) RETURNS double precision[]
-    AS 'MODULE_PATHNAME', 'air_eval_capture_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@._air_mean_combine(double precision[], double precision[]) RETURNS double precision[]
-    AS 'MODULE_PATHNAME', 'air_eval_mean_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@._air_daily_mean_final(double precision[]) RETURNS double precision
+CREATE FUNCTION @extschema@._air_mean_accum(internal, double precision) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mean_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_capture_accum(internal, double precision, integer) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mean_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_capture_inv(internal, double precision, integer) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mean_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_mean_combine(internal, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mean_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_mean_serialize(internal) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'air_eval_mean_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_mean_deserialize(bytea, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mean_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_daily_mean_final(internal) RETURNS double precision
     AS 'MODULE_PATHNAME', 'air_eval_daily_mean_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@._air_capture_final(double precision[]) RETURNS double precision
+CREATE FUNCTION @extschema@._air_capture_final(internal) RETURNS double precision
     AS 'MODULE_PATHNAME', 'air_eval_capture_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@._air_capture_maccum(internal, double precision, integer) RETURNS internal
-    AS 'MODULE_PATHNAME', 'air_eval_capture_maccum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@._air_capture_minv(internal, double precision, integer) RETURNS internal
-    AS 'MODULE_PATHNAME', 'air_eval_capture_minv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@._air_capture_mfinal(internal) RETURNS double precision
-    AS 'MODULE_PATHNAME', 'air_eval_capture_mfinal' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@._air_mean_accum(double precision[], double precision) IS 'internal: transition of eco.daily_mean';
-COMMENT ON FUNCTION @extschema@._air_capture_accum(double precision[], double precision, integer) IS 'internal: transition of eco.capture_avg';
-COMMENT ON FUNCTION @extschema@._air_mean_combine(double precision[], double precision[]) IS 'internal: combine of eco.daily_mean and eco.capture_avg';
-COMMENT ON FUNCTION @extschema@._air_daily_mean_final(double precision[]) IS 'internal: final of eco.daily_mean';
-COMMENT ON FUNCTION @extschema@._air_capture_final(double precision[]) IS 'internal: final of eco.capture_avg';
-COMMENT ON FUNCTION @extschema@._air_capture_maccum(internal, double precision, integer) IS 'internal: moving transition of eco.capture_avg';
-COMMENT ON FUNCTION @extschema@._air_capture_minv(internal, double precision, integer) IS 'internal: inverse transition of eco.capture_avg';
-COMMENT ON FUNCTION @extschema@._air_capture_mfinal(internal) IS 'internal: moving final of eco.capture_avg';
+COMMENT ON FUNCTION @extschema@._air_mean_accum(internal, double precision) IS 'internal: transition of eco.daily_mean';
+COMMENT ON FUNCTION @extschema@._air_capture_accum(internal, double precision, integer) IS 'internal: transition of eco.capture_avg';
+COMMENT ON FUNCTION @extschema@._air_capture_inv(internal, double precision, integer) IS 'internal: inverse transition of eco.capture_avg (window frames)';
+COMMENT ON FUNCTION @extschema@._air_mean_combine(internal, internal) IS 'internal: combine of eco.daily_mean and eco.capture_avg';
+COMMENT ON FUNCTION @extschema@._air_mean_serialize(internal) IS 'internal: serialize of eco.daily_mean and eco.capture_avg';
+COMMENT ON FUNCTION @extschema@._air_mean_deserialize(bytea, internal) IS 'internal: deserialize of eco.daily_mean and eco.capture_avg';
+COMMENT ON FUNCTION @extschema@._air_daily_mean_final(internal) IS 'internal: final of eco.daily_mean';
+COMMENT ON FUNCTION @extschema@._air_capture_final(internal) IS 'internal: final of eco.capture_avg';
 
 CREATE AGGREGATE @extschema@.daily_mean(double precision) (
-    SFUNC = @extschema@._air_mean_accum, STYPE = double precision[], INITCOND = '{0,0,0}',
-    COMBINEFUNC = @extschema@._air_mean_combine, FINALFUNC = @extschema@._air_daily_mean_final,
-    PARALLEL = SAFE);
+    SFUNC = @extschema@._air_mean_accum, STYPE = internal,
+    COMBINEFUNC = @extschema@._air_mean_combine,
+    SERIALFUNC = @extschema@._air_mean_serialize, DESERIALFUNC = @extschema@._air_mean_deserialize,
+    FINALFUNC = @extschema@._air_daily_mean_final, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.daily_mean(double precision) IS
-    'daily (24-h) mean of hourly values; NULL unless at least 20 hourly values (GB 3095 Table 4)';
+    'daily (24-h) mean of hourly values; NULL unless at least 20 hourly values (GB 3095 Table 4); exact order-independent sum';
 
 CREATE AGGREGATE @extschema@.capture_avg(double precision, integer) (
-    SFUNC = @extschema@._air_capture_accum, STYPE = double precision[], INITCOND = '{0,0,0}',
-    COMBINEFUNC = @extschema@._air_mean_combine, FINALFUNC = @extschema@._air_capture_final,
-    MSFUNC = @extschema@._air_capture_maccum, MINVFUNC = @extschema@._air_capture_minv,
-    MSTYPE = internal, MFINALFUNC = @extschema@._air_capture_mfinal,
+    SFUNC = @extschema@._air_capture_accum, STYPE = internal,
+    COMBINEFUNC = @extschema@._air_mean_combine,
+    SERIALFUNC = @extschema@._air_mean_serialize, DESERIALFUNC = @extschema@._air_mean_deserialize,
+    FINALFUNC = @extschema@._air_capture_final,
+    MSFUNC = @extschema@._air_capture_accum, MINVFUNC = @extschema@._air_capture_inv,
+    MSTYPE = internal, MFINALFUNC = @extschema@._air_capture_final,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.capture_avg(double precision, integer) IS
     'mean of the non-NULL values, NULL unless at least min_count of them; as a window function with RANGE ''7 hours'' PRECEDING and min_count 6 it is the O3 8-h moving average';

@@ -198,5 +198,37 @@ main(void)
 	CHECK_DBL(eco_air_exceedance_multiple(75, 75), 0, 0, "at the limit: 0");
 	CHECK_DBL(eco_air_exceedance_multiple(10, 75), 0, 0, "below: 0");
 
+	/* ---- exact fixed-point sums ---- */
+	{
+		eco_air_fixed a = 0,
+					f;
+		double		vals[] = {0.1, 0.2, 0.3, 1e-3, 123.456, 0.0025};
+
+		for (int i = 0; i < 6; i++)
+		{
+			eco_air_to_fixed(vals[i], &f);
+			eco_air_fixed_add(&a, f, 0);
+		}
+		for (int i = 5; i >= 0; i--)
+		{
+			eco_air_to_fixed(vals[i], &f);
+			eco_air_fixed_add(&a, f, 1);
+		}
+		CHECK(a == 0, "adding then removing returns exactly to 0");
+		a = 0;
+		for (int i = 0; i < 24; i++)
+		{
+			eco_air_to_fixed(0.8, &f);
+			eco_air_fixed_add(&a, f, 0);
+		}
+		CHECK_DBL(eco_air_fixed_mean(a, 24), 0.8, 0, "24 x 0.8 has mean exactly 0.8");
+		CHECK_INT(eco_air_to_fixed(-1, &f), 0, "negative rejected");
+		CHECK_INT(eco_air_to_fixed(1e19, &f), 0, "2^63 and above rejected");
+		CHECK_INT(eco_air_to_fixed(NAN, &f), 0, "NaN rejected");
+		eco_air_to_fixed(9e18, &f);
+		a = f;
+		CHECK_INT(eco_air_fixed_add(&a, f, 0), 0, "overflow detected");
+	}
+
 	return unit_done();
 }
