@@ -87,7 +87,7 @@ CREATE AGGREGATE @extschema@.daily_mean(double precision) (
     SFUNC = @extschema@._air_mean_accum, STYPE = internal,
     COMBINEFUNC = @extschema@._air_mean_combine,
     SERIALFUNC = @extschema@._air_mean_serialize, DESERIALFUNC = @extschema@._air_mean_deserialize,
-    FINALFUNC = @extschema@._air_daily_mean_final, PARALLEL = SAFE);
+    FINALFUNC = @extschema@._air_daily_mean_final, SSPACE = 48, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.daily_mean(double precision) IS
     'daily (24-h) mean of hourly values; NULL unless at least 20 hourly values (GB 3095 Table 4); exact order-independent sum';
 
@@ -98,7 +98,7 @@ CREATE AGGREGATE @extschema@.capture_avg(double precision, integer) (
     FINALFUNC = @extschema@._air_capture_final,
     MSFUNC = @extschema@._air_capture_accum, MINVFUNC = @extschema@._air_capture_inv,
     MSTYPE = internal, MFINALFUNC = @extschema@._air_capture_final,
-    PARALLEL = SAFE);
+    SSPACE = 48, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.capture_avg(double precision, integer) IS
     'mean of the non-NULL values, NULL unless at least min_count of them; as a window function with RANGE ''7 hours'' PRECEDING and min_count 6 it is the O3 8-h moving average';
 
@@ -125,7 +125,7 @@ CREATE AGGREGATE @extschema@.mda8(hour integer, value double precision, lim doub
     SFUNC = @extschema@._air_mda8_accum, STYPE = internal,
     COMBINEFUNC = @extschema@._air_mda8_combine,
     SERIALFUNC = @extschema@._air_mda8_serialize, DESERIALFUNC = @extschema@._air_mda8_deserialize,
-    FINALFUNC = @extschema@._air_mda8_final, PARALLEL = SAFE);
+    FINALFUNC = @extschema@._air_mda8_final, SSPACE = 232, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.mda8(integer, double precision, double precision) IS
     'O3 daily maximum 8-h mean (HJ 663): hours 1..24 of one day, windows ending 08..24 each needing 6 values; NULL unless 14 valid windows or the maximum exceeds lim';
 
@@ -137,7 +137,7 @@ CREATE AGGREGATE @extschema@.mda8(hour integer, value double precision) (
     SFUNC = @extschema@._air_mda8_accum_default, STYPE = internal,
     COMBINEFUNC = @extschema@._air_mda8_combine,
     SERIALFUNC = @extschema@._air_mda8_serialize, DESERIALFUNC = @extschema@._air_mda8_deserialize,
-    FINALFUNC = @extschema@._air_mda8_final, PARALLEL = SAFE);
+    FINALFUNC = @extschema@._air_mda8_final, SSPACE = 232, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.mda8(integer, double precision) IS
     'eco.mda8(hour, value, 160): the grade II O3 MDA8 limit decides validity below 14 windows';
 
@@ -161,7 +161,7 @@ CREATE AGGREGATE @extschema@.percentile(value double precision, p double precisi
     SFUNC = @extschema@._air_pct_accum, STYPE = internal,
     COMBINEFUNC = @extschema@._air_pct_combine,
     SERIALFUNC = @extschema@._air_pct_serialize, DESERIALFUNC = @extschema@._air_pct_deserialize,
-    FINALFUNC = @extschema@._air_pct_final, PARALLEL = SAFE);
+    FINALFUNC = @extschema@._air_pct_final, SSPACE = 2048, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.percentile(double precision, double precision) IS
     'HJ 663 Appendix A percentile, p in 0..1: rank k = 1 + (n − 1)p with linear interpolation (= percentile_cont(p)); combinable';
 
@@ -191,14 +191,14 @@ CREATE AGGREGATE @extschema@.annual_mean(day date, value double precision) (
     SFUNC = @extschema@._air_year_accum, STYPE = internal,
     COMBINEFUNC = @extschema@._air_year_combine,
     SERIALFUNC = @extschema@._air_year_serialize, DESERIALFUNC = @extschema@._air_year_deserialize,
-    FINALFUNC = @extschema@._air_year_mean_final, PARALLEL = SAFE);
+    FINALFUNC = @extschema@._air_year_mean_final, SSPACE = 3328, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.annual_mean(date, double precision) IS
     'annual mean of valid daily values (one per day, one calendar year); NULL unless 324 days and 27 in every month (25 in February)';
 CREATE AGGREGATE @extschema@.annual_percentile(day date, value double precision, p double precision) (
     SFUNC = @extschema@._air_year_accum_p, STYPE = internal,
     COMBINEFUNC = @extschema@._air_year_combine,
     SERIALFUNC = @extschema@._air_year_serialize, DESERIALFUNC = @extschema@._air_year_deserialize,
-    FINALFUNC = @extschema@._air_year_pct_final, PARALLEL = SAFE);
+    FINALFUNC = @extschema@._air_year_pct_final, SSPACE = 3328, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.annual_percentile(date, double precision, double precision) IS
     'HJ 663 percentile (p in 0..1) of valid daily values of one calendar year; NULL unless 324 days and 27 in every month (25 in February)';
 
