@@ -59,9 +59,9 @@ SELECT * FROM pg_temp.plan(:'q_floor', 'bench_hourly');
 SELECT * FROM pg_temp.plan(:'q_sql', 'bench_hourly');
 
 -- Same answers: C aggregates vs plain SQL (site-days that differ beyond 1e-9).
-SELECT pg_temp.bench('check c', :'q_c', 'bench_hourly', 1);
+SELECT FROM pg_temp.bench('check c', :'q_c', 'bench_hourly', 1);
 ALTER TABLE bench_out RENAME TO r_c;
-SELECT pg_temp.bench('check sql', :'q_sql', 'bench_hourly', 1);
+SELECT FROM pg_temp.bench('check sql', :'q_sql', 'bench_hourly', 1);
 ALTER TABLE bench_out RENAME TO r_sql;
 DELETE FROM bench_times;
 SELECT count(*) AS site_days, count(c.o3_8h) AS valid_mda8, count(c.pm25) AS valid_pm25,
@@ -73,16 +73,24 @@ SELECT count(*) AS site_days, count(c.o3_8h) AS valid_mda8, count(c.pm25) AS val
 FROM r_c c FULL JOIN r_sql s USING (site_code, day);
 DROP TABLE r_c, r_sql;
 
-SELECT pg_temp.bench('floor (200 sites)', :'q_floor', 'bench_hourly');
-SELECT pg_temp.bench('c_aggregates (200 sites)', :'q_c', 'bench_hourly');
-SELECT pg_temp.bench('plain_sql (200 sites)', :'q_sql', 'bench_hourly');
-SELECT pg_temp.bench('c_aggregates (50 sites)', :'q_c', 'bench_hourly_50');
-SELECT pg_temp.bench('floor (50 sites)', :'q_floor', 'bench_hourly_50');
+SELECT FROM pg_temp.bench('floor (200 sites)', :'q_floor', 'bench_hourly');
+SELECT FROM pg_temp.bench('c_aggregates (200 sites)', :'q_c', 'bench_hourly');
+SELECT FROM pg_temp.bench('plain_sql (200 sites)', :'q_sql', 'bench_hourly');
+SELECT FROM pg_temp.bench('c_aggregates (50 sites)', :'q_c', 'bench_hourly_50');
+SELECT FROM pg_temp.bench('floor (50 sites)', :'q_floor', 'bench_hourly_50');
+
+-- Parallel plans forced (cheap Gather): partial aggregation in 2 workers + the leader.
+SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0.001;
+SELECT * FROM pg_temp.plan(:'q_c', 'bench_hourly');
+SELECT FROM pg_temp.bench('c_aggregates parallel (200 sites)', :'q_c', 'bench_hourly');
+SELECT FROM pg_temp.bench('floor parallel (200 sites)', :'q_floor', 'bench_hourly');
+SELECT FROM pg_temp.bench('c_aggregates parallel (50 sites)', :'q_c', 'bench_hourly_50');
+RESET parallel_setup_cost; RESET parallel_tuple_cost;
 
 -- Serial C roll-up for reference (no parallel workers).
 SET max_parallel_workers_per_gather = 0;
-SELECT pg_temp.bench('c_aggregates serial (200 sites)', :'q_c', 'bench_hourly');
-SELECT pg_temp.bench('floor serial (200 sites)', :'q_floor', 'bench_hourly');
+SELECT FROM pg_temp.bench('c_aggregates serial (200 sites)', :'q_c', 'bench_hourly');
+SELECT FROM pg_temp.bench('floor serial (200 sites)', :'q_floor', 'bench_hourly');
 RESET max_parallel_workers_per_gather;
 
 \echo
@@ -99,7 +107,11 @@ SELECT round(((SELECT ms FROM b WHERE label = 'c_aggregates (200 sites)') / (SEL
            AS c_200_over_50_sites,
        round(((SELECT ms FROM b WHERE label = 'floor (200 sites)') / (SELECT ms FROM b WHERE label = 'floor (50 sites)'))::numeric, 2)
            AS floor_200_over_50_sites,
-       round(((SELECT ms FROM b WHERE label = 'c_aggregates serial (200 sites)') / (SELECT ms FROM b WHERE label = 'c_aggregates (200 sites)'))::numeric, 2)
-           AS serial_over_parallel;
+       round(((SELECT ms FROM b WHERE label = 'c_aggregates parallel (200 sites)') / (SELECT ms FROM b WHERE label = 'floor parallel (200 sites)'))::numeric, 2)
+           AS par_c_over_par_floor,
+       round(((SELECT ms FROM b WHERE label = 'c_aggregates serial (200 sites)') / (SELECT ms FROM b WHERE label = 'c_aggregates parallel (200 sites)'))::numeric, 2)
+           AS c_serial_over_parallel,
+       round(((SELECT ms FROM b WHERE label = 'c_aggregates parallel (200 sites)') / (SELECT ms FROM b WHERE label = 'c_aggregates parallel (50 sites)'))::numeric, 2)
+           AS par_c_200_over_50;
 
 DROP TABLE IF EXISTS bench_out, bench_times, bench_hourly, bench_hourly_50;

@@ -238,6 +238,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.air_hourly', '');
 ALTER TABLE @extschema@.air_hourly ENABLE ROW LEVEL SECURITY;
 CREATE POLICY air_hourly_by_site ON @extschema@.air_hourly
     USING (@extschema@.site_visible(site_code)) WITH CHECK (@extschema@.site_visible(site_code));
+COMMENT ON POLICY air_hourly_by_site ON @extschema@.air_hourly IS 'rows of the sites the user can see (eco.site_visible)';
 GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.air_hourly TO PUBLIC;
 
 CREATE TABLE @extschema@.air_daily (
@@ -279,6 +280,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.air_daily', '');
 ALTER TABLE @extschema@.air_daily ENABLE ROW LEVEL SECURITY;
 CREATE POLICY air_daily_by_site ON @extschema@.air_daily
     USING (@extschema@.site_visible(site_code)) WITH CHECK (@extschema@.site_visible(site_code));
+COMMENT ON POLICY air_daily_by_site ON @extschema@.air_daily IS 'rows of the sites the user can see (eco.site_visible)';
 GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.air_daily TO PUBLIC;
 
 CREATE FUNCTION @extschema@.refresh_air_daily(from_day date, to_day date) RETURNS bigint
