@@ -199,10 +199,17 @@ FROM generate_series('2026-03-01 01:00'::timestamp, '2026-03-02 00:00', '1 hour'
 SELECT eco.refresh_air_daily('2023-07-01', '2026-03-01') AS site_days;
 SELECT site_code, day, so2, no2, co, o3, pm10, pm25, o3_1h, o3_8h, so2_valid, pm25_valid, o3_8h_valid, n_hours, dust
 FROM eco.air_daily ORDER BY site_code, day;
+-- The day's AQI under the HJ 633 edition in force (HJ633-2012 before 2026-03-01, HJ633-2026 from then on).
+SELECT site_code, day, aqi_standard, aqi, aqi_level, aqi_category, primary_pollutants
+FROM eco.air_daily ORDER BY site_code, day;
+SELECT d.site_code, d.day, (eco.daily_aqi(so2 => d.so2, no2 => d.no2, co => d.co, pm10 => d.pm10, pm25 => d.pm25,
+                                          o3_8h => d.o3_8h, o3_1h => d.o3_1h,
+                                          standard => eco.standard_in_force('HJ633', d.day))).aqi IS NOT DISTINCT FROM d.aqi AS same_as_direct_call
+FROM eco.air_daily d ORDER BY 1, 2;
 -- Recomputing one day leaves the others untouched.
 UPDATE eco.air_hourly SET pm25 = 45 WHERE site_code = 'A1';
 SELECT eco.refresh_air_daily('2023-07-03', '2023-07-03') AS site_days;
-SELECT site_code, day, pm25 FROM eco.air_daily ORDER BY site_code, day;
+SELECT site_code, day, pm25, aqi, primary_pollutants FROM eco.air_daily ORDER BY site_code, day;
 DELETE FROM eco.air_hourly WHERE site_code = 'A1' AND hour_ending > '2023-07-03 00:00';
 SELECT eco.refresh_air_daily('2023-07-03', '2023-07-03') AS site_days;
 SELECT site_code, day FROM eco.air_daily ORDER BY site_code, day;
