@@ -1,6 +1,6 @@
 -- pgTAP: the extension cannot be hijacked through search_path.
 BEGIN;
-SELECT plan(5);
+SELECT plan(6);
 
 -- Every SQL or PL/pgSQL function of the extension pins its search_path.
 SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1)
@@ -30,11 +30,39 @@ CREATE FUNCTION regress_evil.evil_count_sf(bigint) RETURNS bigint LANGUAGE plpgs
     AS $$BEGIN RAISE EXCEPTION 'hijacked count'; END$$;
 CREATE AGGREGATE regress_evil.count(*) (SFUNC = regress_evil.evil_count_sf, STYPE = bigint);
 INSERT INTO eco.area_grant VALUES (CURRENT_USER, '32');
-SET LOCAL search_path = regress_evil, public, eco, pg_catalog;
-SELECT lives_ok($$SELECT eco.area_visible('320102')$$, 'area_visible ignores a hostile search_path');
-SELECT lives_ok($$SELECT * FROM eco.outfall_progress('32', '2024-01-01')$$, 'outfall_progress ignores a hostile search_path');
-SELECT lives_ok($$SELECT * FROM eco.section_evaluation('2024-01-01', '2025-01-01')$$,
-                'section_evaluation ignores a hostile search_path');
+-- A function that does not pin its search_path, as a control: the traps must fire for it.
+CREATE FUNCTION pg_temp.unpinned_probe() RETURNS boolean LANGUAGE sql AS $$ SELECT 'a'::text = 'a'::text $$;
+CREATE TEMP TABLE hijack(fn text, err text);
+DO $$
+DECLARE
+    old text := pg_catalog.current_setting('search_path');
+    calls text[] := ARRAY['SELECT pg_temp.unpinned_probe()',
+                          'SELECT eco.area_visible(''320102'')',
+                          'SELECT * FROM eco.outfall_progress(''32'', ''2024-01-01'')',
+                          'SELECT * FROM eco.section_evaluation(''2024-01-01'', ''2025-01-01'')'];
+    c text;
+    e text;
+BEGIN
+    FOREACH c IN ARRAY calls LOOP
+        PERFORM pg_catalog.set_config('search_path', 'regress_evil, public, eco, pg_catalog', true);
+        BEGIN
+            EXECUTE c;
+            e := NULL;
+        EXCEPTION WHEN OTHERS THEN
+            e := SQLERRM;
+        END;
+        PERFORM pg_catalog.set_config('search_path', old, true);
+        INSERT INTO hijack VALUES (c, e);
+    END LOOP;
+END
+$$;
+SELECT is((SELECT err FROM hijack WHERE fn LIKE '%unpinned_probe%'), 'hijacked =',
+          'control: an unpinned function is hijacked by the hostile schema');
+SELECT is((SELECT err FROM hijack WHERE fn LIKE '%area_visible%'), NULL, 'area_visible ignores a hostile search_path');
+SELECT is((SELECT err FROM hijack WHERE fn LIKE '%outfall_progress%'), NULL,
+          'outfall_progress ignores a hostile search_path');
+SELECT is((SELECT err FROM hijack WHERE fn LIKE '%section_evaluation%'), NULL,
+          'section_evaluation ignores a hostile search_path');
 
 SELECT * FROM finish();
 ROLLBACK;
