@@ -180,6 +180,24 @@ aqi_iaqi_fn(PG_FUNCTION_ARGS)
 
 #define N_RESULT_ATTS (5 + AQI_N_IND)
 
+/*
+ * A result tuple differs from row to row only in its integers once the level,
+ * the primary-pollutant set and the NULL pattern are fixed.  So a row copies a
+ * cached, fully formed tuple for that shape and stores its integers at offsets
+ * found once: one palloc and one memcpy per row, no heap_form_tuple.
+ */
+#define N_TEMPLATES 64
+
+typedef struct tuple_template
+{
+	uint32		key;			/* shape; TEMPLATE_EMPTY when unused */
+	uint32		len;
+	int16		off[N_RESULT_ATTS];	/* byte offset of each integer field from the header, -1 = NULL/not int */
+	HeapTupleHeader data;		/* in fn_mcxt */
+} tuple_template;
+
+#define TEMPLATE_EMPTY 0xFFFFFFFFu
+
 typedef struct report_cache
 {
 	TupleDesc	tupdesc;		/* blessed, in fn_mcxt */
@@ -188,6 +206,7 @@ typedef struct report_cache
 	Datum		category[7];	/* by level */
 	Datum		color[7];
 	Datum		primary[1 << AQI_N_IND];	/* text[] per indicator mask, built on first use */
+	tuple_template tmpl[N_TEMPLATES];
 } report_cache;
 
 static report_cache *
@@ -208,6 +227,8 @@ report_cache_get(FunctionCallInfo fcinfo, int16 std, bool allow_epa, const char 
 		c = palloc0(sizeof(report_cache));
 		c->tupdesc = BlessTupleDesc(CreateTupleDescCopy(td));
 		c->standard = -1;
+		for (int i = 0; i < N_TEMPLATES; i++)
+			c->tmpl[i].key = TEMPLATE_EMPTY;
 		MemoryContextSwitchTo(old);
 		fcinfo->flinfo->fn_extra = c;
 	}
@@ -225,6 +246,8 @@ report_cache_get(FunctionCallInfo fcinfo, int16 std, bool allow_epa, const char 
 		}
 		c->edition = ed;
 		c->standard = std;
+		for (int i = 0; i < N_TEMPLATES; i++)	/* category and colour texts changed */
+			c->tmpl[i].key = TEMPLATE_EMPTY;
 	}
 	return c;
 }
@@ -250,27 +273,93 @@ primary_array(FunctionCallInfo fcinfo, report_cache *c, unsigned mask, const cha
 
 static const char *const hj_codes[AQI_N_IND] = {"SO2", "NO2", "CO", "PM10", "PM2.5", "O3_8H", "O3_1H"};
 
-/* Result tuple of an HJ 633 report. */
-static Datum
-report_datum(FunctionCallInfo fcinfo, report_cache *c, const aqi_result *r)
+/* Form the template of a shape with heap_form_tuple and record where its integers are. */
+static void
+template_build(FunctionCallInfo fcinfo, report_cache *c, tuple_template *tt, uint32 key,
+			   int aqi, int level, unsigned mask, const int *iaqi, const char *const *codes, int ncodes)
 {
 	Datum		values[N_RESULT_ATTS];
 	bool		nulls[N_RESULT_ATTS];
-	bool		na = r->aqi < 0;
+	bool		na = aqi < 0;
+	HeapTuple	tup;
+	HeapTupleHeader h;
+	bits8	   *bits;
+	char	   *tp;
+	uint32		off = 0;
 
-	values[0] = Int32GetDatum(r->aqi);
-	values[1] = Int32GetDatum(r->level);
-	values[2] = na ? (Datum) 0 : c->category[r->level];
-	values[3] = na ? (Datum) 0 : c->color[r->level];
-	values[4] = na ? (Datum) 0 : primary_array(fcinfo, c, r->primary, hj_codes, AQI_N_IND);
+	values[0] = Int32GetDatum(aqi);
+	values[1] = Int32GetDatum(level);
+	values[2] = na ? (Datum) 0 : c->category[level];
+	values[3] = na ? (Datum) 0 : c->color[level];
+	values[4] = na ? (Datum) 0 : primary_array(fcinfo, c, mask, codes, ncodes);
 	for (int i = 0; i < 5; i++)
 		nulls[i] = na;
 	for (int i = 0; i < AQI_N_IND; i++)
 	{
-		values[5 + i] = Int32GetDatum(r->iaqi[i]);
-		nulls[5 + i] = r->iaqi[i] < 0;
+		values[5 + i] = Int32GetDatum(iaqi[i]);
+		nulls[5 + i] = iaqi[i] < 0;
 	}
-	return HeapTupleGetDatum(heap_form_tuple(c->tupdesc, values, nulls));
+	tup = heap_form_tuple(c->tupdesc, values, nulls);
+	if (tt->key != TEMPLATE_EMPTY)
+		pfree(tt->data);
+	tt->data = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, tup->t_len);
+	memcpy(tt->data, tup->t_data, tup->t_len);
+	tt->len = tup->t_len;
+	heap_freetuple(tup);
+
+	/* walk the attributes as heap_deform_tuple does */
+	h = tt->data;
+	bits = h->t_bits;
+	tp = (char *) h + h->t_hoff;
+	for (int i = 0; i < N_RESULT_ATTS; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(c->tupdesc, i);
+
+		tt->off[i] = -1;
+		if ((h->t_infomask & HEAP_HASNULL) && att_isnull(i, bits))
+			continue;
+		if (att->attlen == -1)
+			off = att_align_pointer(off, att->attalign, -1, tp + off);
+		else
+			off = att_align_nominal(off, att->attalign);
+		if (att->atttypid == INT4OID)
+			tt->off[i] = (int16) (h->t_hoff + off);
+		off = att_addlength_pointer(off, att->attlen, tp + off);
+	}
+	tt->key = key;
+}
+
+/* Result tuple (eco.aqi_result or eco.epa_aqi_result): copy of the shape's template, integers stored. */
+static Datum
+result_datum(FunctionCallInfo fcinfo, report_cache *c, int aqi, int level, unsigned mask, const int *iaqi,
+			 const char *const *codes, int ncodes)
+{
+	uint32		nullmask = 0,
+				key;
+	tuple_template *tt;
+	char	   *h;
+
+	for (int i = 0; i < AQI_N_IND; i++)
+		nullmask |= (uint32) (iaqi[i] < 0) << i;
+	key = aqi < 0 ? (1u << 17) | nullmask : (uint32) level | mask << 3 | nullmask << 10;
+	tt = &c->tmpl[(key * 2654435761u) >> 26];
+	if (tt->key != key)
+		template_build(fcinfo, c, tt, key, aqi, level, mask, iaqi, codes, ncodes);
+	h = palloc(tt->len);
+	memcpy(h, tt->data, tt->len);
+	if (tt->off[0] >= 0)
+		*(int32 *) (h + tt->off[0]) = aqi;
+	for (int i = 0; i < AQI_N_IND; i++)
+		if (tt->off[5 + i] >= 0)
+			*(int32 *) (h + tt->off[5 + i]) = iaqi[i];
+	return PointerGetDatum(h);
+}
+
+/* Result tuple of an HJ 633 report. */
+static Datum
+report_datum(FunctionCallInfo fcinfo, report_cache *c, const aqi_result *r)
+{
+	return result_datum(fcinfo, c, r->aqi, r->level, r->primary, r->iaqi, hj_codes, AQI_N_IND);
 }
 
 /* Read a nullable float8 argument; check it when present. */
@@ -337,9 +426,6 @@ aqi_epa_fn(PG_FUNCTION_ARGS)
 	unsigned char present[AQI_N_EPA_ARGS];
 	report_cache *c;
 	aqi_epa_result r;
-	Datum		values[N_RESULT_ATTS];
-	bool		nulls[N_RESULT_ATTS];
-	bool		na;
 
 	if (PG_ARGISNULL(AQI_N_EPA_ARGS))
 		PG_RETURN_NULL();
@@ -357,20 +443,7 @@ aqi_epa_fn(PG_FUNCTION_ARGS)
 	if (codes[0] == NULL)
 		for (int p = 0; p < AQI_N_EP; p++)
 			codes[p] = aqi_epa_pollutant_code((aqi_epa_pollutant) p);
-	na = r.aqi < 0;
-	values[0] = Int32GetDatum(r.aqi);
-	values[1] = Int32GetDatum(r.level);
-	values[2] = na ? (Datum) 0 : c->category[r.level];
-	values[3] = na ? (Datum) 0 : c->color[r.level];
-	values[4] = na ? (Datum) 0 : primary_array(fcinfo, c, r.main, codes, AQI_N_EP);
-	for (int i = 0; i < 5; i++)
-		nulls[i] = na;
-	for (int i = 0; i < AQI_N_EPA_ARGS - 1; i++)
-	{
-		values[5 + i] = Int32GetDatum(r.index[i]);
-		nulls[5 + i] = r.index[i] < 0;
-	}
-	return HeapTupleGetDatum(heap_form_tuple(c->tupdesc, values, nulls));
+	return result_datum(fcinfo, c, r.aqi, r.level, r.main, r.index, codes, AQI_N_EP);
 }
 
 /* ---------- eco.aqi_level ---------- */

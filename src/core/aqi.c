@@ -24,28 +24,32 @@ int
 aqi_decimal(double v, aqi_dec *out)
 {
 	double		t;
+	int64_t		m;
 
 	if (!(v < AQI_MAX_EXACT))
 		return 0;
 	/*
 	 * Fast path: the shortest decimal that rounds to v has k <= 6 decimals.
 	 * m / 10^k is correctly rounded, so equality means the decimal m*10^-k
-	 * reads back as v; the smallest such k gives the shortest decimal.
+	 * reads back as v; the smallest such k gives the shortest decimal.  (m is
+	 * v*10^k rounded half up by conversion: no libm call on the hot path.)
 	 */
-	if (v == nearbyint(v))
+	m = (int64_t) v;
+	if ((double) m == v)
 	{
-		out->c6 = (int64_t) v * 1000000;
+		out->c6 = m * 1000000;
 		out->sticky = 0;
+		out->decimals = 0;
 		return 1;
 	}
 	for (int k = 1; k <= 6; k++)
 	{
-		double		m = nearbyint(v * pow10d[k]);
-
-		if (m / pow10d[k] == v)
+		m = (int64_t) (v * pow10d[k] + 0.5);
+		if ((double) m / pow10d[k] == v)
 		{
-			out->c6 = (int64_t) m * pow10i[6 - k];
+			out->c6 = m * pow10i[6 - k];
 			out->sticky = 0;
+			out->decimals = k;
 			return 1;
 		}
 	}
@@ -63,6 +67,7 @@ aqi_decimal(double v, aqi_dec *out)
 		t += 1;
 	out->c6 = (int64_t) t;
 	out->sticky = 1;
+	out->decimals = 7;
 	return 1;
 }
 
@@ -79,6 +84,8 @@ aqi_round_gbt8170(aqi_dec *d, int decimals)
 		q++;
 	d->c6 = q * unit;
 	d->sticky = 0;
+	if (d->decimals > decimals)
+		d->decimals = decimals;
 }
 
 void
@@ -88,6 +95,8 @@ aqi_truncate(aqi_dec *d, int decimals)
 
 	d->c6 -= d->c6 % unit;
 	d->sticky = 0;
+	if (d->decimals > decimals)
+		d->decimals = decimals;
 }
 
 /* d <= x (x scaled 10^6) */
@@ -437,10 +446,14 @@ aqi_iaqi(const aqi_table *t, double v)
 			return 200;
 		return AQI_OVERFLOW;
 	}
-	if (t->edition == AQI_HJ2026)
-		aqi_round_gbt8170(&d, t->decimals);
-	else if (t->edition == AQI_EPA2024)
-		aqi_truncate(&d, t->decimals);
+	/* input step only when the value has more decimals than kept */
+	if (d.decimals > t->decimals && t->decimals >= 0)
+	{
+		if (t->edition == AQI_HJ2026)
+			aqi_round_gbt8170(&d, t->decimals);
+		else
+			aqi_truncate(&d, t->decimals);
+	}
 	return aqi_iaqi_dec(t, d);
 }
 

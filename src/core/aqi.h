@@ -65,6 +65,7 @@ typedef struct aqi_dec
 {
 	int64_t		c6;				/* floor(value * 10^6) */
 	int			sticky;			/* the decimal has non-zero digits below 10^-6 */
+	int			decimals;		/* decimals of the shortest decimal (7: more than 6) */
 } aqi_dec;
 
 /* Largest concentration handled exactly (c6 must fit in a double's 53 bits). */
