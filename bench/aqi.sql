@@ -138,4 +138,4 @@ SELECT round(((SELECT ms FROM bench_result WHERE query LIKE 'SQL:%')
              / (SELECT ms FROM bench_result WHERE query = 'floor: sum(abs(pm25))'))::numeric, 2)
          AS "iaqi / abs (target <= 1.5)";
 
-DROP TABLE bench_aqi_day;
+DROP TABLE bench_aqi_day CASCADE;
