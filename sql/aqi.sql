@@ -92,6 +92,15 @@ FROM eco.aqi_breakpoints GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3;
 SELECT standard, pollutant, period, iaqi_lo, iaqi_hi, bp_lo, bp_hi, note FROM eco.aqi_breakpoints
 WHERE standard = 'EPA-2024' ORDER BY pollutant, period, iaqi_lo;
 
+-- Every breakpoint of every table gives its row (both ends of every band).
+SELECT standard::text, count(*) AS bands,
+       count(*) FILTER (WHERE eco.iaqi(pollutant, period, bp_lo::float8, standard) IS DISTINCT FROM iaqi_lo) AS bad_lo,
+       count(*) FILTER (WHERE eco.iaqi(pollutant, period, bp_hi::float8, standard) IS DISTINCT FROM iaqi_hi) AS bad_hi
+FROM eco.aqi_breakpoints GROUP BY 1 ORDER BY 1;
+-- Above the top breakpoint: 500 (SO2 1-h and O3 8-h follow their footnotes).
+SELECT standard::text, pollutant::text, period, eco.iaqi(pollutant, period, max(bp_hi)::float8 + 1, standard) AS above_top
+FROM eco.aqi_breakpoints WHERE standard <> 'EPA-2024' GROUP BY 1, 2, 3, standard, pollutant ORDER BY 1, 2, 3;
+
 -- Errors (22023).
 SELECT eco.iaqi('PM2.5', '24h', -1);
 SELECT eco.iaqi('PM2.5', '24h', 'NaN');

@@ -462,8 +462,18 @@ aqi_level_fn(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("AQI must not be negative: %d", aqi)));
-	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "eco.aqi_level must return a composite");
+	td = (TupleDesc) fcinfo->flinfo->fn_extra;
+	if (td == NULL)
+	{
+		MemoryContext old;
+
+		if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "eco.aqi_level must return a composite");
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		td = BlessTupleDesc(CreateTupleDescCopy(td));
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = td;
+	}
 	li = aqi_level_find(ed, aqi);
 	{
 		const char *texts[7] = {li->level_zh, li->category_zh, li->category_en, li->color_zh, li->color,
@@ -476,7 +486,7 @@ aqi_level_fn(PG_FUNCTION_ARGS)
 			values[1 + i] = texts[i] ? CStringGetTextDatum(texts[i]) : (Datum) 0;
 		}
 	}
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(td), values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(td, values, nulls)));
 }
 
 /* ---------- eco.nowcast ---------- */
