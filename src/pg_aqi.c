@@ -198,15 +198,23 @@ typedef struct tuple_template
 
 #define TEMPLATE_EMPTY 0xFFFFFFFFu
 
-typedef struct report_cache
+/* What a call site caches for one edition (built on first use, kept for the query). */
+typedef struct edition_cache
 {
-	TupleDesc	tupdesc;		/* blessed, in fn_mcxt */
-	int16		standard;
-	aqi_edition edition;
+	bool		ready;
 	Datum		category[7];	/* by level */
 	Datum		color[7];
 	Datum		primary[1 << AQI_N_IND];	/* text[] per indicator mask, built on first use */
 	tuple_template tmpl[N_TEMPLATES];
+} edition_cache;
+
+typedef struct report_cache
+{
+	TupleDesc	tupdesc;		/* blessed, in fn_mcxt */
+	int16		standard;		/* last standard argument, -1 = none yet */
+	aqi_edition edition;
+	edition_cache *ec;			/* &per_edition[edition] */
+	edition_cache per_edition[AQI_N_EDITIONS];	/* rows may switch editions (standard_in_force) */
 } report_cache;
 
 static report_cache *
@@ -227,27 +235,31 @@ report_cache_get(FunctionCallInfo fcinfo, int16 std, bool allow_epa, const char 
 		c = palloc0(sizeof(report_cache));
 		c->tupdesc = BlessTupleDesc(CreateTupleDescCopy(td));
 		c->standard = -1;
-		for (int i = 0; i < N_TEMPLATES; i++)
-			c->tmpl[i].key = TEMPLATE_EMPTY;
 		MemoryContextSwitchTo(old);
 		fcinfo->flinfo->fn_extra = c;
 	}
 	if (c->standard != std)
 	{
 		aqi_edition ed = aqi_edition_of(std, allow_epa, what);
+		edition_cache *ec = &c->per_edition[ed];
 
-		for (int lv = 1; lv <= 6; lv++)
+		if (!ec->ready)
 		{
-			const aqi_level_info *li = &aqi_levels[ed * 6 + lv - 1];
+			for (int lv = 1; lv <= 6; lv++)
+			{
+				const aqi_level_info *li = &aqi_levels[ed * 6 + lv - 1];
 
-			c->category[lv] = cached_text(fcinfo->flinfo->fn_mcxt,
-										  ed == AQI_EPA2024 ? li->category_en : li->category_zh);
-			c->color[lv] = cached_text(fcinfo->flinfo->fn_mcxt, li->color);
+				ec->category[lv] = cached_text(fcinfo->flinfo->fn_mcxt,
+											   ed == AQI_EPA2024 ? li->category_en : li->category_zh);
+				ec->color[lv] = cached_text(fcinfo->flinfo->fn_mcxt, li->color);
+			}
+			for (int i = 0; i < N_TEMPLATES; i++)
+				ec->tmpl[i].key = TEMPLATE_EMPTY;
+			ec->ready = true;
 		}
 		c->edition = ed;
+		c->ec = ec;
 		c->standard = std;
-		for (int i = 0; i < N_TEMPLATES; i++)	/* category and colour texts changed */
-			c->tmpl[i].key = TEMPLATE_EMPTY;
 	}
 	return c;
 }
@@ -256,7 +268,9 @@ report_cache_get(FunctionCallInfo fcinfo, int16 std, bool allow_epa, const char 
 static Datum
 primary_array(FunctionCallInfo fcinfo, report_cache *c, unsigned mask, const char *const *codes, int ncodes)
 {
-	if (c->primary[mask] == (Datum) 0)
+	edition_cache *ec = c->ec;
+
+	if (ec->primary[mask] == (Datum) 0)
 	{
 		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 		Datum		elems[AQI_N_IND];
@@ -265,10 +279,10 @@ primary_array(FunctionCallInfo fcinfo, report_cache *c, unsigned mask, const cha
 		for (int i = 0; i < ncodes; i++)
 			if (mask & (1u << i))
 				elems[n++] = CStringGetTextDatum(codes[i]);
-		c->primary[mask] = PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
+		ec->primary[mask] = PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
 		MemoryContextSwitchTo(old);
 	}
-	return c->primary[mask];
+	return ec->primary[mask];
 }
 
 static const char *const hj_codes[AQI_N_IND] = {"SO2", "NO2", "CO", "PM10", "PM2.5", "O3_8H", "O3_1H"};
@@ -289,8 +303,8 @@ template_build(FunctionCallInfo fcinfo, report_cache *c, tuple_template *tt, uin
 
 	values[0] = Int32GetDatum(aqi);
 	values[1] = Int32GetDatum(level);
-	values[2] = na ? (Datum) 0 : c->category[level];
-	values[3] = na ? (Datum) 0 : c->color[level];
+	values[2] = na ? (Datum) 0 : c->ec->category[level];
+	values[3] = na ? (Datum) 0 : c->ec->color[level];
 	values[4] = na ? (Datum) 0 : primary_array(fcinfo, c, mask, codes, ncodes);
 	for (int i = 0; i < 5; i++)
 		nulls[i] = na;
@@ -342,7 +356,7 @@ result_datum(FunctionCallInfo fcinfo, report_cache *c, int aqi, int level, unsig
 	for (int i = 0; i < AQI_N_IND; i++)
 		nullmask |= (uint32) (iaqi[i] < 0) << i;
 	key = aqi < 0 ? (1u << 17) | nullmask : (uint32) level | mask << 3 | nullmask << 10;
-	tt = &c->tmpl[(key * 2654435761u) >> 26];
+	tt = &c->ec->tmpl[(key * 2654435761u) >> 26];
 	if (tt->key != key)
 		template_build(fcinfo, c, tt, key, aqi, level, mask, iaqi, codes, ncodes);
 	h = palloc(tt->len);

@@ -1,7 +1,7 @@
 -- pgTAP: AQI catalogue properties, SQLSTATEs and cross-checks against independent SQL.
 BEGIN;
 SET LOCAL search_path = public, eco;
-SELECT plan(30);
+SELECT plan(31);
 
 SELECT has_function('eco', 'iaqi', ARRAY['eco.pollutant', 'text', 'double precision', 'eco.standard'], 'eco.iaqi exists');
 SELECT has_function('eco', 'daily_aqi', 'eco.daily_aqi exists');
@@ -147,6 +147,18 @@ SELECT is((SELECT count(*)::int FROM generate_series(1, 2000) AS i
               OR cardinality(r.main_pollutants) <> (r.index_o3_8h = r.aqi)::int + (r.index_pm25 = r.aqi)::int
                                                   + (r.index_pm10 = r.aqi)::int), 0,
           'EPA AQI = max of the indices, main pollutants tied at it');
+-- One call site, the edition switching from row to row (days on both sides of 2026-03-01).
+SELECT is((SELECT count(*)::int FROM generate_series(1, 2000) AS i
+           CROSS JOIN LATERAL (SELECT date '2026-02-20' + (i * 7 % 20) AS d, (i * 13 % 260)::float8 AS pm25,
+                                      (i * 7 % 450)::float8 AS pm10) AS v
+           CROSS JOIN LATERAL eco.daily_aqi(so2 => 5, no2 => 10, co => 0.4, pm10 => v.pm10, pm25 => v.pm25,
+                                            o3_8h => 60, o3_1h => 80,
+                                            standard => eco.standard_in_force('HJ633', v.d)) AS r
+           WHERE r.iaqi_pm25 IS DISTINCT FROM eco.iaqi('PM2.5', '24h', v.pm25, eco.standard_in_force('HJ633', v.d))
+              OR r.iaqi_pm10 IS DISTINCT FROM eco.iaqi('PM10', '24h', v.pm10, eco.standard_in_force('HJ633', v.d))
+              OR (r.iaqi_o3_1h IS NULL) <> (v.d >= date '2026-03-01')
+              OR r.category IS DISTINCT FROM (eco.aqi_level(r.aqi, eco.standard_in_force('HJ633', v.d))).category_zh),
+          0, 'editions switching per row at one call site');
 -- Named-argument call from PL/pgSQL, as issue 4 does.
 CREATE FUNCTION pg_temp.aqi_of_day(a float8, b float8) RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE r eco.aqi_result;
