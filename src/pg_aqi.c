@@ -12,6 +12,8 @@
 
 #include "aqi.h"
 
+#include <math.h>
+
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
@@ -133,7 +135,8 @@ iaqi_checked(const aqi_table *t, double v, const char *what)
 {
 	int			r;
 
-	eco_check_concentration(v, what);
+	if (unlikely(!(v >= 0) || isinf(v)))
+		eco_check_concentration(v, what);
 	r = aqi_iaqi(t, v);
 	if (r == AQI_OVERFLOW)
 		ereport(ERROR,
@@ -384,7 +387,8 @@ conc_arg(FunctionCallInfo fcinfo, int argno, const char *name, double *v, unsign
 	if (*present)
 	{
 		*v = PG_GETARG_FLOAT8(argno);
-		eco_check_concentration(*v, name);
+		if (unlikely(!(*v >= 0) || isinf(*v)))	/* negative, NaN or infinite: the shared check reports it */
+			eco_check_concentration(*v, name);
 	}
 	else
 		*v = 0;

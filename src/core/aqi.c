@@ -359,6 +359,39 @@ aqi_period_parse(const char *text, int len)
 
 /* ---------- IAQI ---------- */
 
+/*
+ * floor(num / den) and whether it leaves a remainder, for 0 <= num, 0 < den.
+ * Below 2^53 both are exact doubles: the double quotient is at most one off,
+ * and the integer remainder corrects it (cheaper than a 64-bit idiv).
+ */
+static inline int64_t
+div_floor(int64_t num, int64_t den, int *rem)
+{
+	int64_t		q,
+				r;
+
+	if (num < ((int64_t) 1 << 53) && den < ((int64_t) 1 << 53))
+	{
+		q = (int64_t) ((double) num / (double) den);
+		r = num - q * den;
+		if (r < 0)
+		{
+			q--;
+			r += den;
+		}
+		else if (r >= den)
+		{
+			q++;
+			r -= den;
+		}
+		*rem = r != 0;
+		return q;
+	}
+	q = num / den;
+	*rem = num % den != 0;
+	return q;
+}
+
 /* HJ 633: continuous bands, ceiling (向上进位取整). */
 static int
 hj_iaqi_dec(const aqi_table *t, aqi_dec d)
@@ -380,12 +413,11 @@ hj_iaqi_dec(const aqi_table *t, aqi_dec d)
 
 		if (dec_le(d, b->bp_hi))
 		{
-			int64_t		num = (int64_t) (b->i_hi - b->i_lo) * (d.c6 - b->bp_lo),
-						den = b->bp_hi - b->bp_lo,
-						q = num / den;
+			int			rem;
+			int64_t		q = div_floor((int64_t) (b->i_hi - b->i_lo) * (d.c6 - b->bp_lo), b->bp_hi - b->bp_lo, &rem);
 
 			/* sticky: the exact value lies strictly above c6, below the next 10^-6 step */
-			return b->i_lo + (int) q + ((num % den) != 0 || d.sticky ? 1 : 0);
+			return b->i_lo + (int) q + (rem || d.sticky ? 1 : 0);
 		}
 	}
 	return 500;					/* not reached */
@@ -416,7 +448,11 @@ epa_iaqi_dec(const aqi_table *t, aqi_dec d)
 	/* c6 < 9e15, i_hi - i_lo <= 199: 2 * num < 3.6e18 fits */
 	num = (int64_t) (b->i_hi - b->i_lo) * (d.c6 - b->bp_lo);
 	den = b->bp_hi - b->bp_lo;
-	r = b->i_lo + (2 * num + den) / (2 * den);
+	{
+		int			rem;
+
+		r = b->i_lo + div_floor(2 * num + den, 2 * den, &rem);
+	}
 	return r > 2147483647 ? AQI_OVERFLOW : (int) r;
 }
 
@@ -522,10 +558,14 @@ aqi_daily(aqi_edition ed, const double c[AQI_N_IND], const unsigned char present
 {
 	static const aqi_item item[AQI_N_IND] = {AQI_SO2, AQI_NO2, AQI_CO, AQI_PM10, AQI_PM25, AQI_O3, AQI_O3};
 	static const aqi_period per[AQI_N_IND] = {AQI_P24H, AQI_P24H, AQI_P24H, AQI_P24H, AQI_P24H, AQI_P8H, AQI_P1H};
+	static const aqi_table *tab[2][AQI_N_IND];	/* per HJ edition, looked up once */
 	const unsigned char *used = ed == AQI_HJ2012 ? used_2012_daily : used_2026_daily;
 
+	if (tab[ed][0] == NULL)
+		for (int i = 0; i < AQI_N_IND; i++)
+			tab[ed][i] = aqi_table_find(ed, item[i], per[i]);
 	for (int i = 0; i < AQI_N_IND; i++)
-		r->iaqi[i] = used[i] && present[i] ? iaqi_of(ed, item[i], per[i], c[i]) : AQI_NA;
+		r->iaqi[i] = used[i] && present[i] ? aqi_iaqi(tab[ed][i], c[i]) : AQI_NA;
 	/* 2012 O3 8-h above 800 (footnote 3): no 8-h IAQI; the O3 IAQI is the 1-h one, an indicator anyway */
 	aqi_combine(ed, used, r);
 }
