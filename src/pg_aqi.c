@@ -30,6 +30,7 @@ PG_FUNCTION_INFO_V1(aqi_level_fn);
 PG_FUNCTION_INFO_V1(aqi_nowcast_fn);
 PG_FUNCTION_INFO_V1(aqi_breakpoint_list);
 PG_FUNCTION_INFO_V1(aqi_level_list);
+PG_FUNCTION_INFO_V1(aqi_sensitive_group_list);
 
 /* ---------- helpers ---------- */
 
@@ -607,6 +608,26 @@ aqi_level_list(PG_FUNCTION_ARGS)
 			values[4 + k] = texts[k] ? CStringGetTextDatum(texts[k]) : (Datum) 0;
 			nulls[4 + k] = texts[k] == NULL;
 		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* eco.aqi_sensitive_groups: HJ 633-2026 Table 2. */
+Datum
+aqi_sensitive_group_list(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < aqi_n_sensitive_groups; i++)
+	{
+		Datum		values[3];
+		bool		nulls[3] = {0};
+
+		values[0] = edition_code(AQI_HJ2026);
+		values[1] = CStringGetTextDatum(aqi_item_code(aqi_sensitive_groups[i].item));
+		values[2] = CStringGetTextDatum(aqi_sensitive_groups[i].groups);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

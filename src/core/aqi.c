@@ -718,6 +718,18 @@ aqi_level_find(aqi_edition ed, int aqi)
 	return &aqi_levels[ed * 6 + lv - 1];
 }
 
+/* HJ 633-2026 Table 2 [OFFICIAL] (air.md §2.5) */
+const aqi_sensitive_group aqi_sensitive_groups[] = {
+	{AQI_SO2, "患有哮喘的人、青少年儿童以及老年人"},
+	{AQI_NO2, "患有呼吸系统疾病（如哮喘）的人、青少年儿童以及老年人"},
+	{AQI_CO, "患有心血管系统疾病的人"},
+	{AQI_O3, "患有呼吸系统疾病（如哮喘）的人、青少年儿童、户外活动频繁的人以及老年人"},
+	{AQI_PM10, "患有心血管系统疾病或呼吸系统疾病（如哮喘）的人、青少年儿童、户外活动频繁的人以及老年人"},
+	{AQI_PM25, "患有心血管系统疾病或呼吸系统疾病（如哮喘）的人、青少年儿童、户外活动频繁的人以及老年人"},
+};
+
+const int	aqi_n_sensitive_groups = (int) (sizeof aqi_sensitive_groups / sizeof aqi_sensitive_groups[0]);
+
 /* ---------- NowCast (air.md §8.4) ---------- */
 
 int

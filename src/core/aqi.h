@@ -265,6 +265,16 @@ int			aqi_level_of(int aqi);
 /* Level row of an edition for an AQI (>= 0). */
 const aqi_level_info *aqi_level_find(aqi_edition ed, int aqi);
 
+/* HJ 633-2026 Table 2: sensitive groups for a pollutant with IAQI above 100. */
+typedef struct aqi_sensitive_group
+{
+	aqi_item	item;
+	const char *groups;
+} aqi_sensitive_group;
+
+extern const aqi_sensitive_group aqi_sensitive_groups[];
+extern const int aqi_n_sensitive_groups;
+
 /* ---------- EPA NowCast ---------- */
 
 /*
