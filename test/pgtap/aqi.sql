@@ -14,12 +14,17 @@ SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.
              AND p.provolatile = 'i' AND p.proparallel = 's' AND p.proisstrict), 3,
           'iaqi, aqi_level, nowcast are IMMUTABLE STRICT PARALLEL SAFE');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-           WHERE n.nspname = 'eco' AND p.proname IN ('daily_aqi', 'hourly_aqi')
-             AND p.provolatile = 'i' AND p.proparallel = 's' AND NOT p.proisstrict), 2,
-          'daily_aqi and hourly_aqi are IMMUTABLE PARALLEL SAFE and not STRICT (NULL = missing indicator)');
+           WHERE n.nspname = 'eco' AND p.proname IN ('daily_aqi', 'hourly_aqi', 'epa_aqi')
+             AND p.provolatile = 'i' AND p.proparallel = 's' AND NOT p.proisstrict), 3,
+          'daily_aqi, hourly_aqi, epa_aqi are IMMUTABLE PARALLEL SAFE and not STRICT (NULL = missing indicator)');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-           WHERE n.nspname = 'eco' AND p.proname IN ('iaqi', 'daily_aqi', 'hourly_aqi', 'aqi_level', 'nowcast')
-             AND obj_description(p.oid, 'pg_proc') IS NULL), 0, 'every AQI function has a comment');
+           WHERE n.nspname = 'eco' AND p.proname IN ('iaqi', 'daily_aqi', 'hourly_aqi', 'epa_aqi', 'aqi_level', 'nowcast')
+             AND obj_description(p.oid, 'pg_proc') IS NULL)
+          + (SELECT count(*)::int FROM unnest(ARRAY['eco.aqi_breakpoints', 'eco.aqi_levels', 'eco.aqi_sensitive_groups']) AS o
+             WHERE obj_description(o::regclass, 'pg_class') IS NULL)
+          + (SELECT count(*)::int FROM unnest(ARRAY['eco.aqi_result', 'eco.epa_aqi_result']) AS o
+             WHERE obj_description(o::regtype, 'pg_type') IS NULL), 0,
+          'every AQI function, view and result type has a comment');
 SELECT is((SELECT proargnames FROM pg_proc WHERE oid = 'eco.daily_aqi'::regproc),
           ARRAY['so2', 'no2', 'co', 'pm10', 'pm25', 'o3_8h', 'o3_1h', 'standard']::text[],
           'daily_aqi argument names');
