@@ -561,6 +561,14 @@ aqi_daily(aqi_edition ed, const double c[AQI_N_IND], const unsigned char present
 	static const aqi_table *tab[2][AQI_N_IND];	/* per HJ edition, looked up once */
 	const unsigned char *used = ed == AQI_HJ2012 ? used_2012_daily : used_2026_daily;
 
+	if ((unsigned) ed > AQI_HJ2026)
+	{
+		memset(r, 0, sizeof *r);
+		for (int i = 0; i < AQI_N_IND; i++)
+			r->iaqi[i] = AQI_NA;
+		r->aqi = AQI_NA;
+		return;
+	}
 	if (tab[ed][0] == NULL)
 		for (int i = 0; i < AQI_N_IND; i++)
 			tab[ed][i] = aqi_table_find(ed, item[i], per[i]);
@@ -576,6 +584,14 @@ aqi_hourly(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS], const unsigned cha
 {
 	const unsigned char *used = ed == AQI_HJ2012 ? used_2012_hourly : used_2026_hourly;
 
+	if ((unsigned) ed > AQI_HJ2026)
+	{
+		memset(r, 0, sizeof *r);
+		for (int i = 0; i < AQI_N_IND; i++)
+			r->iaqi[i] = AQI_NA;
+		r->aqi = AQI_NA;
+		return;
+	}
 #define IQ(ind, arg, item, per) \
 	r->iaqi[ind] = used[ind] && present[arg] ? iaqi_of(ed, item, per, c[arg]) : AQI_NA
 	IQ(AQI_IND_SO2, AQI_H_SO2, AQI_SO2, AQI_P1H);

@@ -155,7 +155,8 @@ typedef struct aqi_result
  * Daily report.  c[] and present[] are indexed by aqi_indicator; for the
  * daily report CO/SO2/NO2/PM are 24-h means, O3_8H the daily maximum 8-h
  * moving average, O3_1H the daily maximum 1-h mean (an indicator in 2012
- * only).  Concentrations are finite and non-negative.
+ * only).  Concentrations are finite and non-negative.  HJ 633 editions only
+ * (another edition gives an all-NA result).
  */
 void		aqi_daily(aqi_edition ed, const double c[AQI_N_IND], const unsigned char present[AQI_N_IND],
 					  aqi_result *r);

@@ -410,6 +410,8 @@ main(void)
 		DAY(0, 0, 0, 0, 0, 0, 0);
 		aqi_daily(AQI_HJ2026, c, p, &r);
 		CHECK(r.aqi == 0 && r.level == 1 && r.primary == 0, "all zero: AQI 0, level 1");
+		aqi_daily(AQI_EPA2024, c, p, &r);
+		CHECK(r.aqi == AQI_NA && r.iaqi[0] == AQI_NA, "daily report under EPA: all NA");
 		/* three-way tie */
 		DAY(150, 80, 4, 150, 75, 160, 200);
 		aqi_daily(AQI_HJ2012, c, p, &r);
