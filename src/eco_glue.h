@@ -27,6 +27,25 @@ eco_std_id	eco_require_family(const eco_standard *s, const char *family, const c
 int16		eco_recv_id(FunctionCallInfo fcinfo, bool (*known) (int16), const char *type_name);
 Datum		eco_send_id(int16 id);
 
+/*
+ * Aggregate states that are flat structs (no pointers) serialize as their own
+ * bytes.  ECO_FLAT_STATE_IO(prefix, Type, "what") defines prefix_serialize
+ * and prefix_deserialize; deserialize checks the size.
+ */
+bytea	   *eco_flat_serialize(const void *state, Size size);
+void	   *eco_flat_deserialize(bytea *b, Size size, const char *what);
+#define ECO_FLAT_STATE_IO(prefix, Type, what) \
+Datum \
+prefix##_serialize(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_BYTEA_P(eco_flat_serialize(PG_GETARG_POINTER(0), sizeof(Type))); \
+} \
+Datum \
+prefix##_deserialize(PG_FUNCTION_ARGS) \
+{ \
+	PG_RETURN_POINTER(eco_flat_deserialize(PG_GETARG_BYTEA_PP(0), sizeof(Type), (what))); \
+}
+
 /* Text argument as a palloc'd C string. */
 #define PG_GETARG_CSTRING_TEXT(n) text_to_cstring(PG_GETARG_TEXT_PP(n))
 

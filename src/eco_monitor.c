@@ -76,3 +76,26 @@ eco_send_id(int16 id)
 	pq_sendint16(&buf, id);
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
+
+bytea *
+eco_flat_serialize(const void *state, Size size)
+{
+	bytea	   *b = palloc(VARHDRSZ + size);
+
+	SET_VARSIZE(b, VARHDRSZ + size);
+	memcpy(VARDATA(b), state, size);
+	return b;
+}
+
+void *
+eco_flat_deserialize(bytea *b, Size size, const char *what)
+{
+	void	   *s;
+
+	if (VARSIZE_ANY_EXHDR(b) != size)
+		elog(ERROR, "%s: serialized state has %d bytes, expected %d",
+			 what, (int) VARSIZE_ANY_EXHDR(b), (int) size);
+	s = palloc(size);
+	memcpy(s, VARDATA_ANY(b), size);
+	return s;
+}

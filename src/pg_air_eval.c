@@ -376,30 +376,7 @@ air_eval_mean_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(a);
 }
 
-Datum
-air_eval_mean_serialize(PG_FUNCTION_ARGS)
-{
-	AirMean    *s = (AirMean *) PG_GETARG_POINTER(0);
-	bytea	   *b = palloc(VARHDRSZ + sizeof(AirMean));
-
-	SET_VARSIZE(b, VARHDRSZ + sizeof(AirMean));
-	memcpy(VARDATA(b), s, sizeof(AirMean));
-	PG_RETURN_BYTEA_P(b);
-}
-
-Datum
-air_eval_mean_deserialize(PG_FUNCTION_ARGS)
-{
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	AirMean    *s;
-
-	if (VARSIZE_ANY_EXHDR(b) != sizeof(AirMean))
-		elog(ERROR, "capture-aware mean: serialized state has %d bytes, expected %d",
-			 (int) VARSIZE_ANY_EXHDR(b), (int) sizeof(AirMean));
-	s = palloc(sizeof(AirMean));
-	memcpy(s, VARDATA_ANY(b), sizeof(AirMean));
-	PG_RETURN_POINTER(s);
-}
+ECO_FLAT_STATE_IO(air_eval_mean, AirMean, "capture-aware mean")
 
 Datum
 air_eval_daily_mean_final(PG_FUNCTION_ARGS)
@@ -578,30 +555,7 @@ air_eval_mda8_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(a);
 }
 
-Datum
-air_eval_mda8_serialize(PG_FUNCTION_ARGS)
-{
-	AirMda8    *s = (AirMda8 *) PG_GETARG_POINTER(0);
-	bytea	   *b = palloc(VARHDRSZ + sizeof(AirMda8));
-
-	SET_VARSIZE(b, VARHDRSZ + sizeof(AirMda8));
-	memcpy(VARDATA(b), s, sizeof(AirMda8));
-	PG_RETURN_BYTEA_P(b);
-}
-
-Datum
-air_eval_mda8_deserialize(PG_FUNCTION_ARGS)
-{
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	AirMda8    *s;
-
-	if (VARSIZE_ANY_EXHDR(b) != sizeof(AirMda8))
-		elog(ERROR, "eco.mda8: serialized state has %d bytes, expected %d",
-			 (int) VARSIZE_ANY_EXHDR(b), (int) sizeof(AirMda8));
-	s = palloc(sizeof(AirMda8));
-	memcpy(s, VARDATA_ANY(b), sizeof(AirMda8));
-	PG_RETURN_POINTER(s);
-}
+ECO_FLAT_STATE_IO(air_eval_mda8, AirMda8, "eco.mda8")
 
 Datum
 air_eval_mda8_final(PG_FUNCTION_ARGS)
@@ -896,30 +850,7 @@ air_eval_year_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(a);
 }
 
-Datum
-air_eval_year_serialize(PG_FUNCTION_ARGS)
-{
-	AirYear    *s = (AirYear *) PG_GETARG_POINTER(0);
-	bytea	   *b = palloc(VARHDRSZ + sizeof(AirYear));
-
-	SET_VARSIZE(b, VARHDRSZ + sizeof(AirYear));
-	memcpy(VARDATA(b), s, sizeof(AirYear));
-	PG_RETURN_BYTEA_P(b);
-}
-
-Datum
-air_eval_year_deserialize(PG_FUNCTION_ARGS)
-{
-	bytea	   *b = PG_GETARG_BYTEA_PP(0);
-	AirYear    *s;
-
-	if (VARSIZE_ANY_EXHDR(b) != sizeof(AirYear))
-		elog(ERROR, "annual statistic: serialized state has %d bytes, expected %d",
-			 (int) VARSIZE_ANY_EXHDR(b), (int) sizeof(AirYear));
-	s = palloc(sizeof(AirYear));
-	memcpy(s, VARDATA_ANY(b), sizeof(AirYear));
-	PG_RETURN_POINTER(s);
-}
+ECO_FLAT_STATE_IO(air_eval_year, AirYear, "annual statistic")
 
 /* Valid days in day-of-year order into out[]; returns their number, or -1 when the year is not valid. */
 static long

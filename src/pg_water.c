@@ -404,29 +404,7 @@ water_agg_combine(PG_FUNCTION_ARGS)
 }
 
 /* The state is flat: its bytes are its serial form. */
-Datum
-water_agg_serialize(PG_FUNCTION_ARGS)
-{
-	WaterAggState *st = (WaterAggState *) PG_GETARG_POINTER(0);
-	bytea	   *out = palloc(VARHDRSZ + sizeof(WaterAggState));
-
-	SET_VARSIZE(out, VARHDRSZ + sizeof(WaterAggState));
-	memcpy(VARDATA(out), st, sizeof(WaterAggState));
-	PG_RETURN_BYTEA_P(out);
-}
-
-Datum
-water_agg_deserialize(PG_FUNCTION_ARGS)
-{
-	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	WaterAggState *st;
-
-	if (VARSIZE_ANY_EXHDR(in) != sizeof(WaterAggState))
-		elog(ERROR, "invalid serialized water aggregate state");
-	st = palloc(sizeof(WaterAggState));
-	memcpy(st, VARDATA_ANY(in), sizeof(WaterAggState));
-	PG_RETURN_POINTER(st);
-}
+ECO_FLAT_STATE_IO(water_agg, WaterAggState, "water aggregate")
 
 static eco_water_body
 state_body(WaterAggState *st)
@@ -590,29 +568,7 @@ water_basin_combine(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(a);
 }
 
-Datum
-water_basin_serialize(PG_FUNCTION_ARGS)
-{
-	BasinState *st = (BasinState *) PG_GETARG_POINTER(0);
-	bytea	   *out = palloc(VARHDRSZ + sizeof(BasinState));
-
-	SET_VARSIZE(out, VARHDRSZ + sizeof(BasinState));
-	memcpy(VARDATA(out), st, sizeof(BasinState));
-	PG_RETURN_BYTEA_P(out);
-}
-
-Datum
-water_basin_deserialize(PG_FUNCTION_ARGS)
-{
-	bytea	   *in = PG_GETARG_BYTEA_PP(0);
-	BasinState *st;
-
-	if (VARSIZE_ANY_EXHDR(in) != sizeof(BasinState))
-		elog(ERROR, "invalid serialized basin state");
-	st = palloc(sizeof(BasinState));
-	memcpy(st, VARDATA_ANY(in), sizeof(BasinState));
-	PG_RETURN_POINTER(st);
-}
+ECO_FLAT_STATE_IO(water_basin, BasinState, "eco.basin_status")
 
 /* share = k / n in percent, rounded half-up to 2 decimals, exactly */
 static Datum
