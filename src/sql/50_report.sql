@@ -450,7 +450,7 @@ BEGIN
            COALESCE(r.red, 0) / offset_summary.ratio,
            (COALESCE(r.red, 0) - COALESCE(u.used, 0)) / offset_summary.ratio
     FROM r FULL JOIN u ON u.pol = r.pol
-    ORDER BY 1 COLLATE "C";
+    ORDER BY COALESCE(r.pol, u.pol) COLLATE "C";
 END
 $$;
 COMMENT ON FUNCTION @extschema@.offset_summary(text, numeric) IS
