@@ -8,4 +8,4 @@ FROM unnest(ARRAY['pm25', 'a21026', '臭氧', 'w01018', '氨氮', 'soil:As', '1,
 SELECT p, v, unit, round(eco.to_standard_unit(p::eco.pollutant, v, unit)::numeric, 3) AS standard_value,
        eco.pollutant_unit(p::eco.pollutant) AS standard_unit
 FROM (VALUES ('SO2', 20::float8, 'ppb'), ('O3', 80, 'ppb'), ('CO', 1.2, 'ppm'), ('PM2.5', 0.035, 'mg/m³'),
-             ('Pb', 12, 'µg/L')) AS r(p, v, unit);
+             ('water:Pb', 12, 'µg/L')) AS r(p, v, unit);

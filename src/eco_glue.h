@@ -23,6 +23,10 @@ const eco_standard *eco_standard_arg(int16 id);
  */
 eco_std_id	eco_require_family(const eco_standard *s, const char *family, const char *what);
 
+/* Binary I/O of the 2-byte id types: recv validates the id with 'known'. */
+int16		eco_recv_id(FunctionCallInfo fcinfo, bool (*known) (int16), const char *type_name);
+Datum		eco_send_id(int16 id);
+
 /* Text argument as a palloc'd C string. */
 #define PG_GETARG_CSTRING_TEXT(n) text_to_cstring(PG_GETARG_TEXT_PP(n))
 

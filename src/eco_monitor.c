@@ -5,6 +5,7 @@
 
 #include <math.h>
 
+#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
 PG_MODULE_MAGIC;
@@ -51,4 +52,27 @@ eco_check_concentration(double v, const char *what)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s must not be negative: %g", what, v)));
+}
+
+int16
+eco_recv_id(FunctionCallInfo fcinfo, bool (*known) (int16), const char *type_name)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int16		id = pq_getmsgint(buf, 2);
+
+	if (!known(id))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external %s id %d", type_name, (int) id)));
+	return id;
+}
+
+Datum
+eco_send_id(int16 id)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint16(&buf, id);
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }

@@ -4,7 +4,6 @@
 #include "eco_glue.h"
 
 #include "funcapi.h"
-#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
 /* ---------- type I/O ---------- */
@@ -37,28 +36,22 @@ pollutant_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(pstrdup(eco_pollutant_out(p, buf, sizeof buf)));
 }
 
+static bool
+pollutant_known(int16 id)
+{
+	return eco_pollutant_by_id(id) != NULL;
+}
+
 Datum
 pollutant_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int16		id = pq_getmsgint(buf, 2);
-
-	if (eco_pollutant_by_id(id) == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external pollutant id %d", (int) id)));
-	PG_RETURN_INT16(id);
+	PG_RETURN_INT16(eco_recv_id(fcinfo, pollutant_known, "pollutant"));
 }
 
 Datum
 pollutant_send(PG_FUNCTION_ARGS)
 {
-	int16		id = PG_GETARG_INT16(0);
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendint16(&buf, id);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	return eco_send_id(PG_GETARG_INT16(0));
 }
 
 /* ---------- properties ---------- */

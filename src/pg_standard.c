@@ -4,7 +4,6 @@
 #include "eco_glue.h"
 
 #include "funcapi.h"
-#include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -36,27 +35,22 @@ standard_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(pstrdup(PG_GETARG_STANDARD(0)->code));
 }
 
+static bool
+standard_known(int16 id)
+{
+	return eco_standard_by_id(id) != NULL;
+}
+
 Datum
 standard_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int16		id = pq_getmsgint(buf, 2);
-
-	if (eco_standard_by_id(id) == NULL)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid external standard id %d", (int) id)));
-	PG_RETURN_INT16(id);
+	PG_RETURN_INT16(eco_recv_id(fcinfo, standard_known, "standard"));
 }
 
 Datum
 standard_send(PG_FUNCTION_ARGS)
 {
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendint16(&buf, PG_GETARG_INT16(0));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	return eco_send_id(PG_GETARG_INT16(0));
 }
 
 /* yyyymmdd of a finite date */
