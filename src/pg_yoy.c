@@ -402,3 +402,67 @@ yoy_draw_sample(PG_FUNCTION_ARGS)
 		elems[i] = Int32GetDatum(perm[i] + 1);
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, k, INT4OID, sizeof(int32), true, TYPALIGN_INT));
 }
+
+/* ---------- published figures ---------- */
+PG_FUNCTION_INFO_V1(yoy_round_gbt8170);
+PG_FUNCTION_INFO_V1(yoy_report_indicators);
+
+/*
+ * eco.gbt8170_round(value, decimals): GB/T 8170-2008 §3.2 (四舍六入五成双) on
+ * the exact decimal value: a dropped part above one half carries, below one
+ * half drops, exactly one half carries only when the last kept digit is odd;
+ * the sign is restored afterwards (air.md §2.4).
+ */
+Datum
+yoy_round_gbt8170(PG_FUNCTION_ARGS)
+{
+	Numeric		v = PG_GETARG_NUMERIC(0);
+	int			d = yoy_decimals_arg(PG_GETARG_INT32(1));
+	Numeric		scaled,
+				q,
+				r2;
+	int			c;
+
+	yoy_check_finite(v, "value");
+	scaled = yoy_mul(yoy_abs(v), yoy_pow10(d));
+	q = DatumGetNumeric(DirectFunctionCall2(numeric_div_trunc, NumericGetDatum(scaled),
+											NumericGetDatum(int64_to_numeric(1))));
+	/* compare twice the dropped part with 1 */
+	r2 = yoy_mul(yoy_sub(scaled, q), int64_to_numeric(2));
+	c = DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(r2),
+										  NumericGetDatum(int64_to_numeric(1))));
+	if (c > 0 ||
+		(c == 0 && yoy_sign(DatumGetNumeric(DirectFunctionCall2(numeric_mod, NumericGetDatum(q),
+																NumericGetDatum(int64_to_numeric(2))))) != 0))
+		q = numeric_add_opt_error(q, int64_to_numeric(1), NULL);
+	if (yoy_sign(v) < 0)
+		q = DatumGetNumeric(DirectFunctionCall1(numeric_uminus, NumericGetDatum(q)));
+	PG_RETURN_DATUM(DirectFunctionCall2(numeric_round,
+										NumericGetDatum(numeric_div_opt_error(q, yoy_pow10(d), NULL)),
+										Int32GetDatum(d)));
+}
+
+/* eco.report_indicators view. */
+Datum
+yoy_report_indicators(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < eco_n_report_indicators; i++)
+	{
+		const eco_report_indicator *r = &eco_report_indicators[i];
+		Datum		values[7];
+		bool		nulls[7] = {0};
+
+		values[0] = Int32GetDatum(i + 1);
+		values[1] = CStringGetTextDatum(r->code);
+		values[2] = CStringGetTextDatum(r->name_zh);
+		values[3] = CStringGetTextDatum(r->unit);
+		values[4] = Int32GetDatum(r->decimals);
+		values[5] = CStringGetTextDatum(r->change_kind);
+		values[6] = CStringGetTextDatum(r->statistic);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

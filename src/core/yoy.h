@@ -67,6 +67,25 @@ int			eco_change_phrase(const eco_change_kind *k, int sign, const char *magnitud
  */
 int			eco_same_day_last_year(int *y, int *m, int *d);
 
+/*
+ * Figures of the air summary and how they are published (air.md §3.8: SO2, NO2,
+ * O3 integers; CO 1 decimal; ratios 1 decimal; composite index 2 decimals; PM2.5
+ * 1 decimal as in bulletins from 2025, PM10 likewise as in the bureau's summary
+ * quoted by the issue) and the kind of their year-on-year change (air.md §6).
+ */
+typedef struct eco_report_indicator
+{
+	const char *code;			/* 'PM2.5', 'good_days_ratio', ... */
+	const char *name_zh;		/* PM2.5平均浓度 */
+	const char *unit;
+	int			decimals;		/* GB/T 8170 rounding places of the published value */
+	const char *change_kind;	/* kind of eco.change_phrase */
+	const char *statistic;		/* how the city value is formed */
+} eco_report_indicator;
+
+extern const eco_report_indicator eco_report_indicators[];
+extern const int eco_n_report_indicators;
+
 /* ---------- reproducible random draws (双随机) ---------- */
 
 /* splitmix64 step: advances *state and returns the next 64-bit output. */

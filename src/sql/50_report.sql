@@ -431,7 +431,7 @@ $$;
 COMMENT ON FUNCTION @extschema@.offset_capacity(text, text, numeric) IS
     'new emissions (t/a) the remaining reductions can still offset at the replacement ratio: (reductions - sum(emission x ratio of each use)) / ratio';
 
-CREATE FUNCTION @extschema@.offset_summary(area text, ratio numeric DEFAULT 2)
+CREATE FUNCTION @extschema@.offset_summary(area text, ratio numeric DEFAULT 2, as_of date DEFAULT 'infinity')
     RETURNS TABLE (pollutant text, reduction_tpa numeric, consumed_tpa numeric, projects bigint,
                    freed_tpa numeric, remaining_tpa numeric)
     LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
@@ -443,9 +443,12 @@ BEGIN
     END IF;
     RETURN QUERY
     WITH r AS (SELECT r.pollutant AS pol, sum(r.reduction_tpa) AS red FROM @extschema@.emission_reduction r
-               WHERE starts_with(r.area, offset_summary.area) GROUP BY r.pollutant),
+               WHERE starts_with(r.area, offset_summary.area) AND r.achieved_on <= offset_summary.as_of
+               GROUP BY r.pollutant),
          u AS (SELECT u.pollutant AS pol, sum(u.emission_tpa * u.ratio) AS used, count(*) AS n
-               FROM @extschema@.offset_use u WHERE starts_with(u.area, offset_summary.area) GROUP BY u.pollutant)
+               FROM @extschema@.offset_use u
+               WHERE starts_with(u.area, offset_summary.area) AND u.approved_on <= offset_summary.as_of
+               GROUP BY u.pollutant)
     SELECT COALESCE(r.pol, u.pol), COALESCE(r.red, 0), COALESCE(u.used, 0), COALESCE(u.n, 0),
            COALESCE(r.red, 0) / offset_summary.ratio,
            (COALESCE(r.red, 0) - COALESCE(u.used, 0)) / offset_summary.ratio
@@ -453,8 +456,8 @@ BEGIN
     ORDER BY COALESCE(r.pol, u.pol) COLLATE "C";
 END
 $$;
-COMMENT ON FUNCTION @extschema@.offset_summary(text, numeric) IS
-    'per pollutant: reductions (t/a), reductions consumed by projects (emission x ratio), number of projects, and the new emissions the reductions free and still free at the replacement ratio (2 = 倍量替代)';
+COMMENT ON FUNCTION @extschema@.offset_summary(text, numeric, date) IS
+    'per pollutant, counting reductions achieved and uses approved by as_of: reductions (t/a), reductions consumed by projects (emission x ratio), number of projects, and the new emissions the reductions free and still free at the replacement ratio (2 = 倍量替代)';
 
 -- A project may not consume more than the area's reductions leave (check per exact area and pollutant).
 CREATE FUNCTION @extschema@._offset_check() RETURNS trigger
@@ -541,3 +544,18 @@ CREATE FUNCTION @extschema@.task_progress(area text, year integer, as_of date)
 $$;
 COMMENT ON FUNCTION @extschema@.task_progress(text, integer, date) IS
     'per programme: items planned for the year, items done by as_of and the share done (%)';
+
+-- ---------- published figures ----------
+CREATE FUNCTION @extschema@.gbt8170_round(value numeric, decimals integer DEFAULT 0) RETURNS numeric
+    AS 'MODULE_PATHNAME', 'yoy_round_gbt8170' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.gbt8170_round(numeric, integer) IS
+    'GB/T 8170-2008 rounding (四舍六入五成双) of the exact decimal value to 0..4 decimals: 1.15 -> 1.2, 1.25 -> 1.2, 1.251 -> 1.3';
+
+CREATE FUNCTION @extschema@._report_indicators(
+    OUT ord integer, OUT code text, OUT name_zh text, OUT unit text, OUT decimals integer,
+    OUT change_kind text, OUT statistic text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'yoy_report_indicators' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+CREATE VIEW @extschema@.report_indicators AS SELECT * FROM @extschema@._report_indicators();
+COMMENT ON VIEW @extschema@.report_indicators IS
+    'figures of eco.air_summary: Chinese name, unit, published decimals (GB/T 8170), kind of the year-on-year change, and how the city value is formed';

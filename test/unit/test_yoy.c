@@ -61,6 +61,30 @@ main(void)
 	}
 	CHECK_INT(ECO_YOY_DECIMALS, 1, "changes reported with 1 decimal (air.md 3.8)");
 
+	/* published figures: decimals of air.md 3.8, valid change kinds */
+	{
+		int			bad_kind = 0;
+
+		for (int i = 0; i < eco_n_report_indicators; i++)
+			bad_kind += eco_change_kind_lookup(eco_report_indicators[i].change_kind) == NULL;
+		CHECK_INT(bad_kind, 0, "every indicator has a known change kind");
+		for (int i = 0; i < eco_n_report_indicators; i++)
+		{
+			const eco_report_indicator *r = &eco_report_indicators[i];
+			int			want = -1;
+
+			if (strcmp(r->code, "SO2") == 0 || strcmp(r->code, "NO2") == 0 || strcmp(r->code, "O3") == 0)
+				want = 0;
+			else if (strcmp(r->code, "CO") == 0 || strcmp(r->code, "good_days_ratio") == 0 ||
+					 strcmp(r->code, "PM2.5") == 0 || strcmp(r->code, "PM10") == 0)
+				want = 1;
+			else if (strcmp(r->code, "composite_index") == 0)
+				want = 2;
+			CHECK_INT(r->decimals, want, r->code);
+		}
+		CHECK_STR(eco_report_indicators[6].change_kind, "pp_higher_better", "good-days ratio changes in points");
+	}
+
 	/* same day last year */
 	CHECK_INT(shifted(2024, 2, 29), 20230228, "29 Feb 2024 -> 28 Feb 2023");
 	CHECK_INT(shifted(2024, 2, 28), 20230228, "28 Feb 2024 -> 28 Feb 2023");
