@@ -150,6 +150,72 @@ BEGIN
         END LOOP;
     END IF;
 
+    -- ===== 水环境: assessed sections (eco.site kind 'water' with a target class) =====
+    IF pg_catalog.to_regprocedure('@extschema@.section_evaluation(timestamp, timestamp, double precision)') IS NOT NULL THEN
+        SELECT count(*) FILTER (WHERE e.tag = 'cur') AS n,
+               count(*) FILTER (WHERE e.tag = 'cur' AND e.target_met) AS met,
+               count(*) FILTER (WHERE e.tag = 'cur' AND e.good) AS good,
+               count(*) FILTER (WHERE e.tag = 'cur' AND e.worst) AS worst,
+               count(*) FILTER (WHERE e.tag = 'prev') AS p_n,
+               count(*) FILTER (WHERE e.tag = 'prev' AND e.target_met) AS p_met,
+               count(*) FILTER (WHERE e.tag = 'prev' AND e.good) AS p_good,
+               count(*) FILTER (WHERE e.tag = 'prev' AND e.worst) AS p_worst,
+               string_agg(e.section_code || '（' || @extschema@.water_class_label(e.water_class)
+                          || COALESCE('，' || NULLIF(e.main_pollutants_label, ''), '') || '）', '、'
+                          ORDER BY e.section_code) FILTER (WHERE e.tag = 'cur' AND NOT e.target_met) AS failing
+          INTO r
+          FROM (SELECT x.tag, v.section_code, v.water_class, v.target_met, v.main_pollutants_label,
+                       v.water_class OPERATOR(@extschema@.<=) 'III'::@extschema@.water_class AS good,
+                       v.water_class OPERATOR(@extschema@.=) '劣V'::@extschema@.water_class AS worst
+                FROM (VALUES ('cur', cur), ('prev', prv)) AS x(tag, per)
+                CROSS JOIN LATERAL @extschema@.section_evaluation(lower(x.per)::timestamp, upper(x.per)::timestamp) v
+                JOIN @extschema@.site st ON st.code = v.section_code
+                WHERE st.kind = 'water' AND st.target_class IS NOT NULL
+                  AND starts_with(st.area, annual_report.area)) e;
+        seq := seq + 1; section := '水环境'; indicator := '考核断面'; value := r.n; unit := '个';
+        prev_value := r.p_n; change := NULL; detail := NULL; RETURN NEXT;
+        seq := seq + 1; indicator := '达到考核目标断面比例'; value := @extschema@.share(r.met, r.n); unit := '%';
+        prev_value := @extschema@.share(r.p_met, r.p_n);
+        change := @extschema@.change_phrase(value, prev_value, 'pp_higher_better');
+        detail := pg_catalog.format('%s个断面中%s个达标', r.n, r.met); RETURN NEXT;
+        seq := seq + 1; indicator := 'Ⅰ～Ⅲ类水质断面比例'; value := @extschema@.share(r.good, r.n);
+        prev_value := @extschema@.share(r.p_good, r.p_n);
+        change := @extschema@.change_phrase(value, prev_value, 'pp_higher_better'); detail := NULL; RETURN NEXT;
+        seq := seq + 1; indicator := '劣Ⅴ类断面'; value := r.worst; unit := '个'; prev_value := r.p_worst;
+        change := NULL; RETURN NEXT;
+        seq := seq + 1; indicator := '未达标断面'; value := r.n - r.met; prev_value := r.p_n - r.p_met;
+        detail := r.failing; RETURN NEXT;
+    END IF;
+
+    -- ===== 入河排污口 =====
+    IF pg_catalog.to_regprocedure('@extschema@.outfall_progress(text, date)') IS NOT NULL THEN
+        SELECT * INTO r FROM @extschema@.outfall_progress(annual_report.area, upto);
+        seq := seq + 1; section := '入河排污口'; indicator := '排查排污口'; value := r.outfalls; unit := '个';
+        prev_value := NULL; change := NULL; detail := r.sentence; RETURN NEXT;
+        seq := seq + 1; indicator := '核查确认非排口'; value := r.non_outfalls; detail := NULL; RETURN NEXT;
+        seq := seq + 1; indicator := '专项行动前已整治'; value := r.pre_campaign; RETURN NEXT;
+        seq := seq + 1; indicator := '纳入分类整治'; value := r.classified; RETURN NEXT;
+        seq := seq + 1; indicator := '已完成整治'; value := r.done;
+        detail := pg_catalog.format('取缔%s个、清理合并%s个、规范整治%s个', r.done_abolish, r.done_merge,
+                                    r.done_regularize);
+        RETURN NEXT;
+        seq := seq + 1; indicator := '整治中'; value := r.in_progress; detail := NULL; RETURN NEXT;
+    END IF;
+
+    -- ===== 土壤环境: parcels changing in the year to first-class land, by survey status =====
+    IF pg_catalog.to_regclass('@extschema@.land_parcel') IS NOT NULL THEN
+        FOR r IN SELECT s.ord, s.status, count(p.code) AS n
+                 FROM (VALUES (1, '未开展'), (2, '调查中'), (3, '报告已编制'), (4, '已通过评审')) AS s(ord, status)
+                 LEFT JOIN @extschema@.land_parcel p
+                        ON p.survey_status = s.status AND p.change_year = annual_report.year AND p.land_class = 1
+                       AND starts_with(p.area, annual_report.area)
+                 GROUP BY s.ord, s.status ORDER BY s.ord LOOP
+            seq := seq + 1; section := '土壤环境'; indicator := '变更为第一类用地地块（' || r.status || '）';
+            value := r.n; unit := '块'; prev_value := NULL; change := NULL; detail := NULL;
+            RETURN NEXT;
+        END LOOP;
+    END IF;
+
     -- ===== 督察整改 =====
     SELECT * INTO r FROM @extschema@.rectification_summary(annual_report.area, upto) s WHERE s.level = '合计';
     SELECT string_agg(s.level || s.findings, '、') INTO t
