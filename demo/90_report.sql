@@ -16,12 +16,114 @@ SET client_min_messages = warning;
 \echo '== 示例市 (area 990100), synthetic data 2022-2023 from seed' :seed
 
 -- u(key): a uniform number in [0, 1) from the seed and a key (md5-based, deterministic).
-CREATE FUNCTION pg_temp.u(k text) RETURNS float8 LANGUAGE sql IMMUTABLE AS
+CREATE FUNCTION pg_temp.u(k text) RETURNS float8 LANGUAGE sql STABLE AS
 $$ SELECT ('x' || substr(md5(current_setting('demo.seed') || ':' || k), 1, 13))::bit(52)::bigint / 4503599627370496.0 $$;
 SELECT set_config('demo.seed', :'seed', false) \gset
 -- n(key): a standard normal number (Box-Muller on two uniforms).
-CREATE FUNCTION pg_temp.n(k text) RETURNS float8 LANGUAGE sql IMMUTABLE AS
+CREATE FUNCTION pg_temp.n(k text) RETURNS float8 LANGUAGE sql STABLE AS
 $$ SELECT sqrt(-2 * ln(1 - pg_temp.u(k || 'a'))) * cos(2 * pi() * pg_temp.u(k || 'b')) $$;
+
+SELECT to_regclass('eco.air_hourly') IS NOT NULL AS have_air,
+       to_regclass('eco.water_sample') IS NOT NULL AS have_water,
+       to_regclass('eco.outfall') IS NOT NULL AS have_outfalls,
+       to_regclass('eco.land_parcel') IS NOT NULL AS have_parcels \gset
+
+-- ===================================================================
+-- Air: 8 stations, hourly 2022-2023 (labels = end of hour, HJ 663)
+-- ===================================================================
+\if :have_air
+INSERT INTO eco.site (code, name, kind, control_level, area, geom)
+SELECT 'A9901' || lpad(g::text, 2, '0'), '示例市空气站' || g, 'air', CASE WHEN g <= 6 THEN '国控' ELSE '省控' END,
+       '9901' || (ARRAY['00', '02', '04', '05'])[1 + g % 4],
+       ST_SetSRID(ST_MakePoint(118.70 + 0.05 * pg_temp.u('lon' || g), 32.00 + 0.05 * pg_temp.u('lat' || g)), 4490)
+FROM generate_series(1, 8) g;
+
+-- Daily drivers shared by all stations: a regional PM episode factor, an O3 weather factor, dust days in spring.
+CREATE TEMP TABLE demo_day AS
+SELECT d::date AS day, extract(year FROM d)::int AS y,
+       2 * pi() * (extract(doy FROM d) - 1) / 365.0 AS th,
+       exp(0.45 * pg_temp.n('pm-day' || d::date) - 0.1) AS pm_f,
+       exp(0.18 * pg_temp.n('o3-day' || d::date)) AS o3_f,
+       extract(month FROM d) BETWEEN 3 AND 5 AND pg_temp.u('dust' || d::date) < 0.04 AS dust,
+       CASE WHEN extract(year FROM d) = 2022 THEN 1.0 ELSE 0.9 END AS trend
+FROM generate_series(date '2022-01-01', date '2023-12-31', interval '1 day') d;
+
+-- Hourly readings: winter PM peak, summer afternoon O3 peak, morning/evening NO2, station offsets,
+-- about 2 % of hours missing and a few station outages (more than 4 hours lost: invalid days).
+INSERT INTO eco.air_hourly (site_code, hour_ending, so2, no2, co, o3, pm10, pm25, dust)
+SELECT s.code, d.day + make_interval(hours => h),
+       round((7 + 4 * cos(d.th)) * sf * (1 + 0.25 * pg_temp.n('so2' || s.code || d.day || h))::numeric, 0)::float8,
+       round(greatest(3, (30 + 10 * cos(d.th)) * sf * (1 + 0.35 * cos(2 * pi() * (h - 8) / 12)) * (1 + 0.2 * pg_temp.n('no2' || s.code || d.day || h)))::numeric, 0)::float8,
+       round(greatest(0.1, (0.75 + 0.35 * cos(d.th)) * d.pm_f ^ 0.5 * (1 + 0.15 * pg_temp.n('co' || s.code || d.day || h)))::numeric, 2)::float8,
+       round(greatest(2, (62 + 52 * cos(d.th - 2.9)) * d.o3_f * (2 - d.trend) * (0.35 + 0.95 * greatest(0, sin(pi() * (h - 7) / 13)))
+                         * (1 + 0.1 * pg_temp.n('o3' || s.code || d.day || h)))::numeric, 0)::float8,
+       round((pm * CASE WHEN d.dust THEN 4.5 ELSE 1.7 + 0.3 * pg_temp.u('pmr' || s.code || d.day) END)::numeric, 0)::float8,
+       round(pm::numeric, 0)::float8,
+       d.dust
+FROM demo_day d
+CROSS JOIN (SELECT code, 0.9 + 0.2 * pg_temp.u('sf' || code) AS sf FROM eco.site WHERE kind = 'air' AND code LIKE 'A9901%') s
+CROSS JOIN generate_series(1, 24) h
+CROSS JOIN LATERAL (SELECT greatest(3, (36 + 24 * cos(d.th - 0.15)) * d.pm_f * d.trend * s.sf
+                                       * (1 + 0.12 * cos(2 * pi() * (h - 22) / 24))
+                                       * (1 + 0.15 * pg_temp.n('pm' || s.code || d.day || h))) AS pm) p
+WHERE pg_temp.u('miss' || s.code || d.day || h) >= 0.02
+  AND NOT (pg_temp.u('outage' || s.code || d.day) < 0.01 AND h BETWEEN 6 AND 15);
+SELECT eco.refresh_air_daily('2022-01-01', '2023-12-31') AS air_site_days \gset
+\echo 'air: 8 stations, ' :air_site_days 'site-days'
+\endif
+
+-- ===================================================================
+-- Water: 12 assessed sections, monthly samples of the main items
+-- ===================================================================
+\if :have_water
+INSERT INTO eco.site (code, name, kind, control_level, area, water_body, target_class, geom)
+SELECT 'W9901' || lpad(g::text, 2, '0'), '示例断面' || g, 'water',
+       (ARRAY['国控', '省控', '市控'])[1 + g % 3], '9901' || (ARRAY['00', '02', '04', '05'])[1 + g % 4],
+       CASE WHEN g <= 2 THEN 'lake' ELSE 'river' END,
+       CASE WHEN g <= 3 THEN 'II' WHEN g <= 10 THEN 'III' ELSE 'IV' END,
+       ST_SetSRID(ST_MakePoint(118.60 + 0.3 * pg_temp.u('wlon' || g), 31.90 + 0.3 * pg_temp.u('wlat' || g)), 4490)
+FROM generate_series(1, 12) g;
+-- Each section has a pollution load (in multiples of the class III limit), lower in 2023; monthly noise,
+-- more ammonia in winter and more phosphorus in summer; DO falls as the load rises.
+INSERT INTO eco.water_sample (section_code, sampled_at, pollutant, value)
+SELECT s.code, m + interval '9 days 10 hours', i.item::eco.pollutant,
+       CASE i.item
+            WHEN 'pH' THEN round((7.4 + 0.4 * pg_temp.n('ph' || s.code || m))::numeric, 2)
+            WHEN 'DO' THEN round(greatest(1.5, 9.5 - 3.2 * f.load + 0.8 * pg_temp.n('do' || s.code || m))::numeric, 2)
+            ELSE round((i.lim * f.load * i.k * exp(0.25 * pg_temp.n(i.item || s.code || m))
+                        * CASE WHEN i.item = 'NH3-N' THEN 1 + 0.3 * cos(2 * pi() * extract(month FROM m) / 12)
+                               WHEN i.item = 'TP' THEN 1 - 0.25 * cos(2 * pi() * extract(month FROM m) / 12)
+                               ELSE 1 END)::numeric, 3) END::float8
+FROM eco.site s
+CROSS JOIN generate_series(timestamp '2022-01-01', timestamp '2023-12-01', interval '1 month') m
+CROSS JOIN LATERAL (SELECT (0.35 + 0.9 * pg_temp.u('load' || s.code) ^ 1.5)
+                           * CASE WHEN extract(year FROM m) = 2022 THEN 1.08 ELSE 0.95 END AS load) f
+CROSS JOIN (VALUES ('pH', 1, 1), ('DO', 1, 1), ('CODMn', 6, 0.75), ('COD', 20, 0.8), ('BOD5', 4, 0.7),
+                   ('NH3-N', 1.0, 0.9), ('TP', 0.2, 0.9), ('oil', 0.05, 0.5)) AS i(item, lim, k)
+WHERE s.kind = 'water' AND s.code LIKE 'W9901%';
+\echo 'water: 12 sections, monthly samples 2022-2023'
+\endif
+
+-- ===================================================================
+-- Outfalls (162) and land parcels
+-- ===================================================================
+\if :have_outfalls
+INSERT INTO eco.outfall (code, name, receiving_water, area, status, status_date, pre_campaign, geom)
+SELECT 'PK9901-' || lpad(g::text, 4, '0'), '排口' || g, (ARRAY['示例河', '东沙河', '西湖港'])[1 + g % 3],
+       '9901' || (ARRAY['00', '02', '04', '05'])[1 + g % 4], '疑似', date '2022-03-01' + (g % 60),
+       false,
+       ST_SetSRID(ST_MakePoint(118.60 + 0.3 * pg_temp.u('olon' || g), 31.90 + 0.3 * pg_temp.u('olat' || g)), 4490)
+FROM generate_series(1, 162) g;
+\endif
+\if :have_parcels
+INSERT INTO eco.land_parcel (code, name, current_use, planned_use, land_class, change_year, survey_status, area)
+SELECT 'DK9901-' || lpad(g::text, 3, '0'), '地块' || g, '工业用地',
+       CASE WHEN c = 1 THEN '居住用地' ELSE '物流仓储用地' END, c, 2022 + g % 2,
+       (ARRAY['未开展', '调查中', '报告已编制', '已通过评审'])[1 + least(3, (pg_temp.u('ps' || g) * 5)::int)],
+       '9901' || (ARRAY['00', '02', '04', '05'])[1 + g % 4]
+FROM generate_series(1, 40) g
+CROSS JOIN LATERAL (SELECT CASE WHEN pg_temp.u('lc' || g) < 0.6 THEN 1 ELSE 2 END AS c) x;
+\endif
 
 -- ===================================================================
 -- Ledgers
