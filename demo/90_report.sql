@@ -52,13 +52,16 @@ FROM generate_series(date '2022-01-01', date '2023-12-31', interval '1 day') d;
 -- about 2 % of hours missing and a few station outages (more than 4 hours lost: invalid days).
 INSERT INTO eco.air_hourly (site_code, hour_ending, so2, no2, co, o3, pm10, pm25, dust)
 SELECT s.code, d.day + make_interval(hours => h),
-       round((7 + 4 * cos(d.th)) * sf * (1 + 0.25 * pg_temp.n('so2' || s.code || d.day || h))::numeric, 0)::float8,
-       round(greatest(3, (30 + 10 * cos(d.th)) * sf * (1 + 0.35 * cos(2 * pi() * (h - 8) / 12)) * (1 + 0.2 * pg_temp.n('no2' || s.code || d.day || h)))::numeric, 0)::float8,
-       round(greatest(0.1, (0.75 + 0.35 * cos(d.th)) * d.pm_f ^ 0.5 * (1 + 0.15 * pg_temp.n('co' || s.code || d.day || h)))::numeric, 2)::float8,
-       round(greatest(2, (62 + 52 * cos(d.th - 2.9)) * d.o3_f * (2 - d.trend) * (0.35 + 0.95 * greatest(0, sin(pi() * (h - 7) / 13)))
+       round(((7 + 4 * cos(d.th)) * s.sf * (1 + 0.25 * pg_temp.n('so2' || s.code || d.day || h)))::numeric, 0)::float8,
+       round(greatest(3, (30 + 10 * cos(d.th)) * s.sf * (1 + 0.35 * cos(2 * pi() * (h - 8) / 12))
+                         * (1 + 0.2 * pg_temp.n('no2' || s.code || d.day || h)))::numeric, 0)::float8,
+       round(greatest(0.1, (0.75 + 0.35 * cos(d.th)) * sqrt(d.pm_f)
+                           * (1 + 0.15 * pg_temp.n('co' || s.code || d.day || h)))::numeric, 2)::float8,
+       round(greatest(2, (62 + 52 * cos(d.th - 2.9)) * d.o3_f * (2 - d.trend)
+                         * (0.35 + 0.95 * greatest(0, sin(pi() * (h - 7) / 13)))
                          * (1 + 0.1 * pg_temp.n('o3' || s.code || d.day || h)))::numeric, 0)::float8,
-       round((pm * CASE WHEN d.dust THEN 4.5 ELSE 1.7 + 0.3 * pg_temp.u('pmr' || s.code || d.day) END)::numeric, 0)::float8,
-       round(pm::numeric, 0)::float8,
+       round((p.pm * CASE WHEN d.dust THEN 4.5 ELSE 1.7 + 0.3 * pg_temp.u('pmr' || s.code || d.day) END)::numeric, 0)::float8,
+       round(p.pm::numeric, 0)::float8,
        d.dust
 FROM demo_day d
 CROSS JOIN (SELECT code, 0.9 + 0.2 * pg_temp.u('sf' || code) AS sf FROM eco.site WHERE kind = 'air' AND code LIKE 'A9901%') s
@@ -111,9 +114,22 @@ WHERE s.kind = 'water' AND s.code LIKE 'W9901%';
 INSERT INTO eco.outfall (code, name, receiving_water, area, status, status_date, pre_campaign, geom)
 SELECT 'PK9901-' || lpad(g::text, 4, '0'), '排口' || g, (ARRAY['示例河', '东沙河', '西湖港'])[1 + g % 3],
        '9901' || (ARRAY['00', '02', '04', '05'])[1 + g % 4], '疑似', date '2022-03-01' + (g % 60),
-       false,
+       pg_temp.u('of-pre' || g) < 0.18,
        ST_SetSRID(ST_MakePoint(118.60 + 0.3 * pg_temp.u('olon' || g), 31.90 + 0.3 * pg_temp.u('olat' || g)), 4490)
 FROM generate_series(1, 162) g;
+-- Verification (核查确认 or 非排口), classified remediation (取缔 / 清理合并 / 规范整治), closing out (销号).
+UPDATE eco.outfall SET status = CASE WHEN NOT pre_campaign AND pg_temp.u('of-non' || code) < 0.05 THEN '非排口' ELSE '核查确认' END,
+                       status_date = date '2022-06-01' + (pg_temp.u('of-v' || code) * 120)::int
+WHERE code LIKE 'PK9901-%';
+UPDATE eco.outfall SET status = '已完成', status_date = date '2022-11-01' + (pg_temp.u('of-pc' || code) * 60)::int
+WHERE code LIKE 'PK9901-%' AND pre_campaign AND status = '核查确认';
+UPDATE eco.outfall SET status = '整治中',
+                       action = CASE WHEN pg_temp.u('of-a' || code) < 0.19 THEN '取缔'
+                                     WHEN pg_temp.u('of-a' || code) < 0.22 THEN '清理合并' ELSE '规范整治' END,
+                       status_date = date '2022-12-01' + (pg_temp.u('of-r' || code) * 90)::int
+WHERE code LIKE 'PK9901-%' AND NOT pre_campaign AND status = '核查确认';
+UPDATE eco.outfall SET status = '已完成', status_date = date '2023-04-01' + (pg_temp.u('of-d' || code) * 240)::int
+WHERE code LIKE 'PK9901-%' AND status = '整治中' AND pg_temp.u('of-done' || code) < 0.96;
 \endif
 \if :have_parcels
 INSERT INTO eco.land_parcel (code, name, current_use, planned_use, land_class, change_year, survey_status, area)

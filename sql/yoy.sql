@@ -80,6 +80,7 @@ SELECT eco.change_phrase('NaN', 2, 'pct');
 SELECT eco.pct_change(1, 'Infinity');
 SELECT eco.share(1, 2, 9);
 SELECT eco.share('NaN', 2);
+SELECT eco.change_phrase(1e200, 1, 'pct');
 
 -- Labels.
 SELECT p.proname, p.provolatile, p.proisstrict, p.proparallel
@@ -95,4 +96,5 @@ SELECT eco._draw_sample(20231111, 0, 10, 4) AS a, eco._draw_sample(20231111, 0, 
 SELECT (SELECT array_agg(x ORDER BY x) FROM unnest(eco._draw_sample(7, 0, 6, 6)) x) AS full_draw_sorted;
 SELECT eco._draw_sample(1, 0, 3, 4);
 SELECT eco._draw_sample(1, 0, -1, 0);
+SELECT eco._draw_sample(1, 0, 10000001, 0);
 SELECT eco._draw_sample(1, 0, 3, -1);
