@@ -1,0 +1,512 @@
+/*
+ * pg_aqi.c — glue for the air quality index (eco.iaqi, eco.daily_aqi,
+ * eco.hourly_aqi, eco.epa_aqi, eco.aqi_level, eco.nowcast and the views
+ * eco.aqi_breakpoints, eco.aqi_levels).  The work is in src/core/aqi.c.
+ *
+ * Speed: everything that does not depend on the row (the parsed standard
+ * and period, the table, the blessed tuple descriptor, the category and
+ * colour texts, the primary-pollutant arrays) is cached per call site in
+ * fn_extra; a row allocates only its result tuple.
+ */
+#include "eco_glue.h"
+
+#include "aqi.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/numeric.h"
+
+PG_FUNCTION_INFO_V1(aqi_iaqi_fn);
+PG_FUNCTION_INFO_V1(aqi_daily_fn);
+PG_FUNCTION_INFO_V1(aqi_hourly_fn);
+PG_FUNCTION_INFO_V1(aqi_epa_fn);
+PG_FUNCTION_INFO_V1(aqi_level_fn);
+PG_FUNCTION_INFO_V1(aqi_nowcast_fn);
+PG_FUNCTION_INFO_V1(aqi_breakpoint_list);
+PG_FUNCTION_INFO_V1(aqi_level_list);
+
+/* ---------- helpers ---------- */
+
+/* The core edition of an eco.standard accepted by the AQI functions; ERROR otherwise. */
+static aqi_edition
+aqi_edition_of(int16 std_id, bool allow_epa, const char *what)
+{
+	const eco_standard *s = eco_standard_arg(std_id);
+
+	if (s->id == ECO_STD_EPA_2024 && allow_epa)
+		return AQI_EPA2024;
+	if (s->id == ECO_STD_EPA_2024 && !allow_epa)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("standard \"%s\" does not apply to %s", s->code, what),
+				 errhint("Use eco.epa_aqi for the US EPA AQI.")));
+	return eco_require_family(s, "HJ633", what) == ECO_STD_HJ633_2012 ? AQI_HJ2012 : AQI_HJ2026;
+}
+
+/* Text datum in the call site's memory context (cached, never freed). */
+static Datum
+cached_text(MemoryContext cxt, const char *s)
+{
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	Datum		d = CStringGetTextDatum(s);
+
+	MemoryContextSwitchTo(old);
+	return d;
+}
+
+/* Decimal text of a value scaled 10^6 (trailing zeros dropped). */
+static char *
+scaled_text(int64 v, char *buf, size_t sz)
+{
+	int64		ip = v / 1000000,
+				fp = v % 1000000;
+	int			n;
+
+	if (fp == 0)
+	{
+		snprintf(buf, sz, INT64_FORMAT, ip);
+		return buf;
+	}
+	n = snprintf(buf, sz, INT64_FORMAT ".%06d", ip, (int) fp);
+	while (n > 0 && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	return buf;
+}
+
+static Datum
+scaled_numeric(int64 v)
+{
+	char		buf[48];
+
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(scaled_text(v, buf, sizeof buf)),
+							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+}
+
+/* ---------- eco.iaqi ---------- */
+
+typedef struct iaqi_cache
+{
+	int16		pollutant;
+	int16		standard;
+	int			period_len;
+	char		period[16];
+	const aqi_table *table;
+} iaqi_cache;
+
+/* Resolve (pollutant, period, standard) to a table; ERROR 22023 when the standard has none. */
+static const aqi_table *
+iaqi_resolve(int16 pol_id, const char *period, int plen, int16 std_id)
+{
+	const eco_pollutant *p = eco_pollutant_arg(pol_id);
+	aqi_edition ed = aqi_edition_of(std_id, true, "eco.iaqi");
+	int			item = p->medium == ECO_AIR ? aqi_item_from_code(p->code) : -1;
+	int			per = aqi_period_parse(period, plen);
+	const aqi_table *t;
+	char		buf[64];
+
+	if (per < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown averaging period \"%.*s\"", plen, period),
+				 errhint("Use '1h', '8h' or '24h'.")));
+	if (item < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("pollutant %s has no air quality sub-index", eco_pollutant_out(p, buf, sizeof buf)),
+				 errhint("IAQI items: SO2, NO2, CO, O3, PM10, PM2.5.")));
+	t = aqi_table_find(ed, (aqi_item) item, (aqi_period) per);
+	if (t == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s has no %s breakpoints in %s", p->code, aqi_period_name((aqi_period) per),
+						eco_standard_arg(std_id)->code),
+				 errdetail("The pairs each edition has are listed in the view eco.aqi_breakpoints.")));
+	return t;
+}
+
+static int
+iaqi_checked(const aqi_table *t, double v, const char *what)
+{
+	int			r;
+
+	eco_check_concentration(v, what);
+	r = aqi_iaqi(t, v);
+	if (r == AQI_OVERFLOW)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("AQI of %s %s %g is out of range for type integer", aqi_item_code(t->item),
+						aqi_period_name(t->period), v)));
+	return r;
+}
+
+Datum
+aqi_iaqi_fn(PG_FUNCTION_ARGS)
+{
+	int16		pol = PG_GETARG_INT16(0);
+	text	   *period = PG_GETARG_TEXT_PP(1);
+	double		v = PG_GETARG_FLOAT8(2);
+	int16		std = PG_GETARG_INT16(3);
+	iaqi_cache *c = (iaqi_cache *) fcinfo->flinfo->fn_extra;
+	const char *ptxt = VARDATA_ANY(period);
+	int			plen = VARSIZE_ANY_EXHDR(period);
+	int			r;
+
+	if (c == NULL || c->pollutant != pol || c->standard != std || c->period_len != plen ||
+		memcmp(c->period, ptxt, plen) != 0)
+	{
+		const aqi_table *t = iaqi_resolve(pol, ptxt, plen, std);
+
+		if (c == NULL)
+			c = fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(iaqi_cache));
+		c->pollutant = pol;
+		c->standard = std;
+		c->table = t;
+		/* a period that parsed is at most 15 bytes ('1h' with separators) */
+		c->period_len = plen < (int) sizeof c->period ? plen : -1;
+		if (c->period_len >= 0)
+			memcpy(c->period, ptxt, plen);
+	}
+	r = iaqi_checked(c->table, v, "concentration");
+	if (r == AQI_NA)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(r);
+}
+
+/* ---------- eco.daily_aqi / eco.hourly_aqi ---------- */
+
+#define N_RESULT_ATTS (5 + AQI_N_IND)
+
+typedef struct report_cache
+{
+	TupleDesc	tupdesc;		/* blessed, in fn_mcxt */
+	int16		standard;
+	aqi_edition edition;
+	Datum		category[7];	/* by level */
+	Datum		color[7];
+	Datum		primary[1 << AQI_N_IND];	/* text[] per indicator mask, built on first use */
+} report_cache;
+
+static report_cache *
+report_cache_get(FunctionCallInfo fcinfo, int16 std, bool allow_epa, const char *what)
+{
+	report_cache *c = (report_cache *) fcinfo->flinfo->fn_extra;
+
+	if (c == NULL)
+	{
+		MemoryContext old;
+		TupleDesc	td;
+
+		if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("function returning record called in context that cannot accept type record")));
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		c = palloc0(sizeof(report_cache));
+		c->tupdesc = BlessTupleDesc(CreateTupleDescCopy(td));
+		c->standard = -1;
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = c;
+	}
+	if (c->standard != std)
+	{
+		aqi_edition ed = aqi_edition_of(std, allow_epa, what);
+
+		for (int lv = 1; lv <= 6; lv++)
+		{
+			const aqi_level_info *li = &aqi_levels[ed * 6 + lv - 1];
+
+			c->category[lv] = cached_text(fcinfo->flinfo->fn_mcxt,
+										  ed == AQI_EPA2024 ? li->category_en : li->category_zh);
+			c->color[lv] = cached_text(fcinfo->flinfo->fn_mcxt, li->color);
+		}
+		c->edition = ed;
+		c->standard = std;
+	}
+	return c;
+}
+
+/* text[] of the indicator codes in mask (cached per mask). */
+static Datum
+primary_array(FunctionCallInfo fcinfo, report_cache *c, unsigned mask, const char *const *codes, int ncodes)
+{
+	if (c->primary[mask] == (Datum) 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		Datum		elems[AQI_N_IND];
+		int			n = 0;
+
+		for (int i = 0; i < ncodes; i++)
+			if (mask & (1u << i))
+				elems[n++] = CStringGetTextDatum(codes[i]);
+		c->primary[mask] = PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
+		MemoryContextSwitchTo(old);
+	}
+	return c->primary[mask];
+}
+
+static const char *const hj_codes[AQI_N_IND] = {"SO2", "NO2", "CO", "PM10", "PM2.5", "O3_8H", "O3_1H"};
+
+/* Result tuple of an HJ 633 report. */
+static Datum
+report_datum(FunctionCallInfo fcinfo, report_cache *c, const aqi_result *r)
+{
+	Datum		values[N_RESULT_ATTS];
+	bool		nulls[N_RESULT_ATTS];
+	bool		na = r->aqi < 0;
+
+	values[0] = Int32GetDatum(r->aqi);
+	values[1] = Int32GetDatum(r->level);
+	values[2] = na ? (Datum) 0 : c->category[r->level];
+	values[3] = na ? (Datum) 0 : c->color[r->level];
+	values[4] = na ? (Datum) 0 : primary_array(fcinfo, c, r->primary, hj_codes, AQI_N_IND);
+	for (int i = 0; i < 5; i++)
+		nulls[i] = na;
+	for (int i = 0; i < AQI_N_IND; i++)
+	{
+		values[5 + i] = Int32GetDatum(r->iaqi[i]);
+		nulls[5 + i] = r->iaqi[i] < 0;
+	}
+	return HeapTupleGetDatum(heap_form_tuple(c->tupdesc, values, nulls));
+}
+
+/* Read a nullable float8 argument; check it when present. */
+static inline void
+conc_arg(FunctionCallInfo fcinfo, int argno, const char *name, double *v, unsigned char *present)
+{
+	*present = !PG_ARGISNULL(argno);
+	if (*present)
+	{
+		*v = PG_GETARG_FLOAT8(argno);
+		eco_check_concentration(*v, name);
+	}
+	else
+		*v = 0;
+}
+
+Datum
+aqi_daily_fn(PG_FUNCTION_ARGS)
+{
+	/* argument order: so2, no2, co, pm10, pm25, o3_8h, o3_1h, standard = aqi_indicator order */
+	static const char *const names[AQI_N_IND] = {"so2", "no2", "co", "pm10", "pm25", "o3_8h", "o3_1h"};
+	double		conc[AQI_N_IND];
+	unsigned char present[AQI_N_IND];
+	report_cache *c;
+	aqi_result	r;
+
+	if (PG_ARGISNULL(7))
+		PG_RETURN_NULL();
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(7), false, "eco.daily_aqi");
+	for (int i = 0; i < AQI_N_IND; i++)
+		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
+	aqi_daily(c->edition, conc, present, &r);
+	return report_datum(fcinfo, c, &r);
+}
+
+Datum
+aqi_hourly_fn(PG_FUNCTION_ARGS)
+{
+	/* argument order = aqi_hourly_arg order, then standard */
+	static const char *const names[AQI_N_HOURLY_ARGS] = {
+		"so2", "no2", "co", "o3", "pm10", "pm25", "o3_8h", "pm10_24h", "pm25_24h", "so2_24h"};
+	double		conc[AQI_N_HOURLY_ARGS];
+	unsigned char present[AQI_N_HOURLY_ARGS];
+	report_cache *c;
+	aqi_result	r;
+
+	if (PG_ARGISNULL(AQI_N_HOURLY_ARGS))
+		PG_RETURN_NULL();
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_HOURLY_ARGS), false, "eco.hourly_aqi");
+	for (int i = 0; i < AQI_N_HOURLY_ARGS; i++)
+		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
+	aqi_hourly(c->edition, conc, present, &r);
+	return report_datum(fcinfo, c, &r);
+}
+
+/* ---------- eco.epa_aqi ---------- */
+
+Datum
+aqi_epa_fn(PG_FUNCTION_ARGS)
+{
+	static const char *const names[AQI_N_EPA_ARGS] = {"o3_8h", "o3_1h", "pm25", "pm10", "co", "so2", "no2", "so2_24h"};
+	static const char *codes[AQI_N_EP];
+	double		conc[AQI_N_EPA_ARGS];
+	unsigned char present[AQI_N_EPA_ARGS];
+	report_cache *c;
+	aqi_epa_result r;
+	Datum		values[N_RESULT_ATTS];
+	bool		nulls[N_RESULT_ATTS];
+	bool		na;
+
+	if (PG_ARGISNULL(AQI_N_EPA_ARGS))
+		PG_RETURN_NULL();
+	if (PG_GETARG_INT16(AQI_N_EPA_ARGS) != ECO_STD_EPA_2024)
+		eco_require_family(eco_standard_arg(PG_GETARG_INT16(AQI_N_EPA_ARGS)), "EPA", "eco.epa_aqi");
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_EPA_ARGS), true, "eco.epa_aqi");
+	for (int i = 0; i < AQI_N_EPA_ARGS; i++)
+		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
+	aqi_epa(conc, present, &r);
+	if (r.overflow_arg >= 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("AQI of %s %g is out of range for type integer", names[r.overflow_arg],
+						conc[r.overflow_arg])));
+	if (codes[0] == NULL)
+		for (int p = 0; p < AQI_N_EP; p++)
+			codes[p] = aqi_epa_pollutant_code((aqi_epa_pollutant) p);
+	na = r.aqi < 0;
+	values[0] = Int32GetDatum(r.aqi);
+	values[1] = Int32GetDatum(r.level);
+	values[2] = na ? (Datum) 0 : c->category[r.level];
+	values[3] = na ? (Datum) 0 : c->color[r.level];
+	values[4] = na ? (Datum) 0 : primary_array(fcinfo, c, r.main, codes, AQI_N_EP);
+	for (int i = 0; i < 5; i++)
+		nulls[i] = na;
+	for (int i = 0; i < AQI_N_EPA_ARGS - 1; i++)
+	{
+		values[5 + i] = Int32GetDatum(r.index[i]);
+		nulls[5 + i] = r.index[i] < 0;
+	}
+	return HeapTupleGetDatum(heap_form_tuple(c->tupdesc, values, nulls));
+}
+
+/* ---------- eco.aqi_level ---------- */
+
+Datum
+aqi_level_fn(PG_FUNCTION_ARGS)
+{
+	int32		aqi = PG_GETARG_INT32(0);
+	aqi_edition ed = aqi_edition_of(PG_GETARG_INT16(1), true, "eco.aqi_level");
+	const aqi_level_info *li;
+	TupleDesc	td;
+	Datum		values[8];
+	bool		nulls[8] = {0};
+
+	if (aqi < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("AQI must not be negative: %d", aqi)));
+	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "eco.aqi_level must return a composite");
+	li = aqi_level_find(ed, aqi);
+	{
+		const char *texts[7] = {li->level_zh, li->category_zh, li->category_en, li->color_zh, li->color,
+		li->health_effect, li->advice};
+
+		values[0] = Int32GetDatum(li->level);
+		for (int i = 0; i < 7; i++)
+		{
+			nulls[1 + i] = texts[i] == NULL;
+			values[1 + i] = texts[i] ? CStringGetTextDatum(texts[i]) : (Datum) 0;
+		}
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(td), values, nulls)));
+}
+
+/* ---------- eco.nowcast ---------- */
+
+Datum
+aqi_nowcast_fn(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
+	Datum	   *elems;
+	bool	   *enulls;
+	int			n;
+	double		v[12],
+				out;
+	unsigned char missing[12];
+
+	if (ARR_NDIM(a) > 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("hourly values must be a one-dimensional array, not %d-dimensional", ARR_NDIM(a))));
+	deconstruct_array(a, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &enulls, &n);
+	if (n > 12)
+		n = 12;
+	for (int i = 0; i < n; i++)
+	{
+		missing[i] = enulls[i];
+		v[i] = enulls[i] ? 0 : DatumGetFloat8(elems[i]);
+		if (!enulls[i])
+			eco_check_concentration(v[i], "hourly value");
+	}
+	if (!aqi_nowcast(v, missing, n, &out))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(out);
+}
+
+/* ---------- views ---------- */
+
+static Datum
+edition_code(aqi_edition ed)
+{
+	return CStringGetTextDatum(eco_standard_arg(ed == AQI_HJ2012 ? ECO_STD_HJ633_2012 :
+												ed == AQI_HJ2026 ? ECO_STD_HJ633_2026 : ECO_STD_EPA_2024)->code);
+}
+
+/* eco.aqi_breakpoints: one row per band of every table. */
+Datum
+aqi_breakpoint_list(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < aqi_n_tables(); i++)
+	{
+		const aqi_table *t = aqi_table_at(i);
+
+		for (int b = 0; b < t->n_bands; b++)
+		{
+			Datum		values[10];
+			bool		nulls[10] = {0};
+
+			values[0] = edition_code(t->edition);
+			values[1] = CStringGetTextDatum(aqi_item_code(t->item));
+			values[2] = CStringGetTextDatum(aqi_period_name(t->period));
+			values[3] = CStringGetTextDatum(t->unit);
+			values[4] = Int32GetDatum(t->band[b].i_lo);
+			values[5] = Int32GetDatum(t->band[b].i_hi);
+			values[6] = scaled_numeric(t->band[b].bp_lo);
+			values[7] = scaled_numeric(t->band[b].bp_hi);
+			values[8] = Int32GetDatum(t->decimals);
+			nulls[8] = t->decimals < 0;
+			values[9] = t->note ? CStringGetTextDatum(t->note) : (Datum) 0;
+			nulls[9] = t->note == NULL;
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
+	return (Datum) 0;
+}
+
+/* eco.aqi_levels: one row per level of every edition. */
+Datum
+aqi_level_list(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < aqi_n_levels; i++)
+	{
+		const aqi_level_info *li = &aqi_levels[i];
+		const char *texts[7] = {li->level_zh, li->category_zh, li->category_en, li->color_zh, li->color,
+		li->health_effect, li->advice};
+		Datum		values[11];
+		bool		nulls[11] = {0};
+
+		values[0] = edition_code(li->edition);
+		values[1] = Int32GetDatum(li->level);
+		values[2] = Int32GetDatum(li->aqi_lo);
+		values[3] = Int32GetDatum(li->aqi_hi);
+		nulls[3] = li->aqi_hi < 0;
+		for (int k = 0; k < 7; k++)
+		{
+			values[4 + k] = texts[k] ? CStringGetTextDatum(texts[k]) : (Datum) 0;
+			nulls[4 + k] = texts[k] == NULL;
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

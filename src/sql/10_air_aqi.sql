@@ -1,0 +1,120 @@
+-- ===================================================================
+-- Air quality index: HJ 633-2012, HJ 633-2026, US EPA (May 2024).
+-- Breakpoints and level texts live in C (src/core/aqi.c) and are shown
+-- read-only by the views eco.aqi_breakpoints and eco.aqi_levels.
+-- ===================================================================
+
+CREATE TYPE @extschema@.aqi_result AS (
+    aqi integer,
+    level integer,
+    category text,
+    color text,
+    primary_pollutants text[],
+    iaqi_so2 integer,
+    iaqi_no2 integer,
+    iaqi_co integer,
+    iaqi_pm10 integer,
+    iaqi_pm25 integer,
+    iaqi_o3_8h integer,
+    iaqi_o3_1h integer
+);
+COMMENT ON TYPE @extschema@.aqi_result IS
+    'HJ 633 daily or real-time AQI: aqi (NULL = NA), level 1..6, category (优 ... 严重污染), color (#RRGGBB), primary pollutants (indicator codes SO2, NO2, CO, PM10, PM2.5, O3_8H, O3_1H; empty when AQI <= 50) and the IAQI of each indicator (NULL = missing or not an indicator of the report)';
+
+CREATE FUNCTION @extschema@.iaqi(pollutant @extschema@.pollutant, period text, concentration double precision,
+                                 standard @extschema@.standard DEFAULT 'HJ633-2026')
+    RETURNS integer
+    AS 'MODULE_PATHNAME', 'aqi_iaqi_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.iaqi(@extschema@.pollutant, text, double precision, @extschema@.standard) IS
+    'individual air quality index of one concentration (HJ 633: µg/m³, CO mg/m³; EPA-2024: PM µg/m³, O3 and CO ppm, SO2 and NO2 ppb) for period 1h, 8h or 24h; exact decimal arithmetic on the value as written; NULL where the standard computes no index from that value';
+
+CREATE FUNCTION @extschema@.daily_aqi(so2 double precision, no2 double precision, co double precision,
+                                      pm10 double precision, pm25 double precision, o3_8h double precision,
+                                      o3_1h double precision DEFAULT NULL,
+                                      standard @extschema@.standard DEFAULT 'HJ633-2026')
+    RETURNS @extschema@.aqi_result
+    AS 'MODULE_PATHNAME', 'aqi_daily_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.daily_aqi(double precision, double precision, double precision, double precision,
+                                          double precision, double precision, double precision, @extschema@.standard) IS
+    'daily AQI (日报): 24-h means of SO2, NO2, CO (mg/m³), PM10, PM2.5, O3 daily maximum 8-h mean and, under HJ633-2012 only, O3 daily maximum 1-h mean; a NULL concentration is a missing indicator';
+
+CREATE FUNCTION @extschema@.hourly_aqi(so2 double precision, no2 double precision, co double precision,
+                                       o3 double precision, pm10 double precision, pm25 double precision,
+                                       o3_8h double precision DEFAULT NULL,
+                                       pm10_24h double precision DEFAULT NULL,
+                                       pm25_24h double precision DEFAULT NULL,
+                                       so2_24h double precision DEFAULT NULL,
+                                       standard @extschema@.standard DEFAULT 'HJ633-2026')
+    RETURNS @extschema@.aqi_result
+    AS 'MODULE_PATHNAME', 'aqi_hourly_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.hourly_aqi(double precision, double precision, double precision, double precision,
+                                           double precision, double precision, double precision, double precision,
+                                           double precision, double precision, @extschema@.standard) IS
+    'real-time AQI (实时报): 1-h means; HJ633-2012 also uses the O3 8-h and PM 24-h moving averages (PM 1-h get no IAQI) and so2_24h when SO2 1-h exceeds 800; HJ633-2026 uses the six 1-h means only';
+
+CREATE TYPE @extschema@.epa_aqi_result AS (
+    aqi integer,
+    level integer,
+    category text,
+    color text,
+    main_pollutants text[],
+    index_o3_8h integer,
+    index_o3_1h integer,
+    index_pm25 integer,
+    index_pm10 integer,
+    index_co integer,
+    index_so2 integer,
+    index_no2 integer
+);
+COMMENT ON TYPE @extschema@.epa_aqi_result IS
+    'US EPA AQI: aqi (NULL when no pollutant is given), level 1..6, category (Good ... Hazardous), color, main pollutants (O3, PM2.5, PM10, CO, SO2, NO2; all tied at the maximum) and each index (SO2: 1-h and 24-h combined)';
+
+CREATE FUNCTION @extschema@.epa_aqi(o3_8h double precision DEFAULT NULL, o3_1h double precision DEFAULT NULL,
+                                    pm25 double precision DEFAULT NULL, pm10 double precision DEFAULT NULL,
+                                    co double precision DEFAULT NULL, so2 double precision DEFAULT NULL,
+                                    no2 double precision DEFAULT NULL, so2_24h double precision DEFAULT NULL,
+                                    standard @extschema@.standard DEFAULT 'EPA-2024')
+    RETURNS @extschema@.epa_aqi_result
+    AS 'MODULE_PATHNAME', 'aqi_epa_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.epa_aqi(double precision, double precision, double precision, double precision,
+                                        double precision, double precision, double precision, double precision,
+                                        @extschema@.standard) IS
+    'US EPA AQI (TAD May 2024) in EPA units: O3 8-h and 1-h ppm, PM2.5 and PM10 24-h µg/m³, CO 8-h ppm, SO2 1-h and 24-h ppb, NO2 1-h ppb; truncation, nearest integer, extrapolation above 500; NULL = not measured';
+
+CREATE FUNCTION @extschema@.aqi_level(aqi integer, standard @extschema@.standard DEFAULT 'HJ633-2026',
+    OUT level integer, OUT level_zh text, OUT category_zh text, OUT category_en text,
+    OUT color_zh text, OUT color text, OUT health_effect text, OUT advice text)
+    AS 'MODULE_PATHNAME', 'aqi_level_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aqi_level(integer, @extschema@.standard) IS
+    'level, category, colour, health effect and advice of an AQI under an edition (HJ 633 texts verbatim; EPA-2024: category and colour)';
+
+CREATE FUNCTION @extschema@.nowcast("values" double precision[]) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'aqi_nowcast_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.nowcast(double precision[]) IS
+    'US EPA NowCast of hourly PM values, most recent first (NULL = missing hour): 12 most recent hours, weight min/max clamped to at least 0.5; NULL unless 2 of the 3 most recent hours are valid';
+
+CREATE FUNCTION @extschema@._aqi_breakpoint_list(
+    OUT standard text, OUT pollutant text, OUT period text, OUT unit text,
+    OUT iaqi_lo integer, OUT iaqi_hi integer, OUT bp_lo numeric, OUT bp_hi numeric,
+    OUT input_decimals integer, OUT note text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'aqi_breakpoint_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 200;
+CREATE VIEW @extschema@.aqi_breakpoints AS
+    SELECT b.standard::@extschema@.standard AS standard, b.pollutant::@extschema@.pollutant AS pollutant, b.period,
+           b.unit, b.iaqi_lo, b.iaqi_hi, b.bp_lo, b.bp_hi, b.input_decimals, b.note
+    FROM @extschema@._aqi_breakpoint_list() b;
+COMMENT ON VIEW @extschema@.aqi_breakpoints IS
+    'IAQI breakpoints of HJ 633-2012 Table 1, HJ 633-2026 Table 3 and US EPA Table 6 (2024): concentration band [bp_lo, bp_hi] maps to [iaqi_lo, iaqi_hi]; input_decimals = GB/T 8170 rounding places (HJ633-2026) or truncation places (EPA)';
+
+CREATE FUNCTION @extschema@._aqi_level_list(
+    OUT standard text, OUT level integer, OUT aqi_lo integer, OUT aqi_hi integer,
+    OUT level_zh text, OUT category_zh text, OUT category_en text, OUT color_zh text, OUT color text,
+    OUT health_effect text, OUT advice text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'aqi_level_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 18;
+CREATE VIEW @extschema@.aqi_levels AS
+    SELECT v.standard::@extschema@.standard AS standard, v.level, v.aqi_lo, v.aqi_hi, v.level_zh, v.category_zh, v.category_en, v.color_zh, v.color,
+           v.health_effect, v.advice
+    FROM @extschema@._aqi_level_list() v;
+COMMENT ON VIEW @extschema@.aqi_levels IS
+    'AQI levels of HJ 633-2012 Table 2, HJ 633-2026 Table 1 (official texts) and the US EPA categories; aqi_hi NULL = open';
