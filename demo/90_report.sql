@@ -15,10 +15,10 @@ SET client_min_messages = warning;
 \pset footer off
 \echo '== 示例市 (area 990100), synthetic data 2022-2023 from seed' :seed
 
--- u(key): a uniform number in [0, 1) from the seed and a key (md5-based, deterministic).
+-- u(key): a uniform number in [0, 1) from the seed and a key (PostgreSQL's portable 64-bit text hash).
+SELECT set_config('demo.seed', :'seed', false) AS seed_set \gset
 CREATE FUNCTION pg_temp.u(k text) RETURNS float8 LANGUAGE sql STABLE AS
-$$ SELECT ('x' || substr(md5(current_setting('demo.seed') || ':' || k), 1, 13))::bit(52)::bigint / 4503599627370496.0 $$;
-SELECT set_config('demo.seed', :'seed', false) \gset
+$$ SELECT (hashtextextended(k, current_setting('demo.seed')::bigint) & 4503599627370495) / 4503599627370496.0 $$;
 -- n(key): a standard normal number (Box-Muller on two uniforms).
 CREATE FUNCTION pg_temp.n(k text) RETURNS float8 LANGUAGE sql STABLE AS
 $$ SELECT sqrt(-2 * ln(1 - pg_temp.u(k || 'a'))) * cos(2 * pi() * pg_temp.u(k || 'b')) $$;
