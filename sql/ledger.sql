@@ -164,4 +164,8 @@ ORDER BY 1;
 SELECT c.relname, c.oid = ANY (x.extconfig) AS dumped
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 CROSS JOIN (SELECT extconfig FROM pg_extension WHERE extname = 'eco_monitor') x
-WHERE n.nspname = 'eco' AND c.relkind = 'S' ORDER BY 1;
+WHERE n.nspname = 'eco' AND c.relkind = 'S'
+  AND c.relname IN ('rectification_id_seq', 'complaint_id_seq', 'inspection_enterprise_id_seq', 'inspector_id_seq',
+                    'inspection_draw_id_seq', 'enforcement_case_id_seq', 'emission_reduction_id_seq',
+                    'offset_use_id_seq', 'approval_id_seq', 'task_id_seq')
+ORDER BY 1;

@@ -8,6 +8,7 @@ INSERT INTO eco.site (code, name, kind, area) VALUES
 --   2024-02-28: 30, 40 -> city 35     2024-02-29: 50 (dust), 60 -> dust day, no PM value
 --   2024-03-01: 20, invalid -> 20    2023-02-28: 40, 50 -> 45    2023-03-01: 30, 30 -> 30
 -- Every day: SO2 10, NO2 30, CO 0.8, O3 MDA8 100 (max 1-h 120).  RA9 (another area) is 500 everywhere.
+-- 2021-06-01: RA1 25, with nothing a year before.
 INSERT INTO eco.air_daily (site_code, day, so2, no2, co, o3, pm10, pm25, o3_1h, o3_8h,
                            so2_valid, no2_valid, co_valid, o3_valid, pm10_valid, pm25_valid, o3_8h_valid, n_hours, dust)
 SELECT site, day::date, 10, 30, 0.8, 60, CASE WHEN dust THEN 300 ELSE 2 * pm END, pm, 120, 100,
@@ -17,7 +18,8 @@ FROM (VALUES ('RA1', '2024-02-28', 30, false), ('RA2', '2024-02-28', 40, false),
              ('RA1', '2024-03-01', 20, false), ('RA2', '2024-03-01', NULL, false),
              ('RA1', '2023-02-28', 40, false), ('RA2', '2023-02-28', 50, false),
              ('RA1', '2023-03-01', 30, false), ('RA2', '2023-03-01', 30, false),
-             ('RA9', '2024-02-28', 500, false), ('RA9', '2023-02-28', 500, false)) AS t(site, day, pm, dust);
+             ('RA9', '2024-02-28', 500, false), ('RA9', '2023-02-28', 500, false),
+             ('RA1', '2021-06-01', 25, false)) AS t(site, day, pm, dust);
 
 -- 29 February: [2024-02-28, 2024-03-01] against [2023-02-28, 2023-03-01].
 -- PM2.5 (35 + 20) / 2 = 27.5 against (45 + 30) / 2 = 37.5: 改善26.7%; PM10 55.0 against 75.0.
@@ -29,9 +31,13 @@ FROM eco.air_summary('77', '[2024-02-28,2024-03-01]');
 -- The same data through another area prefix: only the station of that area.
 SELECT indicator, value, prev_value, change_phrase FROM eco.air_summary('78', '[2024-02-28,2024-03-01]')
 WHERE indicator IN ('PM2.5', 'good_days_ratio');
--- An empty previous year: values without a change.
+-- One day (1 March): 20 against 30.
 SELECT indicator, value, prev_value, prev_valid_days, change, change_phrase
 FROM eco.air_summary('77', '[2024-03-01,2024-03-01]') WHERE indicator IN ('PM2.5', 'composite_index');
+-- An empty previous year (nothing in 2020): values without a change.
+SELECT indicator, value, prev_value, prev_valid_days, change, change_phrase
+FROM eco.air_summary('77', '[2021-06-01,2021-06-01]') WHERE indicator IN ('PM2.5', 'composite_index');
+-- An empty current period: last year's values, no change.
 SELECT indicator, value, prev_value, change_phrase FROM eco.air_summary('77', '[2025-02-28,2025-03-01]')
 WHERE indicator IN ('PM2.5', 'good_days_ratio');
 -- No data at all in the period.

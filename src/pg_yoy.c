@@ -265,7 +265,7 @@ yoy_change_phrase(PG_FUNCTION_ARGS)
 	if (eco_change_phrase(k, yoy_sign(r), mag, buf, sizeof buf) < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("change %s is too long to phrase", mag)));
+				 errmsg("a change of %d digits is too long to phrase", (int) strlen(mag))));
 	PG_RETURN_TEXT_P(cstring_to_text(buf));
 }
 
