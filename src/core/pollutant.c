@@ -120,6 +120,52 @@ const eco_pollutant eco_pollutants[] = {
 	SOIL(246, "Zn", "锌", "zinc", "7440-66-6", NULL),
 	SOIL(247, "HCH", "六六六总量", "hexachlorocyclohexane (total)", NULL, "六六六"),
 	SOIL(248, "DDT", "滴滴涕总量", "DDT (total)", NULL, "滴滴涕"),
+	/*
+	 * Soil: GB 36600-2018 Table 2 (40 other items), in table order.  CAS
+	 * numbers are background knowledge (soil.md lists none for Table 2);
+	 * sums and mixtures carry none.  Cobalt's code is "cobalt": "Co" already
+	 * names carbon monoxide.
+	 */
+	SOIL(249, "Sb", "锑", "antimony", "7440-36-0", NULL),
+	SOIL(250, "Be", "铍", "beryllium", "7440-41-7", NULL),
+	SOIL(251, "cobalt", "钴", "cobalt", "7440-48-4", NULL),
+	SOIL(252, "MeHg", "甲基汞", "methylmercury", "22967-92-6", NULL),
+	SOIL(253, "V", "钒", "vanadium", "7440-62-2", NULL),
+	SOIL(254, "CN", "氰化物", "cyanide", "57-12-5", NULL),
+	SOIL(255, "BDCM", "一溴二氯甲烷", "bromodichloromethane", "75-27-4", NULL),
+	SOIL(256, "bromoform", "溴仿", "bromoform", "75-25-2", "三溴甲烷|tribromomethane"),
+	SOIL(257, "DBCM", "二溴氯甲烷", "dibromochloromethane", "124-48-1", NULL),
+	SOIL(258, "1,2-DBE", "1,2-二溴乙烷", "1,2-dibromoethane", "106-93-4", NULL),
+	SOIL(259, "HCCPD", "六氯环戊二烯", "hexachlorocyclopentadiene", "77-47-4", NULL),
+	SOIL(260, "2,4-DNT", "2,4-二硝基甲苯", "2,4-dinitrotoluene", "121-14-2", NULL),
+	SOIL(261, "2,4-DCP", "2,4-二氯酚", "2,4-dichlorophenol", "120-83-2", NULL),
+	SOIL(262, "2,4,6-TCP", "2,4,6-三氯酚", "2,4,6-trichlorophenol", "88-06-2", NULL),
+	SOIL(263, "2,4-DNP", "2,4-二硝基酚", "2,4-dinitrophenol", "51-28-5", NULL),
+	SOIL(264, "PCP", "五氯酚", "pentachlorophenol", "87-86-5", NULL),
+	SOIL(265, "DEHP", "邻苯二甲酸二(2-乙基己基)酯", "bis(2-ethylhexyl) phthalate", "117-81-7", NULL),
+	SOIL(266, "BBP", "邻苯二甲酸丁基苄酯", "butyl benzyl phthalate", "85-68-7", NULL),
+	SOIL(267, "DnOP", "邻苯二甲酸二正辛酯", "di-n-octyl phthalate", "117-84-0", NULL),
+	SOIL(268, "3,3'-DCBZ", "3,3'-二氯联苯胺", "3,3'-dichlorobenzidine", "91-94-1", NULL),
+	SOIL(269, "atrazine", "阿特拉津", "atrazine", "1912-24-9", NULL),
+	SOIL(270, "chlordane", "氯丹", "chlordane (alpha + gamma)", NULL, NULL),
+	SOIL(271, "p,p'-DDD", "p,p'-滴滴滴", "p,p'-DDD", "72-54-8", NULL),
+	SOIL(272, "p,p'-DDE", "p,p'-滴滴伊", "p,p'-DDE", "72-55-9", NULL),
+	SOIL(273, "DDT(o,p'+p,p')", "滴滴涕(o,p'+p,p')", "DDT (o,p' + p,p')", NULL, NULL),
+	SOIL(274, "dichlorvos", "敌敌畏", "dichlorvos", "62-73-7", NULL),
+	SOIL(275, "dimethoate", "乐果", "dimethoate", "60-51-5", NULL),
+	SOIL(276, "endosulfan", "硫丹", "endosulfan (alpha + beta)", NULL, NULL),
+	SOIL(277, "heptachlor", "七氯", "heptachlor", "76-44-8", NULL),
+	SOIL(278, "alpha-HCH", "α-六六六", "alpha-hexachlorocyclohexane", "319-84-6", NULL),
+	SOIL(279, "beta-HCH", "β-六六六", "beta-hexachlorocyclohexane", "319-85-7", NULL),
+	SOIL(280, "gamma-HCH", "γ-六六六", "gamma-hexachlorocyclohexane", "58-89-9", "林丹|lindane"),
+	SOIL(281, "HCB", "六氯苯", "hexachlorobenzene", "118-74-1", NULL),
+	SOIL(282, "mirex", "灭蚁灵", "mirex", "2385-85-5", NULL),
+	SOIL(283, "PCBs", "多氯联苯(总量)", "polychlorinated biphenyls (total)", NULL, "多氯联苯"),
+	SOIL(284, "PCB126", "3,3',4,4',5-五氯联苯", "PCB 126", "57465-28-8", NULL),
+	SOIL(285, "PCB169", "3,3',4,4',5,5'-六氯联苯", "PCB 169", "32774-16-6", NULL),
+	SOIL(286, "PCDD/F", "二噁英类(总毒性当量)", "dioxins (total TEQ)", NULL, "二噁英类|二噁英|PCDD/Fs"),
+	SOIL(287, "PBBs", "多溴联苯(总量)", "polybrominated biphenyls (total)", NULL, "多溴联苯"),
+	SOIL(288, "TPH", "石油烃(C10-C40)", "petroleum hydrocarbons (C10-C40)", NULL, "石油烃"),
 };
 
 const int	eco_n_pollutants = (int) (sizeof(eco_pollutants) / sizeof(eco_pollutants[0]));

@@ -6,6 +6,9 @@
 -- eco.area_grant; the prefix '' grants every area.  Table owners and
 -- superusers bypass row-level security as usual.
 -- ===================================================================
+-- Every role may use the schema; row-level security restricts the rows it sees.
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+
 CREATE TABLE @extschema@.area_grant (
     role_name  name NOT NULL,
     area_prefix text NOT NULL,

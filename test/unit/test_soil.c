@@ -1,0 +1,149 @@
+/* Unit tests of GB 36600-2018 and GB 15618-2018 screening (soil.md §1-3). */
+#include "unit.h"
+#include "pollutant.h"
+#include "soil.h"
+
+static const char *
+s36600(const char *item, int land_class, double c, double bg)
+{
+	const eco_gb36600_row *r = eco_gb36600_find(eco_pollutant_parse(item));
+
+	return r ? eco_soil_result_name(eco_gb36600_screen(r, land_class, c, bg)) : "(no row)";
+}
+
+static const char *
+s15618(const char *item, eco_land_type lt, double ph, double c)
+{
+	double		s,
+				i;
+	eco_farm_result r = eco_gb15618_screen(eco_pollutant_parse(item), lt, ph, c, &s, &i);
+	const char *n = eco_farm_result_name(r);
+
+	return n ? n : (r == ECO_FARM_NEED_PH ? "(need pH)" : "(unknown)");
+}
+
+int
+main(void)
+{
+	unit_file = "soil";
+
+	/* table integrity */
+	{
+		int			t1 = 0,
+					t2 = 0,
+					inverted = 0,
+					not_soil = 0,
+					dup = 0,
+					notes = 0;
+
+		for (int i = 0; i < eco_n_gb36600; i++)
+		{
+			const eco_gb36600_row *r = &eco_gb36600[i];
+			const eco_pollutant *p = eco_pollutant_by_id(r->pollutant);
+
+			t1 += r->table == 1;
+			t2 += r->table == 2;
+			notes += r->background_note;
+			for (int k = 0; k < 2; k++)
+				inverted += r->screening[k] > r->intervention[k];
+			not_soil += p == NULL || p->medium != ECO_SOIL;
+			for (int j = i + 1; j < eco_n_gb36600; j++)
+				dup += eco_gb36600[j].pollutant == r->pollutant;
+		}
+		CHECK_INT(t1, 45, "GB 36600 Table 1 has 45 items");
+		CHECK_INT(t2, 40, "GB 36600 Table 2 has 40 items");
+		CHECK_INT(inverted, 0, "screening <= intervention in every row and class");
+		CHECK_INT(not_soil, 0, "every row names a soil item");
+		CHECK_INT(dup, 0, "no item twice");
+		CHECK_INT(notes, 3, "note a on As, Co, V");
+	}
+
+	/* soil.md §3.1 worked examples */
+	CHECK_STR(s36600("As", 1, 45, -1), "between", "As 45 first class");
+	CHECK_STR(s36600("As", 2, 45, -1), "below_screening", "As 45 second class");
+	CHECK_STR(s36600("As", 1, 45, 45), "within_background", "As 45, background 45");
+	CHECK_STR(s36600("As", 1, 45, 44), "between", "As 45, background 44");
+	CHECK_STR(s36600("Pb", 1, 900, -1), "above_intervention", "Pb 900 first class");
+	CHECK_STR(s36600("Pb", 2, 900, -1), "between", "Pb 900 second class");
+	CHECK_STR(s36600("苯并[a]芘", 1, 2.0, -1), "between", "BaP 2.0 first class");
+	CHECK_STR(s36600("苯并[a]芘", 2, 2.0, -1), "between", "BaP 2.0 second class");
+	CHECK_STR(s36600("Cd", 1, 50, -1), "above_intervention", "Cd 50 first class (47 < 65)");
+	CHECK_STR(s36600("Cd", 2, 50, -1), "below_screening", "Cd 50 second class");
+	CHECK_STR(s36600("苯", 1, 4.0, -1), "between", "benzene 4.0 first class");
+	CHECK_STR(s36600("苯", 2, 4.0, -1), "below_screening", "benzene 4.0 second class (inclusive)");
+
+	/* boundaries: every row, both classes */
+	{
+		int			bad = 0;
+
+		for (int i = 0; i < eco_n_gb36600; i++)
+		{
+			const eco_gb36600_row *r = &eco_gb36600[i];
+
+			for (int k = 0; k < 2; k++)
+			{
+				double		s = r->screening[k],
+							v = r->intervention[k];
+
+				bad += eco_gb36600_screen(r, k + 1, s, -1) != ECO_SOIL_BELOW_SCREENING;
+				bad += eco_gb36600_screen(r, k + 1, s * 1.0001, -1) == ECO_SOIL_BELOW_SCREENING;
+				if (v > s)
+				{
+					bad += eco_gb36600_screen(r, k + 1, v, -1) != ECO_SOIL_BETWEEN;
+					bad += eco_gb36600_screen(r, k + 1, v * 1.0001, -1) != ECO_SOIL_ABOVE_INTERVENTION;
+				}
+				else
+					bad += eco_gb36600_screen(r, k + 1, v * 1.0001, -1) != ECO_SOIL_ABOVE_INTERVENTION;
+			}
+		}
+		CHECK_INT(bad, 0, "every GB 36600 boundary: screening inclusive, intervention strict");
+	}
+	CHECK_STR(s36600("氯仿", 1, 0.1 + 0.2, -1), "below_screening", "0.1 + 0.2 is at the screening value 0.3");
+	CHECK_STR(s36600("soil:cobalt", 1, 25, 30), "within_background", "Co background rule");
+	CHECK_STR(s36600("钒", 2, 800, 900), "within_background", "V background rule, second class");
+	CHECK_STR(s36600("Pb", 1, 500, 1000), "between", "no background rule for Pb");
+	CHECK_STR(s36600("water:As", 2, 61, -1), "between", "water item maps to soil");
+	CHECK_STR(s36600("Co", 1, 1, -1), "(no row)", "Co reads as carbon monoxide: no soil row");
+	CHECK_STR(s36600("soil:Zn", 1, 1, -1), "(no row)", "Zn has no GB 36600 value");
+	CHECK_STR(s36600("PCB126", 1, 4e-4, -1), "between", "PCB 126 at intervention 4e-4");
+	CHECK_STR(s36600("二噁英类", 2, 4e-5, -1), "below_screening", "dioxins at screening 4e-5");
+
+	/* GB 15618: pH bands (edges to the lower band) */
+	CHECK_INT(eco_ph_band(5.5), 0, "pH 5.5 -> band 1");
+	CHECK_INT(eco_ph_band(5.500001), 1, "pH 5.500001 -> band 2");
+	CHECK_INT(eco_ph_band(6.5), 1, "pH 6.5 -> band 2");
+	CHECK_INT(eco_ph_band(7.5), 2, "pH 7.5 -> band 3");
+	CHECK_INT(eco_ph_band(7.51), 3, "pH 7.51 -> band 4");
+	CHECK_INT(eco_ph_band(-0.1), -1, "pH below 0 rejected");
+	CHECK_INT(eco_ph_band(14.1), -1, "pH above 14 rejected");
+
+	/* soil.md §3.2 worked examples */
+	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 6.0, 0.45), "安全利用类", "paddy pH 6.0 Cd 0.45");
+	CHECK_STR(s15618("Cd", ECO_LAND_OTHER, 6.0, 0.45), "安全利用类", "dryland pH 6.0 Cd 0.45");
+	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 8.0, 0.70), "优先保护类", "paddy pH 8.0 Cd 0.70");
+	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 5.0, 2.5), "严格管控类", "paddy pH 5.0 Cd 2.5");
+	CHECK_STR(s15618("Cd", ECO_LAND_ORCHARD, 5.0, 2.5), "严格管控类", "orchard pH 5.0 Cd 2.5");
+	CHECK_STR(s15618("Cu", ECO_LAND_ORCHARD, 6.0, 120), "优先保护类", "orchard pH 6.0 Cu 120");
+	CHECK_STR(s15618("Cu", ECO_LAND_OTHER, 6.0, 120), "加强监测", "other pH 6.0 Cu 120");
+	CHECK_STR(s15618("As", ECO_LAND_PADDY, 7.5, 25), "优先保护类", "paddy pH 7.5 As 25");
+	CHECK_STR(s15618("Pb", ECO_LAND_PADDY, 7.51, 200), "优先保护类", "paddy pH 7.51 Pb 200");
+	CHECK_STR(s15618("Hg", ECO_LAND_OTHER, 6.5, 2.0), "安全利用类", "dryland pH 6.5 Hg 2.0");
+	/* boundaries and other items */
+	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 5.0, 1.5), "安全利用类", "Cd at intervention 1.5");
+	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 5.0, 1.5001), "严格管控类", "Cd above intervention");
+	CHECK_STR(s15618("Cu", ECO_LAND_PADDY, 7.0, 100), "优先保护类", "Cu paddy uses the 'other' row: 100");
+	CHECK_STR(s15618("Ni", ECO_LAND_OTHER, 8.0, 190), "优先保护类", "Ni at 190");
+	CHECK_STR(s15618("Zn", ECO_LAND_OTHER, 8.0, 301), "加强监测", "Zn above 300");
+	CHECK_STR(s15618("六六六", ECO_LAND_OTHER, NAN, 0.10), "优先保护类", "HCH 0.10 needs no pH");
+	CHECK_STR(s15618("滴滴涕", ECO_LAND_OTHER, NAN, 0.11), "加强监测", "DDT 0.11");
+	CHECK_STR(s15618("BaP", ECO_LAND_PADDY, NAN, 0.55), "优先保护类", "BaP 0.55");
+	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, NAN, 0.1), "(need pH)", "Cd without pH");
+	CHECK_STR(s15618("soil:Cr", ECO_LAND_PADDY, 8.0, 1300), "安全利用类", "Cr at intervention 1300");
+	CHECK_STR(s15618("Cr(VI)", ECO_LAND_PADDY, 8.0, 1), "(unknown)", "Cr(VI) is not in GB 15618");
+	/* paddy-upland rotation: the stricter screening value */
+	CHECK_STR(s15618("Cd", ECO_LAND_ROTATION, 8.0, 0.7), "安全利用类", "rotation Cd pH 8: other 0.6 < paddy 0.8");
+	CHECK_STR(s15618("Cd", ECO_LAND_ROTATION, 8.0, 0.6), "优先保护类", "rotation Cd pH 8 at 0.6");
+	CHECK_STR(s15618("Hg", ECO_LAND_ROTATION, 8.0, 1.5), "安全利用类", "rotation Hg pH 8: paddy 1.0 < other 3.4");
+	CHECK_STR(s15618("Cu", ECO_LAND_ROTATION, 8.0, 150), "加强监测", "rotation Cu uses the 'other' row 100");
+	return unit_done();
+}
