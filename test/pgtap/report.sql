@@ -65,7 +65,7 @@ SELECT throws_ok($$INSERT INTO eco.offset_use (area, pollutant, project, emissio
 
 -- ---------- row-level security: a role limited to another area ----------
 CREATE ROLE eco_tap_hz NOLOGIN;
-GRANT USAGE ON SCHEMA eco TO eco_tap_hz;  -- see doc/report.md: the schema grant belongs in 05_area.sql
+GRANT USAGE ON SCHEMA eco TO eco_tap_hz;  -- already granted to PUBLIC by 05_area.sql; harmless
 INSERT INTO eco.area_grant VALUES ('eco_tap_hz', '3301');
 SET LOCAL ROLE eco_tap_hz;
 SELECT is((SELECT count(*)::int FROM eco.rectification), 1, 'the Hangzhou role sees only its own finding');
