@@ -1,6 +1,6 @@
 -- pgTAP: every figure of eco.annual_report equals an independent query over the same data.
 BEGIN;
-SELECT plan(31);
+SELECT plan(34);
 
 -- ---------- data: area 8801 (two districts) and a neighbour 8802 that must never be counted ----------
 INSERT INTO eco.site (code, name, kind, area, water_body, target_class) VALUES
@@ -197,6 +197,18 @@ SELECT is((SELECT value FROM rep WHERE indicator = '环评报告表'),
            AND decided_on BETWEEN '2023-01-01' AND '2023-03-31'), 'EIA reports approved');
 SELECT is((SELECT value FROM rep WHERE indicator = '村庄生活污水治理'),
           (SELECT count(*)::numeric FROM eco.task WHERE area LIKE '8801%' AND done_on <= '2023-03-31'), 'tasks done');
+
+-- ---------- row-level security: a role of the neighbouring area 8802 ----------
+CREATE ROLE eco_tap_8802 NOLOGIN;
+INSERT INTO eco.area_grant VALUES ('eco_tap_8802', '8802');
+SET LOCAL ROLE eco_tap_8802;
+SELECT is((SELECT value FROM eco.annual_report('', 2023, '2023-03-31') WHERE indicator = '受理信访投诉'),
+          (SELECT count(*)::numeric FROM eco.complaint WHERE received_on BETWEEN '2023-01-01' AND '2023-03-31'),
+          'the 8802 role''s report counts only its own complaints');
+SELECT is((SELECT count(*)::int FROM eco.complaint WHERE area NOT LIKE '8802%'), 0, 'and sees no other complaint');
+SELECT is((SELECT value FROM eco.annual_report('8801', 2023, '2023-03-31') WHERE indicator = 'PM2.5平均浓度'), NULL,
+          'asking for 8801 gives no air figure (its stations are invisible)');
+RESET ROLE;
 
 -- ---------- errors ----------
 SELECT throws_ok($$SELECT * FROM eco.annual_report('8801', 2023, '2022-12-31')$$, '22023', NULL, 'as_of before the year');
