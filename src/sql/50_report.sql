@@ -57,6 +57,7 @@ CREATE FUNCTION @extschema@._change_kinds(
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'yoy_change_kinds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 CREATE VIEW @extschema@.change_kinds AS SELECT * FROM @extschema@._change_kinds();
+GRANT SELECT ON @extschema@.change_kinds TO PUBLIC;
 COMMENT ON VIEW @extschema@.change_kinds IS
     'kinds of eco.change_phrase: measure (% or percentage points), which direction is better, and the words used';
 
@@ -557,5 +558,6 @@ CREATE FUNCTION @extschema@._report_indicators(
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'yoy_report_indicators' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 CREATE VIEW @extschema@.report_indicators AS SELECT * FROM @extschema@._report_indicators();
+GRANT SELECT ON @extschema@.report_indicators TO PUBLIC;
 COMMENT ON VIEW @extschema@.report_indicators IS
     'figures of eco.air_summary: Chinese name, unit, published decimals (GB/T 8170), kind of the year-on-year change, and how the city value is formed';

@@ -1,6 +1,6 @@
 -- pgTAP: year-on-year labels and SQLSTATEs; ledgers under row-level security; summaries against independent SQL.
 BEGIN;
-SELECT plan(36);
+SELECT plan(37);
 
 -- ---------- labels ----------
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -12,6 +12,8 @@ SELECT is((SELECT provolatile::text FROM pg_proc WHERE oid = 'eco.draw_inspectio
           'draw_inspections is VOLATILE (it records the draw)');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
            WHERE n.nspname = 'eco' AND p.prosecdef), 0, 'no SECURITY DEFINER function');
+SELECT ok(has_table_privilege('public', 'eco.change_kinds', 'SELECT')
+          AND has_table_privilege('public', 'eco.report_indicators', 'SELECT'), 'the views are readable by every role');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
            WHERE n.nspname = 'eco' AND p.proname LIKE '%summary' AND p.provolatile <> 's'), 0,
           'summaries are STABLE');
