@@ -88,7 +88,7 @@ BEGIN
         control_level text CHECK (control_level IN ('国控', '省控', '市控')),
         area          text NOT NULL,
         water_body    text CHECK (water_body IN ('river', 'lake')),
-        target_class  text,
+        target_class  @extschema@.water_class,
         geom          %1$s.geometry,
         CONSTRAINT enforce_srid_geom CHECK (%1$s.ST_SRID(geom) = 4490),
         CONSTRAINT enforce_geotype_geom CHECK (%1$s.GeometryType(geom) = 'POINT'::text)
