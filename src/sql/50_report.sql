@@ -228,6 +228,8 @@ BEGIN
         EXECUTE pg_catalog.format('ALTER TABLE @extschema@.%I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE pg_catalog.format('CREATE POLICY %I ON @extschema@.%I USING (@extschema@.area_visible(area)) '
                                   'WITH CHECK (@extschema@.area_visible(area))', t || '_by_area', t);
+        EXECUTE pg_catalog.format('COMMENT ON POLICY %I ON @extschema@.%I IS %L', t || '_by_area', t,
+                                  'a role sees and changes the rows of the areas granted to it (eco.area_visible)');
         EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.%I TO PUBLIC', t);
         PERFORM pg_catalog.pg_extension_config_dump(pg_catalog.format('@extschema@.%I', t)::regclass, '');
         IF t <> 'inspection_check' THEN
@@ -503,6 +505,10 @@ CREATE TRIGGER offset_use_within_capacity AFTER INSERT OR UPDATE ON @extschema@.
     FOR EACH ROW EXECUTE FUNCTION @extschema@._offset_check();
 CREATE TRIGGER reduction_still_covers AFTER UPDATE OR DELETE ON @extschema@.emission_reduction
     FOR EACH ROW EXECUTE FUNCTION @extschema@._offset_check();
+COMMENT ON TRIGGER offset_use_within_capacity ON @extschema@.offset_use IS
+    'ERROR 23514 when the area''s offset uses of the pollutant would need more than its reductions';
+COMMENT ON TRIGGER reduction_still_covers ON @extschema@.emission_reduction IS
+    'ERROR 23514 when changing or removing a reduction would leave approved offset uses uncovered';
 
 -- ---------- approvals ----------
 CREATE FUNCTION @extschema@.approval_summary(area text, period daterange)
