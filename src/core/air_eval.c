@@ -1,0 +1,341 @@
+/*
+ * air_eval.c — GB 3095 limit tables and HJ 663 statistics.  Pure C99.
+ *
+ * Every limit is typed once, here; SQL reads them through eco.air_limits.
+ * Sources: /work/shared/standards/air.md §1.2–1.5 (tables), §1.8 (Table 4
+ * validity), §3 (HJ 663), §4 (composite index).
+ */
+#include "air_eval.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Air item ids of the pollutant registry (pollutant.c). */
+enum
+{
+	P_SO2 = 1, P_NO2 = 2, P_CO = 3, P_O3 = 4, P_PM10 = 5, P_PM25 = 6,
+	P_NOX = 7, P_TSP = 8, P_PB = 9, P_BAP = 10
+};
+
+#define L(std, pol, per, tab, g1, g2) {std, pol, per, tab, g1, g2}
+#define S12 ECO_STD_GB3095_2012
+#define S26 ECO_STD_GB3095_2026
+#define S26F ECO_STD_GB3095_2026_FINAL
+
+const eco_air_limit eco_air_limits[] = {
+	/* GB 3095—2012 Table 1 (air.md §1.2); CO in mg/m³, the rest µg/m³ */
+	L(S12, P_SO2, ECO_AP_YEAR, 1, 20, 60),
+	L(S12, P_SO2, ECO_AP_24H, 1, 50, 150),
+	L(S12, P_SO2, ECO_AP_1H, 1, 150, 500),
+	L(S12, P_NO2, ECO_AP_YEAR, 1, 40, 40),
+	L(S12, P_NO2, ECO_AP_24H, 1, 80, 80),
+	L(S12, P_NO2, ECO_AP_1H, 1, 200, 200),
+	L(S12, P_CO, ECO_AP_24H, 1, 4, 4),
+	L(S12, P_CO, ECO_AP_1H, 1, 10, 10),
+	L(S12, P_O3, ECO_AP_8H, 1, 100, 160),
+	L(S12, P_O3, ECO_AP_1H, 1, 160, 200),
+	L(S12, P_PM10, ECO_AP_YEAR, 1, 40, 70),
+	L(S12, P_PM10, ECO_AP_24H, 1, 50, 150),
+	L(S12, P_PM25, ECO_AP_YEAR, 1, 15, 35),
+	L(S12, P_PM25, ECO_AP_24H, 1, 35, 75),
+	/* GB 3095—2012 Table 2 (§1.3) */
+	L(S12, P_TSP, ECO_AP_YEAR, 2, 80, 200),
+	L(S12, P_TSP, ECO_AP_24H, 2, 120, 300),
+	L(S12, P_NOX, ECO_AP_YEAR, 2, 50, 50),
+	L(S12, P_NOX, ECO_AP_24H, 2, 100, 100),
+	L(S12, P_NOX, ECO_AP_1H, 2, 250, 250),
+	L(S12, P_PB, ECO_AP_YEAR, 2, 0.5, 0.5),
+	L(S12, P_PB, ECO_AP_QUARTER, 2, 1, 1),
+	L(S12, P_BAP, ECO_AP_YEAR, 2, 0.001, 0.001),
+	L(S12, P_BAP, ECO_AP_24H, 2, 0.0025, 0.0025),
+
+	/* GB 3095—2026 Table 1, transition limits 2026-03-01 .. 2030-12-31 (§1.4) */
+	L(S26, P_SO2, ECO_AP_YEAR, 1, 20, 60),
+	L(S26, P_SO2, ECO_AP_24H, 1, 50, 150),
+	L(S26, P_SO2, ECO_AP_1H, 1, 150, 500),
+	L(S26, P_NO2, ECO_AP_YEAR, 1, 40, 40),
+	L(S26, P_NO2, ECO_AP_24H, 1, 80, 80),
+	L(S26, P_NO2, ECO_AP_1H, 1, 200, 200),
+	L(S26, P_CO, ECO_AP_24H, 1, 4, 4),
+	L(S26, P_CO, ECO_AP_1H, 1, 10, 10),
+	L(S26, P_O3, ECO_AP_8H, 1, 100, 160),
+	L(S26, P_O3, ECO_AP_1H, 1, 160, 200),
+	L(S26, P_PM10, ECO_AP_YEAR, 1, 40, 60),
+	L(S26, P_PM10, ECO_AP_24H, 1, 50, 120),
+	L(S26, P_PM25, ECO_AP_YEAR, 1, 15, 30),
+	L(S26, P_PM25, ECO_AP_24H, 1, 35, 60),
+	/* GB 3095—2026 Table 2 (§1.5), NOx with the transition values of footnotes a, b */
+	L(S26, P_TSP, ECO_AP_YEAR, 2, 80, 200),
+	L(S26, P_TSP, ECO_AP_24H, 2, 120, 300),
+	L(S26, P_NOX, ECO_AP_YEAR, 2, 50, 50),
+	L(S26, P_NOX, ECO_AP_24H, 2, 100, 100),
+	L(S26, P_NOX, ECO_AP_1H, 2, 250, 250),
+	L(S26, P_PB, ECO_AP_YEAR, 2, 0.5, 0.5),
+	L(S26, P_PB, ECO_AP_QUARTER, 2, 1.0, 1.0),
+	L(S26, P_BAP, ECO_AP_YEAR, 2, 0.001, 0.001),
+	L(S26, P_BAP, ECO_AP_24H, 2, 0.0025, 0.0025),
+
+	/* GB 3095—2026 Table 1, final limits from 2031-01-01 (§1.4) */
+	L(S26F, P_SO2, ECO_AP_YEAR, 1, 20, 20),
+	L(S26F, P_SO2, ECO_AP_24H, 1, 50, 50),
+	L(S26F, P_SO2, ECO_AP_1H, 1, 150, 150),
+	L(S26F, P_NO2, ECO_AP_YEAR, 1, 30, 30),
+	L(S26F, P_NO2, ECO_AP_24H, 1, 50, 50),
+	L(S26F, P_NO2, ECO_AP_1H, 1, 200, 200),
+	L(S26F, P_CO, ECO_AP_24H, 1, 4, 4),
+	L(S26F, P_CO, ECO_AP_1H, 1, 10, 10),
+	L(S26F, P_O3, ECO_AP_8H, 1, 100, 160),
+	L(S26F, P_O3, ECO_AP_1H, 1, 160, 200),
+	L(S26F, P_PM10, ECO_AP_YEAR, 1, 20, 50),
+	L(S26F, P_PM10, ECO_AP_24H, 1, 50, 100),
+	L(S26F, P_PM25, ECO_AP_YEAR, 1, 10, 25),
+	L(S26F, P_PM25, ECO_AP_24H, 1, 25, 50),
+	/* GB 3095—2026 Table 2, final values (§1.5) */
+	L(S26F, P_TSP, ECO_AP_YEAR, 2, 80, 200),
+	L(S26F, P_TSP, ECO_AP_24H, 2, 120, 300),
+	L(S26F, P_NOX, ECO_AP_YEAR, 2, 40, 40),
+	L(S26F, P_NOX, ECO_AP_24H, 2, 70, 70),
+	L(S26F, P_NOX, ECO_AP_1H, 2, 250, 250),
+	L(S26F, P_PB, ECO_AP_YEAR, 2, 0.5, 0.5),
+	L(S26F, P_PB, ECO_AP_QUARTER, 2, 1.0, 1.0),
+	L(S26F, P_BAP, ECO_AP_YEAR, 2, 0.001, 0.001),
+	L(S26F, P_BAP, ECO_AP_24H, 2, 0.0025, 0.0025),
+};
+const int	eco_n_air_limits = sizeof(eco_air_limits) / sizeof(eco_air_limits[0]);
+
+const short eco_air_index_items[6] = {P_SO2, P_NO2, P_PM10, P_PM25, P_CO, P_O3};
+
+static const char *const period_names[ECO_AP_COUNT] = {"1h", "8h", "24h", "year", "quarter"};
+
+int
+eco_air_period_parse(const char *text)
+{
+	static const struct
+	{
+		const char *name;
+		eco_air_period p;
+	}			names[] = {
+		{"1h", ECO_AP_1H}, {"1-h", ECO_AP_1H}, {"hour", ECO_AP_1H},
+		{"8h", ECO_AP_8H}, {"8-h", ECO_AP_8H}, {"mda8", ECO_AP_8H},
+		{"24h", ECO_AP_24H}, {"24-h", ECO_AP_24H}, {"day", ECO_AP_24H},
+		{"year", ECO_AP_YEAR}, {"annual", ECO_AP_YEAR},
+		{"quarter", ECO_AP_QUARTER},
+	};
+	char		buf[16];
+	size_t		n;
+
+	if (text == NULL)
+		return -1;
+	n = strlen(text);
+	if (n == 0 || n >= sizeof buf)
+		return -1;
+	for (size_t i = 0; i <= n; i++)
+	{
+		char		c = text[i];
+
+		buf[i] = (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
+	}
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(buf, names[i].name) == 0)
+			return (int) names[i].p;
+	return -1;
+}
+
+const char *
+eco_air_period_name(eco_air_period p)
+{
+	return (p >= 0 && p < ECO_AP_COUNT) ? period_names[p] : "?";
+}
+
+int
+eco_air_limit_value(int standard, int pollutant, eco_air_period period, int grade, double *value)
+{
+	if (grade != 1 && grade != 2)
+		return 0;
+	for (int i = 0; i < eco_n_air_limits; i++)
+	{
+		const eco_air_limit *l = &eco_air_limits[i];
+
+		if (l->standard == standard && l->pollutant == pollutant && l->period == period)
+		{
+			*value = grade == 1 ? l->grade1 : l->grade2;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+eco_air_index_denominator(int standard, int pollutant, double *s)
+{
+	eco_air_period per;
+
+	switch (pollutant)
+	{
+		case P_SO2:
+		case P_NO2:
+		case P_PM10:
+		case P_PM25:
+			per = ECO_AP_YEAR;
+			break;
+		case P_CO:
+			per = ECO_AP_24H;
+			break;
+		case P_O3:
+			per = ECO_AP_8H;
+			break;
+		default:
+			return 0;
+	}
+	return eco_air_limit_value(standard, pollutant, per, 2, s);
+}
+
+double
+eco_air_exceedance_multiple(double c, double s)
+{
+	return c > s ? (c - s) / s : 0.0;
+}
+
+#define TWO_POW_64 18446744073709551616.0
+#define TWO_POW_63 9223372036854775808.0
+
+int
+eco_air_to_fixed(double v, eco_air_fixed *out)
+{
+	if (!(v >= 0) || !(v < TWO_POW_63))
+		return 0;
+	/* v * 2^64 is exact (a power-of-two scaling); the cast drops bits below 2^-64 */
+	*out = (eco_air_fixed) (v * TWO_POW_64);
+	return 1;
+}
+
+int
+eco_air_fixed_add(eco_air_fixed *a, eco_air_fixed b, int sub)
+{
+	return sub ? !__builtin_sub_overflow(*a, b, a) : !__builtin_add_overflow(*a, b, a);
+}
+
+double
+eco_air_fixed_mean(eco_air_fixed sum, long long n)
+{
+	eco_air_fixed q;
+
+	if (n <= 0)
+		return NAN;
+	/* the quotient rounded to 2^-64 in fixed point, then one rounding to double */
+	q = (sum + n / 2) / n;
+	return (double) q / TWO_POW_64;
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double		x = *(const double *) a,
+				y = *(const double *) b;
+
+	return (x > y) - (x < y);
+}
+
+void
+eco_air_sort(double *v, long n)
+{
+	if (n > 1)
+		qsort(v, (size_t) n, sizeof(double), cmp_double);
+}
+
+double
+eco_air_percentile_sorted(const double *v, long n, double p)
+{
+	double		pos,
+				first;
+	long		lo,
+				hi;
+
+	if (n <= 0)
+		return NAN;
+	/* Same expression order as PostgreSQL's percentile_cont(float8). */
+	pos = p * (double) (n - 1);
+	first = floor(pos);
+	lo = (long) first;
+	hi = (long) ceil(pos);
+	if (lo == hi)
+		return v[lo];
+	return v[lo] + (v[hi] - v[lo]) * (pos - first);
+}
+
+int
+eco_air_mda8(const double v[24], uint32_t mask, double lim, double *mda8, int *n_windows)
+{
+	int			nw = 0;
+	double		best = NAN;
+
+	for (int x = ECO_AIR_MDA8_FIRST_END; x <= ECO_AIR_MDA8_LAST_END; x++)
+	{
+		double		sum = 0;
+		int			n = 0;
+
+		/* hours x-7 .. x, in hour order so the result never depends on input order */
+		for (int h = x - 7; h <= x; h++)
+			if (mask & (UINT32_C(1) << (h - 1)))
+			{
+				sum += v[h - 1];
+				n++;
+			}
+		if (n >= ECO_AIR_MIN_HOURS_8H)
+		{
+			double		avg = sum / n;
+
+			if (nw == 0 || avg > best)
+				best = avg;
+			nw++;
+		}
+	}
+	*mda8 = best;
+	*n_windows = nw;
+	if (nw >= ECO_AIR_MIN_WINDOWS_MDA8)
+		return 1;
+	/* Too few windows: still valid when the maximum exceeds the limit (HJ 663 §6.1.2). */
+	if (nw > 0 && best > lim * (1 + 1e-12))
+		return 1;
+	return 0;
+}
+
+int
+eco_air_annual_valid(const int month_counts[12])
+{
+	int			total = 0;
+
+	for (int m = 0; m < 12; m++)
+	{
+		if (month_counts[m] < (m == 1 ? ECO_AIR_MIN_DAYS_FEB : ECO_AIR_MIN_DAYS_MONTH))
+			return 0;
+		total += month_counts[m];
+	}
+	return total >= ECO_AIR_MIN_DAYS_YEAR;
+}
+
+int
+eco_air_is_leap(int year)
+{
+	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static const short cum_days[13] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
+
+int
+eco_air_day_of_year(int year, int month, int mday)
+{
+	return cum_days[month - 1] + (month > 2 && eco_air_is_leap(year)) + mday - 1;
+}
+
+int
+eco_air_month_of_doy(int year, int doy)
+{
+	int			leap = eco_air_is_leap(year);
+
+	for (int m = 11; m > 0; m--)
+		if (doy >= cum_days[m] + (m >= 2 && leap))
+			return m;
+	return 0;
+}

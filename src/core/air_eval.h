@@ -1,0 +1,126 @@
+/*
+ * air_eval.h — GB 3095 concentration limits and the HJ 663 assessment
+ * statistics: data-validity minimums, MDA8, percentiles, annual validity,
+ * single and composite indices.  Pure C: no PostgreSQL header.
+ */
+#ifndef ECO_AIR_EVAL_H
+#define ECO_AIR_EVAL_H
+
+#include <stdint.h>
+
+#include "standards.h"
+
+/* Averaging periods of GB 3095 Tables 1 and 2. */
+typedef enum eco_air_period
+{
+	ECO_AP_1H = 0,				/* 1小时平均 */
+	ECO_AP_8H = 1,				/* 日最大8小时平均 (O3) */
+	ECO_AP_24H = 2,				/* 24小时平均 / 日平均 */
+	ECO_AP_YEAR = 3,			/* 年平均 */
+	ECO_AP_QUARTER = 4			/* 季平均 (Pb) */
+} eco_air_period;
+
+#define ECO_AP_COUNT 5
+
+/* One row of a GB 3095 limit table. */
+typedef struct eco_air_limit
+{
+	short		standard;		/* eco_std_id: GB3095-2012, -2026 (transition), -2026-final */
+	short		pollutant;		/* eco_pollutant id (air items 1..10) */
+	eco_air_period period;
+	short		table_no;		/* 1 = basic items, 2 = other items */
+	double		grade1;			/* 一级浓度限值 */
+	double		grade2;			/* 二级浓度限值 */
+} eco_air_limit;
+
+extern const eco_air_limit eco_air_limits[];
+extern const int eco_n_air_limits;
+
+/* Table 4 (GB 3095) and HJ 663 §6.1.2 data-validity minimums. */
+#define ECO_AIR_MIN_HOURS_DAY		20	/* hourly values for a daily mean */
+#define ECO_AIR_MIN_HOURS_8H		6	/* hourly values in an 8-h window */
+#define ECO_AIR_MDA8_FIRST_END		8	/* first 8-h window ends at 08时 */
+#define ECO_AIR_MDA8_LAST_END		24	/* last ends at 24时: 17 windows */
+#define ECO_AIR_MIN_WINDOWS_MDA8	14	/* valid 8-h values for an MDA8 */
+#define ECO_AIR_MIN_DAYS_YEAR		324 /* daily values per year */
+#define ECO_AIR_MIN_DAYS_MONTH		27	/* daily values per month ... */
+#define ECO_AIR_MIN_DAYS_FEB		25	/* ... except February */
+#define ECO_AIR_MDA8_LIMIT_II		160 /* default lim of eco.mda8: O3 MDA8 grade II */
+
+/* "1h", "8h", "24h", "year", "quarter" (also "day", "annual"); -1 when unknown. */
+int			eco_air_period_parse(const char *text);
+const char *eco_air_period_name(eco_air_period p);
+
+/*
+ * The limit of (standard, pollutant, period, grade 1|2).  Returns 1 and sets
+ * *value when the standard limits that pair, else 0.
+ */
+int			eco_air_limit_value(int standard, int pollutant, eco_air_period period,
+								int grade, double *value);
+
+/*
+ * Composite index (综合指数) denominators: SO2, NO2, PM10, PM2.5 annual
+ * grade II limits, CO 24-h grade II limit, O3 MDA8 grade II limit, all taken
+ * from eco_air_limits.  Returns 1 and sets *s, 0 for a pollutant that is not
+ * one of the six.
+ */
+int			eco_air_index_denominator(int standard, int pollutant, double *s);
+
+/* The six items of the composite index, in its order: SO2 NO2 PM10 PM2.5 CO O3. */
+extern const short eco_air_index_items[6];
+
+/* Exceedance multiple (C − S)/S when C > S, else 0. */
+double		eco_air_exceedance_multiple(double c, double s);
+
+/*
+ * HJ 663 percentile of n sorted values (ascending), p in 0..1:
+ * position (n−1)p, linear interpolation — percentile_cont's arithmetic.
+ */
+double		eco_air_percentile_sorted(const double *v, long n, double p);
+
+/* Sort ascending (qsort). */
+void		eco_air_sort(double *v, long n);
+
+/*
+ * MDA8 of one day.  v[0..23] are hours 1..24; present bit h-1 of mask says
+ * hour h has a value.  Returns 1 and sets *mda8 and *n_windows when the
+ * statistic is valid (≥ 14 valid windows, or fewer when the maximum exceeds
+ * lim); 0 otherwise (then *n_windows and *mda8 still report what was found,
+ * *mda8 NaN when no window is valid).
+ */
+int			eco_air_mda8(const double v[24], uint32_t mask, double lim,
+						 double *mda8, int *n_windows);
+
+/*
+ * Exact, order-independent sums for the capture-aware means: each value is
+ * turned into a Q64.64 fixed-point integer (exact for every double in
+ * [2^-12, 2^63); smaller values lose only bits below 2^-64), so sums and
+ * differences are integer arithmetic: the same in any order, in parallel
+ * plans and in window frames that remove rows.
+ */
+typedef __int128 eco_air_fixed;
+
+/* v as Q64.64; 0 when v is negative, not finite or ≥ 2^63. */
+int			eco_air_to_fixed(double v, eco_air_fixed *out);
+
+/* *a += b (or -= b when sub); 0 on overflow. */
+int			eco_air_fixed_add(eco_air_fixed *a, eco_air_fixed b, int sub);
+
+/* sum / n as a double (sum converted with one rounding). */
+double		eco_air_fixed_mean(eco_air_fixed sum, long long n);
+
+/* Capture check for a mean of n values with minimum min_count. */
+#define eco_air_capture_ok(n, min_count) ((n) >= (min_count) && (n) > 0)
+
+/*
+ * Annual validity: month_counts[0..11] daily values per month, total the
+ * sum.  1 when total ≥ 324, every month ≥ 27, February ≥ 25.
+ */
+int			eco_air_annual_valid(const int month_counts[12]);
+
+/* Day of year 0..365 and month 0..11 of a proleptic Gregorian date. */
+int			eco_air_is_leap(int year);
+int			eco_air_day_of_year(int year, int month, int mday);
+int			eco_air_month_of_doy(int year, int doy);
+
+#endif

@@ -1,0 +1,970 @@
+/*
+ * pg_air_eval.c — glue for GB 3095 limits and the HJ 663 assessment
+ * statistics (eco.limit_value, eco.report_day, eco.daily_mean, eco.mda8,
+ * eco.percentile, eco.annual_*, eco.composite_index, ...).
+ */
+#include "eco_glue.h"
+
+#include <math.h>
+
+#include "air_eval.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/timestamp.h"
+
+/* ---------- small checks ---------- */
+
+/* An hourly/daily reading: finite and non-negative, else ERROR 22023. */
+static inline void
+air_check_value(double v, const char *what)
+{
+	eco_check_concentration(v, what);
+}
+
+/* A percentile rank p in 0..1, else ERROR 22023. */
+static inline void
+air_check_p(double p)
+{
+	if (!(p >= 0 && p <= 1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("percentile rank must be between 0 and 1, not %g", p),
+				 errhint("Write the 90th percentile as 0.9.")));
+}
+
+/* The memory context of the aggregate, or ERROR when called as a plain function. */
+static MemoryContext
+air_agg_context(FunctionCallInfo fcinfo, const char *fn)
+{
+	MemoryContext ctx;
+
+	if (!AggCheckCallContext(fcinfo, &ctx))
+		elog(ERROR, "%s called in non-aggregate context", fn);
+	return ctx;
+}
+
+/* A float8[] aggregate state of exactly n elements, no NULLs. */
+static double *
+air_state_array(ArrayType *a, int n, const char *fn)
+{
+	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != n || ARR_HASNULL(a) || ARR_ELEMTYPE(a) != FLOAT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s: state must be a float8 array of %d elements without nulls", fn, n)));
+	return (double *) (((char *) a) + ARR_OVERHEAD_NONULLS(1));	/* 1-D, no nulls */
+}
+
+/* The state argument, modified in place inside an aggregate, else copied. */
+static ArrayType *
+air_state_arg(FunctionCallInfo fcinfo, int argno)
+{
+	if (AggCheckCallContext(fcinfo, NULL))
+		return PG_GETARG_ARRAYTYPE_P(argno);
+	return PG_GETARG_ARRAYTYPE_P_COPY(argno);
+}
+
+/* ================================================================
+ * Limits: eco.limit_value and the eco.air_limits view
+ * ================================================================ */
+PG_FUNCTION_INFO_V1(air_eval_limit_value);
+PG_FUNCTION_INFO_V1(air_eval_limit_list);
+
+Datum
+air_eval_limit_value(PG_FUNCTION_ARGS)
+{
+	const eco_pollutant *p = PG_GETARG_POLLUTANT(0);
+	char	   *period = PG_GETARG_CSTRING_TEXT(1);
+	int32		grade = PG_GETARG_INT32(2);
+	const eco_standard *st = PG_GETARG_STANDARD(3);
+	eco_std_id	std = eco_require_family(st, "GB3095", "eco.limit_value");
+	int			per = eco_air_period_parse(period);
+	double		v = 0;
+	char		buf[64];
+
+	if (per < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown averaging period \"%s\"", period),
+				 errhint("Use '1h', '8h', '24h', 'year' or 'quarter'.")));
+	if (grade != 1 && grade != 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("grade must be 1 or 2, not %d", grade)));
+	if (!eco_air_limit_value(std, p->id, (eco_air_period) per, grade, &v))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s sets no %s limit for %s", st->code,
+						eco_air_period_name((eco_air_period) per), eco_pollutant_out(p, buf, sizeof buf)),
+				 errdetail("The limits are listed in the view eco.air_limits.")));
+	PG_RETURN_FLOAT8(v);
+}
+
+Datum
+air_eval_limit_list(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < eco_n_air_limits; i++)
+	{
+		const eco_air_limit *l = &eco_air_limits[i];
+		const eco_pollutant *p = eco_pollutant_by_id(l->pollutant);
+		Datum		values[7];
+		bool		nulls[7] = {0};
+
+		values[0] = Int16GetDatum(l->standard);
+		values[1] = Int16GetDatum(l->pollutant);
+		values[2] = CStringGetTextDatum(eco_air_period_name(l->period));
+		values[3] = Int16GetDatum(l->table_no);
+		values[4] = Float8GetDatum(l->grade1);
+		values[5] = Float8GetDatum(l->grade2);
+		values[6] = CStringGetTextDatum(eco_unit_name(p->unit));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* ================================================================
+ * Hour-ending labels: eco.report_day, eco.report_hour
+ * ================================================================ */
+PG_FUNCTION_INFO_V1(air_eval_report_day);
+PG_FUNCTION_INFO_V1(air_eval_report_hour);
+
+/* Split an hour-ending label into (day, hour 1..24); ERROR unless on a full hour. */
+static void
+air_split_label(Timestamp ts, DateADT *day, int *hour)
+{
+	int64		d,
+				us;
+
+	if (TIMESTAMP_NOT_FINITE(ts))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("hour label must be finite, not %s", ts < 0 ? "-infinity" : "infinity")));
+	d = ts / USECS_PER_DAY;
+	us = ts % USECS_PER_DAY;
+	if (us < 0)
+	{
+		us += USECS_PER_DAY;
+		d--;
+	}
+	if (us % USECS_PER_HOUR != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("hour label %s is not on a full hour",
+						DatumGetCString(DirectFunctionCall1(timestamp_out, TimestampGetDatum(ts)))),
+				 errdetail("Readings are labelled with the end of their hour (HJ 663).")));
+	*hour = (int) (us / USECS_PER_HOUR);
+	if (*hour == 0)
+	{
+		*hour = 24;
+		d--;
+	}
+	*day = (DateADT) d;
+}
+
+Datum
+air_eval_report_day(PG_FUNCTION_ARGS)
+{
+	DateADT		day;
+	int			hour;
+
+	air_split_label(PG_GETARG_TIMESTAMP(0), &day, &hour);
+	PG_RETURN_DATEADT(day);
+}
+
+Datum
+air_eval_report_hour(PG_FUNCTION_ARGS)
+{
+	DateADT		day;
+	int			hour;
+
+	air_split_label(PG_GETARG_TIMESTAMP(0), &day, &hour);
+	PG_RETURN_INT32(hour);
+}
+
+/* ================================================================
+ * Indices: eco.single_index, eco.composite_index, eco.exceedance_multiple
+ * ================================================================ */
+PG_FUNCTION_INFO_V1(air_eval_single_index);
+PG_FUNCTION_INFO_V1(air_eval_composite_index);
+PG_FUNCTION_INFO_V1(air_eval_exceedance_multiple);
+
+Datum
+air_eval_single_index(PG_FUNCTION_ARGS)
+{
+	const eco_pollutant *p = PG_GETARG_POLLUTANT(0);
+	double		c = PG_GETARG_FLOAT8(1);
+	eco_std_id	std = eco_require_family(PG_GETARG_STANDARD(2), "GB3095", "eco.single_index");
+	double		s;
+	char		buf[64];
+
+	air_check_value(c, "concentration");
+	if (!eco_air_index_denominator(std, p->id, &s))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s is not an item of the composite index", eco_pollutant_out(p, buf, sizeof buf)),
+				 errhint("Use SO2, NO2, PM10, PM2.5, CO or O3.")));
+	PG_RETURN_FLOAT8(c / s);
+}
+
+Datum
+air_eval_composite_index(PG_FUNCTION_ARGS)
+{
+	static const char *const what[6] = {"so2", "no2", "pm10", "pm25", "co_p95", "o3_p90"};
+	eco_std_id	std = eco_require_family(PG_GETARG_STANDARD(6), "GB3095", "eco.composite_index");
+	double		sum = 0;
+
+	for (int i = 0; i < 6; i++)
+	{
+		double		c = PG_GETARG_FLOAT8(i);
+		double		s = 0;
+
+		air_check_value(c, what[i]);
+		if (!eco_air_index_denominator(std, eco_air_index_items[i], &s))
+			elog(ERROR, "no composite-index denominator for item %d", i);
+		sum += c / s;
+	}
+	PG_RETURN_FLOAT8(sum);
+}
+
+Datum
+air_eval_exceedance_multiple(PG_FUNCTION_ARGS)
+{
+	double		c = PG_GETARG_FLOAT8(0);
+	double		s = PG_GETARG_FLOAT8(1);
+
+	air_check_value(c, "value");
+	if (!(s > 0) || isinf(s))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("limit must be a finite positive number, not %g", s)));
+	PG_RETURN_FLOAT8(eco_air_exceedance_multiple(c, s));
+}
+
+/* ================================================================
+ * Capture-aware means: eco.daily_mean, eco.capture_avg.
+ * The sum is exact fixed-point (air_eval.h), so the result does not depend
+ * on the order of the rows, on the parallel plan, or on rows leaving a
+ * window frame (the inverse transition subtracts exactly).
+ * ================================================================ */
+typedef struct AirMean
+{
+	int64		n;				/* values summed */
+	int32		min_count;		/* 0 until known (eco.daily_mean: always 0) */
+	int32		pad;
+	char		sum[sizeof(eco_air_fixed)];	/* eco_air_fixed, accessed by memcpy: palloc
+											 * aligns to 8 bytes only */
+} AirMean;
+
+PG_FUNCTION_INFO_V1(air_eval_mean_accum);
+PG_FUNCTION_INFO_V1(air_eval_mean_inv);
+PG_FUNCTION_INFO_V1(air_eval_mean_combine);
+PG_FUNCTION_INFO_V1(air_eval_mean_serialize);
+PG_FUNCTION_INFO_V1(air_eval_mean_deserialize);
+PG_FUNCTION_INFO_V1(air_eval_daily_mean_final);
+PG_FUNCTION_INFO_V1(air_eval_capture_final);
+
+/* min_count of eco.capture_avg: a positive integer. */
+static inline void
+air_check_min_count(int32 m)
+{
+	if (m < 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("min_count must be at least 1, not %d", m)));
+}
+
+/* value as fixed point, with the errors of a reading */
+static eco_air_fixed
+air_fixed_value(double v)
+{
+	eco_air_fixed f;
+
+	air_check_value(v, "value");
+	if (!eco_air_to_fixed(v, &f))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("value %g is out of range for a concentration", v)));
+	return f;
+}
+
+static inline eco_air_fixed
+air_mean_sum(const AirMean *s)
+{
+	eco_air_fixed f;
+
+	memcpy(&f, s->sum, sizeof f);
+	return f;
+}
+
+static void
+air_mean_add(AirMean *s, eco_air_fixed f, int64 n, int sub)
+{
+	eco_air_fixed sum = air_mean_sum(s);
+
+	if (!eco_air_fixed_add(&sum, f, sub))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum of concentrations out of range")));
+	memcpy(s->sum, &sum, sizeof sum);
+	s->n += sub ? -n : n;
+}
+
+/*
+ * Transition of eco.daily_mean(value) (2 arguments) and of
+ * eco.capture_avg(value, min_count) (3 arguments), plain and moving.
+ */
+Datum
+air_eval_mean_accum(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_mean_accum");
+	AirMean    *s = PG_ARGISNULL(0) ? MemoryContextAllocZero(ctx, sizeof(AirMean))
+		: (AirMean *) PG_GETARG_POINTER(0);
+
+	if (PG_NARGS() > 2)
+	{
+		if (PG_ARGISNULL(2))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("min_count of eco.capture_avg must not be null")));
+		air_check_min_count(PG_GETARG_INT32(2));
+		s->min_count = PG_GETARG_INT32(2);
+	}
+	if (!PG_ARGISNULL(1))
+		air_mean_add(s, air_fixed_value(PG_GETARG_FLOAT8(1)), 1, 0);
+	PG_RETURN_POINTER(s);
+}
+
+/* Inverse transition: the row leaving the window frame. */
+Datum
+air_eval_mean_inv(PG_FUNCTION_ARGS)
+{
+	AirMean    *s;
+
+	air_agg_context(fcinfo, "air_eval_mean_inv");
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();		/* cannot happen: rows leave after they came */
+	s = (AirMean *) PG_GETARG_POINTER(0);
+	if (!PG_ARGISNULL(1))
+		air_mean_add(s, air_fixed_value(PG_GETARG_FLOAT8(1)), 1, 1);
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+air_eval_mean_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_mean_combine");
+	AirMean    *a = PG_ARGISNULL(0) ? NULL : (AirMean *) PG_GETARG_POINTER(0);
+	AirMean    *b = PG_ARGISNULL(1) ? NULL : (AirMean *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+		PG_RETURN_POINTER(a);	/* NULL when both partial states are empty */
+	if (a == NULL)
+	{
+		a = MemoryContextAlloc(ctx, sizeof(AirMean));
+		memcpy(a, b, sizeof(AirMean));
+		PG_RETURN_POINTER(a);
+	}
+	air_mean_add(a, air_mean_sum(b), b->n, 0);
+	if (b->min_count > a->min_count)
+		a->min_count = b->min_count;
+	PG_RETURN_POINTER(a);
+}
+
+Datum
+air_eval_mean_serialize(PG_FUNCTION_ARGS)
+{
+	AirMean    *s = (AirMean *) PG_GETARG_POINTER(0);
+	bytea	   *b = palloc(VARHDRSZ + sizeof(AirMean));
+
+	SET_VARSIZE(b, VARHDRSZ + sizeof(AirMean));
+	memcpy(VARDATA(b), s, sizeof(AirMean));
+	PG_RETURN_BYTEA_P(b);
+}
+
+Datum
+air_eval_mean_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	AirMean    *s;
+
+	if (VARSIZE_ANY_EXHDR(b) != sizeof(AirMean))
+		elog(ERROR, "capture-aware mean: serialized state has %d bytes, expected %d",
+			 (int) VARSIZE_ANY_EXHDR(b), (int) sizeof(AirMean));
+	s = palloc(sizeof(AirMean));
+	memcpy(s, VARDATA_ANY(b), sizeof(AirMean));
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+air_eval_daily_mean_final(PG_FUNCTION_ARGS)
+{
+	AirMean    *s = (AirMean *) PG_GETARG_POINTER(0);
+
+	if (s->n < ECO_AIR_MIN_HOURS_DAY)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(eco_air_fixed_mean(air_mean_sum(s), s->n));
+}
+
+Datum
+air_eval_capture_final(PG_FUNCTION_ARGS)
+{
+	AirMean    *s = (AirMean *) PG_GETARG_POINTER(0);
+
+	if (!eco_air_capture_ok(s->n, s->min_count))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(eco_air_fixed_mean(air_mean_sum(s), s->n));
+}
+
+/* ================================================================
+ * eco.good_day_ratio(aqi): state float8[2] = {good days, valid days}
+ * ================================================================ */
+PG_FUNCTION_INFO_V1(air_eval_ratio_accum);
+PG_FUNCTION_INFO_V1(air_eval_ratio_combine);
+PG_FUNCTION_INFO_V1(air_eval_ratio_final);
+
+Datum
+air_eval_ratio_accum(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a = air_state_arg(fcinfo, 0);
+	double	   *st = air_state_array(a, 2, "eco.good_day_ratio");
+	int32		aqi = PG_GETARG_INT32(1);
+
+	if (aqi < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("AQI must not be negative: %d", aqi)));
+	if (aqi <= 100)				/* 优 + 良: AQI ≤ 100 (HJ 633 levels 1 and 2) */
+		st[0] += 1;
+	st[1] += 1;
+	PG_RETURN_ARRAYTYPE_P(a);
+}
+
+Datum
+air_eval_ratio_combine(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a = air_state_arg(fcinfo, 0);
+	double	   *s1 = air_state_array(a, 2, "eco.good_day_ratio");
+	double	   *s2 = air_state_array(PG_GETARG_ARRAYTYPE_P(1), 2, "eco.good_day_ratio");
+
+	s1[0] += s2[0];
+	s1[1] += s2[1];
+	PG_RETURN_ARRAYTYPE_P(a);
+}
+
+Datum
+air_eval_ratio_final(PG_FUNCTION_ARGS)
+{
+	double	   *st = air_state_array(PG_GETARG_ARRAYTYPE_P(0), 2, "eco.good_day_ratio");
+
+	if (st[1] == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(100.0 * st[0] / st[1]);
+}
+
+/* ================================================================
+ * eco.mda8(hour, value, lim): one value per hour 1..24, order-independent.
+ * ================================================================ */
+typedef struct AirMda8
+{
+	double		lim;			/* NaN until the first row */
+	uint32		mask;			/* bit h-1: hour h present */
+	double		v[24];
+} AirMda8;
+
+PG_FUNCTION_INFO_V1(air_eval_mda8_accum);
+PG_FUNCTION_INFO_V1(air_eval_mda8_combine);
+PG_FUNCTION_INFO_V1(air_eval_mda8_serialize);
+PG_FUNCTION_INFO_V1(air_eval_mda8_deserialize);
+PG_FUNCTION_INFO_V1(air_eval_mda8_final);
+
+static AirMda8 *
+air_mda8_new(MemoryContext ctx)
+{
+	AirMda8    *s = MemoryContextAllocZero(ctx, sizeof(AirMda8));
+
+	s->lim = NAN;
+	return s;
+}
+
+static void
+air_mda8_set_lim(AirMda8 *s, double lim)
+{
+	if (!(lim > 0) || isinf(lim))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("limit of eco.mda8 must be a finite positive number, not %g", lim)));
+	if (!isnan(s->lim) && s->lim != lim)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("limit of eco.mda8 changes within a group: %g and %g", s->lim, lim)));
+	s->lim = lim;
+}
+
+Datum
+air_eval_mda8_accum(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_mda8_accum");
+	AirMda8    *s = PG_ARGISNULL(0) ? air_mda8_new(ctx) : (AirMda8 *) PG_GETARG_POINTER(0);
+	int32		h;
+	double		v;
+	double		lim;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_POINTER(s);
+	if (PG_NARGS() < 4)
+	{
+		/* eco.mda8(hour, value): the grade II O3 MDA8 limit, equal in every GB 3095 edition */
+		if (!eco_air_limit_value(ECO_STD_GB3095_2012, 4, ECO_AP_8H, 2, &lim))
+			elog(ERROR, "no O3 8-h limit");
+	}
+	else if (PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("limit of eco.mda8 must not be null")));
+	else
+		lim = PG_GETARG_FLOAT8(3);
+	h = PG_GETARG_INT32(1);
+	v = PG_GETARG_FLOAT8(2);
+	if (h < 1 || h > 24)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("hour of eco.mda8 must be between 1 and 24, not %d", h),
+				 errhint("Use eco.report_hour(hour_ending): hour 24 ends at midnight.")));
+	air_check_value(v, "hourly O3");
+	air_mda8_set_lim(s, lim);
+	if (s->mask & (UINT32_C(1) << (h - 1)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("hour %d appears twice in one eco.mda8 group", h),
+				 errhint("Group by site and eco.report_day(hour_ending).")));
+	s->mask |= UINT32_C(1) << (h - 1);
+	s->v[h - 1] = v;
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+air_eval_mda8_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_mda8_combine");
+	AirMda8    *a = PG_ARGISNULL(0) ? NULL : (AirMda8 *) PG_GETARG_POINTER(0);
+	AirMda8    *b = PG_ARGISNULL(1) ? NULL : (AirMda8 *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+		PG_RETURN_POINTER(a);	/* may be NULL: both partial states empty */
+	if (a == NULL)
+	{
+		a = air_mda8_new(ctx);
+		memcpy(a, b, sizeof(AirMda8));
+		PG_RETURN_POINTER(a);
+	}
+	if (!isnan(b->lim))
+		air_mda8_set_lim(a, b->lim);
+	for (int h = 1; h <= 24; h++)
+		if (b->mask & (UINT32_C(1) << (h - 1)))
+		{
+			if (a->mask & (UINT32_C(1) << (h - 1)))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("hour %d appears twice in one eco.mda8 group", h)));
+			a->mask |= UINT32_C(1) << (h - 1);
+			a->v[h - 1] = b->v[h - 1];
+		}
+	PG_RETURN_POINTER(a);
+}
+
+Datum
+air_eval_mda8_serialize(PG_FUNCTION_ARGS)
+{
+	AirMda8    *s = (AirMda8 *) PG_GETARG_POINTER(0);
+	bytea	   *b = palloc(VARHDRSZ + sizeof(AirMda8));
+
+	SET_VARSIZE(b, VARHDRSZ + sizeof(AirMda8));
+	memcpy(VARDATA(b), s, sizeof(AirMda8));
+	PG_RETURN_BYTEA_P(b);
+}
+
+Datum
+air_eval_mda8_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	AirMda8    *s;
+
+	if (VARSIZE_ANY_EXHDR(b) != sizeof(AirMda8))
+		elog(ERROR, "eco.mda8: serialized state has %d bytes, expected %d",
+			 (int) VARSIZE_ANY_EXHDR(b), (int) sizeof(AirMda8));
+	s = palloc(sizeof(AirMda8));
+	memcpy(s, VARDATA_ANY(b), sizeof(AirMda8));
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+air_eval_mda8_final(PG_FUNCTION_ARGS)
+{
+	AirMda8    *s = (AirMda8 *) PG_GETARG_POINTER(0);
+	double		m;
+	int			nw;
+
+	if (s->mask == 0)
+		PG_RETURN_NULL();
+	if (!eco_air_mda8(s->v, s->mask, s->lim, &m, &nw))
+		PG_RETURN_NULL();
+	PG_RETURN_FLOAT8(m);
+}
+
+/* ================================================================
+ * eco.percentile(value, p): all values kept, sorted at the end.
+ * ================================================================ */
+typedef struct AirPct
+{
+	double		p;				/* NaN until the first row */
+	int64		n;
+	int64		cap;
+	double	   *v;
+} AirPct;
+
+PG_FUNCTION_INFO_V1(air_eval_pct_accum);
+PG_FUNCTION_INFO_V1(air_eval_pct_combine);
+PG_FUNCTION_INFO_V1(air_eval_pct_serialize);
+PG_FUNCTION_INFO_V1(air_eval_pct_deserialize);
+PG_FUNCTION_INFO_V1(air_eval_pct_final);
+
+static void
+air_pct_set_p(double *have, double p)
+{
+	air_check_p(p);
+	if (!isnan(*have) && *have != p)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("percentile rank changes within a group: %g and %g", *have, p)));
+	*have = p;
+}
+
+static void
+air_pct_push(MemoryContext ctx, AirPct *s, double v)
+{
+	if (s->n == s->cap)
+	{
+		int64		ncap = s->cap ? 2 * s->cap : 64;
+		double	   *nv = MemoryContextAlloc(ctx, ncap * sizeof(double));
+
+		if (s->n)
+			memcpy(nv, s->v, s->n * sizeof(double));
+		if (s->v)
+			pfree(s->v);
+		s->v = nv;
+		s->cap = ncap;
+	}
+	s->v[s->n++] = v;
+}
+
+static AirPct *
+air_pct_new(MemoryContext ctx)
+{
+	AirPct	   *s = MemoryContextAllocZero(ctx, sizeof(AirPct));
+
+	s->p = NAN;
+	return s;
+}
+
+Datum
+air_eval_pct_accum(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_pct_accum");
+	AirPct	   *s = PG_ARGISNULL(0) ? air_pct_new(ctx) : (AirPct *) PG_GETARG_POINTER(0);
+	double		v;
+
+	if (PG_ARGISNULL(2))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("percentile rank must not be null")));
+	air_pct_set_p(&s->p, PG_GETARG_FLOAT8(2));
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(s);
+	v = PG_GETARG_FLOAT8(1);
+	if (isnan(v) || isinf(v))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("value of eco.percentile must be a finite number, not %g", v)));
+	air_pct_push(ctx, s, v);
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+air_eval_pct_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_pct_combine");
+	AirPct	   *a = PG_ARGISNULL(0) ? NULL : (AirPct *) PG_GETARG_POINTER(0);
+	AirPct	   *b = PG_ARGISNULL(1) ? NULL : (AirPct *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+		PG_RETURN_POINTER(a);
+	if (a == NULL)
+		a = air_pct_new(ctx);
+	if (!isnan(b->p))
+		air_pct_set_p(&a->p, b->p);
+	for (int64 i = 0; i < b->n; i++)
+		air_pct_push(ctx, a, b->v[i]);
+	PG_RETURN_POINTER(a);
+}
+
+Datum
+air_eval_pct_serialize(PG_FUNCTION_ARGS)
+{
+	AirPct	   *s = (AirPct *) PG_GETARG_POINTER(0);
+	Size		sz = sizeof(double) + sizeof(int64) + s->n * sizeof(double);
+	bytea	   *b = palloc(VARHDRSZ + sz);
+	char	   *d = VARDATA(b);
+
+	SET_VARSIZE(b, VARHDRSZ + sz);
+	memcpy(d, &s->p, sizeof(double));
+	memcpy(d + sizeof(double), &s->n, sizeof(int64));
+	if (s->n)
+		memcpy(d + sizeof(double) + sizeof(int64), s->v, s->n * sizeof(double));
+	PG_RETURN_BYTEA_P(b);
+}
+
+Datum
+air_eval_pct_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	const char *d = VARDATA_ANY(b);
+	Size		len = VARSIZE_ANY_EXHDR(b);
+	AirPct	   *s = palloc0(sizeof(AirPct));
+
+	if (len < sizeof(double) + sizeof(int64))
+		elog(ERROR, "eco.percentile: serialized state too short");
+	memcpy(&s->p, d, sizeof(double));
+	memcpy(&s->n, d + sizeof(double), sizeof(int64));
+	if (s->n < 0 || len != sizeof(double) + sizeof(int64) + s->n * sizeof(double))
+		elog(ERROR, "eco.percentile: serialized state has a wrong length");
+	s->cap = s->n;
+	if (s->n)
+	{
+		s->v = palloc(s->n * sizeof(double));
+		memcpy(s->v, d + sizeof(double) + sizeof(int64), s->n * sizeof(double));
+	}
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+air_eval_pct_final(PG_FUNCTION_ARGS)
+{
+	AirPct	   *s = (AirPct *) PG_GETARG_POINTER(0);
+	double	   *v;
+
+	if (s->n == 0)
+		PG_RETURN_NULL();
+	/* sort a copy: a window's final function may be called again */
+	v = palloc(s->n * sizeof(double));
+	memcpy(v, s->v, s->n * sizeof(double));
+	eco_air_sort(v, s->n);
+	PG_RETURN_FLOAT8(eco_air_percentile_sorted(v, s->n, s->p));
+}
+
+/* ================================================================
+ * eco.annual_mean(day, value), eco.annual_percentile(day, value, p):
+ * one value per day of one calendar year; days kept by day of year so the
+ * result is independent of input order (and of the parallel plan).
+ * ================================================================ */
+typedef struct AirYear
+{
+	int32		year;			/* 0 until the first row */
+	int32		pad;
+	double		p;				/* NaN for annual_mean / until the first row */
+	uint8		present[366];
+	double		v[366];
+} AirYear;
+
+PG_FUNCTION_INFO_V1(air_eval_year_accum);
+PG_FUNCTION_INFO_V1(air_eval_year_accum_p);
+PG_FUNCTION_INFO_V1(air_eval_year_combine);
+PG_FUNCTION_INFO_V1(air_eval_year_serialize);
+PG_FUNCTION_INFO_V1(air_eval_year_deserialize);
+PG_FUNCTION_INFO_V1(air_eval_year_mean_final);
+PG_FUNCTION_INFO_V1(air_eval_year_pct_final);
+
+static AirYear *
+air_year_new(MemoryContext ctx)
+{
+	AirYear    *s = MemoryContextAllocZero(ctx, sizeof(AirYear));
+
+	s->p = NAN;
+	return s;
+}
+
+static void
+air_year_set_year(AirYear *s, int year)
+{
+	if (s->year != 0 && s->year != year)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("annual statistic over days of more than one year: %d and %d",
+						Min(s->year, year), Max(s->year, year)),
+				 errhint("Group by extract(year from day).")));
+	s->year = year;
+}
+
+static void
+air_year_put(AirYear *s, DateADT day, double v)
+{
+	int			y,
+				m,
+				d,
+				doy;
+
+	if (DATE_NOT_FINITE(day))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("day of an annual statistic must be finite")));
+	air_check_value(v, "daily value");
+	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
+	air_year_set_year(s, y);
+	doy = eco_air_day_of_year(y, m, d);
+	if (s->present[doy])
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("day %04d-%02d-%02d appears twice in one annual statistic", y, m, d),
+				 errhint("Compute one value per day first (e.g. the mean over sites).")));
+	s->present[doy] = 1;
+	s->v[doy] = v;
+}
+
+Datum
+air_eval_year_accum(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_year_accum");
+	AirYear    *s = PG_ARGISNULL(0) ? air_year_new(ctx) : (AirYear *) PG_GETARG_POINTER(0);
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_POINTER(s);	/* an invalid day does not count */
+	air_year_put(s, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+air_eval_year_accum_p(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_year_accum_p");
+	AirYear    *s = PG_ARGISNULL(0) ? air_year_new(ctx) : (AirYear *) PG_GETARG_POINTER(0);
+
+	if (PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("percentile rank must not be null")));
+	air_pct_set_p(&s->p, PG_GETARG_FLOAT8(3));
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_POINTER(s);
+	air_year_put(s, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+air_eval_year_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_year_combine");
+	AirYear    *a = PG_ARGISNULL(0) ? NULL : (AirYear *) PG_GETARG_POINTER(0);
+	AirYear    *b = PG_ARGISNULL(1) ? NULL : (AirYear *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+		PG_RETURN_POINTER(a);
+	if (a == NULL)
+	{
+		a = air_year_new(ctx);
+		memcpy(a, b, sizeof(AirYear));
+		PG_RETURN_POINTER(a);
+	}
+	if (!isnan(b->p))
+		air_pct_set_p(&a->p, b->p);
+	if (b->year != 0)
+		air_year_set_year(a, b->year);
+	for (int i = 0; i < 366; i++)
+		if (b->present[i])
+		{
+			if (a->present[i])
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("day %d of year %d appears twice in one annual statistic", i + 1, a->year)));
+			a->present[i] = 1;
+			a->v[i] = b->v[i];
+		}
+	PG_RETURN_POINTER(a);
+}
+
+Datum
+air_eval_year_serialize(PG_FUNCTION_ARGS)
+{
+	AirYear    *s = (AirYear *) PG_GETARG_POINTER(0);
+	bytea	   *b = palloc(VARHDRSZ + sizeof(AirYear));
+
+	SET_VARSIZE(b, VARHDRSZ + sizeof(AirYear));
+	memcpy(VARDATA(b), s, sizeof(AirYear));
+	PG_RETURN_BYTEA_P(b);
+}
+
+Datum
+air_eval_year_deserialize(PG_FUNCTION_ARGS)
+{
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	AirYear    *s;
+
+	if (VARSIZE_ANY_EXHDR(b) != sizeof(AirYear))
+		elog(ERROR, "annual statistic: serialized state has %d bytes, expected %d",
+			 (int) VARSIZE_ANY_EXHDR(b), (int) sizeof(AirYear));
+	s = palloc(sizeof(AirYear));
+	memcpy(s, VARDATA_ANY(b), sizeof(AirYear));
+	PG_RETURN_POINTER(s);
+}
+
+/* Valid days in day-of-year order into out[]; returns their number, or -1 when the year is not valid. */
+static long
+air_year_values(const AirYear *s, double *out)
+{
+	int			months[12] = {0};
+	long		n = 0;
+
+	if (s->year == 0)
+		return -1;
+	for (int i = 0; i < 366; i++)
+		if (s->present[i])
+		{
+			months[eco_air_month_of_doy(s->year, i)]++;
+			out[n++] = s->v[i];
+		}
+	if (!eco_air_annual_valid(months))
+		return -1;
+	return n;
+}
+
+Datum
+air_eval_year_mean_final(PG_FUNCTION_ARGS)
+{
+	AirYear    *s = (AirYear *) PG_GETARG_POINTER(0);
+	double		v[366];
+	double		sum = 0;
+	long		n = air_year_values(s, v);
+
+	if (n <= 0)
+		PG_RETURN_NULL();
+	for (long i = 0; i < n; i++)
+		sum += v[i];
+	PG_RETURN_FLOAT8(sum / n);
+}
+
+Datum
+air_eval_year_pct_final(PG_FUNCTION_ARGS)
+{
+	AirYear    *s = (AirYear *) PG_GETARG_POINTER(0);
+	double		v[366];
+	long		n = air_year_values(s, v);
+
+	if (n <= 0)
+		PG_RETURN_NULL();
+	eco_air_sort(v, n);
+	PG_RETURN_FLOAT8(eco_air_percentile_sorted(v, n, s->p));
+}

@@ -1,0 +1,334 @@
+-- ===================================================================
+-- Air quality evaluation: GB 3095 limits, HJ 663 statistics with the
+-- data-validity rules, composite index, good-days ratio, hourly data and
+-- the daily roll-up.  Reference: doc/air_eval.md.
+-- ===================================================================
+
+-- ---------- GB 3095 limits (one C table) ----------
+CREATE FUNCTION @extschema@._air_limit_list(
+    OUT standard smallint, OUT pollutant smallint, OUT period text, OUT table_no smallint,
+    OUT grade_1 double precision, OUT grade_2 double precision, OUT unit text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'air_eval_limit_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 70;
+COMMENT ON FUNCTION @extschema@._air_limit_list() IS 'internal: rows of the GB 3095 limit tables (see eco.air_limits)';
+
+CREATE VIEW @extschema@.air_limits AS
+    SELECT s.code::@extschema@.standard AS standard, p.pollutant, l.period, l.table_no, l.grade_1, l.grade_2, l.unit
+    FROM @extschema@._air_limit_list() l
+    JOIN @extschema@._standard_list() s ON s.id = l.standard
+    JOIN @extschema@.pollutants p ON p.id = l.pollutant;
+COMMENT ON VIEW @extschema@.air_limits IS
+    'GB 3095-2012 and GB 3095-2026 (transition and final) Tables 1 and 2: concentration limits by pollutant, averaging period and grade (CO in mg/m³, the rest µg/m³)';
+
+CREATE FUNCTION @extschema@.limit_value(pollutant @extschema@.pollutant, period text, grade integer DEFAULT 2,
+                                        standard @extschema@.standard DEFAULT 'GB3095-2026')
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_limit_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.limit_value(@extschema@.pollutant, text, integer, @extschema@.standard) IS
+    'GB 3095 concentration limit of a pollutant for an averaging period (''1h'', ''8h'', ''24h'', ''year'', ''quarter'') and grade (1 or 2); GB3095-2026 = transition limits, GB3095-2026-final = limits from 2031';
+
+-- ---------- hour-ending labels (HJ 663) ----------
+CREATE FUNCTION @extschema@.report_day(hour_ending timestamp) RETURNS date
+    AS 'MODULE_PATHNAME', 'air_eval_report_day' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.report_day(timestamp) IS
+    'natural day of an hourly reading labelled with the end of its hour: 2023-01-02 00:00 belongs to 2023-01-01';
+CREATE FUNCTION @extschema@.report_hour(hour_ending timestamp) RETURNS integer
+    AS 'MODULE_PATHNAME', 'air_eval_report_hour' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.report_hour(timestamp) IS
+    'hour 1..24 of an hourly reading labelled with the end of its hour: 01:00 is hour 1, 00:00 is hour 24 of the day before';
+
+-- ---------- indices ----------
+CREATE FUNCTION @extschema@.single_index(pollutant @extschema@.pollutant, value double precision,
+                                         standard @extschema@.standard DEFAULT 'GB3095-2012')
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_single_index' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.single_index(@extschema@.pollutant, double precision, @extschema@.standard) IS
+    'single-item quality index C/S of the composite index: S = grade II annual limit (SO2, NO2, PM10, PM2.5), 24-h limit (CO, for its P95), MDA8 limit (O3, for its P90) of the edition';
+CREATE FUNCTION @extschema@.composite_index(so2 double precision, no2 double precision, pm10 double precision,
+                                            pm25 double precision, co_p95 double precision, o3_p90 double precision,
+                                            standard @extschema@.standard DEFAULT 'GB3095-2012')
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_composite_index' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.composite_index(double precision, double precision, double precision, double precision, double precision, double precision, @extschema@.standard) IS
+    'composite index (综合指数) Σ C/S over SO2, NO2, PM10, PM2.5 (period means), CO (P95) and O3 (MDA8 P90), weights 1, unrounded; round to 2 decimals for publication';
+CREATE FUNCTION @extschema@.exceedance_multiple(value double precision, "limit" double precision)
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_exceedance_multiple' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.exceedance_multiple(double precision, double precision) IS
+    'exceedance multiple (超标倍数) (C − S)/S when C > S, else 0';
+
+-- ---------- capture-aware means ----------
+CREATE FUNCTION @extschema@._air_mean_accum(internal, double precision) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mean_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_capture_accum(internal, double precision, integer) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mean_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_capture_inv(internal, double precision, integer) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mean_inv' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_mean_combine(internal, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mean_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_mean_serialize(internal) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'air_eval_mean_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_mean_deserialize(bytea, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mean_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_daily_mean_final(internal) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_daily_mean_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_capture_final(internal) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_capture_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._air_mean_accum(internal, double precision) IS 'internal: transition of eco.daily_mean';
+COMMENT ON FUNCTION @extschema@._air_capture_accum(internal, double precision, integer) IS 'internal: transition of eco.capture_avg';
+COMMENT ON FUNCTION @extschema@._air_capture_inv(internal, double precision, integer) IS 'internal: inverse transition of eco.capture_avg (window frames)';
+COMMENT ON FUNCTION @extschema@._air_mean_combine(internal, internal) IS 'internal: combine of eco.daily_mean and eco.capture_avg';
+COMMENT ON FUNCTION @extschema@._air_mean_serialize(internal) IS 'internal: serialize of eco.daily_mean and eco.capture_avg';
+COMMENT ON FUNCTION @extschema@._air_mean_deserialize(bytea, internal) IS 'internal: deserialize of eco.daily_mean and eco.capture_avg';
+COMMENT ON FUNCTION @extschema@._air_daily_mean_final(internal) IS 'internal: final of eco.daily_mean';
+COMMENT ON FUNCTION @extschema@._air_capture_final(internal) IS 'internal: final of eco.capture_avg';
+
+CREATE AGGREGATE @extschema@.daily_mean(double precision) (
+    SFUNC = @extschema@._air_mean_accum, STYPE = internal,
+    COMBINEFUNC = @extschema@._air_mean_combine,
+    SERIALFUNC = @extschema@._air_mean_serialize, DESERIALFUNC = @extschema@._air_mean_deserialize,
+    FINALFUNC = @extschema@._air_daily_mean_final, SSPACE = 48, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.daily_mean(double precision) IS
+    'daily (24-h) mean of hourly values; NULL unless at least 20 hourly values (GB 3095 Table 4); exact order-independent sum';
+
+CREATE AGGREGATE @extschema@.capture_avg(double precision, integer) (
+    SFUNC = @extschema@._air_capture_accum, STYPE = internal,
+    COMBINEFUNC = @extschema@._air_mean_combine,
+    SERIALFUNC = @extschema@._air_mean_serialize, DESERIALFUNC = @extschema@._air_mean_deserialize,
+    FINALFUNC = @extschema@._air_capture_final,
+    MSFUNC = @extschema@._air_capture_accum, MINVFUNC = @extschema@._air_capture_inv,
+    MSTYPE = internal, MFINALFUNC = @extschema@._air_capture_final,
+    SSPACE = 48, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.capture_avg(double precision, integer) IS
+    'mean of the non-NULL values, NULL unless at least min_count of them; as a window function with RANGE ''7 hours'' PRECEDING and min_count 6 it is the O3 8-h moving average';
+
+-- ---------- MDA8 ----------
+CREATE FUNCTION @extschema@._air_mda8_accum(internal, integer, double precision, double precision) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mda8_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_mda8_combine(internal, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mda8_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_mda8_serialize(internal) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'air_eval_mda8_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_mda8_deserialize(bytea, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mda8_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_mda8_final(internal) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_mda8_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._air_mda8_accum(internal, integer, double precision, double precision) IS 'internal: transition of eco.mda8';
+COMMENT ON FUNCTION @extschema@._air_mda8_combine(internal, internal) IS 'internal: combine of eco.mda8';
+COMMENT ON FUNCTION @extschema@._air_mda8_serialize(internal) IS 'internal: serialize of eco.mda8';
+COMMENT ON FUNCTION @extschema@._air_mda8_deserialize(bytea, internal) IS 'internal: deserialize of eco.mda8';
+COMMENT ON FUNCTION @extschema@._air_mda8_final(internal) IS 'internal: final of eco.mda8';
+
+-- The three-argument aggregate and a two-argument form for the default limit
+-- (aggregates cannot have DEFAULT arguments).
+CREATE AGGREGATE @extschema@.mda8(hour integer, value double precision, lim double precision) (
+    SFUNC = @extschema@._air_mda8_accum, STYPE = internal,
+    COMBINEFUNC = @extschema@._air_mda8_combine,
+    SERIALFUNC = @extschema@._air_mda8_serialize, DESERIALFUNC = @extschema@._air_mda8_deserialize,
+    FINALFUNC = @extschema@._air_mda8_final, SSPACE = 232, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.mda8(integer, double precision, double precision) IS
+    'O3 daily maximum 8-h mean (HJ 663): hours 1..24 of one day, windows ending 08..24 each needing 6 values; NULL unless 14 valid windows or the maximum exceeds lim';
+
+CREATE FUNCTION @extschema@._air_mda8_accum_default(internal, integer, double precision) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mda8_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._air_mda8_accum_default(internal, integer, double precision) IS
+    'internal: transition of eco.mda8(hour, value) with the grade II MDA8 limit (160)';
+CREATE AGGREGATE @extschema@.mda8(hour integer, value double precision) (
+    SFUNC = @extschema@._air_mda8_accum_default, STYPE = internal,
+    COMBINEFUNC = @extschema@._air_mda8_combine,
+    SERIALFUNC = @extschema@._air_mda8_serialize, DESERIALFUNC = @extschema@._air_mda8_deserialize,
+    FINALFUNC = @extschema@._air_mda8_final, SSPACE = 232, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.mda8(integer, double precision) IS
+    'eco.mda8(hour, value, 160): the grade II O3 MDA8 limit decides validity below 14 windows';
+
+-- ---------- percentiles ----------
+CREATE FUNCTION @extschema@._air_pct_accum(internal, double precision, double precision) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_pct_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_pct_combine(internal, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_pct_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_pct_serialize(internal) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'air_eval_pct_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_pct_deserialize(bytea, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_pct_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_pct_final(internal) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_pct_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._air_pct_accum(internal, double precision, double precision) IS 'internal: transition of eco.percentile';
+COMMENT ON FUNCTION @extschema@._air_pct_combine(internal, internal) IS 'internal: combine of eco.percentile';
+COMMENT ON FUNCTION @extschema@._air_pct_serialize(internal) IS 'internal: serialize of eco.percentile';
+COMMENT ON FUNCTION @extschema@._air_pct_deserialize(bytea, internal) IS 'internal: deserialize of eco.percentile';
+COMMENT ON FUNCTION @extschema@._air_pct_final(internal) IS 'internal: final of eco.percentile';
+CREATE AGGREGATE @extschema@.percentile(value double precision, p double precision) (
+    SFUNC = @extschema@._air_pct_accum, STYPE = internal,
+    COMBINEFUNC = @extschema@._air_pct_combine,
+    SERIALFUNC = @extschema@._air_pct_serialize, DESERIALFUNC = @extschema@._air_pct_deserialize,
+    FINALFUNC = @extschema@._air_pct_final, SSPACE = 2048, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.percentile(double precision, double precision) IS
+    'HJ 663 Appendix A percentile, p in 0..1: rank k = 1 + (n − 1)p with linear interpolation (= percentile_cont(p)); combinable';
+
+-- ---------- annual statistics ----------
+CREATE FUNCTION @extschema@._air_year_accum(internal, date, double precision) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_year_accum' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_year_accum_p(internal, date, double precision, double precision) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_year_accum_p' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_year_combine(internal, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_year_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_year_serialize(internal) RETURNS bytea
+    AS 'MODULE_PATHNAME', 'air_eval_year_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_year_deserialize(bytea, internal) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_year_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_year_mean_final(internal) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_year_mean_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_year_pct_final(internal) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_year_pct_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._air_year_accum(internal, date, double precision) IS 'internal: transition of eco.annual_mean';
+COMMENT ON FUNCTION @extschema@._air_year_accum_p(internal, date, double precision, double precision) IS 'internal: transition of eco.annual_percentile';
+COMMENT ON FUNCTION @extschema@._air_year_combine(internal, internal) IS 'internal: combine of the annual statistics';
+COMMENT ON FUNCTION @extschema@._air_year_serialize(internal) IS 'internal: serialize of the annual statistics';
+COMMENT ON FUNCTION @extschema@._air_year_deserialize(bytea, internal) IS 'internal: deserialize of the annual statistics';
+COMMENT ON FUNCTION @extschema@._air_year_mean_final(internal) IS 'internal: final of eco.annual_mean';
+COMMENT ON FUNCTION @extschema@._air_year_pct_final(internal) IS 'internal: final of eco.annual_percentile';
+CREATE AGGREGATE @extschema@.annual_mean(day date, value double precision) (
+    SFUNC = @extschema@._air_year_accum, STYPE = internal,
+    COMBINEFUNC = @extschema@._air_year_combine,
+    SERIALFUNC = @extschema@._air_year_serialize, DESERIALFUNC = @extschema@._air_year_deserialize,
+    FINALFUNC = @extschema@._air_year_mean_final, SSPACE = 3328, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.annual_mean(date, double precision) IS
+    'annual mean of valid daily values (one per day, one calendar year); NULL unless 324 days and 27 in every month (25 in February)';
+CREATE AGGREGATE @extschema@.annual_percentile(day date, value double precision, p double precision) (
+    SFUNC = @extschema@._air_year_accum_p, STYPE = internal,
+    COMBINEFUNC = @extschema@._air_year_combine,
+    SERIALFUNC = @extschema@._air_year_serialize, DESERIALFUNC = @extschema@._air_year_deserialize,
+    FINALFUNC = @extschema@._air_year_pct_final, SSPACE = 3328, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.annual_percentile(date, double precision, double precision) IS
+    'HJ 663 percentile (p in 0..1) of valid daily values of one calendar year; NULL unless 324 days and 27 in every month (25 in February)';
+
+-- ---------- good-days ratio ----------
+CREATE FUNCTION @extschema@._air_ratio_accum(double precision[], integer) RETURNS double precision[]
+    AS 'MODULE_PATHNAME', 'air_eval_ratio_accum' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_ratio_combine(double precision[], double precision[]) RETURNS double precision[]
+    AS 'MODULE_PATHNAME', 'air_eval_ratio_combine' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_ratio_final(double precision[]) RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_ratio_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._air_ratio_accum(double precision[], integer) IS 'internal: transition of eco.good_day_ratio';
+COMMENT ON FUNCTION @extschema@._air_ratio_combine(double precision[], double precision[]) IS 'internal: combine of eco.good_day_ratio';
+COMMENT ON FUNCTION @extschema@._air_ratio_final(double precision[]) IS 'internal: final of eco.good_day_ratio';
+CREATE AGGREGATE @extschema@.good_day_ratio(aqi integer) (
+    SFUNC = @extschema@._air_ratio_accum, STYPE = double precision[], INITCOND = '{0,0}',
+    COMBINEFUNC = @extschema@._air_ratio_combine, FINALFUNC = @extschema@._air_ratio_final,
+    PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.good_day_ratio(integer) IS
+    'good-days ratio (优良天数比例) in percent: days with AQI ≤ 100 over days with a valid (non-NULL) AQI';
+
+-- ---------- hourly data ----------
+CREATE TABLE @extschema@.air_hourly (
+    site_code   text NOT NULL,
+    hour_ending timestamp NOT NULL,
+    so2         double precision CHECK (so2 >= 0),
+    no2         double precision CHECK (no2 >= 0),
+    co          double precision CHECK (co >= 0),
+    o3          double precision CHECK (o3 >= 0),
+    pm10        double precision CHECK (pm10 >= 0),
+    pm25        double precision CHECK (pm25 >= 0),
+    dust        boolean NOT NULL DEFAULT false,
+    PRIMARY KEY (site_code, hour_ending)
+);
+COMMENT ON TABLE @extschema@.air_hourly IS
+    'hourly air readings by site (eco.site code), labelled with the end of the hour (HJ 663); CO in mg/m³, the rest µg/m³; dust = hour affected by sand and dust';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.air_hourly', '');
+ALTER TABLE @extschema@.air_hourly ENABLE ROW LEVEL SECURITY;
+CREATE POLICY air_hourly_by_site ON @extschema@.air_hourly
+    USING (@extschema@.site_visible(site_code)) WITH CHECK (@extschema@.site_visible(site_code));
+COMMENT ON POLICY air_hourly_by_site ON @extschema@.air_hourly IS 'rows of the sites the user can see (eco.site_visible)';
+GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.air_hourly TO PUBLIC;
+
+CREATE TABLE @extschema@.air_daily (
+    site_code   text NOT NULL,
+    day         date NOT NULL,
+    so2         double precision,
+    no2         double precision,
+    co          double precision,
+    o3          double precision,
+    pm10        double precision,
+    pm25        double precision,
+    o3_1h       double precision,
+    o3_8h       double precision,
+    so2_valid   boolean NOT NULL,
+    no2_valid   boolean NOT NULL,
+    co_valid    boolean NOT NULL,
+    o3_valid    boolean NOT NULL,
+    pm10_valid  boolean NOT NULL,
+    pm25_valid  boolean NOT NULL,
+    o3_8h_valid boolean NOT NULL,
+    n_hours     integer NOT NULL,
+    aqi_standard @extschema@.standard,
+    aqi         integer,
+    aqi_level   integer,
+    aqi_category text,
+    primary_pollutants text[],
+    dust        boolean NOT NULL,
+    PRIMARY KEY (site_code, day)
+);
+COMMENT ON TABLE @extschema@.air_daily IS
+    'daily roll-up of eco.air_hourly by eco.refresh_air_daily: daily means (NULL when fewer than 20 hours), O3 max 1-h and MDA8, validity flags, the day''s AQI under the HJ 633 edition in force, dust flag';
+COMMENT ON COLUMN @extschema@.air_daily.o3 IS 'O3 24-h mean (NULL when fewer than 20 hours)';
+COMMENT ON COLUMN @extschema@.air_daily.o3_1h IS 'O3 maximum 1-h value of the day (any number of hours)';
+COMMENT ON COLUMN @extschema@.air_daily.o3_8h IS 'O3 MDA8 (eco.mda8 with the grade II limit of GB 3095); NULL when not valid';
+COMMENT ON COLUMN @extschema@.air_daily.n_hours IS 'hours of the day with at least one reading';
+COMMENT ON COLUMN @extschema@.air_daily.aqi IS 'daily AQI from eco.daily_aqi under eco.standard_in_force(''HJ633'', day); NULL when eco.daily_aqi is not installed';
+COMMENT ON COLUMN @extschema@.air_daily.dust IS 'true when any hour of the day is flagged dust';
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.air_daily', '');
+ALTER TABLE @extschema@.air_daily ENABLE ROW LEVEL SECURITY;
+CREATE POLICY air_daily_by_site ON @extschema@.air_daily
+    USING (@extschema@.site_visible(site_code)) WITH CHECK (@extschema@.site_visible(site_code));
+COMMENT ON POLICY air_daily_by_site ON @extschema@.air_daily IS 'rows of the sites the user can see (eco.site_visible)';
+GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.air_daily TO PUBLIC;
+
+CREATE FUNCTION @extschema@.refresh_air_daily(from_day date, to_day date) RETURNS bigint
+    LANGUAGE plpgsql VOLATILE
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+DECLARE
+    n bigint;
+BEGIN
+    IF from_day IS NULL OR to_day IS NULL OR from_day > to_day THEN
+        RAISE EXCEPTION 'invalid day range % .. %', from_day, to_day USING ERRCODE = '22023';
+    END IF;
+    DELETE FROM @extschema@.air_daily WHERE day BETWEEN from_day AND to_day;
+    INSERT INTO @extschema@.air_daily
+        (site_code, day, so2, no2, co, o3, pm10, pm25, o3_1h, o3_8h,
+         so2_valid, no2_valid, co_valid, o3_valid, pm10_valid, pm25_valid, o3_8h_valid, n_hours, dust)
+    SELECT h.site_code, @extschema@.report_day(h.hour_ending) AS d,
+           @extschema@.daily_mean(h.so2), @extschema@.daily_mean(h.no2), @extschema@.daily_mean(h.co),
+           @extschema@.daily_mean(h.o3), @extschema@.daily_mean(h.pm10), @extschema@.daily_mean(h.pm25),
+           max(h.o3),
+           @extschema@.mda8(@extschema@.report_hour(h.hour_ending), h.o3),
+           @extschema@.daily_mean(h.so2) IS NOT NULL, @extschema@.daily_mean(h.no2) IS NOT NULL,
+           @extschema@.daily_mean(h.co) IS NOT NULL, @extschema@.daily_mean(h.o3) IS NOT NULL,
+           @extschema@.daily_mean(h.pm10) IS NOT NULL, @extschema@.daily_mean(h.pm25) IS NOT NULL,
+           @extschema@.mda8(@extschema@.report_hour(h.hour_ending), h.o3) IS NOT NULL,
+           count(*)::integer, bool_or(h.dust)
+    FROM @extschema@.air_hourly h
+    WHERE h.hour_ending > from_day::timestamp AND h.hour_ending <= (to_day + 1)::timestamp
+    GROUP BY h.site_code, d;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    -- The day's AQI comes from eco.daily_aqi (HJ 633 area); it is optional at install time.
+    IF pg_catalog.to_regproc('@extschema@.daily_aqi') IS NOT NULL THEN
+        EXECUTE $q$
+        UPDATE @extschema@.air_daily a
+        SET aqi_standard = x.std, aqi = (x.r).aqi, aqi_level = (x.r).level,
+            aqi_category = (x.r).category, primary_pollutants = (x.r).primary_pollutants
+        FROM (SELECT d.site_code, d.day, s.std,
+                     @extschema@.daily_aqi(so2 => d.so2, no2 => d.no2, co => d.co, pm10 => d.pm10,
+                                           pm25 => d.pm25, o3_8h => d.o3_8h, o3_1h => d.o3_1h,
+                                           standard => s.std) AS r
+              FROM @extschema@.air_daily d
+              CROSS JOIN LATERAL (SELECT @extschema@.standard_in_force('HJ633', d.day) AS std) s
+              WHERE d.day BETWEEN $1 AND $2) x
+        WHERE a.site_code = x.site_code AND a.day = x.day
+        $q$ USING from_day, to_day;
+    END IF;
+    RETURN n;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.refresh_air_daily(date, date) IS
+    'recompute eco.air_daily for the days from_day..to_day (inclusive) from eco.air_hourly, leaving other days untouched; returns the number of site-days written';

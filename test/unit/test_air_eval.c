@@ -1,0 +1,234 @@
+/* Unit tests of the GB 3095 limit tables and the HJ 663 statistics (air_eval.c). */
+#include "unit.h"
+#include "air_eval.h"
+#include "pollutant.h"
+#include "standards.h"
+
+#define NAN_MASK_ALL UINT32_C(0xFFFFFF)
+
+static double
+lim(int std, const char *pol, eco_air_period per, int grade)
+{
+	double		v = -1;
+
+	if (!eco_air_limit_value(std, eco_pollutant_parse(pol)->id, per, grade, &v))
+		return -1;
+	return v;
+}
+
+/* mask of hours 1..24 without hours first..last */
+static uint32_t
+without(int first, int last)
+{
+	uint32_t	m = NAN_MASK_ALL;
+
+	for (int h = first; h <= last; h++)
+		m &= ~(UINT32_C(1) << (h - 1));
+	return m;
+}
+
+static void
+fill(double v[24], double x)
+{
+	for (int i = 0; i < 24; i++)
+		v[i] = x;
+}
+
+int
+main(void)
+{
+	double		v[24],
+				m;
+	int			nw;
+
+	unit_file = "air_eval";
+
+	/* ---- limit tables: size, uniqueness, spot values of each edition ---- */
+	CHECK_INT(eco_n_air_limits, 69, "23 rows per edition, 3 editions");
+	{
+		int			dup = 0;
+
+		for (int i = 0; i < eco_n_air_limits; i++)
+			for (int j = i + 1; j < eco_n_air_limits; j++)
+				if (eco_air_limits[i].standard == eco_air_limits[j].standard &&
+					eco_air_limits[i].pollutant == eco_air_limits[j].pollutant &&
+					eco_air_limits[i].period == eco_air_limits[j].period)
+					dup++;
+		CHECK_INT(dup, 0, "no duplicate (standard, pollutant, period)");
+	}
+	CHECK_DBL(lim(ECO_STD_GB3095_2012, "SO2", ECO_AP_1H, 2), 500, 0, "2012 SO2 1h II 500");
+	CHECK_DBL(lim(ECO_STD_GB3095_2012, "SO2", ECO_AP_YEAR, 1), 20, 0, "2012 SO2 year I 20");
+	CHECK_DBL(lim(ECO_STD_GB3095_2012, "PM2.5", ECO_AP_24H, 2), 75, 0, "2012 PM2.5 24h II 75");
+	CHECK_DBL(lim(ECO_STD_GB3095_2012, "PM2.5", ECO_AP_YEAR, 2), 35, 0, "2012 PM2.5 year II 35");
+	CHECK_DBL(lim(ECO_STD_GB3095_2012, "PM10", ECO_AP_YEAR, 2), 70, 0, "2012 PM10 year II 70");
+	CHECK_DBL(lim(ECO_STD_GB3095_2012, "O3", ECO_AP_8H, 1), 100, 0, "2012 O3 8h I 100");
+	CHECK_DBL(lim(ECO_STD_GB3095_2012, "O3", ECO_AP_8H, 2), 160, 0, "2012 O3 8h II 160");
+	CHECK_DBL(lim(ECO_STD_GB3095_2012, "CO", ECO_AP_24H, 2), 4, 0, "2012 CO 24h 4 mg/m3");
+	CHECK_DBL(lim(ECO_STD_GB3095_2012, "NOx", ECO_AP_24H, 2), 100, 0, "2012 NOx 24h 100");
+	CHECK_DBL(lim(ECO_STD_GB3095_2012, "BaP", ECO_AP_24H, 2), 0.0025, 0, "2012 BaP 24h 0.0025");
+	CHECK_DBL(lim(ECO_STD_GB3095_2012, "Pb", ECO_AP_QUARTER, 2), 1, 0, "2012 Pb quarter 1");
+	CHECK_DBL(lim(ECO_STD_GB3095_2026, "PM10", ECO_AP_YEAR, 2), 60, 0, "2026 transition PM10 year II 60");
+	CHECK_DBL(lim(ECO_STD_GB3095_2026, "PM10", ECO_AP_24H, 2), 120, 0, "2026 transition PM10 24h II 120");
+	CHECK_DBL(lim(ECO_STD_GB3095_2026, "PM2.5", ECO_AP_YEAR, 2), 30, 0, "2026 transition PM2.5 year II 30");
+	CHECK_DBL(lim(ECO_STD_GB3095_2026, "PM2.5", ECO_AP_24H, 2), 60, 0, "2026 transition PM2.5 24h II 60");
+	CHECK_DBL(lim(ECO_STD_GB3095_2026, "NOx", ECO_AP_YEAR, 2), 50, 0, "2026 transition NOx year 50 (footnote a)");
+	CHECK_DBL(lim(ECO_STD_GB3095_2026, "NOx", ECO_AP_24H, 1), 100, 0, "2026 transition NOx 24h 100 (footnote b)");
+	CHECK_DBL(lim(ECO_STD_GB3095_2026_FINAL, "SO2", ECO_AP_YEAR, 2), 20, 0, "2026 final SO2 year II 20");
+	CHECK_DBL(lim(ECO_STD_GB3095_2026_FINAL, "SO2", ECO_AP_1H, 2), 150, 0, "2026 final SO2 1h II 150");
+	CHECK_DBL(lim(ECO_STD_GB3095_2026_FINAL, "NO2", ECO_AP_YEAR, 1), 30, 0, "2026 final NO2 year 30");
+	CHECK_DBL(lim(ECO_STD_GB3095_2026_FINAL, "NO2", ECO_AP_24H, 2), 50, 0, "2026 final NO2 24h 50");
+	CHECK_DBL(lim(ECO_STD_GB3095_2026_FINAL, "PM10", ECO_AP_YEAR, 1), 20, 0, "2026 final PM10 year I 20");
+	CHECK_DBL(lim(ECO_STD_GB3095_2026_FINAL, "PM2.5", ECO_AP_24H, 1), 25, 0, "2026 final PM2.5 24h I 25");
+	CHECK_DBL(lim(ECO_STD_GB3095_2026_FINAL, "PM2.5", ECO_AP_YEAR, 2), 25, 0, "2026 final PM2.5 year II 25");
+	CHECK_DBL(lim(ECO_STD_GB3095_2026_FINAL, "NOx", ECO_AP_24H, 2), 70, 0, "2026 final NOx 24h 70");
+	CHECK_DBL(lim(ECO_STD_GB3095_2026_FINAL, "NOx", ECO_AP_YEAR, 2), 40, 0, "2026 final NOx year 40");
+	CHECK_DBL(lim(ECO_STD_GB3095_2012, "CO", ECO_AP_YEAR, 2), -1, 0, "no CO annual limit");
+	CHECK_DBL(lim(ECO_STD_GB3095_2012, "O3", ECO_AP_24H, 2), -1, 0, "no O3 24h limit");
+	CHECK_DBL(lim(ECO_STD_GB3095_2012, "SO2", ECO_AP_1H, 3), -1, 0, "grade 3 rejected");
+	CHECK_DBL(lim(ECO_STD_HJ633_2012, "SO2", ECO_AP_1H, 2), -1, 0, "HJ 633 has no limits");
+
+	/* ---- periods ---- */
+	CHECK_INT(eco_air_period_parse("24h"), ECO_AP_24H, "24h");
+	CHECK_INT(eco_air_period_parse("YEAR"), ECO_AP_YEAR, "YEAR");
+	CHECK_INT(eco_air_period_parse("8h"), ECO_AP_8H, "8h");
+	CHECK_INT(eco_air_period_parse("quarter"), ECO_AP_QUARTER, "quarter");
+	CHECK_INT(eco_air_period_parse("week"), -1, "week rejected");
+	CHECK_INT(eco_air_period_parse(""), -1, "empty rejected");
+
+	/* ---- percentile (air.md §3.4) ---- */
+	{
+		double		d[] = {3, 4, 8, 2, 5, 4};
+		double		y[365];
+
+		eco_air_sort(d, 6);
+		CHECK_DBL(eco_air_percentile_sorted(d, 6, 0.9), 6.5, 1e-12, "P90 {3,4,8,2,5,4} = 6.5");
+		CHECK_DBL(eco_air_percentile_sorted(d, 6, 0.5), 4.0, 1e-12, "P50 = 4.0");
+		CHECK_DBL(eco_air_percentile_sorted(d, 6, 0.95), 7.25, 1e-12, "P95 = 7.25");
+		CHECK_DBL(eco_air_percentile_sorted(d, 6, 0.98), 7.7, 1e-12, "P98 = 7.7");
+		CHECK_DBL(eco_air_percentile_sorted(d, 6, 0), 2, 0, "P0 = min");
+		CHECK_DBL(eco_air_percentile_sorted(d, 6, 1), 8, 0, "P100 = max");
+		CHECK_DBL(eco_air_percentile_sorted(d, 1, 0.9), 2, 0, "one value");
+		for (int i = 0; i < 365; i++)
+			y[i] = i + 1;
+		CHECK_DBL(eco_air_percentile_sorted(y, 365, 0.90), 328.6, 1e-9, "1..365 P90 = 328.6");
+		CHECK_DBL(eco_air_percentile_sorted(y, 365, 0.95), 346.8, 1e-9, "1..365 P95 = 346.8");
+		CHECK_DBL(eco_air_percentile_sorted(y, 365, 0.98), 357.72, 1e-9, "1..365 P98 = 357.72");
+	}
+
+	/* ---- MDA8 (HJ 663 §6.1.2; 6 of 8 hours, 14 of 17 windows) ---- */
+	fill(v, 100);
+	CHECK_INT(eco_air_mda8(v, NAN_MASK_ALL, 160, &m, &nw), 1, "full day valid");
+	CHECK_INT(nw, 17, "17 windows end 08..24");
+	CHECK_DBL(m, 100, 0, "flat day MDA8 100");
+	for (int h = 1; h <= 24; h++)
+		v[h - 1] = h;
+	eco_air_mda8(v, NAN_MASK_ALL, 160, &m, &nw);
+	CHECK_DBL(m, 20.5, 1e-12, "rising day: window 17..24 mean 20.5");
+	fill(v, 100);
+	/* window ending 08 covers hours 1..8: 6 values valid, 5 not */
+	eco_air_mda8(v, without(1, 2), 160, &m, &nw);
+	CHECK_INT(nw, 17, "6 of 8 values: window 08 valid");
+	eco_air_mda8(v, without(1, 3), 160, &m, &nw);
+	CHECK_INT(nw, 16, "5 of 8 values: window 08 invalid");
+	/* hours 1..5 missing: windows 08, 09, 10 invalid -> 14 windows */
+	CHECK_INT(eco_air_mda8(v, without(1, 5), 160, &m, &nw), 1, "14 windows valid");
+	CHECK_INT(nw, 14, "hours 1..5 missing leave 14 windows");
+	CHECK_INT(eco_air_mda8(v, without(1, 6), 160, &m, &nw), 0, "13 windows, no exceedance: invalid");
+	CHECK_INT(nw, 13, "hours 1..6 missing leave 13 windows");
+	CHECK_DBL(m, 100, 0, "invalid MDA8 still reports the maximum");
+	for (int h = 17; h <= 24; h++)
+		v[h - 1] = 200;
+	CHECK_INT(eco_air_mda8(v, without(1, 6), 160, &m, &nw), 1, "13 windows with exceedance: valid");
+	CHECK_DBL(m, 200, 0, "MDA8 200");
+	CHECK_INT(eco_air_mda8(v, without(1, 6), 200, &m, &nw), 0, "13 windows, max equal to lim: invalid");
+	CHECK_INT(eco_air_mda8(v, without(1, 6), 100, &m, &nw), 1, "grade I limit 100");
+	CHECK_INT(eco_air_mda8(v, 0, 160, &m, &nw), 0, "no data");
+	CHECK_INT(nw, 0, "no windows");
+
+	/* ---- annual validity: 324 days, 27 a month, 25 in February ---- */
+	{
+		int			mc[12] = {27, 25, 27, 27, 27, 27, 27, 27, 27, 27, 27, 29};	/* 324 */
+
+		CHECK_INT(eco_air_annual_valid(mc), 1, "324 days, Feb 25, others 27: valid");
+		mc[11] = 28;
+		CHECK_INT(eco_air_annual_valid(mc), 0, "323 days: invalid");
+		mc[11] = 29;
+		mc[1] = 24;
+		mc[2] = 28;
+		CHECK_INT(eco_air_annual_valid(mc), 0, "324 days but February 24: invalid");
+		mc[1] = 25;
+		mc[2] = 26;
+		mc[11] = 30;
+		CHECK_INT(eco_air_annual_valid(mc), 0, "324 days but a month of 26: invalid");
+		mc[2] = 27;
+		mc[11] = 29;
+		CHECK_INT(eco_air_annual_valid(mc), 1, "back to valid");
+	}
+	CHECK_INT(eco_air_day_of_year(2024, 3, 1), 60, "leap year 1 March is day 61");
+	CHECK_INT(eco_air_day_of_year(2023, 12, 31), 364, "31 December of 2023");
+	CHECK_INT(eco_air_month_of_doy(2024, 59), 1, "29 Feb 2024 is February");
+	CHECK_INT(eco_air_month_of_doy(2023, 59), 2, "day 60 of 2023 is March");
+	CHECK_INT(eco_air_month_of_doy(2024, 365), 11, "31 Dec 2024");
+	CHECK_INT(eco_air_month_of_doy(2023, 0), 0, "1 January");
+
+	/* ---- composite index (air.md §4.3) ---- */
+	{
+		double		c[6] = {9, 15, 39, 21, 0.7, 192};	/* SO2 NO2 PM10 PM2.5 CO O3 */
+		double		sum = 0,
+					s;
+
+		for (int i = 0; i < 6; i++)
+		{
+			eco_air_index_denominator(ECO_STD_GB3095_2012, eco_air_index_items[i], &s);
+			sum += c[i] / s;
+		}
+		CHECK_DBL(sum, 3.0571428571428571, 1e-12, "tianqi example 3.0571");
+		CHECK_DBL(floor(sum * 100 + 0.5) / 100, 3.06, 1e-12, "rounds to 3.06");
+		CHECK_INT(eco_air_index_denominator(ECO_STD_GB3095_2026, 6, &s), 1, "2026 PM2.5 denominator");
+		CHECK_DBL(s, 30, 0, "2026 PM2.5 denominator 30 (transition annual II)");
+		eco_air_index_denominator(ECO_STD_GB3095_2026, 3, &s);
+		CHECK_DBL(s, 4, 0, "CO denominator 4");
+		eco_air_index_denominator(ECO_STD_GB3095_2026, 4, &s);
+		CHECK_DBL(s, 160, 0, "O3 denominator 160");
+		CHECK_INT(eco_air_index_denominator(ECO_STD_GB3095_2012, 7, &s), 0, "NOx not an index item");
+	}
+
+	/* ---- exceedance multiple ---- */
+	CHECK_DBL(eco_air_exceedance_multiple(112.5, 75), 0.5, 1e-15, "112.5 over 75: 0.5");
+	CHECK_DBL(eco_air_exceedance_multiple(75, 75), 0, 0, "at the limit: 0");
+	CHECK_DBL(eco_air_exceedance_multiple(10, 75), 0, 0, "below: 0");
+
+	/* ---- exact fixed-point sums ---- */
+	{
+		eco_air_fixed a = 0,
+					f;
+		double		vals[] = {0.1, 0.2, 0.3, 1e-3, 123.456, 0.0025};
+
+		for (int i = 0; i < 6; i++)
+		{
+			eco_air_to_fixed(vals[i], &f);
+			eco_air_fixed_add(&a, f, 0);
+		}
+		for (int i = 5; i >= 0; i--)
+		{
+			eco_air_to_fixed(vals[i], &f);
+			eco_air_fixed_add(&a, f, 1);
+		}
+		CHECK(a == 0, "adding then removing returns exactly to 0");
+		a = 0;
+		for (int i = 0; i < 24; i++)
+		{
+			eco_air_to_fixed(0.8, &f);
+			eco_air_fixed_add(&a, f, 0);
+		}
+		CHECK_DBL(eco_air_fixed_mean(a, 24), 0.8, 0, "24 x 0.8 has mean exactly 0.8");
+		CHECK_INT(eco_air_to_fixed(-1, &f), 0, "negative rejected");
+		CHECK_INT(eco_air_to_fixed(1e19, &f), 0, "2^63 and above rejected");
+		CHECK_INT(eco_air_to_fixed(NAN, &f), 0, "NaN rejected");
+		eco_air_to_fixed(9e18, &f);
+		a = f;
+		CHECK_INT(eco_air_fixed_add(&a, f, 0), 0, "overflow detected");
+	}
+
+	return unit_done();
+}
