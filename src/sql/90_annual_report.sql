@@ -191,7 +191,12 @@ BEGIN
     IF pg_catalog.to_regprocedure('@extschema@.outfall_progress(text, date)') IS NOT NULL THEN
         SELECT * INTO r FROM @extschema@.outfall_progress(annual_report.area, upto);
         seq := seq + 1; section := '入河排污口'; indicator := '排查排污口'; value := r.outfalls; unit := '个';
-        prev_value := NULL; change := NULL; detail := r.sentence; RETURN NEXT;
+        prev_value := NULL; change := NULL;
+        detail := pg_catalog.format('排查%s个，其中核查确认非排口%s个、专项行动前已整治%s个、纳入分类整治%s个'
+                                    '（已完成%s个，整治中%s个）', r.outfalls, r.non_outfalls, r.pre_campaign,
+                                    r.classified, r.done, r.in_progress)
+                  || CASE WHEN r.suspected > 0 THEN pg_catalog.format('，尚待核查%s个', r.suspected) ELSE '' END;
+        RETURN NEXT;
         seq := seq + 1; indicator := '核查确认非排口'; value := r.non_outfalls; detail := NULL; RETURN NEXT;
         seq := seq + 1; indicator := '专项行动前已整治'; value := r.pre_campaign; RETURN NEXT;
         seq := seq + 1; indicator := '纳入分类整治'; value := r.classified; RETURN NEXT;

@@ -1,6 +1,6 @@
 -- pgTAP: every figure of eco.annual_report equals an independent query over the same data.
 BEGIN;
-SELECT plan(34);
+SELECT plan(35);
 
 -- ---------- data: area 8801 (two districts) and a neighbour 8802 that must never be counted ----------
 INSERT INTO eco.site (code, name, kind, area, water_body, target_class) VALUES
@@ -159,6 +159,9 @@ SELECT is((SELECT value FROM rep WHERE indicator = '已完成整治'),
            WHERE o.area LIKE '8801%' AND NOT o.pre_campaign AND h.to_status = '已完成' AND h.changed_on <= '2023-03-31'),
           'remediated by as_of (history)');
 SELECT is((SELECT value FROM rep WHERE indicator = '整治中'), 1::numeric, 'TO6 was still in progress on as_of');
+SELECT is((SELECT detail FROM rep WHERE indicator = '排查排污口'),
+          '排查6个，其中核查确认非排口1个、专项行动前已整治1个、纳入分类整治4个（已完成3个，整治中1个）',
+          'the outfall sentence');
 SELECT is((SELECT array_agg(value ORDER BY seq) FROM rep WHERE section = '土壤环境'),
           (SELECT array_agg(n ORDER BY ord) FROM (
                SELECT s.ord, count(p.code)::numeric AS n
