@@ -396,6 +396,7 @@ BEGIN
         RETURNS TABLE (outfall_code text, outfall_name text, status text, action text,
                        zone_id integer, zone_name text, water_source text, level text)
         LANGUAGE sql STABLE PARALLEL SAFE
+        SET search_path = pg_catalog, pg_temp
         AS $fn$
         SELECT o.code, o.name, o.status, o.action, z.id, z.name, z.water_source, z.level
         FROM @extschema@.outfall o
@@ -416,6 +417,7 @@ CREATE FUNCTION @extschema@.outfall_progress(area text DEFAULT NULL, as_of date 
                    classified bigint, done bigint, done_abolish bigint, done_merge bigint,
                    done_regularize bigint, in_progress bigint, not_started bigint, sentence text)
     LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
     AS $fn$
     WITH st AS (
         SELECT o.pre_campaign,
@@ -467,6 +469,7 @@ COMMENT ON FUNCTION @extschema@.outfall_progress(text, date) IS
 CREATE FUNCTION @extschema@.parcel_survey_summary(year integer)
     RETURNS TABLE (survey_status text, parcels bigint)
     LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
     AS $fn$
     SELECT s.status, count(p.code)
     FROM (VALUES (1, '未开展'), (2, '调查中'), (3, '报告已编制'), (4, '已通过评审')) AS s(ord, status)

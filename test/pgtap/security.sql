@@ -1,0 +1,68 @@
+-- pgTAP: the extension cannot be hijacked through search_path.
+BEGIN;
+SELECT plan(6);
+
+-- Every SQL or PL/pgSQL function of the extension pins its search_path.
+SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1)
+           FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_language l ON l.oid = p.prolang
+           JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid
+                AND d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.deptype = 'e'
+           JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'eco_monitor'
+           WHERE l.lanname IN ('sql', 'plpgsql')
+             AND NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(p.proconfig) c WHERE c LIKE 'search_path=%')),
+          NULL, 'every SQL and PL/pgSQL function of eco_monitor pins search_path');
+SELECT is((SELECT pg_catalog.count(*)::int FROM pg_catalog.pg_proc p
+           JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid
+                AND d.deptype = 'e'
+           JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'eco_monitor'
+           WHERE p.prosecdef), 0, 'no SECURITY DEFINER function');
+
+-- A hostile schema placed before pg_catalog must not be reached by the extension's functions.
+CREATE SCHEMA regress_evil;
+CREATE FUNCTION regress_evil.starts_with(text, text) RETURNS boolean LANGUAGE plpgsql
+    AS $$BEGIN RAISE EXCEPTION 'hijacked starts_with'; END$$;
+CREATE FUNCTION regress_evil.pg_has_role(name, name, text) RETURNS boolean LANGUAGE plpgsql
+    AS $$BEGIN RAISE EXCEPTION 'hijacked pg_has_role'; END$$;
+CREATE FUNCTION regress_evil.texteq(text, text) RETURNS boolean LANGUAGE plpgsql
+    AS $$BEGIN RAISE EXCEPTION 'hijacked ='; END$$;
+CREATE OPERATOR regress_evil.= (LEFTARG = text, RIGHTARG = text, FUNCTION = regress_evil.texteq);
+CREATE FUNCTION regress_evil.evil_count_sf(bigint) RETURNS bigint LANGUAGE plpgsql
+    AS $$BEGIN RAISE EXCEPTION 'hijacked count'; END$$;
+CREATE AGGREGATE regress_evil.count(*) (SFUNC = regress_evil.evil_count_sf, STYPE = bigint);
+INSERT INTO eco.area_grant VALUES (CURRENT_USER, '32');
+-- A function that does not pin its search_path, as a control: the traps must fire for it.
+CREATE FUNCTION pg_temp.unpinned_probe() RETURNS boolean LANGUAGE sql AS $$ SELECT 'a'::text = 'a'::text $$;
+CREATE TEMP TABLE hijack(fn text, err text);
+DO $$
+DECLARE
+    old text := pg_catalog.current_setting('search_path');
+    calls text[] := ARRAY['SELECT pg_temp.unpinned_probe()',
+                          'SELECT eco.area_visible(''320102'')',
+                          'SELECT * FROM eco.outfall_progress(''32'', ''2024-01-01'')',
+                          'SELECT * FROM eco.section_evaluation(''2024-01-01'', ''2025-01-01'')'];
+    c text;
+    e text;
+BEGIN
+    FOREACH c IN ARRAY calls LOOP
+        PERFORM pg_catalog.set_config('search_path', 'regress_evil, public, eco, pg_catalog', true);
+        BEGIN
+            EXECUTE c;
+            e := NULL;
+        EXCEPTION WHEN OTHERS THEN
+            e := SQLERRM;
+        END;
+        PERFORM pg_catalog.set_config('search_path', old, true);
+        INSERT INTO hijack VALUES (c, e);
+    END LOOP;
+END
+$$;
+SELECT is((SELECT err FROM hijack WHERE fn LIKE '%unpinned_probe%'), 'hijacked =',
+          'control: an unpinned function is hijacked by the hostile schema');
+SELECT is((SELECT err FROM hijack WHERE fn LIKE '%area_visible%'), NULL, 'area_visible ignores a hostile search_path');
+SELECT is((SELECT err FROM hijack WHERE fn LIKE '%outfall_progress%'), NULL,
+          'outfall_progress ignores a hostile search_path');
+SELECT is((SELECT err FROM hijack WHERE fn LIKE '%section_evaluation%'), NULL,
+          'section_evaluation ignores a hostile search_path');
+
+SELECT * FROM finish();
+ROLLBACK;
