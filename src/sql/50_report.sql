@@ -24,6 +24,7 @@ COMMENT ON FUNCTION @extschema@.pct_change(numeric, numeric) IS
 
 CREATE FUNCTION @extschema@.pp_change(cur numeric, prev numeric) RETURNS numeric
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
     RETURN cur OPERATOR(pg_catalog.-) prev;
 COMMENT ON FUNCTION @extschema@.pp_change(numeric, numeric) IS
     'change in percentage points of a ratio given in %: cur - prev; NULL when either is NULL';
