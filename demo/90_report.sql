@@ -225,6 +225,13 @@ CROSS JOIN LATERAL generate_series(1, n) g;
 -- ===================================================================
 -- The report
 -- ===================================================================
+\if :have_air
+\echo
+\echo '== 大气: eco.air_summary(''9901'', 2023) - every figure with its data capture, against 2022'
+SELECT name_zh AS "指标", value AS "2023", unit AS "单位", capture AS "有效率%", prev_value AS "2022",
+       prev_capture AS "上年有效率%", change_phrase AS "同比"
+FROM eco.air_summary('9901', '[2023-01-01,2023-12-31]') ORDER BY ord;
+\endif
 \echo
 \echo '== 示例市 2023年生态环境工作总结（截至2023-12-31）'
 SELECT section AS "板块", indicator AS "指标", value AS "数值", unit AS "单位", prev_value AS "上年同期",
