@@ -28,14 +28,14 @@ END $$;
 
 -- 1. Bulletin phrases for 1 M (cur, prev) pairs.
 SELECT pg_temp.t('phrase: C eco.change_phrase',
-    $q$SELECT count(DISTINCT eco.change_phrase(cur, prev, 'concentration'))::text FROM pairs$q$);
+    $q$SELECT sum(octet_length(eco.change_phrase(cur, prev, 'concentration')))::text FROM pairs$q$);
 SELECT pg_temp.t('phrase: plain SQL (round, CASE)',
-    $q$SELECT count(DISTINCT CASE WHEN c = 0 THEN '同比持平'
-                                  WHEN c < 0 THEN '同比改善' || abs(c)::text || '%'
-                                  ELSE '同比恶化' || c::text || '%' END)::text
+    $q$SELECT sum(octet_length(CASE WHEN c = 0 THEN '同比持平'
+                                    WHEN c < 0 THEN '同比改善' || abs(c)::text || '%'
+                                    ELSE '同比恶化' || c::text || '%' END))::text
        FROM (SELECT round((cur - prev) / prev * 100, 1) AS c FROM pairs) s$q$);
 SELECT pg_temp.t('phrase: floor (rounded % only)',
-    $q$SELECT count(DISTINCT round((cur - prev) / prev * 100, 1))::text FROM pairs$q$);
+    $q$SELECT sum(round((cur - prev) / prev * 100, 1))::text FROM pairs$q$);
 -- Do the C and plain-SQL phrases agree? (They may differ only where the quotient is inexact at a half.)
 SELECT pg_temp.t('phrase: disagreements C vs SQL',
     $q$SELECT count(*)::text FROM pairs

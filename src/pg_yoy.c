@@ -15,11 +15,34 @@
 #include "utils/date.h"
 #include "utils/datetime.h"
 #include "utils/numeric.h"
+#include "utils/memutils.h"
 #include "utils/rangetypes.h"
 
 #include "yoy.h"
 
 /* ---------- numeric helpers ---------- */
+
+/* A small integer as numeric; the constants used on every call are built once per backend. */
+static Numeric
+yoy_num(int64 v)
+{
+	static const int64 keys[] = {0, 1, 2, 10, 100, 1000, 10000};
+	static Numeric cache[lengthof(keys)];
+
+	for (int i = 0; i < (int) lengthof(keys); i++)
+		if (keys[i] == v)
+		{
+			if (cache[i] == NULL)
+			{
+				MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+				cache[i] = int64_to_numeric(v);
+				MemoryContextSwitchTo(old);
+			}
+			return cache[i];
+		}
+	return int64_to_numeric(v);
+}
 
 /* ERROR 22023 unless n is a finite number; 'what' names the argument. */
 static inline void
@@ -37,7 +60,7 @@ static inline int
 yoy_sign(Numeric n)
 {
 	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(n),
-											 NumericGetDatum(int64_to_numeric(0))));
+											 NumericGetDatum(yoy_num(0))));
 }
 
 static inline Numeric
@@ -66,7 +89,7 @@ yoy_pow10(int d)
 
 	for (int i = 0; i < d; i++)
 		p *= 10;
-	return int64_to_numeric(p);
+	return yoy_num(p);
 }
 
 /*
@@ -80,7 +103,7 @@ yoy_div_round(Numeric n, Numeric den)
 	Numeric		q = DatumGetNumeric(DirectFunctionCall2(numeric_div_trunc, NumericGetDatum(n),
 														NumericGetDatum(den)));
 	Numeric		r = yoy_sub(n, yoy_mul(q, den));
-	Numeric		twice_r = yoy_abs(yoy_mul(r, int64_to_numeric(2)));
+	Numeric		twice_r = yoy_abs(yoy_mul(r, yoy_num(2)));
 
 	if (DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(twice_r),
 										  NumericGetDatum(yoy_abs(den)))) >= 0)
@@ -88,7 +111,7 @@ yoy_div_round(Numeric n, Numeric den)
 		/* the quotient's sign is the sign of n / den */
 		int			s = yoy_sign(n) * yoy_sign(den);
 
-		q = numeric_add_opt_error(q, int64_to_numeric(s), NULL);
+		q = numeric_add_opt_error(q, yoy_num(s), NULL);
 	}
 	return q;
 }
@@ -105,10 +128,10 @@ yoy_rounded_scaled(Numeric cur, Numeric prev, eco_change_measure measure, int de
 	Numeric		scale = yoy_pow10(decimals);
 
 	if (measure == ECO_CHANGE_PP)
-		return yoy_div_round(yoy_mul(diff, scale), int64_to_numeric(1));
+		return yoy_div_round(yoy_mul(diff, scale), yoy_num(1));
 	if (yoy_sign(prev) == 0)
 		return NULL;
-	return yoy_div_round(yoy_mul(yoy_mul(diff, int64_to_numeric(100)), scale), yoy_abs(prev));
+	return yoy_div_round(yoy_mul(yoy_mul(diff, yoy_num(100)), scale), yoy_abs(prev));
 }
 
 static int yoy_decimals_arg(int32 d);
@@ -136,7 +159,7 @@ yoy_share(PG_FUNCTION_ARGS)
 		d = ECO_YOY_DECIMALS;
 	if (yoy_sign(whole) == 0)
 		PG_RETURN_NULL();
-	scaled = yoy_div_round(yoy_mul(yoy_mul(part, int64_to_numeric(100)), yoy_pow10(d)), whole);
+	scaled = yoy_div_round(yoy_mul(yoy_mul(part, yoy_num(100)), yoy_pow10(d)), whole);
 	PG_RETURN_DATUM(DirectFunctionCall2(numeric_round,
 										NumericGetDatum(numeric_div_opt_error(scaled, yoy_pow10(d), NULL)),
 										Int32GetDatum(d)));
@@ -157,7 +180,7 @@ yoy_pct(Numeric cur, Numeric prev)
 	yoy_check_finite(prev, "previous value");
 	if (yoy_sign(prev) == 0)
 		return NULL;
-	return numeric_div_opt_error(yoy_mul(yoy_sub(cur, prev), int64_to_numeric(100)),
+	return numeric_div_opt_error(yoy_mul(yoy_sub(cur, prev), yoy_num(100)),
 								 yoy_abs(prev), NULL);
 }
 
@@ -212,9 +235,9 @@ yoy_decimals_arg(int32 d)
 }
 
 /*
- * Rounded change of cur against prev as numeric with 'decimals' places, in the
- * measure of 'kind'; NULL for a relative change against 0.  Common part of
- * eco.change_rounded and eco.change_phrase.
+ * Rounded change of cur against prev in the measure of 'kind', as a scaled
+ * integer (change x 10^decimals); NULL for a relative change against 0.
+ * Common part of eco.change_rounded and eco.change_phrase.
  */
 static Numeric
 yoy_change_common(FunctionCallInfo fcinfo, const eco_change_kind **kp, int *dp)
@@ -223,19 +246,12 @@ yoy_change_common(FunctionCallInfo fcinfo, const eco_change_kind **kp, int *dp)
 	Numeric		prev = PG_GETARG_NUMERIC(1);
 	const eco_change_kind *k = yoy_kind_arg(PG_GETARG_TEXT_PP(2));
 	int			d = yoy_decimals_arg(PG_GETARG_INT32(3));
-	Numeric		scaled;
 
 	yoy_check_finite(cur, "current value");
 	yoy_check_finite(prev, "previous value");
 	*kp = k;
 	*dp = d;
-	scaled = yoy_rounded_scaled(cur, prev, k->measure, d);
-	if (scaled == NULL)
-		return NULL;
-	/* scaled / 10^d is exact; numeric_round fixes the display scale to d */
-	return DatumGetNumeric(DirectFunctionCall2(numeric_round,
-											   NumericGetDatum(numeric_div_opt_error(scaled, yoy_pow10(d), NULL)),
-											   Int32GetDatum(d)));
+	return yoy_rounded_scaled(cur, prev, k->measure, d);
 }
 
 Datum
@@ -243,11 +259,14 @@ yoy_change_rounded(PG_FUNCTION_ARGS)
 {
 	const eco_change_kind *k;
 	int			d;
-	Numeric		r = yoy_change_common(fcinfo, &k, &d);
+	Numeric		scaled = yoy_change_common(fcinfo, &k, &d);
 
-	if (r == NULL)
+	if (scaled == NULL)
 		PG_RETURN_NULL();
-	PG_RETURN_NUMERIC(r);
+	/* scaled / 10^d is exact; numeric_round fixes the display scale to d */
+	PG_RETURN_DATUM(DirectFunctionCall2(numeric_round,
+										NumericGetDatum(numeric_div_opt_error(scaled, yoy_pow10(d), NULL)),
+										Int32GetDatum(d)));
 }
 
 Datum
@@ -255,17 +274,20 @@ yoy_change_phrase(PG_FUNCTION_ARGS)
 {
 	const eco_change_kind *k;
 	int			d;
-	Numeric		r = yoy_change_common(fcinfo, &k, &d);
-	char	   *mag;
-	char		buf[128];
+	Numeric		scaled = yoy_change_common(fcinfo, &k, &d);
+	char	   *digits;
+	char		mag[128];
+	char		buf[192];
 
-	if (r == NULL)
+	if (scaled == NULL)
 		PG_RETURN_NULL();
-	mag = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(yoy_abs(r))));
-	if (eco_change_phrase(k, yoy_sign(r), mag, buf, sizeof buf) < 0)
+	/* the scaled integer's digits with the decimal point put back (no numeric division) */
+	digits = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(scaled)));
+	if (eco_decimal_text(digits, d, mag, sizeof mag) < 0 ||
+		eco_change_phrase(k, yoy_sign(scaled), mag, buf, sizeof buf) < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("a change of %d digits is too long to phrase", (int) strlen(mag))));
+				 errmsg("a change of %d digits is too long to phrase", (int) strlen(digits))));
 	PG_RETURN_TEXT_P(cstring_to_text(buf));
 }
 
@@ -426,15 +448,15 @@ yoy_round_gbt8170(PG_FUNCTION_ARGS)
 	yoy_check_finite(v, "value");
 	scaled = yoy_mul(yoy_abs(v), yoy_pow10(d));
 	q = DatumGetNumeric(DirectFunctionCall2(numeric_div_trunc, NumericGetDatum(scaled),
-											NumericGetDatum(int64_to_numeric(1))));
+											NumericGetDatum(yoy_num(1))));
 	/* compare twice the dropped part with 1 */
-	r2 = yoy_mul(yoy_sub(scaled, q), int64_to_numeric(2));
+	r2 = yoy_mul(yoy_sub(scaled, q), yoy_num(2));
 	c = DatumGetInt32(DirectFunctionCall2(numeric_cmp, NumericGetDatum(r2),
-										  NumericGetDatum(int64_to_numeric(1))));
+										  NumericGetDatum(yoy_num(1))));
 	if (c > 0 ||
 		(c == 0 && yoy_sign(DatumGetNumeric(DirectFunctionCall2(numeric_mod, NumericGetDatum(q),
-																NumericGetDatum(int64_to_numeric(2))))) != 0))
-		q = numeric_add_opt_error(q, int64_to_numeric(1), NULL);
+																NumericGetDatum(yoy_num(2))))) != 0))
+		q = numeric_add_opt_error(q, yoy_num(1), NULL);
 	if (yoy_sign(v) < 0)
 		q = DatumGetNumeric(DirectFunctionCall1(numeric_uminus, NumericGetDatum(q)));
 	PG_RETURN_DATUM(DirectFunctionCall2(numeric_round,

@@ -90,6 +90,38 @@ eco_change_phrase(const eco_change_kind *k, int sign, const char *magnitude, cha
 	return (n < 0 || (size_t) n >= len) ? -1 : n;
 }
 
+int
+eco_decimal_text(const char *scaled, int decimals, char *buf, size_t len)
+{
+	size_t		n,
+				int_digits,
+				out = 0;
+
+	if (*scaled == '-' || *scaled == '+')
+		scaled++;
+	n = strlen(scaled);
+	if (n == 0 || decimals < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (scaled[i] < '0' || scaled[i] > '9')
+			return -1;
+	/* leading zeros so that at least one digit stands before the point */
+	int_digits = n > (size_t) decimals ? n - (size_t) decimals : 1;
+	if (int_digits + (decimals > 0 ? 1 + (size_t) decimals : 0) + 1 > len)
+		return -1;
+	for (size_t i = 0; i < int_digits + (size_t) decimals; i++)
+	{
+		/* position i of the zero-padded digit string of length int_digits + decimals */
+		size_t		pad = int_digits + (size_t) decimals - n;
+
+		if (i == int_digits && decimals > 0)
+			buf[out++] = '.';
+		buf[out++] = i < pad ? '0' : scaled[i - pad];
+	}
+	buf[out] = '\0';
+	return (int) out;
+}
+
 /* Gregorian leap year. */
 static int
 is_leap(int y)

@@ -62,6 +62,14 @@ int			eco_change_phrase(const eco_change_kind *k, int sign, const char *magnitud
 							  char *buf, size_t len);
 
 /*
+ * The absolute value of a scaled integer given as decimal text ("-136",
+ * optionally signed, digits only) with 'decimals' places put back: "-136", 1
+ * -> "13.6"; "5", 2 -> "0.05".  Returns the length, or -1 for text that is not
+ * an integer or a buffer too small.
+ */
+int			eco_decimal_text(const char *scaled, int decimals, char *buf, size_t len);
+
+/*
  * Same calendar day one year earlier; 29 February maps to 28 February.
  * Returns 0 on success, -1 for an invalid date.
  */

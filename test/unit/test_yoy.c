@@ -85,6 +85,28 @@ main(void)
 		CHECK_STR(eco_report_indicators[6].change_kind, "pp_higher_better", "good-days ratio changes in points");
 	}
 
+	/* scaled integers back to decimals */
+	{
+		char		b[16];
+
+		CHECK_INT(eco_decimal_text("-136", 1, b, sizeof b), 4, "length of 13.6");
+		CHECK_STR(b, "13.6", "-136 at 1 decimal");
+		eco_decimal_text("5", 2, b, sizeof b);
+		CHECK_STR(b, "0.05", "5 at 2 decimals");
+		eco_decimal_text("0", 1, b, sizeof b);
+		CHECK_STR(b, "0.0", "0 at 1 decimal");
+		eco_decimal_text("40", 0, b, sizeof b);
+		CHECK_STR(b, "40", "40 at 0 decimals");
+		eco_decimal_text("+1000", 4, b, sizeof b);
+		CHECK_STR(b, "0.1000", "1000 at 4 decimals");
+		eco_decimal_text("200000", 1, b, sizeof b);
+		CHECK_STR(b, "20000.0", "200000 at 1 decimal");
+		CHECK_INT(eco_decimal_text("12.5", 1, b, sizeof b), -1, "not an integer");
+		CHECK_INT(eco_decimal_text("-", 1, b, sizeof b), -1, "no digits");
+		CHECK_INT(eco_decimal_text("123456", 1, b, 7), -1, "buffer too small");
+		CHECK_INT(eco_decimal_text("123456", 1, b, 8), 7, "buffer just large enough");
+	}
+
 	/* same day last year */
 	CHECK_INT(shifted(2024, 2, 29), 20230228, "29 Feb 2024 -> 28 Feb 2023");
 	CHECK_INT(shifted(2024, 2, 28), 20230228, "28 Feb 2024 -> 28 Feb 2023");
