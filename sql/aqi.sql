@@ -92,6 +92,23 @@ FROM eco.aqi_breakpoints GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3;
 SELECT standard, pollutant, period, iaqi_lo, iaqi_hi, bp_lo, bp_hi, note FROM eco.aqi_breakpoints
 WHERE standard = 'EPA-2024' ORDER BY pollutant, period, iaqi_lo;
 
+SELECT standard, pollutant, sensitive_groups FROM eco.aqi_sensitive_groups ORDER BY pollutant;
+-- Sensitive groups of the day's pollutants above 100 (2026), by joining the view.
+SELECT g.pollutant, g.sensitive_groups
+FROM eco.daily_aqi(so2 => 65, no2 => 150, co => 1.0, pm10 => 180, pm25 => 120, o3_8h => 200) AS r
+CROSS JOIN LATERAL (VALUES ('NO2', r.iaqi_no2), ('PM10', r.iaqi_pm10), ('PM2.5', r.iaqi_pm25), ('O3', r.iaqi_o3_8h),
+                           ('SO2', r.iaqi_so2), ('CO', r.iaqi_co)) AS v(p, iaqi)
+JOIN eco.aqi_sensitive_groups g ON g.pollutant = v.p::eco.pollutant AND g.standard = 'HJ633-2026'
+WHERE v.iaqi > 100 ORDER BY g.pollutant;
+-- Every breakpoint of every table gives its row (both ends of every band).
+SELECT standard::text, count(*) AS bands,
+       count(*) FILTER (WHERE eco.iaqi(pollutant, period, bp_lo::float8, standard) IS DISTINCT FROM iaqi_lo) AS bad_lo,
+       count(*) FILTER (WHERE eco.iaqi(pollutant, period, bp_hi::float8, standard) IS DISTINCT FROM iaqi_hi) AS bad_hi
+FROM eco.aqi_breakpoints GROUP BY 1 ORDER BY 1;
+-- Above the top breakpoint: 500 (SO2 1-h and O3 8-h follow their footnotes).
+SELECT standard::text, pollutant::text, period, eco.iaqi(pollutant, period, max(bp_hi)::float8 + 1, standard) AS above_top
+FROM eco.aqi_breakpoints WHERE standard <> 'EPA-2024' GROUP BY 1, 2, 3, standard, pollutant ORDER BY 1, 2, 3;
+
 -- Errors (22023).
 SELECT eco.iaqi('PM2.5', '24h', -1);
 SELECT eco.iaqi('PM2.5', '24h', 'NaN');

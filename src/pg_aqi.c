@@ -12,6 +12,8 @@
 
 #include "aqi.h"
 
+#include <math.h>
+
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
@@ -28,6 +30,7 @@ PG_FUNCTION_INFO_V1(aqi_level_fn);
 PG_FUNCTION_INFO_V1(aqi_nowcast_fn);
 PG_FUNCTION_INFO_V1(aqi_breakpoint_list);
 PG_FUNCTION_INFO_V1(aqi_level_list);
+PG_FUNCTION_INFO_V1(aqi_sensitive_group_list);
 
 /* ---------- helpers ---------- */
 
@@ -133,7 +136,8 @@ iaqi_checked(const aqi_table *t, double v, const char *what)
 {
 	int			r;
 
-	eco_check_concentration(v, what);
+	if (unlikely(!(v >= 0) || isinf(v)))
+		eco_check_concentration(v, what);
 	r = aqi_iaqi(t, v);
 	if (r == AQI_OVERFLOW)
 		ereport(ERROR,
@@ -180,14 +184,41 @@ aqi_iaqi_fn(PG_FUNCTION_ARGS)
 
 #define N_RESULT_ATTS (5 + AQI_N_IND)
 
-typedef struct report_cache
+/*
+ * A result tuple differs from row to row only in its integers once the level,
+ * the primary-pollutant set and the NULL pattern are fixed.  So a row copies a
+ * cached, fully formed tuple for that shape and stores its integers at offsets
+ * found once: one palloc and one memcpy per row, no heap_form_tuple.
+ */
+#define N_TEMPLATES 64
+
+typedef struct tuple_template
 {
-	TupleDesc	tupdesc;		/* blessed, in fn_mcxt */
-	int16		standard;
-	aqi_edition edition;
+	uint32		key;			/* shape; TEMPLATE_EMPTY when unused */
+	uint32		len;
+	int16		off[N_RESULT_ATTS];	/* byte offset of each integer field from the header, -1 = NULL/not int */
+	HeapTupleHeader data;		/* in fn_mcxt */
+} tuple_template;
+
+#define TEMPLATE_EMPTY 0xFFFFFFFFu
+
+/* What a call site caches for one edition (built on first use, kept for the query). */
+typedef struct edition_cache
+{
+	bool		ready;
 	Datum		category[7];	/* by level */
 	Datum		color[7];
 	Datum		primary[1 << AQI_N_IND];	/* text[] per indicator mask, built on first use */
+	tuple_template tmpl[N_TEMPLATES];
+} edition_cache;
+
+typedef struct report_cache
+{
+	TupleDesc	tupdesc;		/* blessed, in fn_mcxt */
+	int16		standard;		/* last standard argument, -1 = none yet */
+	aqi_edition edition;
+	edition_cache *ec;			/* &per_edition[edition] */
+	edition_cache per_edition[AQI_N_EDITIONS];	/* rows may switch editions (standard_in_force) */
 } report_cache;
 
 static report_cache *
@@ -214,16 +245,24 @@ report_cache_get(FunctionCallInfo fcinfo, int16 std, bool allow_epa, const char 
 	if (c->standard != std)
 	{
 		aqi_edition ed = aqi_edition_of(std, allow_epa, what);
+		edition_cache *ec = &c->per_edition[ed];
 
-		for (int lv = 1; lv <= 6; lv++)
+		if (!ec->ready)
 		{
-			const aqi_level_info *li = &aqi_levels[ed * 6 + lv - 1];
+			for (int lv = 1; lv <= 6; lv++)
+			{
+				const aqi_level_info *li = &aqi_levels[ed * 6 + lv - 1];
 
-			c->category[lv] = cached_text(fcinfo->flinfo->fn_mcxt,
-										  ed == AQI_EPA2024 ? li->category_en : li->category_zh);
-			c->color[lv] = cached_text(fcinfo->flinfo->fn_mcxt, li->color);
+				ec->category[lv] = cached_text(fcinfo->flinfo->fn_mcxt,
+											   ed == AQI_EPA2024 ? li->category_en : li->category_zh);
+				ec->color[lv] = cached_text(fcinfo->flinfo->fn_mcxt, li->color);
+			}
+			for (int i = 0; i < N_TEMPLATES; i++)
+				ec->tmpl[i].key = TEMPLATE_EMPTY;
+			ec->ready = true;
 		}
 		c->edition = ed;
+		c->ec = ec;
 		c->standard = std;
 	}
 	return c;
@@ -233,7 +272,9 @@ report_cache_get(FunctionCallInfo fcinfo, int16 std, bool allow_epa, const char 
 static Datum
 primary_array(FunctionCallInfo fcinfo, report_cache *c, unsigned mask, const char *const *codes, int ncodes)
 {
-	if (c->primary[mask] == (Datum) 0)
+	edition_cache *ec = c->ec;
+
+	if (ec->primary[mask] == (Datum) 0)
 	{
 		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 		Datum		elems[AQI_N_IND];
@@ -242,35 +283,101 @@ primary_array(FunctionCallInfo fcinfo, report_cache *c, unsigned mask, const cha
 		for (int i = 0; i < ncodes; i++)
 			if (mask & (1u << i))
 				elems[n++] = CStringGetTextDatum(codes[i]);
-		c->primary[mask] = PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
+		ec->primary[mask] = PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
 		MemoryContextSwitchTo(old);
 	}
-	return c->primary[mask];
+	return ec->primary[mask];
 }
 
 static const char *const hj_codes[AQI_N_IND] = {"SO2", "NO2", "CO", "PM10", "PM2.5", "O3_8H", "O3_1H"};
+
+/* Form the template of a shape with heap_form_tuple and record where its integers are. */
+static void
+template_build(FunctionCallInfo fcinfo, report_cache *c, tuple_template *tt, uint32 key,
+			   int aqi, int level, unsigned mask, const int *iaqi, const char *const *codes, int ncodes)
+{
+	Datum		values[N_RESULT_ATTS];
+	bool		nulls[N_RESULT_ATTS];
+	bool		na = aqi < 0;
+	HeapTuple	tup;
+	HeapTupleHeader h;
+	bits8	   *bits;
+	char	   *tp;
+	uint32		off = 0;
+
+	values[0] = Int32GetDatum(aqi);
+	values[1] = Int32GetDatum(level);
+	values[2] = na ? (Datum) 0 : c->ec->category[level];
+	values[3] = na ? (Datum) 0 : c->ec->color[level];
+	values[4] = na ? (Datum) 0 : primary_array(fcinfo, c, mask, codes, ncodes);
+	for (int i = 0; i < 5; i++)
+		nulls[i] = na;
+	for (int i = 0; i < AQI_N_IND; i++)
+	{
+		values[5 + i] = Int32GetDatum(iaqi[i]);
+		nulls[5 + i] = iaqi[i] < 0;
+	}
+	tup = heap_form_tuple(c->tupdesc, values, nulls);
+	if (tt->key != TEMPLATE_EMPTY)
+		pfree(tt->data);
+	tt->data = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, tup->t_len);
+	memcpy(tt->data, tup->t_data, tup->t_len);
+	tt->len = tup->t_len;
+	heap_freetuple(tup);
+
+	/* walk the attributes as heap_deform_tuple does */
+	h = tt->data;
+	bits = h->t_bits;
+	tp = (char *) h + h->t_hoff;
+	for (int i = 0; i < N_RESULT_ATTS; i++)
+	{
+		Form_pg_attribute att = TupleDescAttr(c->tupdesc, i);
+
+		tt->off[i] = -1;
+		if ((h->t_infomask & HEAP_HASNULL) && att_isnull(i, bits))
+			continue;
+		if (att->attlen == -1)
+			off = att_align_pointer(off, att->attalign, -1, tp + off);
+		else
+			off = att_align_nominal(off, att->attalign);
+		if (att->atttypid == INT4OID)
+			tt->off[i] = (int16) (h->t_hoff + off);
+		off = att_addlength_pointer(off, att->attlen, tp + off);
+	}
+	tt->key = key;
+}
+
+/* Result tuple (eco.aqi_result or eco.epa_aqi_result): copy of the shape's template, integers stored. */
+static Datum
+result_datum(FunctionCallInfo fcinfo, report_cache *c, int aqi, int level, unsigned mask, const int *iaqi,
+			 const char *const *codes, int ncodes)
+{
+	uint32		nullmask = 0,
+				key;
+	tuple_template *tt;
+	char	   *h;
+
+	for (int i = 0; i < AQI_N_IND; i++)
+		nullmask |= (uint32) (iaqi[i] < 0) << i;
+	key = aqi < 0 ? (1u << 17) | nullmask : (uint32) level | mask << 3 | nullmask << 10;
+	tt = &c->ec->tmpl[(key * 2654435761u) >> 26];
+	if (tt->key != key)
+		template_build(fcinfo, c, tt, key, aqi, level, mask, iaqi, codes, ncodes);
+	h = palloc(tt->len);
+	memcpy(h, tt->data, tt->len);
+	if (tt->off[0] >= 0)
+		*(int32 *) (h + tt->off[0]) = aqi;
+	for (int i = 0; i < AQI_N_IND; i++)
+		if (tt->off[5 + i] >= 0)
+			*(int32 *) (h + tt->off[5 + i]) = iaqi[i];
+	return PointerGetDatum(h);
+}
 
 /* Result tuple of an HJ 633 report. */
 static Datum
 report_datum(FunctionCallInfo fcinfo, report_cache *c, const aqi_result *r)
 {
-	Datum		values[N_RESULT_ATTS];
-	bool		nulls[N_RESULT_ATTS];
-	bool		na = r->aqi < 0;
-
-	values[0] = Int32GetDatum(r->aqi);
-	values[1] = Int32GetDatum(r->level);
-	values[2] = na ? (Datum) 0 : c->category[r->level];
-	values[3] = na ? (Datum) 0 : c->color[r->level];
-	values[4] = na ? (Datum) 0 : primary_array(fcinfo, c, r->primary, hj_codes, AQI_N_IND);
-	for (int i = 0; i < 5; i++)
-		nulls[i] = na;
-	for (int i = 0; i < AQI_N_IND; i++)
-	{
-		values[5 + i] = Int32GetDatum(r->iaqi[i]);
-		nulls[5 + i] = r->iaqi[i] < 0;
-	}
-	return HeapTupleGetDatum(heap_form_tuple(c->tupdesc, values, nulls));
+	return result_datum(fcinfo, c, r->aqi, r->level, r->primary, r->iaqi, hj_codes, AQI_N_IND);
 }
 
 /* Read a nullable float8 argument; check it when present. */
@@ -281,7 +388,8 @@ conc_arg(FunctionCallInfo fcinfo, int argno, const char *name, double *v, unsign
 	if (*present)
 	{
 		*v = PG_GETARG_FLOAT8(argno);
-		eco_check_concentration(*v, name);
+		if (unlikely(!(*v >= 0) || isinf(*v)))	/* negative, NaN or infinite: the shared check reports it */
+			eco_check_concentration(*v, name);
 	}
 	else
 		*v = 0;
@@ -337,9 +445,6 @@ aqi_epa_fn(PG_FUNCTION_ARGS)
 	unsigned char present[AQI_N_EPA_ARGS];
 	report_cache *c;
 	aqi_epa_result r;
-	Datum		values[N_RESULT_ATTS];
-	bool		nulls[N_RESULT_ATTS];
-	bool		na;
 
 	if (PG_ARGISNULL(AQI_N_EPA_ARGS))
 		PG_RETURN_NULL();
@@ -357,20 +462,7 @@ aqi_epa_fn(PG_FUNCTION_ARGS)
 	if (codes[0] == NULL)
 		for (int p = 0; p < AQI_N_EP; p++)
 			codes[p] = aqi_epa_pollutant_code((aqi_epa_pollutant) p);
-	na = r.aqi < 0;
-	values[0] = Int32GetDatum(r.aqi);
-	values[1] = Int32GetDatum(r.level);
-	values[2] = na ? (Datum) 0 : c->category[r.level];
-	values[3] = na ? (Datum) 0 : c->color[r.level];
-	values[4] = na ? (Datum) 0 : primary_array(fcinfo, c, r.main, codes, AQI_N_EP);
-	for (int i = 0; i < 5; i++)
-		nulls[i] = na;
-	for (int i = 0; i < AQI_N_EPA_ARGS - 1; i++)
-	{
-		values[5 + i] = Int32GetDatum(r.index[i]);
-		nulls[5 + i] = r.index[i] < 0;
-	}
-	return HeapTupleGetDatum(heap_form_tuple(c->tupdesc, values, nulls));
+	return result_datum(fcinfo, c, r.aqi, r.level, r.main, r.index, codes, AQI_N_EP);
 }
 
 /* ---------- eco.aqi_level ---------- */
@@ -389,8 +481,18 @@ aqi_level_fn(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("AQI must not be negative: %d", aqi)));
-	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "eco.aqi_level must return a composite");
+	td = (TupleDesc) fcinfo->flinfo->fn_extra;
+	if (td == NULL)
+	{
+		MemoryContext old;
+
+		if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "eco.aqi_level must return a composite");
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		td = BlessTupleDesc(CreateTupleDescCopy(td));
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = td;
+	}
 	li = aqi_level_find(ed, aqi);
 	{
 		const char *texts[7] = {li->level_zh, li->category_zh, li->category_en, li->color_zh, li->color,
@@ -403,7 +505,7 @@ aqi_level_fn(PG_FUNCTION_ARGS)
 			values[1 + i] = texts[i] ? CStringGetTextDatum(texts[i]) : (Datum) 0;
 		}
 	}
-	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(td), values, nulls)));
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(td, values, nulls)));
 }
 
 /* ---------- eco.nowcast ---------- */
@@ -506,6 +608,26 @@ aqi_level_list(PG_FUNCTION_ARGS)
 			values[4 + k] = texts[k] ? CStringGetTextDatum(texts[k]) : (Datum) 0;
 			nulls[4 + k] = texts[k] == NULL;
 		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* eco.aqi_sensitive_groups: HJ 633-2026 Table 2. */
+Datum
+aqi_sensitive_group_list(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < aqi_n_sensitive_groups; i++)
+	{
+		Datum		values[3];
+		bool		nulls[3] = {0};
+
+		values[0] = edition_code(AQI_HJ2026);
+		values[1] = CStringGetTextDatum(aqi_item_code(aqi_sensitive_groups[i].item));
+		values[2] = CStringGetTextDatum(aqi_sensitive_groups[i].groups);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

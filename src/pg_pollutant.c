@@ -90,19 +90,31 @@ pollutant_medium(PG_FUNCTION_ARGS)
 	PG_RETURN_TEXT_P(cstring_to_text(eco_medium_name(PG_GETARG_POLLUTANT(0)->medium)));
 }
 
-Datum
-pollutant_to_standard_unit(PG_FUNCTION_ARGS)
+/* Per call site: the last few (pollutant, unit) pairs and their conversion plans. */
+#define UNIT_CACHE_SLOTS 8
+typedef struct unit_slot
 {
-	const eco_pollutant *p = PG_GETARG_POLLUTANT(0);
-	double		v = PG_GETARG_FLOAT8(1);
-	char	   *unit = PG_GETARG_CSTRING_TEXT(2);
-	double		result = 0;
+	int16		pid;			/* -1 = empty */
+	int			unit_len;
+	char		unit[64];
+	eco_unit_conv conv;
+} unit_slot;
+
+typedef struct unit_cache
+{
+	int			next;			/* slot to overwrite next */
+	unit_slot	slot[UNIT_CACHE_SLOTS];
+} unit_cache;
+
+static void
+unit_error(eco_conv_status st, const eco_pollutant *p, const char *unit, double v)
+{
 	char		buf[64];
 
-	switch (eco_to_standard_unit(p, v, unit, &result))
+	switch (st)
 	{
 		case ECO_CONV_OK:
-			break;
+			return;
 		case ECO_CONV_UNKNOWN_UNIT:
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -122,6 +134,55 @@ pollutant_to_standard_unit(PG_FUNCTION_ARGS)
 					 errdetail("A reading must be a finite, non-negative number.")));
 			break;
 	}
+}
+
+Datum
+pollutant_to_standard_unit(PG_FUNCTION_ARGS)
+{
+	int16		pid = PG_GETARG_INT16(0);
+	double		v = PG_GETARG_FLOAT8(1);
+	text	   *ut = PG_GETARG_TEXT_PP(2);
+	int			ulen = VARSIZE_ANY_EXHDR(ut);
+	unit_cache *c = (unit_cache *) fcinfo->flinfo->fn_extra;
+	unit_slot  *hit = NULL;
+	double		result = 0;
+	eco_conv_status st;
+
+	if (c == NULL)
+	{
+		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(unit_cache));
+		for (int i = 0; i < UNIT_CACHE_SLOTS; i++)
+			c->slot[i].pid = -1;
+		fcinfo->flinfo->fn_extra = c;
+	}
+	for (int i = 0; i < UNIT_CACHE_SLOTS && hit == NULL; i++)
+		if (c->slot[i].pid == pid && c->slot[i].unit_len == ulen &&
+			memcmp(c->slot[i].unit, VARDATA_ANY(ut), ulen) == 0)
+			hit = &c->slot[i];
+	if (hit == NULL)
+	{
+		const eco_pollutant *p = PG_GETARG_POLLUTANT(0);
+		char	   *unit = text_to_cstring(ut);
+		eco_unit_conv conv;
+
+		st = eco_unit_plan(p, unit, &conv);
+		unit_error(st, p, unit, v);
+		if (ulen < (int) sizeof c->slot[0].unit)
+		{
+			hit = &c->slot[c->next];
+			c->next = (c->next + 1) % UNIT_CACHE_SLOTS;
+			hit->pid = pid;
+			hit->unit_len = ulen;
+			memcpy(hit->unit, unit, ulen);
+			hit->conv = conv;
+		}
+		st = eco_unit_apply(&conv, v, &result);
+		unit_error(st, p, unit, v);
+		PG_RETURN_FLOAT8(result);
+	}
+	st = eco_unit_apply(&hit->conv, v, &result);
+	if (st != ECO_CONV_OK)
+		unit_error(st, PG_GETARG_POLLUTANT(0), text_to_cstring(ut), v);
 	PG_RETURN_FLOAT8(result);
 }
 

@@ -24,28 +24,32 @@ int
 aqi_decimal(double v, aqi_dec *out)
 {
 	double		t;
+	int64_t		m;
 
 	if (!(v < AQI_MAX_EXACT))
 		return 0;
 	/*
 	 * Fast path: the shortest decimal that rounds to v has k <= 6 decimals.
 	 * m / 10^k is correctly rounded, so equality means the decimal m*10^-k
-	 * reads back as v; the smallest such k gives the shortest decimal.
+	 * reads back as v; the smallest such k gives the shortest decimal.  (m is
+	 * v*10^k rounded half up by conversion: no libm call on the hot path.)
 	 */
-	if (v == nearbyint(v))
+	m = (int64_t) v;
+	if ((double) m == v)
 	{
-		out->c6 = (int64_t) v * 1000000;
+		out->c6 = m * 1000000;
 		out->sticky = 0;
+		out->decimals = 0;
 		return 1;
 	}
 	for (int k = 1; k <= 6; k++)
 	{
-		double		m = nearbyint(v * pow10d[k]);
-
-		if (m / pow10d[k] == v)
+		m = (int64_t) (v * pow10d[k] + 0.5);
+		if ((double) m / pow10d[k] == v)
 		{
-			out->c6 = (int64_t) m * pow10i[6 - k];
+			out->c6 = m * pow10i[6 - k];
 			out->sticky = 0;
+			out->decimals = k;
 			return 1;
 		}
 	}
@@ -63,6 +67,7 @@ aqi_decimal(double v, aqi_dec *out)
 		t += 1;
 	out->c6 = (int64_t) t;
 	out->sticky = 1;
+	out->decimals = 7;
 	return 1;
 }
 
@@ -79,6 +84,8 @@ aqi_round_gbt8170(aqi_dec *d, int decimals)
 		q++;
 	d->c6 = q * unit;
 	d->sticky = 0;
+	if (d->decimals > decimals)
+		d->decimals = decimals;
 }
 
 void
@@ -88,6 +95,8 @@ aqi_truncate(aqi_dec *d, int decimals)
 
 	d->c6 -= d->c6 % unit;
 	d->sticky = 0;
+	if (d->decimals > decimals)
+		d->decimals = decimals;
 }
 
 /* d <= x (x scaled 10^6) */
@@ -350,6 +359,39 @@ aqi_period_parse(const char *text, int len)
 
 /* ---------- IAQI ---------- */
 
+/*
+ * floor(num / den) and whether it leaves a remainder, for 0 <= num, 0 < den.
+ * Below 2^53 both are exact doubles: the double quotient is at most one off,
+ * and the integer remainder corrects it (cheaper than a 64-bit idiv).
+ */
+static inline int64_t
+div_floor(int64_t num, int64_t den, int *rem)
+{
+	int64_t		q,
+				r;
+
+	if (num < ((int64_t) 1 << 53) && den < ((int64_t) 1 << 53))
+	{
+		q = (int64_t) ((double) num / (double) den);
+		r = num - q * den;
+		if (r < 0)
+		{
+			q--;
+			r += den;
+		}
+		else if (r >= den)
+		{
+			q++;
+			r -= den;
+		}
+		*rem = r != 0;
+		return q;
+	}
+	q = num / den;
+	*rem = num % den != 0;
+	return q;
+}
+
 /* HJ 633: continuous bands, ceiling (向上进位取整). */
 static int
 hj_iaqi_dec(const aqi_table *t, aqi_dec d)
@@ -371,12 +413,11 @@ hj_iaqi_dec(const aqi_table *t, aqi_dec d)
 
 		if (dec_le(d, b->bp_hi))
 		{
-			int64_t		num = (int64_t) (b->i_hi - b->i_lo) * (d.c6 - b->bp_lo),
-						den = b->bp_hi - b->bp_lo,
-						q = num / den;
+			int			rem;
+			int64_t		q = div_floor((int64_t) (b->i_hi - b->i_lo) * (d.c6 - b->bp_lo), b->bp_hi - b->bp_lo, &rem);
 
 			/* sticky: the exact value lies strictly above c6, below the next 10^-6 step */
-			return b->i_lo + (int) q + ((num % den) != 0 || d.sticky ? 1 : 0);
+			return b->i_lo + (int) q + (rem || d.sticky ? 1 : 0);
 		}
 	}
 	return 500;					/* not reached */
@@ -407,7 +448,11 @@ epa_iaqi_dec(const aqi_table *t, aqi_dec d)
 	/* c6 < 9e15, i_hi - i_lo <= 199: 2 * num < 3.6e18 fits */
 	num = (int64_t) (b->i_hi - b->i_lo) * (d.c6 - b->bp_lo);
 	den = b->bp_hi - b->bp_lo;
-	r = b->i_lo + (2 * num + den) / (2 * den);
+	{
+		int			rem;
+
+		r = b->i_lo + div_floor(2 * num + den, 2 * den, &rem);
+	}
 	return r > 2147483647 ? AQI_OVERFLOW : (int) r;
 }
 
@@ -437,10 +482,14 @@ aqi_iaqi(const aqi_table *t, double v)
 			return 200;
 		return AQI_OVERFLOW;
 	}
-	if (t->edition == AQI_HJ2026)
-		aqi_round_gbt8170(&d, t->decimals);
-	else if (t->edition == AQI_EPA2024)
-		aqi_truncate(&d, t->decimals);
+	/* input step only when the value has more decimals than kept */
+	if (d.decimals > t->decimals && t->decimals >= 0)
+	{
+		if (t->edition == AQI_HJ2026)
+			aqi_round_gbt8170(&d, t->decimals);
+		else
+			aqi_truncate(&d, t->decimals);
+	}
 	return aqi_iaqi_dec(t, d);
 }
 
@@ -509,10 +558,22 @@ aqi_daily(aqi_edition ed, const double c[AQI_N_IND], const unsigned char present
 {
 	static const aqi_item item[AQI_N_IND] = {AQI_SO2, AQI_NO2, AQI_CO, AQI_PM10, AQI_PM25, AQI_O3, AQI_O3};
 	static const aqi_period per[AQI_N_IND] = {AQI_P24H, AQI_P24H, AQI_P24H, AQI_P24H, AQI_P24H, AQI_P8H, AQI_P1H};
+	static const aqi_table *tab[2][AQI_N_IND];	/* per HJ edition, looked up once */
 	const unsigned char *used = ed == AQI_HJ2012 ? used_2012_daily : used_2026_daily;
 
+	if ((unsigned) ed > AQI_HJ2026)
+	{
+		memset(r, 0, sizeof *r);
+		for (int i = 0; i < AQI_N_IND; i++)
+			r->iaqi[i] = AQI_NA;
+		r->aqi = AQI_NA;
+		return;
+	}
+	if (tab[ed][0] == NULL)
+		for (int i = 0; i < AQI_N_IND; i++)
+			tab[ed][i] = aqi_table_find(ed, item[i], per[i]);
 	for (int i = 0; i < AQI_N_IND; i++)
-		r->iaqi[i] = used[i] && present[i] ? iaqi_of(ed, item[i], per[i], c[i]) : AQI_NA;
+		r->iaqi[i] = used[i] && present[i] ? aqi_iaqi(tab[ed][i], c[i]) : AQI_NA;
 	/* 2012 O3 8-h above 800 (footnote 3): no 8-h IAQI; the O3 IAQI is the 1-h one, an indicator anyway */
 	aqi_combine(ed, used, r);
 }
@@ -523,6 +584,14 @@ aqi_hourly(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS], const unsigned cha
 {
 	const unsigned char *used = ed == AQI_HJ2012 ? used_2012_hourly : used_2026_hourly;
 
+	if ((unsigned) ed > AQI_HJ2026)
+	{
+		memset(r, 0, sizeof *r);
+		for (int i = 0; i < AQI_N_IND; i++)
+			r->iaqi[i] = AQI_NA;
+		r->aqi = AQI_NA;
+		return;
+	}
 #define IQ(ind, arg, item, per) \
 	r->iaqi[ind] = used[ind] && present[arg] ? iaqi_of(ed, item, per, c[arg]) : AQI_NA
 	IQ(AQI_IND_SO2, AQI_H_SO2, AQI_SO2, AQI_P1H);
@@ -664,6 +733,18 @@ aqi_level_find(aqi_edition ed, int aqi)
 	lv = aqi_level_of(aqi);
 	return &aqi_levels[ed * 6 + lv - 1];
 }
+
+/* HJ 633-2026 Table 2 [OFFICIAL] (air.md §2.5) */
+const aqi_sensitive_group aqi_sensitive_groups[] = {
+	{AQI_SO2, "患有哮喘的人、青少年儿童以及老年人"},
+	{AQI_NO2, "患有呼吸系统疾病（如哮喘）的人、青少年儿童以及老年人"},
+	{AQI_CO, "患有心血管系统疾病的人"},
+	{AQI_O3, "患有呼吸系统疾病（如哮喘）的人、青少年儿童、户外活动频繁的人以及老年人"},
+	{AQI_PM10, "患有心血管系统疾病或呼吸系统疾病（如哮喘）的人、青少年儿童、户外活动频繁的人以及老年人"},
+	{AQI_PM25, "患有心血管系统疾病或呼吸系统疾病（如哮喘）的人、青少年儿童、户外活动频繁的人以及老年人"},
+};
+
+const int	aqi_n_sensitive_groups = (int) (sizeof aqi_sensitive_groups / sizeof aqi_sensitive_groups[0]);
 
 /* ---------- NowCast (air.md §8.4) ---------- */
 

@@ -65,6 +65,7 @@ typedef struct aqi_dec
 {
 	int64_t		c6;				/* floor(value * 10^6) */
 	int			sticky;			/* the decimal has non-zero digits below 10^-6 */
+	int			decimals;		/* decimals of the shortest decimal (7: more than 6) */
 } aqi_dec;
 
 /* Largest concentration handled exactly (c6 must fit in a double's 53 bits). */
@@ -154,7 +155,8 @@ typedef struct aqi_result
  * Daily report.  c[] and present[] are indexed by aqi_indicator; for the
  * daily report CO/SO2/NO2/PM are 24-h means, O3_8H the daily maximum 8-h
  * moving average, O3_1H the daily maximum 1-h mean (an indicator in 2012
- * only).  Concentrations are finite and non-negative.
+ * only).  Concentrations are finite and non-negative.  HJ 633 editions only
+ * (another edition gives an all-NA result).
  */
 void		aqi_daily(aqi_edition ed, const double c[AQI_N_IND], const unsigned char present[AQI_N_IND],
 					  aqi_result *r);
@@ -263,6 +265,16 @@ int			aqi_level_of(int aqi);
 
 /* Level row of an edition for an AQI (>= 0). */
 const aqi_level_info *aqi_level_find(aqi_edition ed, int aqi);
+
+/* HJ 633-2026 Table 2: sensitive groups for a pollutant with IAQI above 100. */
+typedef struct aqi_sensitive_group
+{
+	aqi_item	item;
+	const char *groups;
+} aqi_sensitive_group;
+
+extern const aqi_sensitive_group aqi_sensitive_groups[];
+extern const int aqi_n_sensitive_groups;
 
 /* ---------- EPA NowCast ---------- */
 

@@ -535,7 +535,7 @@ scale10(double v, int e)
 }
 
 eco_conv_status
-eco_to_standard_unit(const eco_pollutant *p, double value, const char *unit, double *result)
+eco_unit_plan(const eco_pollutant *p, const char *unit, eco_unit_conv *conv)
 {
 	const unit_def *u = find_unit(unit);
 	dimension	sdim = DIM_PH;
@@ -545,24 +545,46 @@ eco_to_standard_unit(const eco_pollutant *p, double value, const char *unit, dou
 
 	if (u == NULL)
 		return ECO_CONV_UNKNOWN_UNIT;
-	if (isnan(value) || isinf(value) || (value < 0 && p->unit != ECO_U_DEGC))
-		return ECO_CONV_BAD_VALUE;
 	std_unit(p, &sdim, &sexp);
 	udim = u->dim;
 	uexp = u->exp10;
 	/* mass per cubic metre of water (chlorophyll a) reads as water mass */
 	if (p->medium == ECO_WATER && udim == DIM_AIR_MASS)
 		udim = DIM_WATER_MASS, uexp -= 6;
+	conv->allow_negative = p->unit == ECO_U_DEGC;
+	conv->molar_factor = 0;
 	if (udim == DIM_MIXING && sdim == DIM_AIR_MASS && p->molar_mass > 0)
 	{
 		/* ppb -> µg/m³ at the reference state, then to the standard unit */
-		double		ugm3 = scale10(value, uexp) * p->molar_mass / ECO_MOLAR_VOLUME_L;
-
-		*result = scale10(ugm3, -sexp);
+		conv->in_exp10 = uexp;
+		conv->molar_factor = p->molar_mass / ECO_MOLAR_VOLUME_L;
+		conv->out_exp10 = -sexp;
 		return ECO_CONV_OK;
 	}
 	if (udim != sdim)
 		return ECO_CONV_WRONG_DIMENSION;
-	*result = scale10(value, uexp - sexp);
+	conv->in_exp10 = uexp - sexp;
+	conv->out_exp10 = 0;
 	return ECO_CONV_OK;
+}
+
+eco_conv_status
+eco_unit_apply(const eco_unit_conv *conv, double value, double *result)
+{
+	if (isnan(value) || isinf(value) || (value < 0 && !conv->allow_negative))
+		return ECO_CONV_BAD_VALUE;
+	if (conv->molar_factor > 0)
+		*result = scale10(scale10(value, conv->in_exp10) * conv->molar_factor, conv->out_exp10);
+	else
+		*result = scale10(value, conv->in_exp10);
+	return ECO_CONV_OK;
+}
+
+eco_conv_status
+eco_to_standard_unit(const eco_pollutant *p, double value, const char *unit, double *result)
+{
+	eco_unit_conv conv;
+	eco_conv_status st = eco_unit_plan(p, unit, &conv);
+
+	return st != ECO_CONV_OK ? st : eco_unit_apply(&conv, value, result);
 }

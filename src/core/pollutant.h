@@ -78,7 +78,22 @@ typedef enum eco_conv_status
 	ECO_CONV_BAD_VALUE			/* NaN, infinite or negative */
 } eco_conv_status;
 
-/* Convert value in unit 'unit' to the item's standard unit. */
+/* A conversion from one unit to an item's standard unit, planned once. */
+typedef struct eco_unit_conv
+{
+	int			in_exp10;		/* value * 10^in_exp10 ... */
+	double		molar_factor;	/* ... * M / 24.465 for ppb -> µg/m³, 0 for mass units ... */
+	int			out_exp10;		/* ... * 10^out_exp10 */
+	int			allow_negative; /* temperatures */
+} eco_unit_conv;
+
+/* Plan the conversion of 'unit' to the item's standard unit (value-independent errors). */
+eco_conv_status eco_unit_plan(const eco_pollutant *p, const char *unit, eco_unit_conv *conv);
+
+/* Apply a plan; ECO_CONV_BAD_VALUE for NaN, infinite or negative values. */
+eco_conv_status eco_unit_apply(const eco_unit_conv *conv, double value, double *result);
+
+/* Convert value in unit 'unit' to the item's standard unit (plan + apply). */
 eco_conv_status eco_to_standard_unit(const eco_pollutant *p, double value,
 									 const char *unit, double *result);
 

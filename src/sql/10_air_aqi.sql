@@ -118,3 +118,13 @@ CREATE VIEW @extschema@.aqi_levels AS
     FROM @extschema@._aqi_level_list() v;
 COMMENT ON VIEW @extschema@.aqi_levels IS
     'AQI levels of HJ 633-2012 Table 2, HJ 633-2026 Table 1 (official texts) and the US EPA categories; aqi_hi NULL = open';
+
+CREATE FUNCTION @extschema@._aqi_sensitive_group_list(OUT standard text, OUT pollutant text, OUT sensitive_groups text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'aqi_sensitive_group_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 6;
+CREATE VIEW @extschema@.aqi_sensitive_groups AS
+    SELECT g.standard::@extschema@.standard AS standard, g.pollutant::@extschema@.pollutant AS pollutant,
+           g.sensitive_groups
+    FROM @extschema@._aqi_sensitive_group_list() g;
+COMMENT ON VIEW @extschema@.aqi_sensitive_groups IS
+    'HJ 633-2026 Table 2: groups who should take measures when the pollutant''s IAQI exceeds 100 (建议采取措施的敏感人群)';

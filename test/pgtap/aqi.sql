@@ -1,7 +1,7 @@
 -- pgTAP: AQI catalogue properties, SQLSTATEs and cross-checks against independent SQL.
 BEGIN;
 SET LOCAL search_path = public, eco;
-SELECT plan(24);
+SELECT plan(31);
 
 SELECT has_function('eco', 'iaqi', ARRAY['eco.pollutant', 'text', 'double precision', 'eco.standard'], 'eco.iaqi exists');
 SELECT has_function('eco', 'daily_aqi', 'eco.daily_aqi exists');
@@ -14,12 +14,17 @@ SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.
              AND p.provolatile = 'i' AND p.proparallel = 's' AND p.proisstrict), 3,
           'iaqi, aqi_level, nowcast are IMMUTABLE STRICT PARALLEL SAFE');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-           WHERE n.nspname = 'eco' AND p.proname IN ('daily_aqi', 'hourly_aqi')
-             AND p.provolatile = 'i' AND p.proparallel = 's' AND NOT p.proisstrict), 2,
-          'daily_aqi and hourly_aqi are IMMUTABLE PARALLEL SAFE and not STRICT (NULL = missing indicator)');
+           WHERE n.nspname = 'eco' AND p.proname IN ('daily_aqi', 'hourly_aqi', 'epa_aqi')
+             AND p.provolatile = 'i' AND p.proparallel = 's' AND NOT p.proisstrict), 3,
+          'daily_aqi, hourly_aqi, epa_aqi are IMMUTABLE PARALLEL SAFE and not STRICT (NULL = missing indicator)');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-           WHERE n.nspname = 'eco' AND p.proname IN ('iaqi', 'daily_aqi', 'hourly_aqi', 'aqi_level', 'nowcast')
-             AND obj_description(p.oid, 'pg_proc') IS NULL), 0, 'every AQI function has a comment');
+           WHERE n.nspname = 'eco' AND p.proname IN ('iaqi', 'daily_aqi', 'hourly_aqi', 'epa_aqi', 'aqi_level', 'nowcast')
+             AND obj_description(p.oid, 'pg_proc') IS NULL)
+          + (SELECT count(*)::int FROM unnest(ARRAY['eco.aqi_breakpoints', 'eco.aqi_levels', 'eco.aqi_sensitive_groups']) AS o
+             WHERE obj_description(o::regclass, 'pg_class') IS NULL)
+          + (SELECT count(*)::int FROM unnest(ARRAY['eco.aqi_result', 'eco.epa_aqi_result']) AS o
+             WHERE obj_description(o::regtype, 'pg_type') IS NULL), 0,
+          'every AQI function, view and result type has a comment');
 SELECT is((SELECT proargnames FROM pg_proc WHERE oid = 'eco.daily_aqi'::regproc),
           ARRAY['so2', 'no2', 'co', 'pm10', 'pm25', 'o3_8h', 'o3_1h', 'standard']::text[],
           'daily_aqi argument names');
@@ -87,6 +92,92 @@ SELECT is((SELECT count(*)::int FROM eco.aqi_breakpoints b1 JOIN eco.aqi_breakpo
            WHERE b1.standard = 'HJ633-2012' AND b2.standard = 'HJ633-2026'
              AND b1.pollutant NOT IN ('PM10', 'PM2.5') AND (b1.bp_lo, b1.bp_hi) <> (b2.bp_lo, b2.bp_hi)), 0,
           'gas columns of 2012 and 2026 are equal');
+
+-- Many shapes through one call site (NULL patterns, levels, primary sets): every field against eco.iaqi.
+SELECT is((SELECT count(*)::int FROM generate_series(1, 3000) AS i
+           CROSS JOIN LATERAL (SELECT CASE WHEN i % 7 = 0 THEN NULL ELSE (i * 31 % 400)::float8 END AS so2,
+                                      CASE WHEN i % 11 = 0 THEN NULL ELSE (i * 17 % 300)::float8 END AS no2,
+                                      CASE WHEN i % 13 = 0 THEN NULL ELSE (i % 150)::float8 / 10 END AS co,
+                                      CASE WHEN i % 5 = 0 THEN NULL ELSE (i * 7 % 450)::float8 END AS pm10,
+                                      CASE WHEN i % 3 = 0 THEN NULL ELSE (i * 13 % 260)::float8 END AS pm25,
+                                      CASE WHEN i % 17 = 0 THEN NULL ELSE (i * 19 % 330)::float8 END AS o3) AS v
+           CROSS JOIN LATERAL eco.daily_aqi(so2 => v.so2, no2 => v.no2, co => v.co, pm10 => v.pm10, pm25 => v.pm25,
+                                            o3_8h => v.o3) AS r
+           CROSS JOIN LATERAL (SELECT greatest(r.iaqi_so2, r.iaqi_no2, r.iaqi_co, r.iaqi_pm10, r.iaqi_pm25,
+                                               r.iaqi_o3_8h) AS mx,
+                                      num_nulls(v.so2, v.no2, v.co, v.pm10, v.pm25, v.o3) AS missing) AS g
+           WHERE r.iaqi_so2 IS DISTINCT FROM eco.iaqi('SO2', '24h', v.so2)
+              OR r.iaqi_no2 IS DISTINCT FROM eco.iaqi('NO2', '24h', v.no2)
+              OR r.iaqi_co IS DISTINCT FROM eco.iaqi('CO', '24h', v.co)
+              OR r.iaqi_pm10 IS DISTINCT FROM eco.iaqi('PM10', '24h', v.pm10)
+              OR r.iaqi_pm25 IS DISTINCT FROM eco.iaqi('PM2.5', '24h', v.pm25)
+              OR r.iaqi_o3_8h IS DISTINCT FROM eco.iaqi('O3', '8h', v.o3)
+              OR r.iaqi_o3_1h IS NOT NULL
+              OR r.aqi IS DISTINCT FROM CASE WHEN g.missing > 0 AND g.mx <= 100 THEN NULL ELSE g.mx END
+              OR r.color IS DISTINCT FROM (eco.aqi_level(r.aqi)).color
+              OR r.primary_pollutants IS DISTINCT FROM
+                 CASE WHEN r.aqi IS NULL THEN NULL WHEN r.aqi <= 50 THEN '{}'::text[] ELSE
+                   array_remove(ARRAY[CASE WHEN r.iaqi_so2 = r.aqi THEN 'SO2' END, CASE WHEN r.iaqi_no2 = r.aqi THEN 'NO2' END,
+                                      CASE WHEN r.iaqi_co = r.aqi THEN 'CO' END, CASE WHEN r.iaqi_pm10 = r.aqi THEN 'PM10' END,
+                                      CASE WHEN r.iaqi_pm25 = r.aqi THEN 'PM2.5' END,
+                                      CASE WHEN r.iaqi_o3_8h = r.aqi THEN 'O3_8H' END], NULL) END), 0,
+          '2026 daily: 3000 rows with missing indicators agree with eco.iaqi and §5.3.1');
+-- Real time 2012: IAQIs from the right periods; SO2 above 800 from so2_24h.
+SELECT is((SELECT count(*)::int FROM generate_series(1, 2000) AS i
+           CROSS JOIN LATERAL (SELECT (i * 37 % 1000)::float8 AS so2, (i * 11 % 400)::float8 AS so2d,
+                                      (i * 23 % 900)::float8 AS o3, (i * 29 % 400)::float8 AS o38,
+                                      (i * 3 % 300)::float8 AS pm10d, (i * 5 % 200)::float8 AS pm25d) AS v
+           CROSS JOIN LATERAL eco.hourly_aqi(so2 => v.so2, no2 => 40, co => 1.2, o3 => v.o3, pm10 => 999, pm25 => 999,
+                                             o3_8h => v.o38, pm10_24h => v.pm10d, pm25_24h => v.pm25d,
+                                             so2_24h => v.so2d, standard => 'HJ633-2012') AS r
+           WHERE r.iaqi_so2 IS DISTINCT FROM CASE WHEN v.so2 > 800 THEN eco.iaqi('SO2', '24h', v.so2d, 'HJ633-2012')
+                                                   ELSE eco.iaqi('SO2', '1h', v.so2, 'HJ633-2012') END
+              OR r.iaqi_o3_1h IS DISTINCT FROM eco.iaqi('O3', '1h', v.o3, 'HJ633-2012')
+              OR r.iaqi_o3_8h IS DISTINCT FROM eco.iaqi('O3', '8h', v.o38, 'HJ633-2012')
+              OR r.iaqi_pm10 IS DISTINCT FROM eco.iaqi('PM10', '24h', v.pm10d, 'HJ633-2012')
+              OR r.iaqi_pm25 IS DISTINCT FROM eco.iaqi('PM2.5', '24h', v.pm25d, 'HJ633-2012')
+              OR r.iaqi_co IS DISTINCT FROM eco.iaqi('CO', '1h', 1.2, 'HJ633-2012')
+              OR r.aqi IS DISTINCT FROM greatest(r.iaqi_so2, r.iaqi_no2, r.iaqi_co, r.iaqi_pm10, r.iaqi_pm25,
+                                                 r.iaqi_o3_8h, r.iaqi_o3_1h)), 0,
+          '2012 real time: 24-h PM, O3 8-h and 1-h, SO2 footnote');
+-- EPA: index = max over pollutants; main pollutants tied.
+SELECT is((SELECT count(*)::int FROM generate_series(1, 2000) AS i
+           CROSS JOIN LATERAL (SELECT (i % 250)::float8 / 1000 AS o3, (i * 7 % 3000)::float8 / 10 AS pm25,
+                                      (i * 13 % 700)::float8 AS pm10) AS v
+           CROSS JOIN LATERAL eco.epa_aqi(o3_8h => v.o3, pm25 => v.pm25, pm10 => v.pm10) AS r
+           WHERE r.index_o3_8h IS DISTINCT FROM eco.iaqi('O3', '8h', v.o3, 'EPA-2024')
+              OR r.index_pm25 IS DISTINCT FROM eco.iaqi('PM2.5', '24h', v.pm25, 'EPA-2024')
+              OR r.aqi IS DISTINCT FROM greatest(r.index_o3_8h, r.index_pm25, r.index_pm10)
+              OR r.category IS DISTINCT FROM (eco.aqi_level(r.aqi, 'EPA-2024')).category_en
+              OR cardinality(r.main_pollutants) <> (r.index_o3_8h = r.aqi)::int + (r.index_pm25 = r.aqi)::int
+                                                  + (r.index_pm10 = r.aqi)::int), 0,
+          'EPA AQI = max of the indices, main pollutants tied at it');
+-- One call site, the edition switching from row to row (days on both sides of 2026-03-01).
+SELECT is((SELECT count(*)::int FROM generate_series(1, 2000) AS i
+           CROSS JOIN LATERAL (SELECT date '2026-02-20' + (i * 7 % 20) AS d, (i * 13 % 260)::float8 AS pm25,
+                                      (i * 7 % 450)::float8 AS pm10) AS v
+           CROSS JOIN LATERAL eco.daily_aqi(so2 => 5, no2 => 10, co => 0.4, pm10 => v.pm10, pm25 => v.pm25,
+                                            o3_8h => 60, o3_1h => 80,
+                                            standard => eco.standard_in_force('HJ633', v.d)) AS r
+           WHERE r.iaqi_pm25 IS DISTINCT FROM eco.iaqi('PM2.5', '24h', v.pm25, eco.standard_in_force('HJ633', v.d))
+              OR r.iaqi_pm10 IS DISTINCT FROM eco.iaqi('PM10', '24h', v.pm10, eco.standard_in_force('HJ633', v.d))
+              OR (r.iaqi_o3_1h IS NULL) <> (v.d >= date '2026-03-01')
+              OR r.category IS DISTINCT FROM (eco.aqi_level(r.aqi, eco.standard_in_force('HJ633', v.d))).category_zh),
+          0, 'editions switching per row at one call site');
+-- Named-argument call from PL/pgSQL, as issue 4 does.
+CREATE FUNCTION pg_temp.aqi_of_day(a float8, b float8) RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE r eco.aqi_result;
+BEGIN
+    r := eco.daily_aqi(so2 => a, no2 => b, co => 1.0, pm10 => 180, pm25 => 120, o3_8h => 200, o3_1h => 220,
+                       standard => eco.standard_in_force('HJ633', date '2025-06-01'));
+    RETURN r.aqi;
+END $$;
+SELECT is(pg_temp.aqi_of_day(65, 150), 158, 'plpgsql named call, edition in force on 2025-06-01 (2012)');
+SELECT is((eco.daily_aqi(so2 => 65, no2 => 150, co => 1.0, pm10 => 180, pm25 => 120, o3_8h => 200,
+                         standard => eco.standard_in_force('HJ633', date '2026-03-01'))).iaqi_pm10, 124,
+          'edition in force on 2026-03-01 (2026): PM10 180 -> 124');
+SELECT is(eco.iaqi('PM2.5', '24h', 75, eco.standard_in_force('HJ633', date '2026-02-28')), 100,
+          'iaqi with the edition in force on 2026-02-28 (2012)');
 
 SELECT * FROM finish();
 ROLLBACK;

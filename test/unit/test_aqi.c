@@ -115,6 +115,14 @@ main(void)
 	CHECK_DBL(gbt(1.050, 1), 1.0, 0, "1.050 -> 1.0 (GB/T 8170 example)");
 	CHECK_DBL(gbt(0.35, 1), 0.4, 0, "0.35 -> 0.4 (GB/T 8170 example)");
 	CHECK_DBL(gbt(0.5000001, 0), 1, 0, "0.5000001 -> 1 (5 then non-zero, beyond 10^-6)");
+	CHECK_DBL(gbt(28.175, 2), 28.18, 0, "28.175 -> 28.18 (GB/T 8170 example)");
+	CHECK_DBL(gbt(28.165, 2), 28.16, 0, "28.165 -> 28.16 (GB/T 8170 example)");
+	CHECK_DBL(gbt(28.350, 1), 28.4, 0, "28.350 -> 28.4 (GB/T 8170 example)");
+	CHECK_DBL(gbt(28.250, 1), 28.2, 0, "28.250 -> 28.2 (GB/T 8170 example)");
+	CHECK_DBL(gbt(2.5, 0), 2, 0, "2.5 -> 2");
+	CHECK_DBL(gbt(3.5, 0), 4, 0, "3.5 -> 4");
+	CHECK_DBL(gbt(0.05, 1), 0.0, 0, "0.05 -> 0.0");
+	CHECK_DBL(gbt(0.15, 1), 0.2, 0, "0.15 -> 0.2");
 	CHECK_DBL(gbt(0.5, 0), 0, 0, "0.5 -> 0");
 	/* effect on the 2026 IAQI */
 	check_iaqi(AQI_HJ2026, AQI_PM25, AQI_P24H, 35.01, 50);
@@ -402,6 +410,8 @@ main(void)
 		DAY(0, 0, 0, 0, 0, 0, 0);
 		aqi_daily(AQI_HJ2026, c, p, &r);
 		CHECK(r.aqi == 0 && r.level == 1 && r.primary == 0, "all zero: AQI 0, level 1");
+		aqi_daily(AQI_EPA2024, c, p, &r);
+		CHECK(r.aqi == AQI_NA && r.iaqi[0] == AQI_NA, "daily report under EPA: all NA");
 		/* three-way tie */
 		DAY(150, 80, 4, 150, 75, 160, 200);
 		aqi_daily(AQI_HJ2012, c, p, &r);
