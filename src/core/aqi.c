@@ -7,7 +7,7 @@
  * 8170 input rounding), §2.5 (levels, texts, colours), §2.6-2.8 (primary
  * pollutants, indicators, missing data), §8 (EPA Table 6, truncation,
  * extrapolation, NowCast).  Choices where the texts are silent are listed
- * in doc/aqi.md.
+ * in README, Air quality index.
  */
 #include "aqi.h"
 
@@ -405,7 +405,7 @@ hj_iaqi_dec(const aqi_table *t, aqi_dec d)
 			return t->edition == AQI_HJ2012 ? AQI_NA : 200;
 		if (t->item == AQI_O3 && t->period == AQI_P8H)
 			return t->edition == AQI_HJ2012 ? AQI_NA : 300;
-		return 500;				/* the standard defines nothing above: cap (doc/aqi.md) */
+		return 500;				/* the standard defines nothing above: cap (README, Air quality index) */
 	}
 	for (int i = 0; i < t->n_bands; i++)
 	{
@@ -695,7 +695,7 @@ const aqi_level_info aqi_levels[] = {
 	{AQI_HJ2012, 6, 301, -1, "六级", "严重污染", "Severely Polluted", "褐红色", "#7E0023",
 		"健康人群运动耐受力降低，有明显强烈症状，提前出现某些疾病",
 	"儿童、老年人和病人应当留在室内，避免体力消耗，一般人群应避免户外活动"},
-	/* HJ 633-2026 Table 1 [OFFICIAL]; level 一 reads 1～50 (AQI 0 also gets it, doc/aqi.md) */
+	/* HJ 633-2026 Table 1 [OFFICIAL]; level 一 reads 1～50 (AQI 0 also gets it, README, Air quality index) */
 	{AQI_HJ2026, 1, 1, 50, "一级", "优", "Excellent", "绿色", "#00E400",
 		"空气质量令人满意，基本无空气污染", "各类人群可正常活动"},
 	{AQI_HJ2026, 2, 51, 100, "二级", "良", "Good", "黄色", "#FFFF00",
@@ -712,7 +712,7 @@ const aqi_level_info aqi_levels[] = {
 	{AQI_HJ2026, 6, 301, -1, "六级", "严重污染", "Severely Polluted", "褐红色", "#7E0023",
 		"健康人群运动耐受力降低，有明显强烈症状，提前出现某些疾病",
 	"青少年儿童、老年人和病人应当留在室内，避免体力消耗，一般人群应避免户外活动"},
-	/* US EPA: bands of Table 6; names and colours (maroon) from background knowledge, doc/aqi.md */
+	/* US EPA: bands of Table 6; names and colours (maroon) from background knowledge, README, Air quality index */
 	{AQI_EPA2024, 1, 0, 50, NULL, NULL, "Good", NULL, "#00E400", NULL, NULL},
 	{AQI_EPA2024, 2, 51, 100, NULL, NULL, "Moderate", NULL, "#FFFF00", NULL, NULL},
 	{AQI_EPA2024, 3, 101, 150, NULL, NULL, "Unhealthy for Sensitive Groups", NULL, "#FF7E00", NULL, NULL},

@@ -1,7 +1,7 @@
 
 -- ===================================================================
 -- Surface water: GB 3838-2002 classes and the national evaluation
--- method 环办〔2011〕22号 (see doc/water.md).
+-- method 环办〔2011〕22号 (see README, Surface water).
 -- ===================================================================
 
 -- eco.water_class: I < II < III < IV < V < 劣V.  Pass-by-value int2 1..6.

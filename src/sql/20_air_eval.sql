@@ -1,7 +1,7 @@
 -- ===================================================================
 -- Air quality evaluation: GB 3095 limits, HJ 663 statistics with the
 -- data-validity rules, composite index, good-days ratio, hourly data and
--- the daily roll-up.  Reference: doc/air_eval.md.
+-- the daily roll-up.  Reference: README, Air quality evaluation.
 -- ===================================================================
 
 -- ---------- GB 3095 limits (one C table) ----------

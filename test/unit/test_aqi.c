@@ -207,7 +207,7 @@ main(void)
 	both(AQI_SO2, AQI_P24H, 650, 177, 177);
 	both(AQI_O3, AQI_P8H, 120, 67, 67);
 	both(AQI_NO2, AQI_P24H, 60, 75, 75);
-	/* beyond the table: 500 (doc/aqi.md) */
+	/* beyond the table: 500 (README, Air quality index) */
 	both(AQI_PM25, AQI_P24H, 501, 500, 500);
 	both(AQI_PM10, AQI_P24H, 601, 500, 500);
 	both(AQI_PM25, AQI_P24H, 500.0000001, 500, 500);
