@@ -22,6 +22,12 @@ CREATE TYPE @extschema@.pollutant (
     INTERNALLENGTH = 2, PASSEDBYVALUE, ALIGNMENT = int2, STORAGE = plain);
 COMMENT ON TYPE @extschema@.pollutant IS
     'monitored item (air, water or soil); input by code, Chinese or English name, HJ 212 code or CAS number';
+COMMENT ON FUNCTION @extschema@.pollutant_in(pg_catalog.cstring) IS
+    'text input of eco.pollutant: canonical code, alias, Chinese or English name, HJ 212 or CAS code (22P02 when unknown)';
+COMMENT ON FUNCTION @extschema@.pollutant_out(@extschema@.pollutant) IS 'text output of eco.pollutant: the canonical code';
+COMMENT ON FUNCTION @extschema@.pollutant_recv(pg_catalog.internal) IS
+    'binary input of eco.pollutant: the registry id as int2, checked against the registry';
+COMMENT ON FUNCTION @extschema@.pollutant_send(@extschema@.pollutant) IS 'binary output of eco.pollutant: the registry id as int2';
 
 -- Comparison: by registry id (air items, then water, then soil), through the int2 built-ins.
 CREATE FUNCTION @extschema@.pollutant_eq(@extschema@.pollutant, @extschema@.pollutant) RETURNS boolean
@@ -42,6 +48,21 @@ CREATE FUNCTION @extschema@.pollutant_hash(@extschema@.pollutant) RETURNS intege
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'hashint2';
 CREATE FUNCTION @extschema@.pollutant_hash_extended(@extschema@.pollutant, bigint) RETURNS bigint
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'hashint2extended';
+COMMENT ON FUNCTION @extschema@.pollutant_eq(@extschema@.pollutant, @extschema@.pollutant) IS 'support of = on eco.pollutant';
+COMMENT ON FUNCTION @extschema@.pollutant_ne(@extschema@.pollutant, @extschema@.pollutant) IS 'support of <> on eco.pollutant';
+COMMENT ON FUNCTION @extschema@.pollutant_lt(@extschema@.pollutant, @extschema@.pollutant) IS
+    'support of < on eco.pollutant (registry order: air, water, soil)';
+COMMENT ON FUNCTION @extschema@.pollutant_le(@extschema@.pollutant, @extschema@.pollutant) IS
+    'support of <= on eco.pollutant (registry order: air, water, soil)';
+COMMENT ON FUNCTION @extschema@.pollutant_gt(@extschema@.pollutant, @extschema@.pollutant) IS
+    'support of > on eco.pollutant (registry order: air, water, soil)';
+COMMENT ON FUNCTION @extschema@.pollutant_ge(@extschema@.pollutant, @extschema@.pollutant) IS
+    'support of >= on eco.pollutant (registry order: air, water, soil)';
+COMMENT ON FUNCTION @extschema@.pollutant_cmp(@extschema@.pollutant, @extschema@.pollutant) IS
+    'btree comparison of eco.pollutant (registry order: air, water, soil)';
+COMMENT ON FUNCTION @extschema@.pollutant_hash(@extschema@.pollutant) IS 'hash of eco.pollutant (hash operator class)';
+COMMENT ON FUNCTION @extschema@.pollutant_hash_extended(@extschema@.pollutant, bigint) IS
+    'seeded 64-bit hash of eco.pollutant (hash operator class, hash partitioning)';
 
 CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.pollutant, RIGHTARG = @extschema@.pollutant,
     FUNCTION = @extschema@.pollutant_eq, COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
@@ -95,6 +116,7 @@ CREATE FUNCTION @extschema@._pollutant_list(
     OUT unit text, OUT hj212 text, OUT cas text, OUT molar_mass double precision)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'pollutant_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+COMMENT ON FUNCTION @extschema@._pollutant_list() IS 'rows of the view eco.pollutants, from the C registry (src/core/pollutant.c)';
 CREATE VIEW @extschema@.pollutants AS
     SELECT code::@extschema@.pollutant AS pollutant, id, code, medium, name_zh, name_en, unit, hj212, cas, molar_mass
     FROM @extschema@._pollutant_list();

@@ -16,6 +16,12 @@ CREATE TYPE @extschema@.standard (
     RECEIVE = @extschema@.standard_recv, SEND = @extschema@.standard_send,
     INTERNALLENGTH = 2, PASSEDBYVALUE, ALIGNMENT = int2, STORAGE = plain);
 COMMENT ON TYPE @extschema@.standard IS 'an edition of a standard, e.g. HJ633-2026; see eco.standards';
+COMMENT ON FUNCTION @extschema@.standard_in(pg_catalog.cstring) IS
+    'text input of eco.standard: an edition code such as HJ633-2026 or GB 3095-2012 (22P02 when unknown)';
+COMMENT ON FUNCTION @extschema@.standard_out(@extschema@.standard) IS 'text output of eco.standard: the edition code';
+COMMENT ON FUNCTION @extschema@.standard_recv(pg_catalog.internal) IS
+    'binary input of eco.standard: the edition id as int2, checked against the list of editions';
+COMMENT ON FUNCTION @extschema@.standard_send(@extschema@.standard) IS 'binary output of eco.standard: the edition id as int2';
 
 CREATE FUNCTION @extschema@.standard_eq(@extschema@.standard, @extschema@.standard) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2eq';
@@ -23,6 +29,9 @@ CREATE FUNCTION @extschema@.standard_ne(@extschema@.standard, @extschema@.standa
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2ne';
 CREATE FUNCTION @extschema@.standard_hash(@extschema@.standard) RETURNS integer
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'hashint2';
+COMMENT ON FUNCTION @extschema@.standard_eq(@extschema@.standard, @extschema@.standard) IS 'support of = on eco.standard';
+COMMENT ON FUNCTION @extschema@.standard_ne(@extschema@.standard, @extschema@.standard) IS 'support of <> on eco.standard';
+COMMENT ON FUNCTION @extschema@.standard_hash(@extschema@.standard) IS 'hash of eco.standard (hash operator class)';
 CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.standard, RIGHTARG = @extschema@.standard,
     FUNCTION = @extschema@.standard_eq, COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
     RESTRICT = eqsel, JOIN = eqjoinsel, HASHES);
@@ -42,6 +51,7 @@ CREATE FUNCTION @extschema@._standard_list(
     OUT id smallint, OUT code text, OUT family text, OUT title text, OUT in_force_from date, OUT in_force_until date, OUT note text)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'standard_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 20;
+COMMENT ON FUNCTION @extschema@._standard_list() IS 'rows of the view eco.standards, from the C table (src/core/standards.c)';
 CREATE VIEW @extschema@.standards AS
     SELECT code::@extschema@.standard AS code, family, title, in_force_from, in_force_until, note
     FROM @extschema@._standard_list();

@@ -57,6 +57,7 @@ CREATE FUNCTION @extschema@._change_kinds(
     OUT suffix text, OUT description text)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'yoy_change_kinds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+COMMENT ON FUNCTION @extschema@._change_kinds() IS 'rows of the view eco.change_kinds, from the C table (src/core/yoy.c)';
 CREATE VIEW @extschema@.change_kinds AS SELECT * FROM @extschema@._change_kinds();
 GRANT SELECT ON @extschema@.change_kinds TO PUBLIC;
 COMMENT ON VIEW @extschema@.change_kinds IS
@@ -564,6 +565,7 @@ CREATE FUNCTION @extschema@._report_indicators(
     OUT change_kind text, OUT statistic text)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'yoy_report_indicators' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
+COMMENT ON FUNCTION @extschema@._report_indicators() IS 'rows of the view eco.report_indicators, from the C table (src/core/yoy.c)';
 CREATE VIEW @extschema@.report_indicators AS SELECT * FROM @extschema@._report_indicators();
 GRANT SELECT ON @extschema@.report_indicators TO PUBLIC;
 COMMENT ON VIEW @extschema@.report_indicators IS
