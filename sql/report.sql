@@ -46,6 +46,17 @@ WHERE indicator = 'PM2.5';
 SELECT * FROM eco.air_summary('77', '[2024-01-01,)');
 SELECT * FROM eco.air_summary('77', 'empty');
 
+-- The good-days ratio is rounded once, from the exact ratio (GB/T 8170): 167 good days out of 1003
+-- is 16.650049...% -> 16.7 (rounding first to 4 decimals, 16.6500, then to 1 would give 16.6).
+INSERT INTO eco.site (code, name, kind, area) VALUES ('RB1', 'long series', 'air', '660101');
+INSERT INTO eco.air_daily (site_code, day, so2, no2, co, o3, pm10, pm25, o3_1h, o3_8h,
+                           so2_valid, no2_valid, co_valid, o3_valid, pm10_valid, pm25_valid, o3_8h_valid, n_hours, dust)
+SELECT 'RB1', date '2021-01-01' + i, 10, 30, 0.8, 60, pm * 2, pm, 120, 100, true, true, true, true, true, true, true,
+       24, false
+FROM generate_series(0, 1002) i CROSS JOIN LATERAL (SELECT CASE WHEN i < 167 THEN 20 ELSE 200 END AS pm) x;
+SELECT indicator, value, valid_days, days FROM eco.air_summary('66', '[2021-01-01,2023-09-30]')
+WHERE indicator = 'good_days_ratio';
+
 -- The annual report of 2024 to 1 March, with one entry in some ledgers.
 INSERT INTO eco.complaint (area, received_on, channel, category, closed_on) VALUES
     ('770101', '2024-02-29', '电话', '气', '2024-03-01'), ('770101', '2023-02-28', '网络', '噪声', '2023-03-02'),

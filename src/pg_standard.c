@@ -4,6 +4,7 @@
 #include "eco_glue.h"
 
 #include "funcapi.h"
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -53,6 +54,25 @@ standard_send(PG_FUNCTION_ARGS)
 	return eco_send_id(PG_GETARG_INT16(0));
 }
 
+/* The families of the editions, in table order, comma-separated (for hints). */
+static char *
+standard_families(void)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < eco_n_standards; i++)
+	{
+		bool		seen = false;
+
+		for (int j = 0; j < i && !seen; j++)
+			seen = strcmp(eco_standards[j].family, eco_standards[i].family) == 0;
+		if (!seen)
+			appendStringInfo(&buf, "%s%s", buf.len > 0 ? ", " : "", eco_standards[i].family);
+	}
+	return buf.data;
+}
+
 /* yyyymmdd of a finite date */
 static int
 date_ymd(DateADT d)
@@ -64,7 +84,8 @@ date_ymd(DateADT d)
 	if (DATE_NOT_FINITE(d))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("date must be finite")));
+				 errmsg("date must be finite, not %s",
+						DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d))))));
 	j2date(d + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
 	return y * 10000 + m * 100 + dd;
 }
@@ -79,7 +100,7 @@ standard_in_force(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown standard family \"%s\"", family),
-				 errhint("Families: GB3095, HJ633, HJ663, EPA, GB3838, SWQE, GB36600, GB15618, HJ1312.")));
+				 errhint("Families: %s.", standard_families())));
 	PG_RETURN_INT16(st->id);
 }
 

@@ -74,7 +74,9 @@ BEGIN
         FROM stats s
         CROSS JOIN LATERAL (VALUES ('PM2.5', s.pm25, s.n_pm25), ('PM10', s.pm10, s.n_pm10), ('SO2', s.so2, s.n_so2),
                                    ('NO2', s.no2, s.n_no2), ('CO', s.co, s.n_co), ('O3', s.o3, s.n_o3),
-                                   ('good_days_ratio', @extschema@.share(s.good, s.n_aqi, 4), s.n_aqi))
+                                   -- the ratio unrounded (rounded once, below, per GB/T 8170)
+                                   ('good_days_ratio', s.good::numeric OPERATOR(pg_catalog.*) 100
+                                       OPERATOR(pg_catalog./) NULLIF(s.n_aqi, 0), s.n_aqi))
                            AS f(code, raw, n)
         JOIN ind i ON i.code = f.code
     ),
