@@ -74,6 +74,43 @@ main(void)
 				bad_rt++;
 		}
 		CHECK_INT(dup_id, 0, "ids are unique");
+		/* every alias is indexed and names its own substance (no alias shadowed by another item) */
+		{
+			int			bad_alias = 0,
+						bad_id = 0;
+
+			for (int i = 0; i < eco_n_pollutants; i++)
+			{
+				const eco_pollutant *p = &eco_pollutants[i];
+				const char *a = p->aliases;
+
+				bad_id += p->id < 0 || p->id >= 1024;
+				while (a && *a)
+				{
+					char		one[96],
+								k[96];
+					const char *bar = strchr(a, '|');
+					size_t		len = bar ? (size_t) (bar - a) : strlen(a);
+					const eco_pollutant *q = NULL;
+
+					if (len < sizeof one)
+					{
+						memcpy(one, a, len);
+						one[len] = '\0';
+						if (eco_norm_key(one, k, sizeof k) > 0)
+							q = eco_pollutant_parse(one);
+					}
+					if (q == NULL || strcmp(q->code, p->code) != 0)
+					{
+						bad_alias++;
+						printf("# alias %.*s of %s resolves to %s\n", (int) len, a, p->code, q ? q->code : "(none)");
+					}
+					a = bar ? bar + 1 : NULL;
+				}
+			}
+			CHECK_INT(bad_alias, 0, "every alias resolves to its own substance");
+			CHECK_INT(bad_id, 0, "ids fit the id index (0..1023)");
+		}
 		CHECK_INT(bad_key, 0, "every name resolves to its own substance");
 		CHECK_INT(bad_rt, 0, "output round-trips");
 	}
