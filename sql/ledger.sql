@@ -126,6 +126,11 @@ VALUES ('320100', 'NOx', 'kiln', 0.01, 1, '2023-09-01');
 DELETE FROM eco.emission_reduction WHERE pollutant = 'NOx';
 UPDATE eco.emission_reduction SET reduction_tpa = 10 WHERE source = 'boiler phase-out';
 UPDATE eco.offset_use SET emission_tpa = 45 WHERE project = 'printing plant';
+-- Moving a covering reduction to another area or pollutant uncovers the projects it left.
+UPDATE eco.emission_reduction SET area = '320102' WHERE source = 'boiler phase-out';
+UPDATE eco.emission_reduction SET pollutant = 'SO2' WHERE source = 'boiler phase-out';
+-- Moving a use to another area is checked there.
+UPDATE eco.offset_use SET area = '320102' WHERE project = 'printing plant';
 SELECT * FROM eco.offset_summary('3201');
 SELECT * FROM eco.offset_summary('3201', 1);
 SELECT eco.offset_capacity('320100', 'VOCs', 0);

@@ -475,10 +475,12 @@ DECLARE
     red numeric;
     used numeric;
 BEGIN
-    IF TG_OP = 'DELETE' THEN
-        a := OLD.area; p := OLD.pollutant;
-    ELSE
+    -- The (area, pollutant) that may have lost cover: the new one of a use (inserted or changed), the old one of a
+    -- reduction (deleted or changed, possibly moved to another area or pollutant).
+    IF TG_TABLE_NAME = 'offset_use' THEN
         a := NEW.area; p := NEW.pollutant;
+    ELSE
+        a := OLD.area; p := OLD.pollutant;
     END IF;
     -- one check at a time per (area, pollutant): a concurrent use waits and then sees this one
     PERFORM pg_advisory_xact_lock(hashtext('eco.offset/' || a || '/' || p));
