@@ -57,6 +57,15 @@ FROM generate_series(0, 1002) i CROSS JOIN LATERAL (SELECT CASE WHEN i < 167 THE
 SELECT indicator, value, valid_days, days FROM eco.air_summary('66', '[2021-01-01,2023-09-30]')
 WHERE indicator = 'good_days_ratio';
 
+-- A good day (优良) is AQI level 1 or 2: PM10 150 is AQI 100 (good), 151 is AQI 101 (not), HJ 633-2012.
+INSERT INTO eco.site (code, name, kind, area) VALUES ('RC1', 'boundary', 'air', '650101');
+INSERT INTO eco.air_daily (site_code, day, so2, no2, co, o3, pm10, pm25, o3_1h, o3_8h,
+                           so2_valid, no2_valid, co_valid, o3_valid, pm10_valid, pm25_valid, o3_8h_valid, n_hours, dust)
+VALUES ('RC1', '2022-06-01', 10, 30, 0.8, 60, 150, 30, 120, 100, true, true, true, true, true, true, true, 24, false),
+       ('RC1', '2022-06-02', 10, 30, 0.8, 60, 151, 30, 120, 100, true, true, true, true, true, true, true, 24, false);
+SELECT indicator, value, valid_days FROM eco.air_summary('65', '[2022-06-01,2022-06-02]')
+WHERE indicator = 'good_days_ratio';
+
 -- The annual report of 2024 to 1 March, with one entry in some ledgers.
 INSERT INTO eco.complaint (area, received_on, channel, category, closed_on) VALUES
     ('770101', '2024-02-29', '电话', '气', '2024-03-01'), ('770101', '2023-02-28', '网络', '噪声', '2023-03-02'),

@@ -44,13 +44,15 @@ BEGIN
         WHERE s.kind = 'air' AND starts_with(s.area, air_summary.area)
         GROUP BY per.tag, a.day
     ),
-    -- City AQI of a day from the city concentrations, under the HJ 633 edition in force that day.
+    -- City AQI of a day from the city concentrations, under the HJ 633 edition in force that day; a good day
+    -- (优良) is one of AQI level 1 or 2 (the AQI bounds of the levels live in the C table, view eco.aqi_levels).
     day_aqi AS (
-        SELECT c.*, (@extschema@.daily_aqi(so2 => c.so2::float8, no2 => c.no2::float8, co => c.co::float8,
-                                           pm10 => c.pm10::float8, pm25 => c.pm25::float8,
-                                           o3_8h => c.o3_8h::float8, o3_1h => c.o3_1h::float8,
-                                           standard => @extschema@.standard_in_force('HJ633', c.day))).aqi AS aqi
+        SELECT c.*, r.aqi, r.level AS aqi_level
         FROM city c
+        CROSS JOIN LATERAL @extschema@.daily_aqi(so2 => c.so2::float8, no2 => c.no2::float8, co => c.co::float8,
+                                                 pm10 => c.pm10::float8, pm25 => c.pm25::float8,
+                                                 o3_8h => c.o3_8h::float8, o3_1h => c.o3_1h::float8,
+                                                 standard => @extschema@.standard_in_force('HJ633', c.day)) r
     ),
     -- Period statistics.  PM and the composite index leave dust days out; the good-days ratio keeps them (§7).
     stats AS (
@@ -61,7 +63,7 @@ BEGIN
                avg(d.no2) AS no2, count(d.no2) AS n_no2,
                @extschema@.percentile(d.co::float8, 0.95)::numeric AS co, count(d.co) AS n_co,
                @extschema@.percentile(d.o3_8h::float8, 0.90)::numeric AS o3, count(d.o3_8h) AS n_o3,
-               count(*) FILTER (WHERE d.aqi <= 100) AS good, count(d.aqi) AS n_aqi,
+               count(*) FILTER (WHERE d.aqi_level <= 2) AS good, count(d.aqi) AS n_aqi,
                count(*) FILTER (WHERE NOT d.dust AND d.so2 IS NOT NULL AND d.no2 IS NOT NULL AND d.co IS NOT NULL
                                   AND d.pm10 IS NOT NULL AND d.pm25 IS NOT NULL AND d.o3_8h IS NOT NULL) AS n_all
         FROM per LEFT JOIN day_aqi d ON d.tag = per.tag
