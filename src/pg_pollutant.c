@@ -119,7 +119,7 @@ unit_error(eco_conv_status st, const eco_pollutant *p, const char *unit, double 
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("unknown unit \"%s\"", unit),
-					 errhint("Known units: µg/m³, mg/m³, ng/m³, ppb, ppm, mg/L, µg/L, ng/L, mg/kg, µg/kg, ng/kg, 个/L, MPN/100mL, pH, ℃, m, cm.")));
+					 errhint("Known units: µg/m³, mg/m³, ng/m³, ppb, ppm, mg/L, µg/L, ng/L, g/L, mg/kg, µg/kg, ng/kg, g/kg, 个/L, MPN/L, CFU/L, 个/100mL, MPN/100mL, CFU/100mL, pH (dimensionless), ℃, m, cm.")));
 			break;
 		case ECO_CONV_WRONG_DIMENSION:
 			ereport(ERROR,
