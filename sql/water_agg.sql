@@ -61,6 +61,9 @@ SELECT eco.section_class(p, v, wb) FROM (VALUES ('COD'::eco.pollutant, 1::float8
 SELECT eco.section_class(p, v, 'pond') FROM (VALUES ('COD'::eco.pollutant, 1::float8)) t(p, v);
 SELECT eco.section_class(p, v) FROM (VALUES ('PM2.5'::eco.pollutant, 1::float8)) t(p, v);
 SELECT eco.main_pollutants_label(p, v, 'river', 9) FROM (VALUES ('COD'::eco.pollutant, 1::float8)) t(p, v);
+-- A multiple out of range in the label is 22003; the list of items still works.
+SELECT eco.main_pollutants(p, v) FROM (VALUES ('Hg'::eco.pollutant, 1e26::float8)) t(p, v);
+SELECT eco.main_pollutants_label(p, v) FROM (VALUES ('Hg'::eco.pollutant, 1e26::float8)) t(p, v);
 
 -- ---------- drinking-water source ----------
 SELECT ex, eco.drinking_source_compliance(p, v, wb) FROM w GROUP BY ex, wb ORDER BY ex;

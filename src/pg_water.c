@@ -78,6 +78,18 @@ water_check_decimals(int d)
 				 errmsg("decimals must be between 0 and 6, not %d", d)));
 }
 
+/* ERROR 22003: the exceedance multiple of value v does not fit (see eco_water_multiple) */
+static void
+multiple_out_of_range(const eco_pollutant *p, double v)
+{
+	char		buf[64];
+
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("exceedance multiple of %s value %g is out of range", eco_pollutant_out(p, buf, sizeof buf), v),
+			 errhint("The value is far beyond any concentration; check its unit.")));
+}
+
 /* "scaled / 10^d" as text, e.g. (7, 2) -> "0.07" */
 static void
 scaled_text(int64 scaled, int d, char *out, size_t sz)
@@ -249,6 +261,7 @@ water_exceedance(PG_FUNCTION_ARGS)
 	int			d = PG_GETARG_INT32(4);
 	const eco_water_item *it;
 	int64		scaled;
+	int			rc;
 
 	water_check_value(v, p);
 	water_check_decimals(d);
@@ -258,8 +271,13 @@ water_exceedance(PG_FUNCTION_ARGS)
 				 errmsg("target class 劣V has no limit"),
 				 errhint("Use a target class from I to V.")));
 	it = eco_water_item_find(p->id, body);
-	if (it == NULL || !eco_water_multiple(it, v, target, d, &scaled))
+	if (it == NULL)
 		PG_RETURN_NULL();
+	rc = eco_water_multiple(it, v, target, d, &scaled);
+	if (rc == 0)
+		PG_RETURN_NULL();
+	if (rc < 0)
+		multiple_out_of_range(p, v);
 	PG_RETURN_DATUM(scaled_numeric(scaled, d));
 }
 
@@ -478,6 +496,9 @@ water_agg_label_final(PG_FUNCTION_ARGS)
 	{
 		const eco_pollutant *p = eco_pollutant_by_id(mp[i].item->pollutant_id);
 
+		if (mp[i].overflow)
+			multiple_out_of_range(p, st->m.sum[mp[i].item->pollutant_id - ECO_WATER_ID0] /
+								  (double) st->m.n[mp[i].item->pollutant_id - ECO_WATER_ID0]);
 		if (i > 0)
 			appendStringInfoString(&s, "、");
 		appendStringInfoString(&s, p->name_zh);

@@ -359,21 +359,21 @@ eco_water_multiple(const eco_water_item *it, double v, int target, int decimals,
 	if (eco_dec_cmp(c, s) <= 0)
 		return 1;
 	e = c.e < s.e ? c.e : s.e;
-	if (c.e - e <= 16 && s.e - e <= 16 && decimals >= 0 && decimals <= 6)
+	if (decimals < 0 || decimals > 6)
+		return -1;
+	if (c.e - e > 16 || s.e - e > 16)
+		return -1;				/* beyond exact decimal arithmetic (about 10^16 times the limit) */
 	{
 		__int128	cn = (__int128) c.m * pow10_128(c.e - e);
 		__int128	sn = (__int128) s.m * pow10_128(s.e - e);
 		__int128	num = (cn - sn) * pow10_128(decimals) * 2 + sn;
+		__int128	q;
 
-		/* half-up: floor(((C - S) * 10^d) / S + 1/2) */
-		*scaled = (int64_t) (num / (2 * sn));
-	}
-	else
-	{
-		/* the value is 10^16 times the limit or more: beyond decimal exactness */
-		double		q = (v - it->lim[target - 1]) / it->lim[target - 1] * pow(10, decimals);
-
-		*scaled = q >= 9.2e18 ? INT64_MAX : (int64_t) floor(q + 0.5);
+		/* half-up: floor(((C - S) * 10^d) / S + 1/2); |num| < 2·10^38 fits */
+		q = num / (2 * sn);
+		if (q > (__int128) INT64_MAX)
+			return -1;
+		*scaled = (int64_t) q;
 	}
 	return 1;
 }
@@ -456,7 +456,8 @@ eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, int hea
 	{
 		const eco_water_item *it;
 		double		v;
-		int			c;
+		int			c,
+					rc;
 
 		if (m->n[slot] == 0)
 			continue;
@@ -469,7 +470,9 @@ eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, int hea
 			continue;
 		cand[n].m.item = it;
 		cand[n].m.cls = c;
-		cand[n].m.has_multiple = eco_water_multiple(it, v, ECO_WC_III, decimals, &cand[n].m.scaled);
+		rc = eco_water_multiple(it, v, ECO_WC_III, decimals, &cand[n].m.scaled);
+		cand[n].m.has_multiple = rc != 0;
+		cand[n].m.overflow = rc < 0;
 		/* heavy-metal priority as a sort key, or no key at all */
 		cand[n].heavy = heavy_first && (it->flags & ECO_WF_HEAVY) != 0;
 		cand[n].exact = eco_water_multiple_exact(it, v, ECO_WC_III);

@@ -107,7 +107,10 @@ int			eco_water_classify(const eco_water_item *it, double v);
  * Exceedance multiple (C − S)/S against the limit of class 'target' (1..5),
  * rounded half-up to 'decimals' (0..6) decimal places on the decimals as
  * written; *scaled = multiple * 10^decimals (0 when the limit is met).
- * Returns 0 when the item gets no multiple (WT, pH, DO, no class), else 1.
+ * Returns 0 when the item gets no multiple (WT, pH, DO, no class), -1 when
+ * the multiple cannot be computed exactly (the decimals of value and limit
+ * are more than 16 orders of magnitude apart) or its scaled form does not
+ * fit in an int64 (out of range: *scaled is 0), else 1.
  */
 int			eco_water_multiple(const eco_water_item *it, double v, int target, int decimals,
 							   int64_t *scaled);
@@ -130,6 +133,7 @@ typedef struct eco_water_main
 	const eco_water_item *item;
 	int			cls;
 	int			has_multiple;
+	int			overflow;		/* the multiple is out of range (see eco_water_multiple) */
 	int64_t		scaled;			/* multiple over Class Ⅲ * 10^decimals */
 } eco_water_main;
 

@@ -25,9 +25,15 @@ mult(const char *code, double v, int target, eco_water_body b, int d)
 {
 	const eco_water_item *it = eco_water_item_find(id_of(code), b);
 	int64_t		s = 0;
+	int			rc;
 
-	if (it == NULL || !eco_water_multiple(it, v, target, d, &s))
+	if (it == NULL)
 		return -1;
+	rc = eco_water_multiple(it, v, target, d, &s);
+	if (rc == 0)
+		return -1;
+	if (rc < 0)
+		return -2;				/* out of range */
 	return (long long) s;
 }
 
@@ -194,6 +200,14 @@ main(void)
 	CHECK_INT(mult("DO", 3.5, 3, ECO_RIVER, 2), -1, "DO never gets a multiple");
 	CHECK_INT(mult("DO", 1.9, 3, ECO_RIVER, 2), -1, "DO 1.9 no multiple");
 	CHECK_INT(mult("pH", 9.3, 3, ECO_RIVER, 2), -1, "pH no multiple");
+	/* huge values: the scaled multiple must not wrap around int64 (it used to) */
+	CHECK_INT(mult("Hg", 1e11, 3, ECO_RIVER, 6), -2, "Hg 1e11, 6 decimals: out of range, not wrapped");
+	CHECK_INT(mult("Hg", 1.23456789012345e26, 3, ECO_RIVER, 0), -2, "Hg 1.2e26, 0 decimals: out of range");
+	CHECK_INT(mult("Hg", 1e300, 3, ECO_RIVER, 2), -2, "Hg 1e300: out of range");
+	CHECK_INT(mult("Hg", 1e11, 3, ECO_RIVER, 2), 99999999999999900LL, "Hg 1e11, 2 decimals: exact 999999999999999.00");
+	CHECK_INT(mult("COD", 20 * 9.3e12, 3, ECO_RIVER, 6), -2, "COD 20·9.3e12 at 6 decimals: out of range");
+	CHECK_INT(mult("COD", 20 * 9.2e12, 3, ECO_RIVER, 6), 9199999999999000000LL, "COD 20·9.2e12 at 6 decimals: fits");
+	CHECK_INT(mult("COD", 1e30, 3, ECO_RIVER, 0), -2, "COD 1e30: out of range");
 	CHECK_INT(mult("CODMn", 6.03, 3, ECO_RIVER, 2), 1, "CODMn 6.03 -> 0.005 -> 0.01 half-up (float would give 0.00)");
 	CHECK_INT(mult("CODMn", 6.0, 3, ECO_RIVER, 2), 0, "on the limit: 0");
 	CHECK_INT(mult("CODMn", 6.42, 3, ECO_RIVER, 4), 700, "4 decimals");
@@ -201,7 +215,9 @@ main(void)
 	CHECK_INT(mult("NH3-N", 2.3, 3, ECO_RIVER, 1), 13, "1 decimal: 1.3");
 	CHECK_INT(mult("COD", 32, 4, ECO_RIVER, 2), 7, "target IV: COD 32 over 30 -> 0.07");
 	CHECK_INT(mult("Hg", 0.00012, 3, ECO_RIVER, 2), 20, "Hg 0.00012 -> 0.20");
-	CHECK(mult("COD", 1e20, 3, ECO_RIVER, 0) >= 4999999999999999000LL, "huge value: double fall-back");
+	CHECK_INT(mult("COD", 1e20, 3, ECO_RIVER, 0), -2, "COD 1e20: beyond exact arithmetic, out of range (no rounded double)");
+	CHECK_INT(mult("COD", 1.00000000000001e20, 3, ECO_RIVER, 0), 5000000000000049999LL,
+			  "COD 1.00000000000001e20: exact (15 digits as written)");
 
 	/* ---- W1 ---- */
 	start(&m, 1);
