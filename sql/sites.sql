@@ -104,6 +104,7 @@ UPDATE eco.outfall SET status = '销号' WHERE code = 'T1';
 INSERT INTO eco.outfall (code, name, area, status) VALUES ('T2', 't', '420702', '已完成');
 INSERT INTO eco.outfall (code, name, area, status, action) VALUES ('T3', 't', '420702', '核查确认', '取缔');
 INSERT INTO eco.outfall (code, name, area, status, pre_campaign) VALUES ('T4', 't', '420702', '非排口', true);
+INSERT INTO eco.outfall (code, name, area, status, action, pre_campaign) VALUES ('T4b', 't', '420702', '已完成', '取缔', true);
 INSERT INTO eco.outfall (code, name, area, type) VALUES ('T5', 't', '420702', '工业排口');
 INSERT INTO eco.outfall (code, name, area, geom) VALUES ('T6', 't', '420702', ST_SetSRID(ST_MakePoint(114.9, 30.4), 32650));
 DELETE FROM eco.outfall WHERE code = 'T1';

@@ -217,6 +217,8 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.water_sample', '');
 ALTER TABLE @extschema@.water_sample ENABLE ROW LEVEL SECURITY;
 CREATE POLICY water_sample_by_site ON @extschema@.water_sample
     USING (@extschema@.site_visible(section_code)) WITH CHECK (@extschema@.site_visible(section_code));
+COMMENT ON POLICY water_sample_by_site ON @extschema@.water_sample IS
+    'rows of the sections the role can see in eco.site (area granted in eco.area_grant)';
 GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.water_sample TO PUBLIC;
 
 CREATE FUNCTION @extschema@.section_evaluation(period_from timestamp, period_to timestamp,
