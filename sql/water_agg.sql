@@ -39,10 +39,14 @@ SELECT ex, eco.section_class(p, v), eco.main_pollutants(p, v), eco.main_pollutan
 FROM w WHERE wb = 'river' GROUP BY ex ORDER BY ex;
 -- one decimal, as in the Guangdong bulletin (S8): 氨氮(1.3)、总磷(0.7)、化学需氧量(0.6)
 SELECT eco.main_pollutants_label(p, v, 'river', 1) FROM w WHERE ex = 'W2';
--- heavy-metal priority: Class IV cadmium ahead of Class V COD, unless switched off
+-- heavy-metal priority: Class V cadmium (multiple 0.02) ahead of Class V COD (0.75), unless switched off
 SELECT eco.main_pollutants(p, v, 'river', true) AS heavy_first, eco.main_pollutants(p, v, 'river', false) AS by_class,
        eco.main_pollutants_label(p, v) AS label
 FROM (VALUES ('COD'::eco.pollutant, 35::float8), ('Cd', 0.0051), ('BOD5', 7), ('NH3-N', 1.6)) t(p, v);
+-- ... and ahead of worse classes: Class IV arsenic (0.06, multiple 0.20) before three Class V items
+SELECT eco.main_pollutants(p, v, 'river', true) AS heavy_first, eco.main_pollutants(p, v, 'river', false) AS by_class,
+       eco.main_pollutants_label(p, v) AS label
+FROM (VALUES ('COD'::eco.pollutant, 35::float8), ('As', 0.06), ('BOD5', 7), ('NH3-N', 1.6)) t(p, v);
 -- several values of one item are averaged (annual mean 6.42 → 0.07)
 SELECT eco.section_class(p, v), eco.main_pollutants_label(p, v)
 FROM (SELECT 'CODMn'::eco.pollutant, CASE WHEN i % 2 = 0 THEN 6.72 ELSE 6.12 END FROM generate_series(1, 12) i) t(p, v);

@@ -251,7 +251,7 @@ main(void)
 	CHECK_INT(eco_water_section_class(&m, ECO_RIVER), 5, "W4 V");
 	CHECK_STR(eco_water_status(5), "中度污染", "W4 中度污染");
 	CHECK_STR(main_text(&m, ECO_RIVER), "water:Pb(40),CODMn(50),COD(40)", "W4 main pollutants");
-	/* heavy-metal priority: a Class IV cadmium ahead of Class V COD */
+	/* heavy-metal priority: a Class V cadmium (0.02) ahead of a Class V COD (0.75) */
 	start(&m, 0);
 	put(&m, "COD", 35); put(&m, "Cd", 0.0051); put(&m, "BOD5", 7);
 	{
@@ -261,6 +261,15 @@ main(void)
 		CHECK_INT(mp[0].item->pollutant_id, id_of("Cd"), "priority: Cd first");
 		eco_water_main_pollutants(&m, ECO_RIVER, 0, 2, mp);
 		CHECK_INT(mp[0].item->pollutant_id, id_of("COD"), "no priority: COD (V) first");
+		/* a Class IV arsenic (0.06) ahead of Class V items; last without priority */
+		start(&m, 0);
+		put(&m, "COD", 35); put(&m, "As", 0.06); put(&m, "BOD5", 7); put(&m, "NH3-N", 1.6);
+		CHECK_INT(eco_water_classify(eco_water_item_find(id_of("As"), ECO_RIVER), 0.06), 4, "As 0.06 is IV");
+		eco_water_main_pollutants(&m, ECO_RIVER, 1, 2, mp);
+		CHECK_INT(mp[0].item->pollutant_id, id_of("As"), "priority: Class IV As before Class V items");
+		CHECK_INT(eco_water_main_pollutants(&m, ECO_RIVER, 0, 2, mp), 3, "no priority: three items");
+		CHECK(mp[0].item->pollutant_id != id_of("As") && mp[1].item->pollutant_id != id_of("As")
+			  && mp[2].item->pollutant_id != id_of("As"), "no priority: the Class IV As is not among the three");
 	}
 	/* ---- W5 ---- */
 	start(&m, 1);
