@@ -23,6 +23,11 @@ INSERT INTO eco.site (code, name, kind, area, geom) VALUES ('E5', 'x', 'air', '4
 UPDATE eco.site SET geom = ST_SetSRID(ST_MakePoint(114.9, 30.4), 4214) WHERE code = 'A01';
 UPDATE eco.site SET geom = ST_SetSRID(ST_MakePoint(114.8910, 30.3910), 4326) WHERE code = 'A01';
 SELECT ST_SRID(geom), ST_AsText(geom) FROM eco.site WHERE code = 'A01';
+-- target_class is an eco.water_class: any accepted spelling is stored as the class; others are 22P02.
+UPDATE eco.site SET water_body = 'river', target_class = 'Ⅱ类' WHERE code = 'W01';
+SELECT code, target_class, pg_typeof(target_class) AS type, target_class < 'III' AS better_than_iii FROM eco.site WHERE code = 'W01';
+UPDATE eco.site SET target_class = 'VII' WHERE code = 'W01';
+UPDATE eco.site SET water_body = NULL, target_class = NULL WHERE code = 'W01';
 
 -- nearest_sites: metres on the sphere, nearest first, by kind.
 SELECT code, name, round(distance_m) AS m

@@ -235,7 +235,7 @@ CREATE FUNCTION @extschema@.section_evaluation(period_from timestamp, period_to 
                  @extschema@.section_class(w.pollutant, x.v, x.wb) AS cls,
                  @extschema@.main_pollutants(w.pollutant, x.v, x.wb) AS mp,
                  @extschema@.main_pollutants_label(w.pollutant, x.v, x.wb) AS mpl,
-                 s.target_class::@extschema@.water_class AS target
+                 s.target_class AS target
           FROM @extschema@.water_sample w
           LEFT JOIN @extschema@.site s ON s.code = w.section_code
           CROSS JOIN LATERAL (SELECT CASE WHEN w.below_detection THEN w.value * below_detection_factor
