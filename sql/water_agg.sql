@@ -100,6 +100,8 @@ SELECT (eco.spearman_trend(y, v)).* FROM (VALUES (1, 0.21), (2, 0.19), (3, 0.23)
 SELECT (eco.spearman_trend(y, v)).* FROM (VALUES (5, 1.5), (1, 1.0), (3, 1.2), (2, 1.1), (4, 1.3)) t(y, v);
 SELECT (eco.spearman_trend(y, v)).* FROM (VALUES (1, 1.0), (2, 1.0), (3, 2.0), (4, 2.0), (5, 3.0)) t(y, v);
 SELECT (eco.spearman_trend(y, v)).* FROM generate_series(1, 11) y, LATERAL (SELECT (y % 3)::float8) s(v);
+-- a constant series has no ranking: r_s NULL and no trend (the tie-free formula gave 0.5, "significant increase" at N = 14)
+SELECT (eco.spearman_trend(y, 5.0)).* FROM generate_series(2011, 2024) y;
 SELECT eco.spearman_trend(y, v) FROM (VALUES (1, 1.0), (2, 2.0), (3, 3.0), (4, 4.0)) t(y, v);
 SELECT eco.spearman_trend(y, v) FROM (VALUES (1, 1.0), (2, 2.0), (3, 3.0), (4, 4.0), (NULL, 5.0), (5, NULL)) t(y, v);
 SELECT eco.spearman_trend(y, v) FROM (VALUES (1, 1.0), (2, 2.0), (2, 3.0), (4, 4.0), (5, 5.0)) t(y, v);

@@ -791,7 +791,7 @@ water_spearman_final(PG_FUNCTION_ARGS)
 	rc = eco_spearman(st->n, per, val, &rs);
 	if (rc == -2)
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
-	if (rc != 0)
+	if (rc < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("spearman_trend got two values for one period"),
@@ -800,10 +800,12 @@ water_spearman_final(PG_FUNCTION_ARGS)
 		elog(ERROR, "spearman_trend: return type must be a row type");
 	td = BlessTupleDesc(td);
 	crit = eco_spearman_critical(st->n, 0);
-	values[0] = Float8GetDatum(rs);
+	/* rc 1: every value equal, r_s undefined (NULL) and no trend */
+	values[0] = Float8GetDatum(rc == 1 ? 0 : rs);
+	nulls[0] = rc == 1;
 	values[1] = Int32GetDatum(st->n);
 	values[2] = Float8GetDatum(crit);
-	values[3] = CStringGetTextDatum(fabs(rs) <= crit ? "no significant trend"
+	values[3] = CStringGetTextDatum(rc == 1 || fabs(rs) <= crit ? "no significant trend"
 									: rs < 0 ? "significant decrease" : "significant increase");
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(td, values, nulls)));
 }

@@ -623,7 +623,8 @@ int
 eco_spearman(int n, int32_t *period, double *value, double *rs)
 {
 	sp_pair    *p = malloc(sizeof(sp_pair) * (size_t) (n > 0 ? n : 1));
-	double		sumd2 = 0;
+	double		sumd2 = 0,
+				ties = 0;
 	double		nn = n;
 
 	if (p == NULL)
@@ -647,7 +648,8 @@ eco_spearman(int n, int32_t *period, double *value, double *rs)
 	for (int i = 0; i < n;)
 	{
 		int			j = i;
-		double		rank;
+		double		rank,
+					g;
 
 		while (j + 1 < n && p[j + 1].value == p[i].value)
 			j++;
@@ -655,6 +657,8 @@ eco_spearman(int n, int32_t *period, double *value, double *rs)
 		rank = (i + 1 + j + 1) / 2.0;
 		for (int k = i; k <= j; k++)
 			sumd2 += (rank - p[k].t) * (rank - p[k].t);
+		g = j - i + 1;
+		ties += g * g * g - g;
 		i = j + 1;
 	}
 	for (int i = 0; i < n; i++)
@@ -663,7 +667,25 @@ eco_spearman(int n, int32_t *period, double *value, double *rs)
 		value[i] = p[i].value;
 	}
 	free(p);
-	*rs = 1.0 - 6.0 * sumd2 / (nn * nn * nn - nn);
+	if (ties == 0)
+	{
+		*rs = 1.0 - 6.0 * sumd2 / (nn * nn * nn - nn);
+		return 0;
+	}
+	/*
+	 * Ties: r_s is the Pearson correlation of the (average) ranks.  With
+	 * Sx = Σ(x − x̄)² = (n³ − n − Σ(g³ − g)) / 12 and St = (n³ − n) / 12,
+	 * r_s = (Sx + St − Σd²) / (2 √(Sx St)).  The tie-free formula would give
+	 * a constant series r_s = 0.5, a "significant increase" from N = 14 on.
+	 */
+	{
+		double		st = (nn * nn * nn - nn) / 12.0;
+		double		sx = (nn * nn * nn - nn - ties) / 12.0;
+
+		if (sx <= 0)
+			return 1;			/* every value equal: no ranking, r_s undefined */
+		*rs = (sx + st - sumd2) / (2.0 * sqrt(sx * st));
+	}
 	return 0;
 }
 

@@ -178,8 +178,10 @@ extern const double eco_spearman_table[2][16];
 
 /*
  * r_s of n (period, value) pairs: time rank by period, value rank ascending
- * with average ranks for ties; r_s = 1 − 6 Σd² / (n³ − n).  The arrays are
- * sorted in place.  Returns 0, -1 when two pairs share a period, -2 when out of memory.
+ * with average ranks for ties; r_s = 1 − 6 Σd² / (n³ − n) without ties, the
+ * Pearson correlation of the ranks with ties.  The arrays are sorted in
+ * place.  Returns 0, 1 when every value is equal (r_s undefined; *rs not
+ * set), -1 when two pairs share a period, -2 when out of memory.
  */
 int			eco_spearman(int n, int32_t *period, double *value, double *rs);
 

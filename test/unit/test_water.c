@@ -362,8 +362,27 @@ main(void)
 		CHECK_DBL(rs, 1.0 - 6.0 * 44 / 210, 1e-12, "TP r_s = -0.257");
 		CHECK(fabs(rs) < eco_spearman_critical(6, 0), "TP no significant trend");
 		CHECK_INT(eco_spearman(5, p3, v3, &rs), 0, "ties");
-		/* ranks 1.5,1.5,3.5,3.5,5 vs 1..5: d² = .25+.25+.25+.25+0 = 1 */
-		CHECK_DBL(rs, 1.0 - 6.0 * 1 / 120, 1e-12, "ties use average ranks");
+		/*
+		 * ranks 1.5,1.5,3.5,3.5,5 vs 1..5: Pearson of the ranks, Σ(x−x̄)(t−t̄) = 9,
+		 * Σ(x−x̄)² = 9, Σ(t−t̄)² = 10 → 9/√90 (the tie-free formula gave 0.95)
+		 */
+		CHECK_DBL(rs, 9.0 / sqrt(90.0), 1e-12, "ties: Pearson correlation of the average ranks");
+		{
+			int32_t		pc[14];
+			double		vc[14];
+
+			for (int i = 0; i < 14; i++)
+			{
+				pc[i] = 2011 + i;
+				vc[i] = 5.0;
+			}
+			CHECK_INT(eco_spearman(14, pc, vc, &rs), 1, "constant series: r_s undefined (was 0.5, a 'significant increase')");
+			for (int i = 0; i < 14; i++)
+				vc[i] = i % 2 ? 2.0 : 1.0;	/* alternating: no trend */
+			CHECK_INT(eco_spearman(14, pc, vc, &rs), 0, "alternating series");
+			/* x ranks 4 and 11 alternating, t 1..14: Σ(x−x̄)(t−t̄) = 24.5, Sx = 171.5, St = 227.5 */
+			CHECK_DBL(rs, 24.5 / sqrt(171.5 * 227.5), 1e-12, "alternating series: Pearson of ranks");
+		}
 		CHECK_INT(eco_spearman(5, p4, v4, &rs), -1, "duplicate period rejected");
 		CHECK_DBL(eco_spearman_critical(5, 0), 0.900, 0, "W 5");
 		CHECK_DBL(eco_spearman_critical(10, 1), 0.746, 0, "W 10 0.01 printed");
