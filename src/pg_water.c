@@ -383,6 +383,9 @@ water_agg_trans(PG_FUNCTION_ARGS)
 		slot = id - ECO_WATER_ID0;
 	else
 		slot = water_item_of(eco_pollutant_arg(id))->id - ECO_WATER_ID0;
+	/* a water item outside the slots has no GB 3838 Table 1/2 row: it takes no part (and must not overrun) */
+	if (slot < 0 || slot >= ECO_WATER_SLOTS)
+		PG_RETURN_POINTER(st);
 	if (isnan(v) || isinf(v) || v < 0)
 		water_check_value(v, eco_pollutant_by_id(ECO_WATER_ID0 + slot));
 	st->m.sum[slot] += v;

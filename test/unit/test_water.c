@@ -191,6 +191,20 @@ main(void)
 	CHECK_INT(cls("Hg", 0.0001, ECO_RIVER), 3, "Hg 0.0001 III");
 	CHECK_INT(cls("Hg", 0.00011, ECO_RIVER), 4, "Hg 0.00011 IV");
 
+	/* every water item of the registry has a slot of eco_water_means (the aggregates index by id - 100) */
+	{
+		int			outside = 0;
+
+		for (int i = 0; i < eco_n_pollutants; i++)
+			if (eco_pollutants[i].medium == ECO_WATER &&
+				(eco_pollutants[i].id < ECO_WATER_ID0 || eco_pollutants[i].id >= ECO_WATER_ID0 + ECO_WATER_SLOTS))
+				outside++;
+		CHECK_INT(outside, 0, "every water pollutant id is within the aggregate slots 100..130");
+		for (int i = 0; i < eco_n_water_items; i++)
+			if (eco_water_items[i].pollutant_id - ECO_WATER_ID0 >= ECO_WATER_SLOTS)
+				outside++;
+		CHECK_INT(outside, 0, "every Table 1 row is within the slots");
+	}
 	/* ---- exceedance multiples (water.md §3.2) ---- */
 	CHECK_INT(mult("CODMn", 6.42, 3, ECO_RIVER, 2), 7, "CODMn 6.42 -> 0.07");
 	CHECK_INT(mult("CODMn", 6.40, 3, ECO_RIVER, 2), 7, "CODMn 6.40 -> 0.07 half-up");
