@@ -139,7 +139,7 @@ eco_water_class_parse(const char *s)
 	if (s == NULL || eco_norm_key(s, k, sizeof k) <= 0)
 		return 0;
 	p = k;
-	/* optional prefix "class" / "第"; optional suffix "类" */
+	/* optional prefix "class"; optional suffix "类" */
 	if (strncmp(p, "class", 5) == 0)
 		p += 5;
 	if (strncmp(p, "劣", strlen("劣")) == 0)
