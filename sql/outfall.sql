@@ -31,3 +31,8 @@ COPY (SELECT 13::smallint) TO '/tmp/eco_regress_outfall_type_bad.bin' (FORMAT bi
 COPY ot_bin FROM '/tmp/eco_regress_outfall_type_bad.bin' (FORMAT binary);
 -- Lifecycle.
 SELECT * FROM eco.outfall_lifecycle;
+-- The transition check called directly: a missing or unknown status is 23514 too.
+SELECT eco._outfall_check_transition('X1', NULL, NULL, false);
+SELECT eco._outfall_check_transition('X1', '疑似', '销号', false);
+SELECT eco._outfall_check_transition('X1', 'bogus', '疑似', false);
+SELECT eco._outfall_check_transition('X1', NULL, '整治中', false) AS new_row_any_stage;

@@ -23,6 +23,11 @@ INSERT INTO eco.site (code, name, kind, area, geom) VALUES ('E5', 'x', 'air', '4
 UPDATE eco.site SET geom = ST_SetSRID(ST_MakePoint(114.9, 30.4), 4214) WHERE code = 'A01';
 UPDATE eco.site SET geom = ST_SetSRID(ST_MakePoint(114.8910, 30.3910), 4326) WHERE code = 'A01';
 SELECT ST_SRID(geom), ST_AsText(geom) FROM eco.site WHERE code = 'A01';
+-- target_class is an eco.water_class: any accepted spelling is stored as the class; others are 22P02.
+UPDATE eco.site SET water_body = 'river', target_class = 'Ⅱ类' WHERE code = 'W01';
+SELECT code, target_class, pg_typeof(target_class) AS type, target_class < 'III' AS better_than_iii FROM eco.site WHERE code = 'W01';
+UPDATE eco.site SET target_class = 'VII' WHERE code = 'W01';
+UPDATE eco.site SET water_body = NULL, target_class = NULL WHERE code = 'W01';
 
 -- nearest_sites: metres on the sphere, nearest first, by kind.
 SELECT code, name, round(distance_m) AS m
@@ -104,6 +109,7 @@ UPDATE eco.outfall SET status = '销号' WHERE code = 'T1';
 INSERT INTO eco.outfall (code, name, area, status) VALUES ('T2', 't', '420702', '已完成');
 INSERT INTO eco.outfall (code, name, area, status, action) VALUES ('T3', 't', '420702', '核查确认', '取缔');
 INSERT INTO eco.outfall (code, name, area, status, pre_campaign) VALUES ('T4', 't', '420702', '非排口', true);
+INSERT INTO eco.outfall (code, name, area, status, action, pre_campaign) VALUES ('T4b', 't', '420702', '已完成', '取缔', true);
 INSERT INTO eco.outfall (code, name, area, type) VALUES ('T5', 't', '420702', '工业排口');
 INSERT INTO eco.outfall (code, name, area, geom) VALUES ('T6', 't', '420702', ST_SetSRID(ST_MakePoint(114.9, 30.4), 32650));
 DELETE FROM eco.outfall WHERE code = 'T1';

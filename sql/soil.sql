@@ -84,6 +84,9 @@ SELECT eco.farmland_screen('Cd', 0.7, 8, 'rotation') AS cd_rotation, eco.farmlan
        eco.farmland_screen('Hg', 1.5, 8, '水旱轮作') AS hg_rotation;
 -- No pH: NULL for pH-dependent items.
 SELECT eco.farmland_screen('Cd', 0.2, NULL, 'paddy') IS NULL AS no_ph;
+-- Named notation with the parameter names of the issue (pollutant, value, ph, land_use).
+SELECT eco.farmland_screen(pollutant => 'Cd', value => 0.45, ph => 6.0, land_use => 'paddy') AS named,
+       eco.soil_screen(pollutant => 'Pb', value => 900, land_class => 2) AS named_36600;
 -- Errors.
 SELECT eco.farmland_screen('Cd', 0.2, 15, 'paddy');
 SELECT eco.farmland_screen('Cd', 0.2, -1, 'paddy');

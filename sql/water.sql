@@ -86,6 +86,12 @@ SELECT eco.water_exceedance('COD', -2);
 SELECT eco.water_exceedance('COD', 30, '劣V');
 SELECT eco.water_exceedance('COD', 30, 'III', 'ocean');
 SELECT eco.water_exceedance('COD', 30, 'III', 'river', 7);
+-- Huge values: the multiple is exact while it fits, else 22003 (it used to wrap around silently).
+SELECT eco.water_exceedance('Hg', 1e11, 'III', 'river', 2) AS hg_1e11,
+       eco.water_exceedance('COD', 1.00000000000001e20, 'III', 'river', 0) AS cod_exact;
+SELECT eco.water_exceedance('COD', 1e20, 'III', 'river', 0);
+SELECT eco.water_exceedance('Hg', 1e11, 'III', 'river', 6);
+SELECT eco.water_exceedance('Hg', 1.23456789012345e26);
 
 -- ---------- TLI ----------
 SELECT round(eco.tli(10, 0.05, 1.0, 1.0, 4.0)::numeric, 4) AS tli,

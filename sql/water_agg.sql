@@ -39,10 +39,14 @@ SELECT ex, eco.section_class(p, v), eco.main_pollutants(p, v), eco.main_pollutan
 FROM w WHERE wb = 'river' GROUP BY ex ORDER BY ex;
 -- one decimal, as in the Guangdong bulletin (S8): 氨氮(1.3)、总磷(0.7)、化学需氧量(0.6)
 SELECT eco.main_pollutants_label(p, v, 'river', 1) FROM w WHERE ex = 'W2';
--- heavy-metal priority: Class IV cadmium ahead of Class V COD, unless switched off
+-- heavy-metal priority: Class V cadmium (multiple 0.02) ahead of Class V COD (0.75), unless switched off
 SELECT eco.main_pollutants(p, v, 'river', true) AS heavy_first, eco.main_pollutants(p, v, 'river', false) AS by_class,
        eco.main_pollutants_label(p, v) AS label
 FROM (VALUES ('COD'::eco.pollutant, 35::float8), ('Cd', 0.0051), ('BOD5', 7), ('NH3-N', 1.6)) t(p, v);
+-- ... and ahead of worse classes: Class IV arsenic (0.06, multiple 0.20) before three Class V items
+SELECT eco.main_pollutants(p, v, 'river', true) AS heavy_first, eco.main_pollutants(p, v, 'river', false) AS by_class,
+       eco.main_pollutants_label(p, v) AS label
+FROM (VALUES ('COD'::eco.pollutant, 35::float8), ('As', 0.06), ('BOD5', 7), ('NH3-N', 1.6)) t(p, v);
 -- several values of one item are averaged (annual mean 6.42 → 0.07)
 SELECT eco.section_class(p, v), eco.main_pollutants_label(p, v)
 FROM (SELECT 'CODMn'::eco.pollutant, CASE WHEN i % 2 = 0 THEN 6.72 ELSE 6.12 END FROM generate_series(1, 12) i) t(p, v);
@@ -61,6 +65,9 @@ SELECT eco.section_class(p, v, wb) FROM (VALUES ('COD'::eco.pollutant, 1::float8
 SELECT eco.section_class(p, v, 'pond') FROM (VALUES ('COD'::eco.pollutant, 1::float8)) t(p, v);
 SELECT eco.section_class(p, v) FROM (VALUES ('PM2.5'::eco.pollutant, 1::float8)) t(p, v);
 SELECT eco.main_pollutants_label(p, v, 'river', 9) FROM (VALUES ('COD'::eco.pollutant, 1::float8)) t(p, v);
+-- A multiple out of range in the label is 22003; the list of items still works.
+SELECT eco.main_pollutants(p, v) FROM (VALUES ('Hg'::eco.pollutant, 1e26::float8)) t(p, v);
+SELECT eco.main_pollutants_label(p, v) FROM (VALUES ('Hg'::eco.pollutant, 1e26::float8)) t(p, v);
 
 -- ---------- drinking-water source ----------
 SELECT ex, eco.drinking_source_compliance(p, v, wb) FROM w GROUP BY ex, wb ORDER BY ex;
@@ -93,6 +100,8 @@ SELECT (eco.spearman_trend(y, v)).* FROM (VALUES (1, 0.21), (2, 0.19), (3, 0.23)
 SELECT (eco.spearman_trend(y, v)).* FROM (VALUES (5, 1.5), (1, 1.0), (3, 1.2), (2, 1.1), (4, 1.3)) t(y, v);
 SELECT (eco.spearman_trend(y, v)).* FROM (VALUES (1, 1.0), (2, 1.0), (3, 2.0), (4, 2.0), (5, 3.0)) t(y, v);
 SELECT (eco.spearman_trend(y, v)).* FROM generate_series(1, 11) y, LATERAL (SELECT (y % 3)::float8) s(v);
+-- a constant series has no ranking: r_s NULL and no trend (the tie-free formula gave 0.5, "significant increase" at N = 14)
+SELECT (eco.spearman_trend(y, 5.0)).* FROM generate_series(2011, 2024) y;
 SELECT eco.spearman_trend(y, v) FROM (VALUES (1, 1.0), (2, 2.0), (3, 3.0), (4, 4.0)) t(y, v);
 SELECT eco.spearman_trend(y, v) FROM (VALUES (1, 1.0), (2, 2.0), (3, 3.0), (4, 4.0), (NULL, 5.0), (5, NULL)) t(y, v);
 SELECT eco.spearman_trend(y, v) FROM (VALUES (1, 1.0), (2, 2.0), (2, 3.0), (4, 4.0), (5, 5.0)) t(y, v);

@@ -116,7 +116,7 @@ land_type_arg(const char *s)
 }
 
 /*
- * eco.farmland_screen(pollutant, value, ph, land_type, standard).
+ * eco.farmland_screen(pollutant, value, ph, land_use, standard).
  * Not STRICT in ph: a NULL pH still screens the pH-independent items
  * (Table 2) and gives NULL for the pH-dependent ones.
  */

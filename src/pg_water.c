@@ -78,6 +78,18 @@ water_check_decimals(int d)
 				 errmsg("decimals must be between 0 and 6, not %d", d)));
 }
 
+/* ERROR 22003: the exceedance multiple of value v does not fit (see eco_water_multiple) */
+static void
+multiple_out_of_range(const eco_pollutant *p, double v)
+{
+	char		buf[64];
+
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("exceedance multiple of %s value %g is out of range", eco_pollutant_out(p, buf, sizeof buf), v),
+			 errhint("The value is far beyond any concentration; check its unit.")));
+}
+
 /* "scaled / 10^d" as text, e.g. (7, 2) -> "0.07" */
 static void
 scaled_text(int64 scaled, int d, char *out, size_t sz)
@@ -249,6 +261,7 @@ water_exceedance(PG_FUNCTION_ARGS)
 	int			d = PG_GETARG_INT32(4);
 	const eco_water_item *it;
 	int64		scaled;
+	int			rc;
 
 	water_check_value(v, p);
 	water_check_decimals(d);
@@ -258,8 +271,13 @@ water_exceedance(PG_FUNCTION_ARGS)
 				 errmsg("target class 劣V has no limit"),
 				 errhint("Use a target class from I to V.")));
 	it = eco_water_item_find(p->id, body);
-	if (it == NULL || !eco_water_multiple(it, v, target, d, &scaled))
+	if (it == NULL)
 		PG_RETURN_NULL();
+	rc = eco_water_multiple(it, v, target, d, &scaled);
+	if (rc == 0)
+		PG_RETURN_NULL();
+	if (rc < 0)
+		multiple_out_of_range(p, v);
 	PG_RETURN_DATUM(scaled_numeric(scaled, d));
 }
 
@@ -365,6 +383,9 @@ water_agg_trans(PG_FUNCTION_ARGS)
 		slot = id - ECO_WATER_ID0;
 	else
 		slot = water_item_of(eco_pollutant_arg(id))->id - ECO_WATER_ID0;
+	/* a water item outside the slots has no GB 3838 Table 1/2 row: it takes no part (and must not overrun) */
+	if (slot < 0 || slot >= ECO_WATER_SLOTS)
+		PG_RETURN_POINTER(st);
 	if (isnan(v) || isinf(v) || v < 0)
 		water_check_value(v, eco_pollutant_by_id(ECO_WATER_ID0 + slot));
 	st->m.sum[slot] += v;
@@ -478,6 +499,9 @@ water_agg_label_final(PG_FUNCTION_ARGS)
 	{
 		const eco_pollutant *p = eco_pollutant_by_id(mp[i].item->pollutant_id);
 
+		if (mp[i].overflow)
+			multiple_out_of_range(p, st->m.sum[mp[i].item->pollutant_id - ECO_WATER_ID0] /
+								  (double) st->m.n[mp[i].item->pollutant_id - ECO_WATER_ID0]);
 		if (i > 0)
 			appendStringInfoString(&s, "、");
 		appendStringInfoString(&s, p->name_zh);
@@ -770,7 +794,7 @@ water_spearman_final(PG_FUNCTION_ARGS)
 	rc = eco_spearman(st->n, per, val, &rs);
 	if (rc == -2)
 		ereport(ERROR, (errcode(ERRCODE_OUT_OF_MEMORY), errmsg("out of memory")));
-	if (rc != 0)
+	if (rc < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("spearman_trend got two values for one period"),
@@ -779,10 +803,12 @@ water_spearman_final(PG_FUNCTION_ARGS)
 		elog(ERROR, "spearman_trend: return type must be a row type");
 	td = BlessTupleDesc(td);
 	crit = eco_spearman_critical(st->n, 0);
-	values[0] = Float8GetDatum(rs);
+	/* rc 1: every value equal, r_s undefined (NULL) and no trend */
+	values[0] = Float8GetDatum(rc == 1 ? 0 : rs);
+	nulls[0] = rc == 1;
 	values[1] = Int32GetDatum(st->n);
 	values[2] = Float8GetDatum(crit);
-	values[3] = CStringGetTextDatum(fabs(rs) <= crit ? "no significant trend"
+	values[3] = CStringGetTextDatum(rc == 1 || fabs(rs) <= crit ? "no significant trend"
 									: rs < 0 ? "significant decrease" : "significant increase");
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(td, values, nulls)));
 }

@@ -139,7 +139,7 @@ eco_water_class_parse(const char *s)
 	if (s == NULL || eco_norm_key(s, k, sizeof k) <= 0)
 		return 0;
 	p = k;
-	/* optional prefix "class" / "第"; optional suffix "类" */
+	/* optional prefix "class"; optional suffix "类" */
 	if (strncmp(p, "class", 5) == 0)
 		p += 5;
 	if (strncmp(p, "劣", strlen("劣")) == 0)
@@ -359,21 +359,21 @@ eco_water_multiple(const eco_water_item *it, double v, int target, int decimals,
 	if (eco_dec_cmp(c, s) <= 0)
 		return 1;
 	e = c.e < s.e ? c.e : s.e;
-	if (c.e - e <= 16 && s.e - e <= 16 && decimals >= 0 && decimals <= 6)
+	if (decimals < 0 || decimals > 6)
+		return -1;
+	if (c.e - e > 16 || s.e - e > 16)
+		return -1;				/* beyond exact decimal arithmetic (about 10^16 times the limit) */
 	{
 		__int128	cn = (__int128) c.m * pow10_128(c.e - e);
 		__int128	sn = (__int128) s.m * pow10_128(s.e - e);
 		__int128	num = (cn - sn) * pow10_128(decimals) * 2 + sn;
+		__int128	q;
 
-		/* half-up: floor(((C - S) * 10^d) / S + 1/2) */
-		*scaled = (int64_t) (num / (2 * sn));
-	}
-	else
-	{
-		/* the value is 10^16 times the limit or more: beyond decimal exactness */
-		double		q = (v - it->lim[target - 1]) / it->lim[target - 1] * pow(10, decimals);
-
-		*scaled = q >= 9.2e18 ? INT64_MAX : (int64_t) floor(q + 0.5);
+		/* half-up: floor(((C - S) * 10^d) / S + 1/2); |num| < 2·10^38 fits */
+		q = num / (2 * sn);
+		if (q > (__int128) INT64_MAX)
+			return -1;
+		*scaled = (int64_t) q;
 	}
 	return 1;
 }
@@ -456,7 +456,8 @@ eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, int hea
 	{
 		const eco_water_item *it;
 		double		v;
-		int			c;
+		int			c,
+					rc;
 
 		if (m->n[slot] == 0)
 			continue;
@@ -469,7 +470,9 @@ eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, int hea
 			continue;
 		cand[n].m.item = it;
 		cand[n].m.cls = c;
-		cand[n].m.has_multiple = eco_water_multiple(it, v, ECO_WC_III, decimals, &cand[n].m.scaled);
+		rc = eco_water_multiple(it, v, ECO_WC_III, decimals, &cand[n].m.scaled);
+		cand[n].m.has_multiple = rc != 0;
+		cand[n].m.overflow = rc < 0;
 		/* heavy-metal priority as a sort key, or no key at all */
 		cand[n].heavy = heavy_first && (it->flags & ECO_WF_HEAVY) != 0;
 		cand[n].exact = eco_water_multiple_exact(it, v, ECO_WC_III);
@@ -620,7 +623,8 @@ int
 eco_spearman(int n, int32_t *period, double *value, double *rs)
 {
 	sp_pair    *p = malloc(sizeof(sp_pair) * (size_t) (n > 0 ? n : 1));
-	double		sumd2 = 0;
+	double		sumd2 = 0,
+				ties = 0;
 	double		nn = n;
 
 	if (p == NULL)
@@ -644,7 +648,8 @@ eco_spearman(int n, int32_t *period, double *value, double *rs)
 	for (int i = 0; i < n;)
 	{
 		int			j = i;
-		double		rank;
+		double		rank,
+					g;
 
 		while (j + 1 < n && p[j + 1].value == p[i].value)
 			j++;
@@ -652,6 +657,8 @@ eco_spearman(int n, int32_t *period, double *value, double *rs)
 		rank = (i + 1 + j + 1) / 2.0;
 		for (int k = i; k <= j; k++)
 			sumd2 += (rank - p[k].t) * (rank - p[k].t);
+		g = j - i + 1;
+		ties += g * g * g - g;
 		i = j + 1;
 	}
 	for (int i = 0; i < n; i++)
@@ -660,7 +667,25 @@ eco_spearman(int n, int32_t *period, double *value, double *rs)
 		value[i] = p[i].value;
 	}
 	free(p);
-	*rs = 1.0 - 6.0 * sumd2 / (nn * nn * nn - nn);
+	if (ties == 0)
+	{
+		*rs = 1.0 - 6.0 * sumd2 / (nn * nn * nn - nn);
+		return 0;
+	}
+	/*
+	 * Ties: r_s is the Pearson correlation of the (average) ranks.  With
+	 * Sx = Σ(x − x̄)² = (n³ − n − Σ(g³ − g)) / 12 and St = (n³ − n) / 12,
+	 * r_s = (Sx + St − Σd²) / (2 √(Sx St)).  The tie-free formula would give
+	 * a constant series r_s = 0.5, a "significant increase" from N = 14 on.
+	 */
+	{
+		double		st = (nn * nn * nn - nn) / 12.0;
+		double		sx = (nn * nn * nn - nn - ties) / 12.0;
+
+		if (sx <= 0)
+			return 1;			/* every value equal: no ranking, r_s undefined */
+		*rs = (sx + st - sumd2) / (2.0 * sqrt(sx * st));
+	}
 	return 0;
 }
 

@@ -107,7 +107,10 @@ int			eco_water_classify(const eco_water_item *it, double v);
  * Exceedance multiple (C − S)/S against the limit of class 'target' (1..5),
  * rounded half-up to 'decimals' (0..6) decimal places on the decimals as
  * written; *scaled = multiple * 10^decimals (0 when the limit is met).
- * Returns 0 when the item gets no multiple (WT, pH, DO, no class), else 1.
+ * Returns 0 when the item gets no multiple (WT, pH, DO, no class), -1 when
+ * the multiple cannot be computed exactly (the decimals of value and limit
+ * are more than 16 orders of magnitude apart) or its scaled form does not
+ * fit in an int64 (out of range: *scaled is 0), else 1.
  */
 int			eco_water_multiple(const eco_water_item *it, double v, int target, int decimals,
 							   int64_t *scaled);
@@ -130,6 +133,7 @@ typedef struct eco_water_main
 	const eco_water_item *item;
 	int			cls;
 	int			has_multiple;
+	int			overflow;		/* the multiple is out of range (see eco_water_multiple) */
 	int64_t		scaled;			/* multiple over Class Ⅲ * 10^decimals */
 } eco_water_main;
 
@@ -174,8 +178,10 @@ extern const double eco_spearman_table[2][16];
 
 /*
  * r_s of n (period, value) pairs: time rank by period, value rank ascending
- * with average ranks for ties; r_s = 1 − 6 Σd² / (n³ − n).  The arrays are
- * sorted in place.  Returns 0, -1 when two pairs share a period, -2 when out of memory.
+ * with average ranks for ties; r_s = 1 − 6 Σd² / (n³ − n) without ties, the
+ * Pearson correlation of the ranks with ties.  The arrays are sorted in
+ * place.  Returns 0, 1 when every value is equal (r_s undefined; *rs not
+ * set), -1 when two pairs share a period, -2 when out of memory.
  */
 int			eco_spearman(int n, int32_t *period, double *value, double *rs);
 

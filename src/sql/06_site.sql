@@ -105,6 +105,8 @@ COMMENT ON COLUMN @extschema@.site.geom IS 'point in CGCS2000 (SRID 4490); SRID 
 COMMENT ON COLUMN @extschema@.site.area IS 'administrative area (GB/T 2260 code or the bureau''s own text); row-level security by prefix';
 CREATE TRIGGER site_geom BEFORE INSERT OR UPDATE OF geom ON @extschema@.site
     FOR EACH ROW EXECUTE FUNCTION @extschema@._geom_to_cgcs2000('point');
+COMMENT ON TRIGGER site_geom ON @extschema@.site IS
+    'point in SRID 4490 or 4326 (stored as SRID 4490); ERROR 22023 otherwise';
 CREATE INDEX site_area_idx ON @extschema@.site (area text_pattern_ops);
 CREATE INDEX site_kind_idx ON @extschema@.site (kind);
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.site', '');

@@ -217,6 +217,8 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.water_sample', '');
 ALTER TABLE @extschema@.water_sample ENABLE ROW LEVEL SECURITY;
 CREATE POLICY water_sample_by_site ON @extschema@.water_sample
     USING (@extschema@.site_visible(section_code)) WITH CHECK (@extschema@.site_visible(section_code));
+COMMENT ON POLICY water_sample_by_site ON @extschema@.water_sample IS
+    'rows of the sections the role can see in eco.site (area granted in eco.area_grant)';
 GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.water_sample TO PUBLIC;
 
 CREATE FUNCTION @extschema@.section_evaluation(period_from timestamp, period_to timestamp,
@@ -233,7 +235,7 @@ CREATE FUNCTION @extschema@.section_evaluation(period_from timestamp, period_to 
                  @extschema@.section_class(w.pollutant, x.v, x.wb) AS cls,
                  @extschema@.main_pollutants(w.pollutant, x.v, x.wb) AS mp,
                  @extschema@.main_pollutants_label(w.pollutant, x.v, x.wb) AS mpl,
-                 s.target_class::@extschema@.water_class AS target
+                 s.target_class AS target
           FROM @extschema@.water_sample w
           LEFT JOIN @extschema@.site s ON s.code = w.section_code
           CROSS JOIN LATERAL (SELECT CASE WHEN w.below_detection THEN w.value * below_detection_factor

@@ -48,6 +48,17 @@ CREATE FUNCTION @extschema@.outfall_type_hash(@extschema@.outfall_type) RETURNS 
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'hashint2';
 COMMENT ON FUNCTION @extschema@.outfall_type_cmp(@extschema@.outfall_type, @extschema@.outfall_type) IS
     'btree support: order of the HJ 1312 table (each type before its subtypes)';
+COMMENT ON FUNCTION @extschema@.outfall_type_in(pg_catalog.cstring) IS 'outfall_type input: Chinese name at level 1, 2 or 3';
+COMMENT ON FUNCTION @extschema@.outfall_type_out(@extschema@.outfall_type) IS 'outfall_type output: the Chinese name';
+COMMENT ON FUNCTION @extschema@.outfall_type_recv(pg_catalog.internal) IS 'outfall_type binary input (validated)';
+COMMENT ON FUNCTION @extschema@.outfall_type_send(@extschema@.outfall_type) IS 'outfall_type binary output';
+COMMENT ON FUNCTION @extschema@.outfall_type_eq(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type =';
+COMMENT ON FUNCTION @extschema@.outfall_type_ne(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type <>';
+COMMENT ON FUNCTION @extschema@.outfall_type_lt(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type < (table order)';
+COMMENT ON FUNCTION @extschema@.outfall_type_le(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type <=';
+COMMENT ON FUNCTION @extschema@.outfall_type_gt(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type >';
+COMMENT ON FUNCTION @extschema@.outfall_type_ge(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type >=';
+COMMENT ON FUNCTION @extschema@.outfall_type_hash(@extschema@.outfall_type) IS 'hash support';
 
 CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.outfall_type, RIGHTARG = @extschema@.outfall_type,
     FUNCTION = @extschema@.outfall_type_eq, COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
@@ -229,6 +240,12 @@ CREATE TRIGGER outfall_geom BEFORE INSERT OR UPDATE OF geom ON @extschema@.outfa
     FOR EACH ROW EXECUTE FUNCTION @extschema@._geom_to_cgcs2000('point');
 CREATE TRIGGER land_parcel_geom BEFORE INSERT OR UPDATE OF geom ON @extschema@.land_parcel
     FOR EACH ROW EXECUTE FUNCTION @extschema@._geom_to_cgcs2000('polygon');
+COMMENT ON TRIGGER protection_zone_geom ON @extschema@.protection_zone IS
+    'polygon or multipolygon in SRID 4490 or 4326 (stored as MultiPolygon, SRID 4490); ERROR 22023 otherwise';
+COMMENT ON TRIGGER outfall_geom ON @extschema@.outfall IS
+    'point in SRID 4490 or 4326 (stored as SRID 4490); ERROR 22023 otherwise';
+COMMENT ON TRIGGER land_parcel_geom ON @extschema@.land_parcel IS
+    'polygon or multipolygon in SRID 4490 or 4326 (stored as MultiPolygon, SRID 4490); ERROR 22023 otherwise';
 
 CREATE TABLE @extschema@.outfall_history (
     id           bigserial PRIMARY KEY,
@@ -308,6 +325,10 @@ CREATE TRIGGER outfall_status BEFORE INSERT OR UPDATE ON @extschema@.outfall
 CREATE TRIGGER outfall_log AFTER UPDATE ON @extschema@.outfall
     FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.action IS DISTINCT FROM NEW.action)
     EXECUTE FUNCTION @extschema@._outfall_log();
+COMMENT ON TRIGGER outfall_status ON @extschema@.outfall IS
+    'checks each status transition against eco.outfall_lifecycle (ERROR 23514) and dates it';
+COMMENT ON TRIGGER outfall_log ON @extschema@.outfall IS
+    'appends every change of status or action to eco.outfall_history';
 
 -- Row-level security, dump registration, privileges.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.protection_zone', '');
@@ -493,11 +514,11 @@ COMMENT ON FUNCTION @extschema@.soil_screen(@extschema@.pollutant, double precis
     'GB 36600-2018 screening of a construction-land soil result (mg/kg): below_screening (≤ screening value), between, above_intervention (> intervention value), or within_background (As, Co, V above screening but ≤ the background given); land_class 1, 2, or NULL when the planned use is not settled (first-class values)';
 
 CREATE FUNCTION @extschema@.farmland_screen(pollutant @extschema@.pollutant, value double precision,
-    ph double precision, land_type text, standard @extschema@.standard DEFAULT 'GB15618-2018')
+    ph double precision, land_use text, standard @extschema@.standard DEFAULT 'GB15618-2018')
     RETURNS text
     AS 'MODULE_PATHNAME', 'soil_farmland_screen' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.farmland_screen(@extschema@.pollutant, double precision, double precision, text, @extschema@.standard) IS
-    'GB 15618-2018 screening of an agricultural soil result (mg/kg): 优先保护类, 安全利用类, 严格管控类, or 加强监测 (above screening, no intervention value); land_type paddy, orchard or other; NULL pH gives NULL for pH-dependent items';
+    'GB 15618-2018 screening of an agricultural soil result (mg/kg): 优先保护类, 安全利用类, 严格管控类, or 加强监测 (above screening, no intervention value); land_use paddy, orchard, other or rotation; NULL pH gives NULL for pH-dependent items';
 
 CREATE FUNCTION @extschema@._soil_gb36600_list(
     OUT pollutant_id smallint, OUT tbl smallint, OUT row_no smallint,

@@ -1,6 +1,6 @@
 -- pgTAP: sites, protection zones, outfalls, parcels: catalogue, SQLSTATEs, row-level security.
 BEGIN;
-SELECT plan(50);
+SELECT plan(53);
 
 -- Catalogue.
 SELECT has_table('eco', t, 'table eco.' || t) FROM unnest(ARRAY['site', 'protection_zone', 'outfall', 'outfall_history', 'land_parcel']) t;
@@ -38,6 +38,19 @@ SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.
 SELECT is((SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
            WHERE n.nspname = 'eco' AND c.relkind IN ('r', 'v') AND obj_description(c.oid, 'pg_class') IS NULL), 0,
           'every table and view has a comment');
+SELECT is((SELECT pg_catalog.string_agg(p.oid::regprocedure::text, ', ') FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+           WHERE n.nspname = 'eco' AND obj_description(p.oid, 'pg_proc') IS NULL
+             AND p.proname ~ '^_?(outfall|water|soil|geom|basin|spearman|section|main_pollutants|drinking|tli|nearest|parcel|farmland)'),
+          NULL, 'every function of the site, outfall, soil and water families has a comment');
+SELECT is((SELECT pg_catalog.string_agg(p.polname::text, ', ') FROM pg_policy p
+           WHERE p.polrelid IN ('eco.site'::regclass, 'eco.protection_zone'::regclass, 'eco.outfall'::regclass,
+                                'eco.outfall_history'::regclass, 'eco.land_parcel'::regclass, 'eco.water_sample'::regclass)
+             AND obj_description(p.oid, 'pg_policy') IS NULL), NULL, 'every policy of these tables has a comment');
+SELECT is((SELECT pg_catalog.string_agg(t.tgname::text, ', ') FROM pg_trigger t
+           WHERE t.tgrelid IN ('eco.site'::regclass, 'eco.protection_zone'::regclass, 'eco.outfall'::regclass,
+                               'eco.land_parcel'::regclass, 'eco.water_sample'::regclass)
+             AND NOT t.tgisinternal AND obj_description(t.oid, 'pg_trigger') IS NULL), NULL,
+          'every trigger of these tables has a comment');
 
 -- SQLSTATEs.
 SELECT throws_ok($$INSERT INTO eco.site (code, name, kind, area, geom) VALUES ('t', 't', 'air', '1', ST_SetSRID(ST_MakePoint(114, 30), 3857))$$,

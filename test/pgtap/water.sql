@@ -1,7 +1,7 @@
 -- pgTAP: surface water (eco.water_class, GB 3838 functions and aggregates, eco.water_sample RLS).
 BEGIN;
 SET LOCAL search_path = public, eco;
-SELECT plan(33);
+SELECT plan(35);
 
 SELECT has_type('eco', 'water_class', 'type eco.water_class exists');
 SELECT is((SELECT typbyval AND typlen = 2 AND typreceive <> 0 AND typsend <> 0 FROM pg_type
@@ -42,6 +42,10 @@ SELECT throws_ok($$SELECT eco.water_class('COD', '-Infinity')$$, '22023', NULL, 
 SELECT throws_ok($$SELECT eco.water_class('COD', 1, 'sea')$$, '22023', NULL, 'unknown water body is 22023');
 SELECT throws_ok($$SELECT eco.water_exceedance('COD', 1, 'III', 'pond')$$, '22023', NULL, 'exceedance: unknown water body 22023');
 SELECT throws_ok($$SELECT eco.water_exceedance('COD', 'Infinity')$$, '22023', NULL, 'exceedance: inf is 22023');
+SELECT throws_ok($$SELECT eco.water_exceedance('Hg', 1e11, 'III', 'river', 6)$$, '22003', NULL,
+                 'exceedance: a multiple beyond int64 at 6 decimals is 22003, not a wrapped number');
+SELECT throws_ok($$SELECT eco.main_pollutants_label(p, v) FROM (VALUES ('Hg'::eco.pollutant, 1e26::float8)) t(p, v)$$,
+                 '22003', NULL, 'main_pollutants_label: a multiple out of range is 22003');
 SELECT throws_ok($$SELECT eco.section_class(p, v) FROM (VALUES ('COD'::eco.pollutant, -5::float8)) t(p, v)$$,
                  '22023', NULL, 'aggregate: negative value is 22023');
 SELECT throws_ok($$SELECT eco.section_class(p, v, 'sea') FROM (VALUES ('COD'::eco.pollutant, 5::float8)) t(p, v)$$,

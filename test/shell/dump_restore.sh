@@ -21,8 +21,8 @@ not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${
 check() { if eval "$2"; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
 psql_q() { "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -At -d "$1" -c "$2"; }
 
-tables="eco.area_grant eco.site eco.protection_zone eco.outfall eco.outfall_history eco.land_parcel"
-echo "1..13"
+tables="eco.area_grant eco.site eco.protection_zone eco.outfall eco.outfall_history eco.land_parcel eco.water_sample"
+echo "1..14"
 
 # 1. Source database with rows in every user table.
 "$BIN/createdb" "$src" 2>"$tmp/err" && psql_q "$src" "CREATE EXTENSION eco_monitor CASCADE" >/dev/null 2>>"$tmp/err"
@@ -45,6 +45,9 @@ UPDATE eco.outfall SET status = '非排口', status_date = '2024-04-02' WHERE co
 INSERT INTO eco.land_parcel (code, name, planned_use, land_class, change_year, survey_status, area, geom) VALUES
   ('P1', '原化工厂地块', 'R', 1, 2025, '调查中', '420702',
    public.ST_SetSRID('POLYGON((114.88 30.39, 114.89 30.39, 114.89 30.40, 114.88 30.40, 114.88 30.39))'::public.geometry, 4490));
+INSERT INTO eco.water_sample (section_code, sampled_at, pollutant, value, below_detection) VALUES
+  ('W01', '2025-01-10 09:00', 'CODMn', 4.5, false), ('W01', '2025-01-10 09:00', 'NH3-N', 0.025, true),
+  ('W01', '2025-02-10 09:00', 'TP', 0.12, false);
 " >/dev/null 2>"$tmp/err"
 check "insert rows into every user table" '[ $? -eq 0 ]' "$(head -3 "$tmp/err")"
 
@@ -55,7 +58,7 @@ digest() {
   done
 }
 digest "$src" >"$tmp/src.txt" 2>>"$tmp/err"
-check "every user table has rows" '! grep -q "|0|" "$tmp/src.txt" && [ $(wc -l <"$tmp/src.txt") -eq 6 ]' "$(cat "$tmp/src.txt")"
+check "every user table has rows" '! grep -q "|0|" "$tmp/src.txt" && [ $(wc -l <"$tmp/src.txt") -eq 7 ]' "$(cat "$tmp/src.txt")"
 
 # 2. Dump and restore.
 "$BIN/pg_dump" -Fc -f "$tmp/eco.dump" "$src" 2>"$tmp/err"

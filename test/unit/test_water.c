@@ -25,9 +25,15 @@ mult(const char *code, double v, int target, eco_water_body b, int d)
 {
 	const eco_water_item *it = eco_water_item_find(id_of(code), b);
 	int64_t		s = 0;
+	int			rc;
 
-	if (it == NULL || !eco_water_multiple(it, v, target, d, &s))
+	if (it == NULL)
 		return -1;
+	rc = eco_water_multiple(it, v, target, d, &s);
+	if (rc == 0)
+		return -1;
+	if (rc < 0)
+		return -2;				/* out of range */
 	return (long long) s;
 }
 
@@ -185,6 +191,20 @@ main(void)
 	CHECK_INT(cls("Hg", 0.0001, ECO_RIVER), 3, "Hg 0.0001 III");
 	CHECK_INT(cls("Hg", 0.00011, ECO_RIVER), 4, "Hg 0.00011 IV");
 
+	/* every water item of the registry has a slot of eco_water_means (the aggregates index by id - 100) */
+	{
+		int			outside = 0;
+
+		for (int i = 0; i < eco_n_pollutants; i++)
+			if (eco_pollutants[i].medium == ECO_WATER &&
+				(eco_pollutants[i].id < ECO_WATER_ID0 || eco_pollutants[i].id >= ECO_WATER_ID0 + ECO_WATER_SLOTS))
+				outside++;
+		CHECK_INT(outside, 0, "every water pollutant id is within the aggregate slots 100..130");
+		for (int i = 0; i < eco_n_water_items; i++)
+			if (eco_water_items[i].pollutant_id - ECO_WATER_ID0 >= ECO_WATER_SLOTS)
+				outside++;
+		CHECK_INT(outside, 0, "every Table 1 row is within the slots");
+	}
 	/* ---- exceedance multiples (water.md §3.2) ---- */
 	CHECK_INT(mult("CODMn", 6.42, 3, ECO_RIVER, 2), 7, "CODMn 6.42 -> 0.07");
 	CHECK_INT(mult("CODMn", 6.40, 3, ECO_RIVER, 2), 7, "CODMn 6.40 -> 0.07 half-up");
@@ -194,6 +214,14 @@ main(void)
 	CHECK_INT(mult("DO", 3.5, 3, ECO_RIVER, 2), -1, "DO never gets a multiple");
 	CHECK_INT(mult("DO", 1.9, 3, ECO_RIVER, 2), -1, "DO 1.9 no multiple");
 	CHECK_INT(mult("pH", 9.3, 3, ECO_RIVER, 2), -1, "pH no multiple");
+	/* huge values: the scaled multiple must not wrap around int64 (it used to) */
+	CHECK_INT(mult("Hg", 1e11, 3, ECO_RIVER, 6), -2, "Hg 1e11, 6 decimals: out of range, not wrapped");
+	CHECK_INT(mult("Hg", 1.23456789012345e26, 3, ECO_RIVER, 0), -2, "Hg 1.2e26, 0 decimals: out of range");
+	CHECK_INT(mult("Hg", 1e300, 3, ECO_RIVER, 2), -2, "Hg 1e300: out of range");
+	CHECK_INT(mult("Hg", 1e11, 3, ECO_RIVER, 2), 99999999999999900LL, "Hg 1e11, 2 decimals: exact 999999999999999.00");
+	CHECK_INT(mult("COD", 20 * 9.3e12, 3, ECO_RIVER, 6), -2, "COD 20·9.3e12 at 6 decimals: out of range");
+	CHECK_INT(mult("COD", 20 * 9.2e12, 3, ECO_RIVER, 6), 9199999999999000000LL, "COD 20·9.2e12 at 6 decimals: fits");
+	CHECK_INT(mult("COD", 1e30, 3, ECO_RIVER, 0), -2, "COD 1e30: out of range");
 	CHECK_INT(mult("CODMn", 6.03, 3, ECO_RIVER, 2), 1, "CODMn 6.03 -> 0.005 -> 0.01 half-up (float would give 0.00)");
 	CHECK_INT(mult("CODMn", 6.0, 3, ECO_RIVER, 2), 0, "on the limit: 0");
 	CHECK_INT(mult("CODMn", 6.42, 3, ECO_RIVER, 4), 700, "4 decimals");
@@ -201,7 +229,9 @@ main(void)
 	CHECK_INT(mult("NH3-N", 2.3, 3, ECO_RIVER, 1), 13, "1 decimal: 1.3");
 	CHECK_INT(mult("COD", 32, 4, ECO_RIVER, 2), 7, "target IV: COD 32 over 30 -> 0.07");
 	CHECK_INT(mult("Hg", 0.00012, 3, ECO_RIVER, 2), 20, "Hg 0.00012 -> 0.20");
-	CHECK(mult("COD", 1e20, 3, ECO_RIVER, 0) >= 4999999999999999000LL, "huge value: double fall-back");
+	CHECK_INT(mult("COD", 1e20, 3, ECO_RIVER, 0), -2, "COD 1e20: beyond exact arithmetic, out of range (no rounded double)");
+	CHECK_INT(mult("COD", 1.00000000000001e20, 3, ECO_RIVER, 0), 5000000000000049999LL,
+			  "COD 1.00000000000001e20: exact (15 digits as written)");
 
 	/* ---- W1 ---- */
 	start(&m, 1);
@@ -235,7 +265,7 @@ main(void)
 	CHECK_INT(eco_water_section_class(&m, ECO_RIVER), 5, "W4 V");
 	CHECK_STR(eco_water_status(5), "中度污染", "W4 中度污染");
 	CHECK_STR(main_text(&m, ECO_RIVER), "water:Pb(40),CODMn(50),COD(40)", "W4 main pollutants");
-	/* heavy-metal priority: a Class IV cadmium ahead of Class V COD */
+	/* heavy-metal priority: a Class V cadmium (0.02) ahead of a Class V COD (0.75) */
 	start(&m, 0);
 	put(&m, "COD", 35); put(&m, "Cd", 0.0051); put(&m, "BOD5", 7);
 	{
@@ -245,6 +275,15 @@ main(void)
 		CHECK_INT(mp[0].item->pollutant_id, id_of("Cd"), "priority: Cd first");
 		eco_water_main_pollutants(&m, ECO_RIVER, 0, 2, mp);
 		CHECK_INT(mp[0].item->pollutant_id, id_of("COD"), "no priority: COD (V) first");
+		/* a Class IV arsenic (0.06) ahead of Class V items; last without priority */
+		start(&m, 0);
+		put(&m, "COD", 35); put(&m, "As", 0.06); put(&m, "BOD5", 7); put(&m, "NH3-N", 1.6);
+		CHECK_INT(eco_water_classify(eco_water_item_find(id_of("As"), ECO_RIVER), 0.06), 4, "As 0.06 is IV");
+		eco_water_main_pollutants(&m, ECO_RIVER, 1, 2, mp);
+		CHECK_INT(mp[0].item->pollutant_id, id_of("As"), "priority: Class IV As before Class V items");
+		CHECK_INT(eco_water_main_pollutants(&m, ECO_RIVER, 0, 2, mp), 3, "no priority: three items");
+		CHECK(mp[0].item->pollutant_id != id_of("As") && mp[1].item->pollutant_id != id_of("As")
+			  && mp[2].item->pollutant_id != id_of("As"), "no priority: the Class IV As is not among the three");
 	}
 	/* ---- W5 ---- */
 	start(&m, 1);
@@ -337,8 +376,27 @@ main(void)
 		CHECK_DBL(rs, 1.0 - 6.0 * 44 / 210, 1e-12, "TP r_s = -0.257");
 		CHECK(fabs(rs) < eco_spearman_critical(6, 0), "TP no significant trend");
 		CHECK_INT(eco_spearman(5, p3, v3, &rs), 0, "ties");
-		/* ranks 1.5,1.5,3.5,3.5,5 vs 1..5: d² = .25+.25+.25+.25+0 = 1 */
-		CHECK_DBL(rs, 1.0 - 6.0 * 1 / 120, 1e-12, "ties use average ranks");
+		/*
+		 * ranks 1.5,1.5,3.5,3.5,5 vs 1..5: Pearson of the ranks, Σ(x−x̄)(t−t̄) = 9,
+		 * Σ(x−x̄)² = 9, Σ(t−t̄)² = 10 → 9/√90 (the tie-free formula gave 0.95)
+		 */
+		CHECK_DBL(rs, 9.0 / sqrt(90.0), 1e-12, "ties: Pearson correlation of the average ranks");
+		{
+			int32_t		pc[14];
+			double		vc[14];
+
+			for (int i = 0; i < 14; i++)
+			{
+				pc[i] = 2011 + i;
+				vc[i] = 5.0;
+			}
+			CHECK_INT(eco_spearman(14, pc, vc, &rs), 1, "constant series: r_s undefined (was 0.5, a 'significant increase')");
+			for (int i = 0; i < 14; i++)
+				vc[i] = i % 2 ? 2.0 : 1.0;	/* alternating: no trend */
+			CHECK_INT(eco_spearman(14, pc, vc, &rs), 0, "alternating series");
+			/* x ranks 4 and 11 alternating, t 1..14: Σ(x−x̄)(t−t̄) = 24.5, Sx = 171.5, St = 227.5 */
+			CHECK_DBL(rs, 24.5 / sqrt(171.5 * 227.5), 1e-12, "alternating series: Pearson of ranks");
+		}
 		CHECK_INT(eco_spearman(5, p4, v4, &rs), -1, "duplicate period rejected");
 		CHECK_DBL(eco_spearman_critical(5, 0), 0.900, 0, "W 5");
 		CHECK_DBL(eco_spearman_critical(10, 1), 0.746, 0, "W 10 0.01 printed");
