@@ -71,7 +71,7 @@ FROM (VALUES ('paddy pH 6.0 Cd 0.45', 'Cd', 0.45, 6.0, 'paddy'),
 -- pH band edges belong to the lower band (Cd on paddy: 0.3 | 0.4 | 0.6 | 0.8).
 SELECT ph, eco.farmland_screen('Cd', 0.35, ph, 'paddy') AS cd_0_35, eco.farmland_screen('Cd', 0.5, ph, 'paddy') AS cd_0_5
 FROM unnest(ARRAY[0, 5.5, 5.51, 6.5, 6.51, 7.5, 7.51, 14]::float8[]) AS ph;
--- Intervention strict (Cd pH 5.0: 1.5), screening inclusive; Ni, Zn and Table 2 items only 加强监测.
+-- Intervention strict (Cd pH 5.0: 1.5), screening inclusive; Ni, Zn and Table 2 items only monitor (加强监测).
 SELECT eco.farmland_screen('Cd', 1.5, 5.0, 'paddy') AS cd_1_5, eco.farmland_screen('Cd', 1.5001, 5.0, 'paddy') AS cd_1_5001,
        eco.farmland_screen('Ni', 60, 5.0, 'paddy') AS ni_60, eco.farmland_screen('Ni', 61, 5.0, 'paddy') AS ni_61,
        eco.farmland_screen('Zn', 300.5, 8, '水田') AS zn, eco.farmland_screen('六六六', 0.10, NULL, 'other') AS hch_0_10,

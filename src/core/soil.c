@@ -310,13 +310,13 @@ eco_farm_result_name(eco_farm_result r)
 	switch (r)
 	{
 		case ECO_FARM_PRIORITY:
-			return "优先保护类";
+			return "优先保护";
 		case ECO_FARM_SAFE_USE:
-			return "安全利用类";
+			return "安全利用";
 		case ECO_FARM_STRICT:
-			return "严格管控类";
+			return "严格管控";
 		case ECO_FARM_MONITOR:
-			return "加强监测";
+			return "monitor";
 		case ECO_FARM_NEED_PH:
 		case ECO_FARM_UNKNOWN_ITEM:
 			break;

@@ -518,7 +518,7 @@ CREATE FUNCTION @extschema@.farmland_screen(pollutant @extschema@.pollutant, val
     RETURNS text
     AS 'MODULE_PATHNAME', 'soil_farmland_screen' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.farmland_screen(@extschema@.pollutant, double precision, double precision, text, @extschema@.standard) IS
-    'GB 15618-2018 screening of an agricultural soil result (mg/kg): 优先保护类, 安全利用类, 严格管控类, or 加强监测 (above screening, no intervention value); land_use paddy, orchard, other or rotation; NULL pH gives NULL for pH-dependent items';
+    'GB 15618-2018 screening of an agricultural soil result (mg/kg): 优先保护 (优先保护类), 安全利用 (安全利用类), 严格管控 (严格管控类), or monitor (加强监测: above screening, no intervention value); land_use paddy, orchard, other or rotation; NULL pH gives NULL for pH-dependent items';
 
 CREATE FUNCTION @extschema@._soil_gb36600_list(
     OUT pollutant_id smallint, OUT tbl smallint, OUT row_no smallint,

@@ -118,32 +118,32 @@ main(void)
 	CHECK_INT(eco_ph_band(14.1), -1, "pH above 14 rejected");
 
 	/* soil.md §3.2 worked examples */
-	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 6.0, 0.45), "安全利用类", "paddy pH 6.0 Cd 0.45");
-	CHECK_STR(s15618("Cd", ECO_LAND_OTHER, 6.0, 0.45), "安全利用类", "dryland pH 6.0 Cd 0.45");
-	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 8.0, 0.70), "优先保护类", "paddy pH 8.0 Cd 0.70");
-	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 5.0, 2.5), "严格管控类", "paddy pH 5.0 Cd 2.5");
-	CHECK_STR(s15618("Cd", ECO_LAND_ORCHARD, 5.0, 2.5), "严格管控类", "orchard pH 5.0 Cd 2.5");
-	CHECK_STR(s15618("Cu", ECO_LAND_ORCHARD, 6.0, 120), "优先保护类", "orchard pH 6.0 Cu 120");
-	CHECK_STR(s15618("Cu", ECO_LAND_OTHER, 6.0, 120), "加强监测", "other pH 6.0 Cu 120");
-	CHECK_STR(s15618("As", ECO_LAND_PADDY, 7.5, 25), "优先保护类", "paddy pH 7.5 As 25");
-	CHECK_STR(s15618("Pb", ECO_LAND_PADDY, 7.51, 200), "优先保护类", "paddy pH 7.51 Pb 200");
-	CHECK_STR(s15618("Hg", ECO_LAND_OTHER, 6.5, 2.0), "安全利用类", "dryland pH 6.5 Hg 2.0");
+	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 6.0, 0.45), "安全利用", "paddy pH 6.0 Cd 0.45");
+	CHECK_STR(s15618("Cd", ECO_LAND_OTHER, 6.0, 0.45), "安全利用", "dryland pH 6.0 Cd 0.45");
+	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 8.0, 0.70), "优先保护", "paddy pH 8.0 Cd 0.70");
+	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 5.0, 2.5), "严格管控", "paddy pH 5.0 Cd 2.5");
+	CHECK_STR(s15618("Cd", ECO_LAND_ORCHARD, 5.0, 2.5), "严格管控", "orchard pH 5.0 Cd 2.5");
+	CHECK_STR(s15618("Cu", ECO_LAND_ORCHARD, 6.0, 120), "优先保护", "orchard pH 6.0 Cu 120");
+	CHECK_STR(s15618("Cu", ECO_LAND_OTHER, 6.0, 120), "monitor", "other pH 6.0 Cu 120");
+	CHECK_STR(s15618("As", ECO_LAND_PADDY, 7.5, 25), "优先保护", "paddy pH 7.5 As 25");
+	CHECK_STR(s15618("Pb", ECO_LAND_PADDY, 7.51, 200), "优先保护", "paddy pH 7.51 Pb 200");
+	CHECK_STR(s15618("Hg", ECO_LAND_OTHER, 6.5, 2.0), "安全利用", "dryland pH 6.5 Hg 2.0");
 	/* boundaries and other items */
-	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 5.0, 1.5), "安全利用类", "Cd at intervention 1.5");
-	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 5.0, 1.5001), "严格管控类", "Cd above intervention");
-	CHECK_STR(s15618("Cu", ECO_LAND_PADDY, 7.0, 100), "优先保护类", "Cu paddy uses the 'other' row: 100");
-	CHECK_STR(s15618("Ni", ECO_LAND_OTHER, 8.0, 190), "优先保护类", "Ni at 190");
-	CHECK_STR(s15618("Zn", ECO_LAND_OTHER, 8.0, 301), "加强监测", "Zn above 300");
-	CHECK_STR(s15618("六六六", ECO_LAND_OTHER, NAN, 0.10), "优先保护类", "HCH 0.10 needs no pH");
-	CHECK_STR(s15618("滴滴涕", ECO_LAND_OTHER, NAN, 0.11), "加强监测", "DDT 0.11");
-	CHECK_STR(s15618("BaP", ECO_LAND_PADDY, NAN, 0.55), "优先保护类", "BaP 0.55");
+	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 5.0, 1.5), "安全利用", "Cd at intervention 1.5");
+	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 5.0, 1.5001), "严格管控", "Cd above intervention");
+	CHECK_STR(s15618("Cu", ECO_LAND_PADDY, 7.0, 100), "优先保护", "Cu paddy uses the 'other' row: 100");
+	CHECK_STR(s15618("Ni", ECO_LAND_OTHER, 8.0, 190), "优先保护", "Ni at 190");
+	CHECK_STR(s15618("Zn", ECO_LAND_OTHER, 8.0, 301), "monitor", "Zn above 300");
+	CHECK_STR(s15618("六六六", ECO_LAND_OTHER, NAN, 0.10), "优先保护", "HCH 0.10 needs no pH");
+	CHECK_STR(s15618("滴滴涕", ECO_LAND_OTHER, NAN, 0.11), "monitor", "DDT 0.11");
+	CHECK_STR(s15618("BaP", ECO_LAND_PADDY, NAN, 0.55), "优先保护", "BaP 0.55");
 	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, NAN, 0.1), "(need pH)", "Cd without pH");
-	CHECK_STR(s15618("soil:Cr", ECO_LAND_PADDY, 8.0, 1300), "安全利用类", "Cr at intervention 1300");
+	CHECK_STR(s15618("soil:Cr", ECO_LAND_PADDY, 8.0, 1300), "安全利用", "Cr at intervention 1300");
 	CHECK_STR(s15618("Cr(VI)", ECO_LAND_PADDY, 8.0, 1), "(unknown)", "Cr(VI) is not in GB 15618");
 	/* paddy-upland rotation: the stricter screening value */
-	CHECK_STR(s15618("Cd", ECO_LAND_ROTATION, 8.0, 0.7), "安全利用类", "rotation Cd pH 8: other 0.6 < paddy 0.8");
-	CHECK_STR(s15618("Cd", ECO_LAND_ROTATION, 8.0, 0.6), "优先保护类", "rotation Cd pH 8 at 0.6");
-	CHECK_STR(s15618("Hg", ECO_LAND_ROTATION, 8.0, 1.5), "安全利用类", "rotation Hg pH 8: paddy 1.0 < other 3.4");
-	CHECK_STR(s15618("Cu", ECO_LAND_ROTATION, 8.0, 150), "加强监测", "rotation Cu uses the 'other' row 100");
+	CHECK_STR(s15618("Cd", ECO_LAND_ROTATION, 8.0, 0.7), "安全利用", "rotation Cd pH 8: other 0.6 < paddy 0.8");
+	CHECK_STR(s15618("Cd", ECO_LAND_ROTATION, 8.0, 0.6), "优先保护", "rotation Cd pH 8 at 0.6");
+	CHECK_STR(s15618("Hg", ECO_LAND_ROTATION, 8.0, 1.5), "安全利用", "rotation Hg pH 8: paddy 1.0 < other 3.4");
+	CHECK_STR(s15618("Cu", ECO_LAND_ROTATION, 8.0, 150), "monitor", "rotation Cu uses the 'other' row 100");
 	return unit_done();
 }
