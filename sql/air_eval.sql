@@ -29,6 +29,10 @@ FROM unnest(ARRAY['2023-01-01 01:00', '2023-01-01 23:00', '2023-01-02 00:00', '2
 SELECT eco.report_day('2023-01-01 00:30');
 SELECT eco.report_hour('2023-01-01 10:00:01');
 SELECT eco.report_day('infinity');
+-- The first timestamp ends hour 24 of a day before the first date; one hour later is hour 1 of the first date.
+SELECT eco.report_day('4714-11-24 00:00:00 BC');
+SELECT eco.report_hour('4714-11-24 00:00:00 BC');
+SELECT eco.report_day('4714-11-24 01:00:00 BC'), eco.report_hour('4714-11-24 01:00:00 BC');
 
 -- Single and composite index: tianqi example 3.0571 -> 3.06 (air.md §4.3).
 SELECT round(eco.composite_index(9, 15, 39, 21, 0.7, 192)::numeric, 4) AS idx,

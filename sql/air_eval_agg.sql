@@ -10,6 +10,8 @@ SELECT eco.daily_mean(v) FROM (SELECT 1.0::float8 WHERE false) s(v); -- empty: N
 SELECT eco.daily_mean(v) FROM (VALUES (-1.0::float8)) s(v);
 SELECT eco.daily_mean(v) FROM (VALUES ('NaN'::float8)) s(v);
 SELECT eco.daily_mean(v) FROM (VALUES (1e300::float8)) s(v);
+-- each value fits the fixed point (< 2^63), their sum does not: 22003
+SELECT eco.daily_mean(v) FROM (VALUES (5e18::float8), (5e18)) s(v);
 -- 24 x 0.8 mg/m³ CO: the exact sum gives exactly 0.8, where the float sum of avg drifts.
 SELECT eco.daily_mean(0.8) AS dm, avg(0.8::float8) AS plain FROM generate_series(1, 24);
 
@@ -18,6 +20,9 @@ SELECT eco.capture_avg(v, 3) AS three, eco.capture_avg(v, 4) AS four
 FROM (VALUES (1.0::float8), (2), (NULL), (6)) s(v);
 SELECT eco.capture_avg(v, 0) FROM (VALUES (1.0::float8)) s(v);
 SELECT eco.capture_avg(v, NULL) FROM (VALUES (1.0::float8)) s(v);
+-- one min_count per group (else the result would depend on the row order or the parallel split)
+SELECT eco.capture_avg(v, m) FROM (VALUES (1.0::float8, 1), (2, 3)) s(v, m);
+SELECT eco.capture_avg(v, m) OVER (ORDER BY v ROWS 1 PRECEDING) FROM (VALUES (1.0::float8, 1), (2, 3)) s(v, m);
 CREATE TEMP TABLE o3h AS
 SELECT '2023-07-01 00:00'::timestamp + g * interval '1 hour' AS hour_ending,
        CASE WHEN g IN (3, 4, 12) THEN NULL ELSE (40 + 10 * g % 170)::float8 END AS o3
@@ -71,6 +76,7 @@ SELECT eco.mda8(h, 1.0) FROM (VALUES (25)) s(h);
 SELECT eco.mda8(h, -1.0) FROM (VALUES (1)) s(h);
 SELECT eco.mda8(h, 1.0, 0) FROM (VALUES (1)) s(h);
 SELECT eco.mda8(h, 1.0, lim) FROM (VALUES (1, 160.0::float8), (2, 100)) s(h, lim);
+SELECT eco.mda8(h, 1.0, NULL) FROM (VALUES (1)) s(h);
 
 -- ---------- percentile (HJ 663 Appendix A) ----------
 SELECT eco.percentile(v, 0.9) AS p90, eco.percentile(v, 0.5) AS p50, eco.percentile(v, 0.95) AS p95,
@@ -88,6 +94,7 @@ SELECT eco.percentile(v, 1.5) FROM (VALUES (1.0::float8)) s(v);
 SELECT eco.percentile(v, -0.1) FROM (VALUES (1.0::float8)) s(v);
 SELECT eco.percentile(v, p) FROM (VALUES (1.0::float8, 0.9::float8), (2, 0.5)) s(v, p);
 SELECT eco.percentile(v, 0.9) FROM (VALUES ('Infinity'::float8)) s(v);
+SELECT eco.percentile(v, NULL) FROM (VALUES (1.0::float8)) s(v);
 
 -- ---------- annual mean and percentile: 324 days, 27 a month, 25 in February ----------
 CREATE TEMP TABLE year_days AS
@@ -122,6 +129,11 @@ SELECT eco.annual_mean(day, v) FROM (VALUES ('2023-05-01'::date, 1.0::float8), (
 SELECT eco.annual_mean(day, v) FROM (VALUES ('infinity'::date, 1.0::float8)) s(day, v);
 SELECT eco.annual_percentile(day, v, 2) FROM year_days;
 SELECT eco.annual_mean(day, v) FROM year_days WHERE false;   -- empty: NULL
+SELECT eco.annual_percentile(day, v, NULL) FROM year_days;
+-- 1 BC (astronomical year 0, a leap year) is a year like any other; it does not mix with 2 BC.
+SELECT eco.annual_mean(d::date, 2) AS mean_1_bc, count(*) AS days
+FROM generate_series('0001-01-01 BC'::date, '0001-12-31 BC', '1 day') d;
+SELECT eco.annual_mean(d, 1) FROM (VALUES ('0001-06-01 BC'::date), ('0002-06-01 BC')) s(d);
 
 -- ---------- good-days ratio (air.md §5) ----------
 -- Heshan 2020 Q4: 73 of 92 valid days -> 79.3 %; NULL AQIs are not valid days.
@@ -216,4 +228,12 @@ SELECT site_code, day FROM eco.air_daily ORDER BY site_code, day;
 SELECT eco.refresh_air_daily('2023-07-03', '2023-07-01');
 SELECT eco.refresh_air_daily(NULL, '2023-07-01');
 INSERT INTO eco.air_hourly (site_code, hour_ending, so2) VALUES ('A1', '2023-08-01 01:00', -3);
+-- NaN and infinity pass ">= 0" in PostgreSQL; the table refuses them, and labels off the full hour,
+-- which would otherwise make eco.refresh_air_daily fail later.
+INSERT INTO eco.air_hourly (site_code, hour_ending, pm25) VALUES ('A1', '2023-08-01 01:00', 'NaN');
+INSERT INTO eco.air_hourly (site_code, hour_ending, o3) VALUES ('A1', '2023-08-01 01:00', 'Infinity');
+INSERT INTO eco.air_hourly (site_code, hour_ending, co) VALUES ('A1', '2023-08-01 01:30', 1);
+INSERT INTO eco.air_hourly (site_code, hour_ending, co) VALUES ('A1', 'infinity', 1);
+INSERT INTO eco.air_hourly (site_code, hour_ending, so2, no2, co, o3, pm10, pm25)
+VALUES ('A1', '2023-08-01 01:00', 0, 0, 0, 0, 0, 0);   -- zero is a value
 DELETE FROM eco.air_daily; DELETE FROM eco.air_hourly; DELETE FROM eco.site WHERE code IN ('A1', 'A2');
