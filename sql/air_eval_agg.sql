@@ -151,7 +151,7 @@ SELECT eco._air_ratio_combine('{0,0,0}', '{3,4}');
 
 -- ---------- parallel plans: Partial Aggregate, parallel result = serial result ----------
 CREATE TABLE air_par AS
-SELECT i, i / 24 AS g, i % 24 + 1 AS hour, (i % 997) * 0.37 AS v,
+SELECT i, i / 24 AS g, i / 365 AS y, i % 24 + 1 AS hour, (i % 997) * 0.37 AS v,
        '2023-01-01'::date + (i % 365) AS day, (i % 300) AS aqi
 FROM generate_series(0, 23999) i;
 ANALYZE air_par;
@@ -172,6 +172,16 @@ SELECT ROW(eco.annual_mean(day, v), eco.annual_percentile(day, v, 0.9))::text AS
 CREATE TEMP TABLE par_g AS
 SELECT g, eco.daily_mean(v) AS dm, eco.capture_avg(v, 20) AS ca, eco.mda8(hour, v) AS m8, eco.percentile(v, 0.9) AS p90
 FROM air_par GROUP BY g;
+-- The other aggregates grouped too: groups of 365 consecutive rows hold each day of 2023 once (the last
+-- group only 275 days: its annual statistics and capture_avg(v, 300) are NULL).
+EXPLAIN (COSTS OFF)
+SELECT y, eco.capture_avg(v, 300), eco.annual_mean(day, v), eco.annual_percentile(day, v, 0.9),
+       eco.good_day_ratio(aqi)
+FROM air_par GROUP BY y;
+CREATE TEMP TABLE par_y AS
+SELECT y, eco.capture_avg(v, 300) AS ca, eco.annual_mean(day, v) AS am,
+       eco.annual_percentile(day, v, 0.9) AS ap, eco.good_day_ratio(aqi) AS gdr
+FROM air_par GROUP BY y;
 -- Workers that see no row hand an empty state to the combine: only the first page has rows.
 SET parallel_leader_participation = off;
 EXPLAIN (COSTS OFF) SELECT eco.mda8(hour, v), eco.percentile(v, 0.5), eco.daily_mean(v) FROM air_par WHERE i < 24;
@@ -194,6 +204,13 @@ SELECT count(*) AS groups, count(*) FILTER (WHERE p.dm IS NOT DISTINCT FROM s.dm
 FROM par_g p
 JOIN (SELECT g, eco.daily_mean(v) AS dm, eco.capture_avg(v, 20) AS ca, eco.mda8(hour, v) AS m8,
              eco.percentile(v, 0.9) AS p90 FROM air_par GROUP BY g) s USING (g);
+SELECT count(*) AS groups, count(p.am) AS valid_years, count(p.ca) AS valid_ca,
+       count(*) FILTER (WHERE p.ca IS NOT DISTINCT FROM s.ca AND p.am IS NOT DISTINCT FROM s.am
+                          AND p.ap IS NOT DISTINCT FROM s.ap AND p.gdr = s.gdr) AS equal
+FROM par_y p
+JOIN (SELECT y, eco.capture_avg(v, 300) AS ca, eco.annual_mean(day, v) AS am,
+             eco.annual_percentile(day, v, 0.9) AS ap, eco.good_day_ratio(aqi) AS gdr
+      FROM air_par GROUP BY y) s USING (y);
 RESET max_parallel_workers_per_gather;
 DROP TABLE air_par;
 
