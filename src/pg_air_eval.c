@@ -517,9 +517,20 @@ air_eval_mda8_accum(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(s);
 	if (PG_NARGS() < 4)
 	{
-		/* eco.mda8(hour, value): the grade II O3 MDA8 limit, equal in every GB 3095 edition */
-		if (!eco_air_limit_value(ECO_STD_GB3095_2012, 4, ECO_AP_8H, 2, &lim))
-			elog(ERROR, "no O3 8-h limit");
+		/*
+		 * eco.mda8(hour, value): the grade II O3 MDA8 limit, equal in every
+		 * GB 3095 edition; read from the limit table once per backend.
+		 */
+		static double default_lim = 0;
+
+		if (default_lim == 0)
+		{
+			const eco_pollutant *o3 = eco_pollutant_parse("O3");
+
+			if (o3 == NULL || !eco_air_limit_value(ECO_STD_GB3095_2012, o3->id, ECO_AP_8H, 2, &default_lim))
+				elog(ERROR, "no O3 8-h limit");
+		}
+		lim = default_lim;
 	}
 	else if (PG_ARGISNULL(3))
 		ereport(ERROR,
