@@ -276,7 +276,7 @@ COMMENT ON TABLE @extschema@.air_daily IS
 COMMENT ON COLUMN @extschema@.air_daily.o3 IS 'O3 24-h mean (NULL when fewer than 20 hours)';
 COMMENT ON COLUMN @extschema@.air_daily.o3_1h IS 'O3 maximum 1-h value of the day (any number of hours)';
 COMMENT ON COLUMN @extschema@.air_daily.o3_8h IS 'O3 MDA8 (eco.mda8 with the grade II limit of GB 3095); NULL when not valid';
-COMMENT ON COLUMN @extschema@.air_daily.n_hours IS 'hours of the day with at least one reading';
+COMMENT ON COLUMN @extschema@.air_daily.n_hours IS 'hours of the day with a row in eco.air_hourly (a row whose six values are all NULL counts)';
 COMMENT ON COLUMN @extschema@.air_daily.aqi IS 'daily AQI from eco.daily_aqi under eco.standard_in_force(''HJ633'', day); NULL when eco.daily_aqi is not installed';
 COMMENT ON COLUMN @extschema@.air_daily.dust IS 'true when any hour of the day is flagged dust';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.air_daily', '');
