@@ -55,6 +55,8 @@ SELECT eco.single_index('NOx', 30);
 SELECT eco.single_index('SO2', -1);
 SELECT eco.composite_index(9, 15, 39, 21, 'NaN', 192);
 SELECT eco.composite_index(9, 15, 39, 21, 0.7, 192, 'HJ663-2013');
+-- huge finite terms stay finite (every denominator is at least 4, Σ 1/S < 1)
+SELECT eco.composite_index(1.7e308, 1.7e308, 1.7e308, 1.7e308, 1.7e308, 1.7e308) < 'Infinity' AS finite;
 
 -- Exceedance multiple (C - S)/S when C > S, else 0.
 SELECT eco.exceedance_multiple(112.5, 75) AS over, eco.exceedance_multiple(75, 75) AS at_limit,
@@ -62,3 +64,4 @@ SELECT eco.exceedance_multiple(112.5, 75) AS over, eco.exceedance_multiple(75, 7
        eco.exceedance_multiple(240, eco.limit_value('O3', '8h')) AS o3_mda8;
 SELECT eco.exceedance_multiple(10, 0);
 SELECT eco.exceedance_multiple(-1, 75);
+SELECT eco.exceedance_multiple(1e308, 1e-300);   -- beyond float8: 22003, not Infinity

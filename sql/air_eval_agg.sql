@@ -70,6 +70,7 @@ SELECT (SELECT eco.mda8(hour, o3 ORDER BY hour) FROM day_o3 WHERE kase = 'rising
 SELECT eco.report_day(t) AS day, eco.mda8(eco.report_hour(t), 100 + eco.report_hour(t)) AS mda8
 FROM generate_series('2023-07-01 01:00'::timestamp, '2023-07-02 00:00', '1 hour') t GROUP BY 1;
 SELECT eco.mda8(h, 1.0) FROM generate_series(1, 0) h;   -- empty: NULL
+SELECT eco.mda8(h, 1e308) AS mda8_1e308 FROM generate_series(1, 24) h;   -- the 8-h sums overflow, the means do not
 SELECT eco.mda8(h, 1.0) FROM (VALUES (1), (1)) s(h);
 SELECT eco.mda8(h, 1.0) FROM (VALUES (0)) s(h);
 SELECT eco.mda8(h, 1.0) FROM (VALUES (25)) s(h);
@@ -129,6 +130,8 @@ SELECT eco.annual_mean(day, v) FROM (VALUES ('2023-05-01'::date, 1.0::float8), (
 SELECT eco.annual_mean(day, v) FROM (VALUES ('infinity'::date, 1.0::float8)) s(day, v);
 SELECT eco.annual_percentile(day, v, 2) FROM year_days;
 SELECT eco.annual_mean(day, v) FROM year_days WHERE false;   -- empty: NULL
+-- huge finite daily values: their sum overflows float8, their mean does not
+SELECT eco.annual_mean(day, 1e308) AS mean_1e308 FROM year_days;
 SELECT eco.annual_percentile(day, v, NULL) FROM year_days;
 -- 1 BC (astronomical year 0, a leap year) is a year like any other; it does not mix with 2 BC.
 SELECT eco.annual_mean(d::date, 2) AS mean_1_bc, count(*) AS days

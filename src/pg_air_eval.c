@@ -234,6 +234,7 @@ air_eval_composite_index(PG_FUNCTION_ARGS)
 			elog(ERROR, "no composite-index denominator for item %d", i);
 		sum += c / s;
 	}
+	/* no overflow: every S is at least 4, so the sum stays below DBL_MAX · Σ 1/S < DBL_MAX */
 	PG_RETURN_FLOAT8(sum);
 }
 
@@ -248,7 +249,15 @@ air_eval_exceedance_multiple(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("limit must be a finite positive number, not %g", s)));
-	PG_RETURN_FLOAT8(eco_air_exceedance_multiple(c, s));
+	{
+		double		b = eco_air_exceedance_multiple(c, s);
+
+		if (isinf(b))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("exceedance multiple of %g over the limit %g is out of range", c, s)));
+		PG_RETURN_FLOAT8(b);
+	}
 }
 
 /* ================================================================
@@ -923,6 +932,18 @@ air_eval_year_mean_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	for (long i = 0; i < n; i++)
 		sum += v[i];
+	if (isinf(sum))
+	{
+		/* finite values whose sum overflows: work in units of the maximum */
+		double		mx = 0;
+
+		for (long i = 0; i < n; i++)
+			mx = Max(mx, v[i]);
+		sum = 0;
+		for (long i = 0; i < n; i++)
+			sum += v[i] / mx;
+		PG_RETURN_FLOAT8(sum / n * mx);
+	}
 	PG_RETURN_FLOAT8(sum / n);
 }
 

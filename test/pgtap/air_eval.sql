@@ -1,6 +1,6 @@
 -- pgTAP: air quality evaluation — labels, SQLSTATEs, row-level security, cross-checks against plain SQL.
 BEGIN;
-SELECT plan(43);
+SELECT plan(44);
 
 -- ---------- catalogue properties ----------
 SELECT has_view('eco', 'air_limits', 'view eco.air_limits exists');
@@ -52,6 +52,7 @@ SELECT throws_ok($$SELECT eco.percentile(1, 90)$$, '22023', NULL, 'p given in pe
 SELECT throws_ok($$SELECT eco.annual_mean(d, 1) FROM (VALUES ('2023-12-31'::date), ('2024-01-01')) s(d)$$, '22023',
                  NULL, 'two years: 22023');
 SELECT throws_ok($$SELECT eco.exceedance_multiple(1, -5)$$, '22023', NULL, 'negative limit: 22023');
+SELECT throws_ok($$SELECT eco.exceedance_multiple(1e308, 1e-300)$$, '22003', NULL, 'multiple beyond float8: 22003');
 SELECT throws_ok($$SELECT eco.refresh_air_daily('2023-02-01', '2023-01-01')$$, '22023', NULL, 'reversed range: 22023');
 SELECT throws_ok($$SELECT eco.report_day('4714-11-24 00:00:00 BC')$$, '22003', NULL,
                  'label ending a day before the first date: 22003');
