@@ -29,6 +29,10 @@ FROM unnest(ARRAY['2023-01-01 01:00', '2023-01-01 23:00', '2023-01-02 00:00', '2
 SELECT eco.report_day('2023-01-01 00:30');
 SELECT eco.report_hour('2023-01-01 10:00:01');
 SELECT eco.report_day('infinity');
+-- The first timestamp ends hour 24 of a day before the first date; one hour later is hour 1 of the first date.
+SELECT eco.report_day('4714-11-24 00:00:00 BC');
+SELECT eco.report_hour('4714-11-24 00:00:00 BC');
+SELECT eco.report_day('4714-11-24 01:00:00 BC'), eco.report_hour('4714-11-24 01:00:00 BC');
 
 -- Single and composite index: tianqi example 3.0571 -> 3.06 (air.md §4.3).
 SELECT round(eco.composite_index(9, 15, 39, 21, 0.7, 192)::numeric, 4) AS idx,
@@ -51,6 +55,8 @@ SELECT eco.single_index('NOx', 30);
 SELECT eco.single_index('SO2', -1);
 SELECT eco.composite_index(9, 15, 39, 21, 'NaN', 192);
 SELECT eco.composite_index(9, 15, 39, 21, 0.7, 192, 'HJ663-2013');
+-- huge finite terms stay finite (every denominator is at least 4, Σ 1/S < 1)
+SELECT eco.composite_index(1.7e308, 1.7e308, 1.7e308, 1.7e308, 1.7e308, 1.7e308) < 'Infinity' AS finite;
 
 -- Exceedance multiple (C - S)/S when C > S, else 0.
 SELECT eco.exceedance_multiple(112.5, 75) AS over, eco.exceedance_multiple(75, 75) AS at_limit,
@@ -58,3 +64,4 @@ SELECT eco.exceedance_multiple(112.5, 75) AS over, eco.exceedance_multiple(75, 7
        eco.exceedance_multiple(240, eco.limit_value('O3', '8h')) AS o3_mda8;
 SELECT eco.exceedance_multiple(10, 0);
 SELECT eco.exceedance_multiple(-1, 75);
+SELECT eco.exceedance_multiple(1e308, 1e-300);   -- beyond float8: 22003, not Infinity

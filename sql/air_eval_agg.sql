@@ -10,6 +10,8 @@ SELECT eco.daily_mean(v) FROM (SELECT 1.0::float8 WHERE false) s(v); -- empty: N
 SELECT eco.daily_mean(v) FROM (VALUES (-1.0::float8)) s(v);
 SELECT eco.daily_mean(v) FROM (VALUES ('NaN'::float8)) s(v);
 SELECT eco.daily_mean(v) FROM (VALUES (1e300::float8)) s(v);
+-- each value fits the fixed point (< 2^63), their sum does not: 22003
+SELECT eco.daily_mean(v) FROM (VALUES (5e18::float8), (5e18)) s(v);
 -- 24 x 0.8 mg/m³ CO: the exact sum gives exactly 0.8, where the float sum of avg drifts.
 SELECT eco.daily_mean(0.8) AS dm, avg(0.8::float8) AS plain FROM generate_series(1, 24);
 
@@ -18,6 +20,9 @@ SELECT eco.capture_avg(v, 3) AS three, eco.capture_avg(v, 4) AS four
 FROM (VALUES (1.0::float8), (2), (NULL), (6)) s(v);
 SELECT eco.capture_avg(v, 0) FROM (VALUES (1.0::float8)) s(v);
 SELECT eco.capture_avg(v, NULL) FROM (VALUES (1.0::float8)) s(v);
+-- one min_count per group (else the result would depend on the row order or the parallel split)
+SELECT eco.capture_avg(v, m) FROM (VALUES (1.0::float8, 1), (2, 3)) s(v, m);
+SELECT eco.capture_avg(v, m) OVER (ORDER BY v ROWS 1 PRECEDING) FROM (VALUES (1.0::float8, 1), (2, 3)) s(v, m);
 CREATE TEMP TABLE o3h AS
 SELECT '2023-07-01 00:00'::timestamp + g * interval '1 hour' AS hour_ending,
        CASE WHEN g IN (3, 4, 12) THEN NULL ELSE (40 + 10 * g % 170)::float8 END AS o3
@@ -65,12 +70,14 @@ SELECT (SELECT eco.mda8(hour, o3 ORDER BY hour) FROM day_o3 WHERE kase = 'rising
 SELECT eco.report_day(t) AS day, eco.mda8(eco.report_hour(t), 100 + eco.report_hour(t)) AS mda8
 FROM generate_series('2023-07-01 01:00'::timestamp, '2023-07-02 00:00', '1 hour') t GROUP BY 1;
 SELECT eco.mda8(h, 1.0) FROM generate_series(1, 0) h;   -- empty: NULL
+SELECT eco.mda8(h, 1e308) AS mda8_1e308 FROM generate_series(1, 24) h;   -- the 8-h sums overflow, the means do not
 SELECT eco.mda8(h, 1.0) FROM (VALUES (1), (1)) s(h);
 SELECT eco.mda8(h, 1.0) FROM (VALUES (0)) s(h);
 SELECT eco.mda8(h, 1.0) FROM (VALUES (25)) s(h);
 SELECT eco.mda8(h, -1.0) FROM (VALUES (1)) s(h);
 SELECT eco.mda8(h, 1.0, 0) FROM (VALUES (1)) s(h);
 SELECT eco.mda8(h, 1.0, lim) FROM (VALUES (1, 160.0::float8), (2, 100)) s(h, lim);
+SELECT eco.mda8(h, 1.0, NULL) FROM (VALUES (1)) s(h);
 
 -- ---------- percentile (HJ 663 Appendix A) ----------
 SELECT eco.percentile(v, 0.9) AS p90, eco.percentile(v, 0.5) AS p50, eco.percentile(v, 0.95) AS p95,
@@ -88,6 +95,7 @@ SELECT eco.percentile(v, 1.5) FROM (VALUES (1.0::float8)) s(v);
 SELECT eco.percentile(v, -0.1) FROM (VALUES (1.0::float8)) s(v);
 SELECT eco.percentile(v, p) FROM (VALUES (1.0::float8, 0.9::float8), (2, 0.5)) s(v, p);
 SELECT eco.percentile(v, 0.9) FROM (VALUES ('Infinity'::float8)) s(v);
+SELECT eco.percentile(v, NULL) FROM (VALUES (1.0::float8)) s(v);
 
 -- ---------- annual mean and percentile: 324 days, 27 a month, 25 in February ----------
 CREATE TEMP TABLE year_days AS
@@ -122,6 +130,13 @@ SELECT eco.annual_mean(day, v) FROM (VALUES ('2023-05-01'::date, 1.0::float8), (
 SELECT eco.annual_mean(day, v) FROM (VALUES ('infinity'::date, 1.0::float8)) s(day, v);
 SELECT eco.annual_percentile(day, v, 2) FROM year_days;
 SELECT eco.annual_mean(day, v) FROM year_days WHERE false;   -- empty: NULL
+-- huge finite daily values: their sum overflows float8, their mean does not
+SELECT eco.annual_mean(day, 1e308) AS mean_1e308 FROM year_days;
+SELECT eco.annual_percentile(day, v, NULL) FROM year_days;
+-- 1 BC (astronomical year 0, a leap year) is a year like any other; it does not mix with 2 BC.
+SELECT eco.annual_mean(d::date, 2) AS mean_1_bc, count(*) AS days
+FROM generate_series('0001-01-01 BC'::date, '0001-12-31 BC', '1 day') d;
+SELECT eco.annual_mean(d, 1) FROM (VALUES ('0001-06-01 BC'::date), ('0002-06-01 BC')) s(d);
 
 -- ---------- good-days ratio (air.md §5) ----------
 -- Heshan 2020 Q4: 73 of 92 valid days -> 79.3 %; NULL AQIs are not valid days.
@@ -139,7 +154,7 @@ SELECT eco._air_ratio_combine('{0,0,0}', '{3,4}');
 
 -- ---------- parallel plans: Partial Aggregate, parallel result = serial result ----------
 CREATE TABLE air_par AS
-SELECT i, i / 24 AS g, i % 24 + 1 AS hour, (i % 997) * 0.37 AS v,
+SELECT i, i / 24 AS g, i / 365 AS y, i % 24 + 1 AS hour, (i % 997) * 0.37 AS v,
        '2023-01-01'::date + (i % 365) AS day, (i % 300) AS aqi
 FROM generate_series(0, 23999) i;
 ANALYZE air_par;
@@ -160,6 +175,16 @@ SELECT ROW(eco.annual_mean(day, v), eco.annual_percentile(day, v, 0.9))::text AS
 CREATE TEMP TABLE par_g AS
 SELECT g, eco.daily_mean(v) AS dm, eco.capture_avg(v, 20) AS ca, eco.mda8(hour, v) AS m8, eco.percentile(v, 0.9) AS p90
 FROM air_par GROUP BY g;
+-- The other aggregates grouped too: groups of 365 consecutive rows hold each day of 2023 once (the last
+-- group only 275 days: its annual statistics and capture_avg(v, 300) are NULL).
+EXPLAIN (COSTS OFF)
+SELECT y, eco.capture_avg(v, 300), eco.annual_mean(day, v), eco.annual_percentile(day, v, 0.9),
+       eco.good_day_ratio(aqi)
+FROM air_par GROUP BY y;
+CREATE TEMP TABLE par_y AS
+SELECT y, eco.capture_avg(v, 300) AS ca, eco.annual_mean(day, v) AS am,
+       eco.annual_percentile(day, v, 0.9) AS ap, eco.good_day_ratio(aqi) AS gdr
+FROM air_par GROUP BY y;
 -- Workers that see no row hand an empty state to the combine: only the first page has rows.
 SET parallel_leader_participation = off;
 EXPLAIN (COSTS OFF) SELECT eco.mda8(hour, v), eco.percentile(v, 0.5), eco.daily_mean(v) FROM air_par WHERE i < 24;
@@ -182,6 +207,13 @@ SELECT count(*) AS groups, count(*) FILTER (WHERE p.dm IS NOT DISTINCT FROM s.dm
 FROM par_g p
 JOIN (SELECT g, eco.daily_mean(v) AS dm, eco.capture_avg(v, 20) AS ca, eco.mda8(hour, v) AS m8,
              eco.percentile(v, 0.9) AS p90 FROM air_par GROUP BY g) s USING (g);
+SELECT count(*) AS groups, count(p.am) AS valid_years, count(p.ca) AS valid_ca,
+       count(*) FILTER (WHERE p.ca IS NOT DISTINCT FROM s.ca AND p.am IS NOT DISTINCT FROM s.am
+                          AND p.ap IS NOT DISTINCT FROM s.ap AND p.gdr = s.gdr) AS equal
+FROM par_y p
+JOIN (SELECT y, eco.capture_avg(v, 300) AS ca, eco.annual_mean(day, v) AS am,
+             eco.annual_percentile(day, v, 0.9) AS ap, eco.good_day_ratio(aqi) AS gdr
+      FROM air_par GROUP BY y) s USING (y);
 RESET max_parallel_workers_per_gather;
 DROP TABLE air_par;
 
@@ -216,4 +248,12 @@ SELECT site_code, day FROM eco.air_daily ORDER BY site_code, day;
 SELECT eco.refresh_air_daily('2023-07-03', '2023-07-01');
 SELECT eco.refresh_air_daily(NULL, '2023-07-01');
 INSERT INTO eco.air_hourly (site_code, hour_ending, so2) VALUES ('A1', '2023-08-01 01:00', -3);
+-- NaN and infinity pass ">= 0" in PostgreSQL; the table refuses them, and labels off the full hour,
+-- which would otherwise make eco.refresh_air_daily fail later.
+INSERT INTO eco.air_hourly (site_code, hour_ending, pm25) VALUES ('A1', '2023-08-01 01:00', 'NaN');
+INSERT INTO eco.air_hourly (site_code, hour_ending, o3) VALUES ('A1', '2023-08-01 01:00', 'Infinity');
+INSERT INTO eco.air_hourly (site_code, hour_ending, co) VALUES ('A1', '2023-08-01 01:30', 1);
+INSERT INTO eco.air_hourly (site_code, hour_ending, co) VALUES ('A1', 'infinity', 1);
+INSERT INTO eco.air_hourly (site_code, hour_ending, so2, no2, co, o3, pm10, pm25)
+VALUES ('A1', '2023-08-01 01:00', 0, 0, 0, 0, 0, 0);   -- zero is a value
 DELETE FROM eco.air_daily; DELETE FROM eco.air_hourly; DELETE FROM eco.site WHERE code IN ('A1', 'A2');

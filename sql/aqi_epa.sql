@@ -36,6 +36,8 @@ SELECT eco.nowcast(ARRAY[10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10]::float8
        eco.nowcast(ARRAY[]::float8[]) AS empty,
        eco.nowcast(ARRAY[0, 0, 0]::float8[]) AS zeros,
        eco.nowcast(ARRAY[12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 12, 1000]::float8[]) AS thirteenth_ignored;
+-- Huge finite hours: the weighted sum overflows float8, the NowCast does not.
+SELECT eco.nowcast(ARRAY[1e308, 1e308, 1e308]::float8[]) AS nowcast_1e308;
 -- NowCast feeding the index.
 SELECT eco.iaqi('PM2.5', '24h', eco.nowcast(ARRAY[35.9, 35.9, 35.9]::float8[]), 'EPA-2024') AS nowcast_index;
 

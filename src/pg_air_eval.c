@@ -164,6 +164,11 @@ air_split_label(Timestamp ts, DateADT *day, int *hour)
 		*hour = 24;
 		d--;
 	}
+	if (!IS_VALID_DATE(d))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("hour label %s ends an hour of a day out of the range of type date",
+						DatumGetCString(DirectFunctionCall1(timestamp_out, TimestampGetDatum(ts))))));
 	*day = (DateADT) d;
 }
 
@@ -229,6 +234,7 @@ air_eval_composite_index(PG_FUNCTION_ARGS)
 			elog(ERROR, "no composite-index denominator for item %d", i);
 		sum += c / s;
 	}
+	/* no overflow: every S is at least 4, so the sum stays below DBL_MAX · Σ 1/S < DBL_MAX */
 	PG_RETURN_FLOAT8(sum);
 }
 
@@ -243,7 +249,15 @@ air_eval_exceedance_multiple(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("limit must be a finite positive number, not %g", s)));
-	PG_RETURN_FLOAT8(eco_air_exceedance_multiple(c, s));
+	{
+		double		b = eco_air_exceedance_multiple(c, s);
+
+		if (isinf(b))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("exceedance multiple of %g over the limit %g is out of range", c, s)));
+		PG_RETURN_FLOAT8(b);
+	}
 }
 
 /* ================================================================
@@ -277,6 +291,20 @@ air_check_min_count(int32 m)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("min_count must be at least 1, not %d", m)));
+}
+
+/*
+ * The min_count of a group: one value, or the result would depend on which
+ * row came last (serial) or on the combine order (parallel).
+ */
+static void
+air_set_min_count(AirMean *s, int32 m)
+{
+	if (s->min_count != 0 && s->min_count != m)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("min_count of eco.capture_avg changes within a group: %d and %d", s->min_count, m)));
+	s->min_count = m;
 }
 
 /* value as fixed point, with the errors of a reading */
@@ -333,7 +361,7 @@ air_eval_mean_accum(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 					 errmsg("min_count of eco.capture_avg must not be null")));
 		air_check_min_count(PG_GETARG_INT32(2));
-		s->min_count = PG_GETARG_INT32(2);
+		air_set_min_count(s, PG_GETARG_INT32(2));
 	}
 	if (!PG_ARGISNULL(1))
 		air_mean_add(s, air_fixed_value(PG_GETARG_FLOAT8(1)), 1, 0);
@@ -362,8 +390,10 @@ air_eval_mean_combine(PG_FUNCTION_ARGS)
 	AirMean    *a = PG_ARGISNULL(0) ? NULL : (AirMean *) PG_GETARG_POINTER(0);
 	AirMean    *b = PG_ARGISNULL(1) ? NULL : (AirMean *) PG_GETARG_POINTER(1);
 
+	if (b == NULL && a == NULL)
+		PG_RETURN_NULL();		/* both partial states empty */
 	if (b == NULL)
-		PG_RETURN_POINTER(a);	/* NULL when both partial states are empty */
+		PG_RETURN_POINTER(a);
 	if (a == NULL)
 	{
 		a = MemoryContextAlloc(ctx, sizeof(AirMean));
@@ -371,8 +401,8 @@ air_eval_mean_combine(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(a);
 	}
 	air_mean_add(a, air_mean_sum(b), b->n, 0);
-	if (b->min_count > a->min_count)
-		a->min_count = b->min_count;
+	if (b->min_count != 0)
+		air_set_min_count(a, b->min_count);
 	PG_RETURN_POINTER(a);
 }
 
@@ -496,9 +526,20 @@ air_eval_mda8_accum(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(s);
 	if (PG_NARGS() < 4)
 	{
-		/* eco.mda8(hour, value): the grade II O3 MDA8 limit, equal in every GB 3095 edition */
-		if (!eco_air_limit_value(ECO_STD_GB3095_2012, 4, ECO_AP_8H, 2, &lim))
-			elog(ERROR, "no O3 8-h limit");
+		/*
+		 * eco.mda8(hour, value): the grade II O3 MDA8 limit, equal in every
+		 * GB 3095 edition; read from the limit table once per backend.
+		 */
+		static double default_lim = 0;
+
+		if (default_lim == 0)
+		{
+			const eco_pollutant *o3 = eco_pollutant_parse("O3");
+
+			if (o3 == NULL || !eco_air_limit_value(ECO_STD_GB3095_2012, o3->id, ECO_AP_8H, 2, &default_lim))
+				elog(ERROR, "no O3 8-h limit");
+		}
+		lim = default_lim;
 	}
 	else if (PG_ARGISNULL(3))
 		ereport(ERROR,
@@ -532,8 +573,10 @@ air_eval_mda8_combine(PG_FUNCTION_ARGS)
 	AirMda8    *a = PG_ARGISNULL(0) ? NULL : (AirMda8 *) PG_GETARG_POINTER(0);
 	AirMda8    *b = PG_ARGISNULL(1) ? NULL : (AirMda8 *) PG_GETARG_POINTER(1);
 
+	if (b == NULL && a == NULL)
+		PG_RETURN_NULL();		/* both partial states empty */
 	if (b == NULL)
-		PG_RETURN_POINTER(a);	/* may be NULL: both partial states empty */
+		PG_RETURN_POINTER(a);
 	if (a == NULL)
 	{
 		a = air_mda8_new(ctx);
@@ -656,6 +699,8 @@ air_eval_pct_combine(PG_FUNCTION_ARGS)
 	AirPct	   *a = PG_ARGISNULL(0) ? NULL : (AirPct *) PG_GETARG_POINTER(0);
 	AirPct	   *b = PG_ARGISNULL(1) ? NULL : (AirPct *) PG_GETARG_POINTER(1);
 
+	if (b == NULL && a == NULL)
+		PG_RETURN_NULL();		/* both partial states empty */
 	if (b == NULL)
 		PG_RETURN_POINTER(a);
 	if (a == NULL)
@@ -728,8 +773,8 @@ air_eval_pct_final(PG_FUNCTION_ARGS)
  * ================================================================ */
 typedef struct AirYear
 {
-	int32		year;			/* 0 until the first row */
-	int32		pad;
+	int32		year;			/* valid when has_year */
+	int32		has_year;		/* 0 until the first row (year 0 = 1 BC is a year) */
 	double		p;				/* NaN for annual_mean / until the first row */
 	uint8		present[366];
 	double		v[366];
@@ -755,13 +800,14 @@ air_year_new(MemoryContext ctx)
 static void
 air_year_set_year(AirYear *s, int year)
 {
-	if (s->year != 0 && s->year != year)
+	if (s->has_year && s->year != year)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("annual statistic over days of more than one year: %d and %d",
 						Min(s->year, year), Max(s->year, year)),
 				 errhint("Group by extract(year from day).")));
 	s->year = year;
+	s->has_year = 1;
 }
 
 static void
@@ -825,6 +871,8 @@ air_eval_year_combine(PG_FUNCTION_ARGS)
 	AirYear    *a = PG_ARGISNULL(0) ? NULL : (AirYear *) PG_GETARG_POINTER(0);
 	AirYear    *b = PG_ARGISNULL(1) ? NULL : (AirYear *) PG_GETARG_POINTER(1);
 
+	if (b == NULL && a == NULL)
+		PG_RETURN_NULL();		/* both partial states empty */
 	if (b == NULL)
 		PG_RETURN_POINTER(a);
 	if (a == NULL)
@@ -835,7 +883,7 @@ air_eval_year_combine(PG_FUNCTION_ARGS)
 	}
 	if (!isnan(b->p))
 		air_pct_set_p(&a->p, b->p);
-	if (b->year != 0)
+	if (b->has_year)
 		air_year_set_year(a, b->year);
 	for (int i = 0; i < 366; i++)
 		if (b->present[i])
@@ -859,7 +907,7 @@ air_year_values(const AirYear *s, double *out)
 	int			months[12] = {0};
 	long		n = 0;
 
-	if (s->year == 0)
+	if (!s->has_year)
 		return -1;
 	for (int i = 0; i < 366; i++)
 		if (s->present[i])
@@ -884,6 +932,18 @@ air_eval_year_mean_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	for (long i = 0; i < n; i++)
 		sum += v[i];
+	if (isinf(sum))
+	{
+		/* finite values whose sum overflows: work in units of the maximum */
+		double		mx = 0;
+
+		for (long i = 0; i < n; i++)
+			mx = Max(mx, v[i]);
+		sum = 0;
+		for (long i = 0; i < n; i++)
+			sum += v[i] / mx;
+		PG_RETURN_FLOAT8(sum / n * mx);
+	}
 	PG_RETURN_FLOAT8(sum / n);
 }
 

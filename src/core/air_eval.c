@@ -286,6 +286,15 @@ eco_air_mda8(const double v[24], uint32_t mask, double lim, double *mda8, int *n
 		{
 			double		avg = sum / n;
 
+			if (isinf(avg))
+			{
+				/* finite values whose sum overflows: add the shares instead */
+				avg = 0;
+				for (int h = x - 7; h <= x; h++)
+					if (mask & (UINT32_C(1) << (h - 1)))
+						avg += v[h - 1] / n;
+			}
+
 			if (nw == 0 || avg > best)
 				best = avg;
 			nw++;

@@ -45,7 +45,6 @@ extern const int eco_n_air_limits;
 #define ECO_AIR_MIN_DAYS_YEAR		324 /* daily values per year */
 #define ECO_AIR_MIN_DAYS_MONTH		27	/* daily values per month ... */
 #define ECO_AIR_MIN_DAYS_FEB		25	/* ... except February */
-#define ECO_AIR_MDA8_LIMIT_II		160 /* default lim of eco.mda8: O3 MDA8 grade II */
 
 /* "1h", "8h", "24h", "year", "quarter" (also "day", "annual"); -1 when unknown. */
 int			eco_air_period_parse(const char *text);

@@ -789,6 +789,20 @@ aqi_nowcast(const double *v, const unsigned char *missing, int n, double *out)
 		}
 		wi *= w;
 	}
+	if (isinf(num))
+	{
+		/* finite values whose weighted sum overflows: work in units of the maximum */
+		num = 0;
+		wi = 1;
+		for (int i = 0; i < n; i++)
+		{
+			if (!missing[i])
+				num += wi * (v[i] / mx);
+			wi *= w;
+		}
+		*out = num / den * mx;
+		return 1;
+	}
 	*out = num / den;
 	return 1;
 }

@@ -99,6 +99,7 @@ CREATE FUNCTION @extschema@._aqi_breakpoint_list(
     OUT input_decimals integer, OUT note text)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'aqi_breakpoint_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 200;
+COMMENT ON FUNCTION @extschema@._aqi_breakpoint_list() IS 'internal: rows of the IAQI breakpoint tables (see eco.aqi_breakpoints)';
 CREATE VIEW @extschema@.aqi_breakpoints AS
     SELECT b.standard::@extschema@.standard AS standard, b.pollutant::@extschema@.pollutant AS pollutant, b.period,
            b.unit, b.iaqi_lo, b.iaqi_hi, b.bp_lo, b.bp_hi, b.input_decimals, b.note
@@ -112,6 +113,7 @@ CREATE FUNCTION @extschema@._aqi_level_list(
     OUT health_effect text, OUT advice text)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'aqi_level_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 18;
+COMMENT ON FUNCTION @extschema@._aqi_level_list() IS 'internal: rows of the AQI level tables (see eco.aqi_levels)';
 CREATE VIEW @extschema@.aqi_levels AS
     SELECT v.standard::@extschema@.standard AS standard, v.level, v.aqi_lo, v.aqi_hi, v.level_zh, v.category_zh, v.category_en, v.color_zh, v.color,
            v.health_effect, v.advice
@@ -122,6 +124,7 @@ COMMENT ON VIEW @extschema@.aqi_levels IS
 CREATE FUNCTION @extschema@._aqi_sensitive_group_list(OUT standard text, OUT pollutant text, OUT sensitive_groups text)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'aqi_sensitive_group_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 6;
+COMMENT ON FUNCTION @extschema@._aqi_sensitive_group_list() IS 'internal: rows of HJ 633-2026 Table 2 (see eco.aqi_sensitive_groups)';
 CREATE VIEW @extschema@.aqi_sensitive_groups AS
     SELECT g.standard::@extschema@.standard AS standard, g.pollutant::@extschema@.pollutant AS pollutant,
            g.sensitive_groups

@@ -222,18 +222,21 @@ COMMENT ON AGGREGATE @extschema@.good_day_ratio(integer) IS
 -- ---------- hourly data ----------
 CREATE TABLE @extschema@.air_hourly (
     site_code   text NOT NULL,
-    hour_ending timestamp NOT NULL,
-    so2         double precision CHECK (so2 >= 0),
-    no2         double precision CHECK (no2 >= 0),
-    co          double precision CHECK (co >= 0),
-    o3          double precision CHECK (o3 >= 0),
-    pm10        double precision CHECK (pm10 >= 0),
-    pm25        double precision CHECK (pm25 >= 0),
+    hour_ending timestamp NOT NULL
+                CHECK (pg_catalog.isfinite(hour_ending)
+                       AND hour_ending = pg_catalog.date_trunc('hour', hour_ending)),
+    -- float8 orders NaN above every number: "< 'Infinity'" also rejects NaN
+    so2         double precision CHECK (so2 >= 0 AND so2 < 'Infinity'::double precision),
+    no2         double precision CHECK (no2 >= 0 AND no2 < 'Infinity'::double precision),
+    co          double precision CHECK (co >= 0 AND co < 'Infinity'::double precision),
+    o3          double precision CHECK (o3 >= 0 AND o3 < 'Infinity'::double precision),
+    pm10        double precision CHECK (pm10 >= 0 AND pm10 < 'Infinity'::double precision),
+    pm25        double precision CHECK (pm25 >= 0 AND pm25 < 'Infinity'::double precision),
     dust        boolean NOT NULL DEFAULT false,
     PRIMARY KEY (site_code, hour_ending)
 );
 COMMENT ON TABLE @extschema@.air_hourly IS
-    'hourly air readings by site (eco.site code), labelled with the end of the hour (HJ 663); CO in mg/m³, the rest µg/m³; dust = hour affected by sand and dust';
+    'hourly air readings by site (eco.site code), labelled with the end of the hour (HJ 663; a finite timestamp on a full hour); CO in mg/m³, the rest µg/m³, finite and non-negative; dust = hour affected by sand and dust';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.air_hourly', '');
 ALTER TABLE @extschema@.air_hourly ENABLE ROW LEVEL SECURITY;
 CREATE POLICY air_hourly_by_site ON @extschema@.air_hourly
@@ -273,7 +276,7 @@ COMMENT ON TABLE @extschema@.air_daily IS
 COMMENT ON COLUMN @extschema@.air_daily.o3 IS 'O3 24-h mean (NULL when fewer than 20 hours)';
 COMMENT ON COLUMN @extschema@.air_daily.o3_1h IS 'O3 maximum 1-h value of the day (any number of hours)';
 COMMENT ON COLUMN @extschema@.air_daily.o3_8h IS 'O3 MDA8 (eco.mda8 with the grade II limit of GB 3095); NULL when not valid';
-COMMENT ON COLUMN @extschema@.air_daily.n_hours IS 'hours of the day with at least one reading';
+COMMENT ON COLUMN @extschema@.air_daily.n_hours IS 'hours of the day with a row in eco.air_hourly (a row whose six values are all NULL counts)';
 COMMENT ON COLUMN @extschema@.air_daily.aqi IS 'daily AQI from eco.daily_aqi under eco.standard_in_force(''HJ633'', day); NULL when eco.daily_aqi is not installed';
 COMMENT ON COLUMN @extschema@.air_daily.dust IS 'true when any hour of the day is flagged dust';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.air_daily', '');

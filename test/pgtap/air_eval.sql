@@ -1,6 +1,6 @@
 -- pgTAP: air quality evaluation — labels, SQLSTATEs, row-level security, cross-checks against plain SQL.
 BEGIN;
-SELECT plan(35);
+SELECT plan(44);
 
 -- ---------- catalogue properties ----------
 SELECT has_view('eco', 'air_limits', 'view eco.air_limits exists');
@@ -52,7 +52,22 @@ SELECT throws_ok($$SELECT eco.percentile(1, 90)$$, '22023', NULL, 'p given in pe
 SELECT throws_ok($$SELECT eco.annual_mean(d, 1) FROM (VALUES ('2023-12-31'::date), ('2024-01-01')) s(d)$$, '22023',
                  NULL, 'two years: 22023');
 SELECT throws_ok($$SELECT eco.exceedance_multiple(1, -5)$$, '22023', NULL, 'negative limit: 22023');
+SELECT throws_ok($$SELECT eco.exceedance_multiple(1e308, 1e-300)$$, '22003', NULL, 'multiple beyond float8: 22003');
 SELECT throws_ok($$SELECT eco.refresh_air_daily('2023-02-01', '2023-01-01')$$, '22023', NULL, 'reversed range: 22023');
+SELECT throws_ok($$SELECT eco.report_day('4714-11-24 00:00:00 BC')$$, '22003', NULL,
+                 'label ending a day before the first date: 22003');
+SELECT throws_ok($$SELECT eco.daily_mean(v) FROM (VALUES (5e18::float8), (5e18)) s(v)$$, '22003', NULL,
+                 'sum beyond the fixed-point range: 22003');
+SELECT throws_ok($$SELECT eco.capture_avg(v, m) FROM (VALUES (1.0::float8, 1), (2, 3)) s(v, m)$$, '22023', NULL,
+                 'min_count changing within a group: 22023');
+SELECT throws_ok($$SELECT eco.mda8(1, 1.0, NULL)$$, '22004', NULL, 'NULL MDA8 limit: 22004');
+SELECT throws_ok($$SELECT eco.percentile(1.0, NULL)$$, '22004', NULL, 'NULL percentile rank: 22004');
+SELECT throws_ok($$SELECT eco.annual_percentile('2023-01-01'::date, 1.0, NULL)$$, '22004', NULL,
+                 'NULL annual percentile rank: 22004');
+SELECT throws_ok($$INSERT INTO eco.air_hourly (site_code, hour_ending, pm25) VALUES ('TAPX', '2023-08-01 01:00', 'NaN')$$,
+                 '23514', NULL, 'air_hourly refuses NaN: 23514');
+SELECT throws_ok($$INSERT INTO eco.air_hourly (site_code, hour_ending, pm25) VALUES ('TAPX', '2023-08-01 01:30', 1)$$,
+                 '23514', NULL, 'air_hourly refuses a label off the full hour: 23514');
 
 -- ---------- cross-checks against independent plain SQL ----------
 CREATE TEMP TABLE tap_h AS

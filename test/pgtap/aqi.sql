@@ -1,7 +1,7 @@
 -- pgTAP: AQI catalogue properties, SQLSTATEs and cross-checks against independent SQL.
 BEGIN;
 SET LOCAL search_path = public, eco;
-SELECT plan(31);
+SELECT plan(32);
 
 SELECT has_function('eco', 'iaqi', ARRAY['eco.pollutant', 'text', 'double precision', 'eco.standard'], 'eco.iaqi exists');
 SELECT has_function('eco', 'daily_aqi', 'eco.daily_aqi exists');
@@ -25,6 +25,17 @@ SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.
           + (SELECT count(*)::int FROM unnest(ARRAY['eco.aqi_result', 'eco.epa_aqi_result']) AS o
              WHERE obj_description(o::regtype, 'pg_type') IS NULL), 0,
           'every AQI function, view and result type has a comment');
+-- The same over the catalogue, internal functions included: every function of the extension named for the
+-- AQI or the air evaluation (files 10_air_aqi.sql, 20_air_eval.sql) has a comment.
+SELECT is((SELECT string_agg(p.oid::regprocedure::text, ', ' ORDER BY p.oid::regprocedure::text)
+           FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+           JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'eco_monitor'
+           WHERE (p.proname ~ '^_?(aqi|air)_' OR p.proname IN ('iaqi', 'daily_aqi', 'hourly_aqi', 'epa_aqi', 'nowcast',
+                   'limit_value', 'report_day', 'report_hour', 'single_index', 'composite_index', 'exceedance_multiple',
+                   'daily_mean', 'capture_avg', 'mda8', 'percentile', 'annual_mean', 'annual_percentile',
+                   'good_day_ratio', 'refresh_air_daily'))
+             AND obj_description(p.oid, 'pg_proc') IS NULL), NULL,
+          'every air function and aggregate, internal ones included, has a comment');
 SELECT is((SELECT proargnames FROM pg_proc WHERE oid = 'eco.daily_aqi'::regproc),
           ARRAY['so2', 'no2', 'co', 'pm10', 'pm25', 'o3_8h', 'o3_1h', 'standard']::text[],
           'daily_aqi argument names');

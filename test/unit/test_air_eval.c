@@ -230,5 +230,10 @@ main(void)
 		CHECK_INT(eco_air_fixed_add(&a, f, 0), 0, "overflow detected");
 	}
 
+	/* huge finite values: the 8-h sum overflows, the mean does not */
+	fill(v, 1e308);
+	CHECK_INT(eco_air_mda8(v, NAN_MASK_ALL, 160, &m, &nw), 1, "MDA8 of 1e308 valid");
+	CHECK(isfinite(m) && fabs(m - 1e308) <= 1e293, "MDA8 of 1e308 is 1e308, not infinity");
+
 	return unit_done();
 }

@@ -650,5 +650,14 @@ main(void)
 	CHECK_INT(aqi_period_parse("24hours!", 8), -1, "long unknown");
 	CHECK_INT(aqi_item_from_code("PM2.5"), AQI_PM25, "PM2.5 item");
 	CHECK_INT(aqi_item_from_code("TSP"), -1, "TSP has no IAQI");
+	{
+		/* huge finite values: the weighted sum overflows, the NowCast does not */
+		double		h[3] = {1e308, 1e308, 1e308},
+					out = 0;
+		unsigned char none[3] = {0, 0, 0};
+
+		CHECK(aqi_nowcast(h, none, 3, &out) && isfinite(out) && fabs(out - 1e308) <= 1e293,
+			  "NowCast of 1e308 is 1e308, not infinity");
+	}
 	return unit_done();
 }
