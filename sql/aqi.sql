@@ -69,6 +69,18 @@ CROSS JOIN LATERAL eco.hourly_aqi(so2 => 900, no2 => NULL, co => NULL, o3 => NUL
                                   so2_24h => 300, standard => s.std) AS r;
 SELECT (eco.hourly_aqi(so2 => 900, no2 => 20, co => 0.5, o3 => 100, pm10 => 50, pm25 => 30, o3_8h => 90,
                        pm10_24h => 50, pm25_24h => 30, standard => 'HJ633-2012')).*;
+-- 2012 footnotes without the companion value: the pollutant is known to be high but has no index, so the AQI is
+-- NA rather than an understatement from the others (the individual indices stay).
+SELECT aqi, level, primary_pollutants, iaqi_so2, iaqi_no2
+FROM eco.hourly_aqi(so2 => 900, no2 => 20, co => NULL, o3 => NULL, pm10 => NULL, pm25 => NULL, standard => 'HJ633-2012');
+SELECT aqi, level, iaqi_o3_8h, iaqi_o3_1h, iaqi_pm25
+FROM eco.daily_aqi(so2 => 5, no2 => 20, co => 0.5, pm10 => 40, pm25 => 20, o3_8h => 850, standard => 'HJ633-2012');
+SELECT aqi, level, iaqi_o3_8h, iaqi_o3_1h
+FROM eco.daily_aqi(so2 => 5, no2 => 20, co => 0.5, pm10 => 40, pm25 => 20, o3_8h => 850, o3_1h => 950,
+                   standard => 'HJ633-2012');
+SELECT aqi, iaqi_o3_8h, iaqi_o3_1h
+FROM eco.hourly_aqi(so2 => 5, no2 => 20, co => 0.5, o3 => NULL, pm10 => NULL, pm25 => NULL, o3_8h => 850,
+                    pm10_24h => 40, pm25_24h => 20, standard => 'HJ633-2012');
 SELECT s.std, r.*
 FROM (VALUES ('HJ633-2012'::eco.standard), ('HJ633-2026')) AS s(std)
 CROSS JOIN LATERAL eco.hourly_aqi(so2 => 20, no2 => 250, co => 12.3, o3 => 950, pm10 => 300, pm25 => 200,

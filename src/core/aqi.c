@@ -548,6 +548,21 @@ aqi_combine(aqi_edition ed, const unsigned char used[AQI_N_IND], aqi_result *r)
 				r->primary |= 1u << i;
 }
 
+/*
+ * HJ 633-2012 footnotes (2) and (3) route an index to a companion value (SO2
+ * 1-h above 800 to the SO2 24-h value; O3 8-h above 800 to the O3 1-h value).
+ * When the concentration is given but the companion is not, the pollutant has
+ * no index although it is known to be high: an AQI from the other indicators
+ * would understate, so the AQI is NA (the individual indices stay).
+ */
+static void
+aqi_mark_unresolved(aqi_result *r)
+{
+	r->aqi = AQI_NA;
+	r->level = 0;
+	r->primary = 0;
+}
+
 static const unsigned char used_2012_daily[AQI_N_IND] = {1, 1, 1, 1, 1, 1, 1};
 static const unsigned char used_2026_daily[AQI_N_IND] = {1, 1, 1, 1, 1, 1, 0};
 static const unsigned char used_2012_hourly[AQI_N_IND] = {1, 1, 1, 1, 1, 1, 1};
@@ -576,6 +591,9 @@ aqi_daily(aqi_edition ed, const double c[AQI_N_IND], const unsigned char present
 		r->iaqi[i] = used[i] && present[i] ? aqi_iaqi(tab[ed][i], c[i]) : AQI_NA;
 	/* 2012 O3 8-h above 800 (footnote 3): no 8-h IAQI; the O3 IAQI is the 1-h one, an indicator anyway */
 	aqi_combine(ed, used, r);
+	if (used[AQI_IND_O3_8H] && present[AQI_IND_O3_8H] && r->iaqi[AQI_IND_O3_8H] == AQI_NA &&
+		r->iaqi[AQI_IND_O3_1H] < 0)
+		aqi_mark_unresolved(r);
 }
 
 void
@@ -616,6 +634,10 @@ aqi_hourly(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS], const unsigned cha
 	}
 #undef IQ
 	aqi_combine(ed, used, r);
+	if (ed == AQI_HJ2012 &&
+		((present[AQI_H_SO2] && r->iaqi[AQI_IND_SO2] == AQI_NA) ||
+		 (present[AQI_H_O3_8H] && r->iaqi[AQI_IND_O3_8H] == AQI_NA && r->iaqi[AQI_IND_O3_1H] < 0)))
+		aqi_mark_unresolved(r);
 }
 
 /* ---------- US EPA AQI (air.md §8) ---------- */
