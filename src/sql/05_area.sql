@@ -18,6 +18,11 @@ COMMENT ON TABLE @extschema@.area_grant IS
     'row-level security: role_name may see and change rows whose area starts with area_prefix ('''' = all areas)';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.area_grant', '');
 GRANT SELECT ON @extschema@.area_grant TO PUBLIC;
+-- A role sees only its own grants (and those of roles it belongs to): enough for eco.area_visible.
+ALTER TABLE @extschema@.area_grant ENABLE ROW LEVEL SECURITY;
+CREATE POLICY area_grant_own ON @extschema@.area_grant FOR SELECT
+    USING (pg_catalog.pg_has_role(CURRENT_USER, role_name, 'MEMBER'));
+COMMENT ON POLICY area_grant_own ON @extschema@.area_grant IS 'a role reads only the grants that apply to it';
 
 CREATE FUNCTION @extschema@.area_visible(area text) RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE

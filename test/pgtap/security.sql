@@ -1,6 +1,6 @@
 -- pgTAP: the extension cannot be hijacked through search_path.
 BEGIN;
-SELECT plan(6);
+SELECT plan(8);
 
 -- Every SQL or PL/pgSQL function of the extension pins its search_path.
 SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1)
@@ -63,6 +63,17 @@ SELECT is((SELECT err FROM hijack WHERE fn LIKE '%outfall_progress%'), NULL,
           'outfall_progress ignores a hostile search_path');
 SELECT is((SELECT err FROM hijack WHERE fn LIKE '%section_evaluation%'), NULL,
           'section_evaluation ignores a hostile search_path');
+
+-- A role reads only the area grants that apply to it.
+CREATE ROLE regress_area_a;
+CREATE ROLE regress_area_b;
+INSERT INTO eco.area_grant VALUES ('regress_area_a', '3201'), ('regress_area_b', '4401');
+SET LOCAL ROLE regress_area_a;
+SELECT is((SELECT pg_catalog.array_agg(area_prefix::text ORDER BY area_prefix) FROM eco.area_grant), ARRAY['3201'],
+          'a role sees only its own area grants');
+SELECT is(ARRAY[eco.area_visible('320102'), eco.area_visible('440103')], ARRAY[true, false],
+          'area_visible works under the restricted view of eco.area_grant');
+RESET ROLE;
 
 SELECT * FROM finish();
 ROLLBACK;
