@@ -11,6 +11,12 @@ FROM unnest(ARRAY['2013-06-01', '2015-12-31', '2016-01-01', '2026-02-28', '2026-
                   '2031-01-01']::date[]) AS d;
 SELECT eco.standard_in_force('GB3838', '2024-01-01'), eco.standard_in_force('gb36600', '2024-01-01');
 SELECT 'HJ633-2026'::eco.standard = 'hj633-2026'::eco.standard AS eq;
+-- btree: ORDER BY, DISTINCT and comparisons follow the registry (editions of a family in date order).
+SELECT s FROM unnest(ARRAY['HJ633-2026', 'HJ633-2012', 'GB3095-2026-final', 'GB3095-2012', 'GB3095-2026',
+                           'HJ633-2012']::eco.standard[]) AS s
+GROUP BY s ORDER BY s;
+SELECT 'HJ633-2012'::eco.standard < 'HJ633-2026'::eco.standard AS older_first,
+       'GB3095-2026'::eco.standard >= 'GB3095-2026-final'::eco.standard AS final_after;
 -- Errors.
 SELECT 'HJ633-2099'::eco.standard;
 SELECT eco.standard_in_force('ISO', '2024-01-01');

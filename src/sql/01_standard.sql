@@ -38,6 +38,38 @@ CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.standard, RIGHTARG = @extsc
 CREATE OPERATOR @extschema@.<> (LEFTARG = @extschema@.standard, RIGHTARG = @extschema@.standard,
     FUNCTION = @extschema@.standard_ne, COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
     RESTRICT = neqsel, JOIN = neqjoinsel);
+-- Order: by registry id (editions of one family in date order), so ORDER BY and btree indexes work.
+CREATE FUNCTION @extschema@.standard_lt(@extschema@.standard, @extschema@.standard) RETURNS boolean
+    LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2lt';
+CREATE FUNCTION @extschema@.standard_le(@extschema@.standard, @extschema@.standard) RETURNS boolean
+    LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2le';
+CREATE FUNCTION @extschema@.standard_gt(@extschema@.standard, @extschema@.standard) RETURNS boolean
+    LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2gt';
+CREATE FUNCTION @extschema@.standard_ge(@extschema@.standard, @extschema@.standard) RETURNS boolean
+    LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2ge';
+CREATE FUNCTION @extschema@.standard_cmp(@extschema@.standard, @extschema@.standard) RETURNS integer
+    LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'btint2cmp';
+COMMENT ON FUNCTION @extschema@.standard_lt(@extschema@.standard, @extschema@.standard) IS 'support of < on eco.standard (registry order)';
+COMMENT ON FUNCTION @extschema@.standard_le(@extschema@.standard, @extschema@.standard) IS 'support of <= on eco.standard (registry order)';
+COMMENT ON FUNCTION @extschema@.standard_gt(@extschema@.standard, @extschema@.standard) IS 'support of > on eco.standard (registry order)';
+COMMENT ON FUNCTION @extschema@.standard_ge(@extschema@.standard, @extschema@.standard) IS 'support of >= on eco.standard (registry order)';
+COMMENT ON FUNCTION @extschema@.standard_cmp(@extschema@.standard, @extschema@.standard) IS 'btree support of eco.standard (registry order)';
+CREATE OPERATOR @extschema@.< (LEFTARG = @extschema@.standard, RIGHTARG = @extschema@.standard,
+    FUNCTION = @extschema@.standard_lt, COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+    RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
+CREATE OPERATOR @extschema@.<= (LEFTARG = @extschema@.standard, RIGHTARG = @extschema@.standard,
+    FUNCTION = @extschema@.standard_le, COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+    RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
+CREATE OPERATOR @extschema@.> (LEFTARG = @extschema@.standard, RIGHTARG = @extschema@.standard,
+    FUNCTION = @extschema@.standard_gt, COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+    RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
+CREATE OPERATOR @extschema@.>= (LEFTARG = @extschema@.standard, RIGHTARG = @extschema@.standard,
+    FUNCTION = @extschema@.standard_ge, COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+    RESTRICT = scalargesel, JOIN = scalargejoinsel);
+CREATE OPERATOR CLASS @extschema@.standard_ops DEFAULT FOR TYPE @extschema@.standard USING btree AS
+    OPERATOR 1 @extschema@.<, OPERATOR 2 @extschema@.<=, OPERATOR 3 @extschema@.=,
+    OPERATOR 4 @extschema@.>=, OPERATOR 5 @extschema@.>,
+    FUNCTION 1 @extschema@.standard_cmp(@extschema@.standard, @extschema@.standard);
 CREATE OPERATOR CLASS @extschema@.standard_hash_ops DEFAULT FOR TYPE @extschema@.standard USING hash AS
     OPERATOR 1 @extschema@.=, FUNCTION 1 @extschema@.standard_hash(@extschema@.standard);
 CREATE CAST (text AS @extschema@.standard) WITH INOUT AS ASSIGNMENT;
