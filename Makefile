@@ -17,8 +17,10 @@ DATA       = $(wildcard upgrade/$(EXTENSION)--*--*.sql)
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --load-extension=postgis --load-extension=$(EXTENSION)
 
-STRICT_CFLAGS = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers -ffp-contract=off
-PG_CFLAGS   += $(STRICT_CFLAGS)
+STRICT_CFLAGS = -Wall -Wextra -Werror -ffp-contract=off
+# PostgreSQL 15's own headers have static inline functions with unused parameters:
+# the glue files, which include them, relax that one warning; the pure core does not.
+PG_CFLAGS   += $(STRICT_CFLAGS) -Wno-unused-parameter
 PG_CPPFLAGS += -I$(CURDIR)/src/core
 SHLIB_LINK  += -lm
 

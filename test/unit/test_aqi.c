@@ -179,7 +179,7 @@ main(void)
 	check_iaqi(AQI_HJ2012, AQI_PM25, AQI_P24H, 425, 450);
 	/* air.md gives 2026 midpoints without the input step: 47.5 -> 75, 87.5 -> 125 */
 	{
-		aqi_dec		d = {47500000, 0};
+		aqi_dec		d = {47500000, 0, 1};
 
 		CHECK_INT(aqi_iaqi_dec(aqi_table_find(AQI_HJ2026, AQI_PM25, AQI_P24H), d), 75, "2026 PM2.5 47.5 unrounded -> 75");
 		d.c6 = 87500000;
