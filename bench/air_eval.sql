@@ -24,6 +24,9 @@ FROM generate_series(1, 200) s,
 -- about 3 % of the hours missing, in runs, so that some days and windows fail the validity rules
 WHERE abs(sin(s * 5.1 + floor(extract(epoch FROM t) / 14400))) > 0.03;
 CREATE UNLOGGED TABLE bench_hourly_50 AS SELECT * FROM bench_hourly WHERE site_code <= 'S050';
+-- as on eco.air_hourly: expression statistics let the planner estimate the site-days (and go parallel)
+CREATE STATISTICS bench_hourly_site_day ON site_code, (eco.report_day(hour_ending)) FROM bench_hourly;
+CREATE STATISTICS bench_hourly_50_site_day ON site_code, (eco.report_day(hour_ending)) FROM bench_hourly_50;
 VACUUM ANALYZE bench_hourly;
 VACUUM ANALYZE bench_hourly_50;
 SELECT (SELECT count(*) FROM bench_hourly) AS rows_200_sites, (SELECT count(*) FROM bench_hourly_50) AS rows_50_sites;
