@@ -16,11 +16,18 @@
 -- Every role may use the schema; row-level security decides which rows it sees.
 GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
 
--- PostGIS may live in any schema: qualify its objects by the schema it was installed in.
+-- PostGIS may live in any schema: the install script qualifies its objects by that schema.
+CREATE FUNCTION @extschema@._postgis_schema() RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$ SELECT pg_catalog.quote_ident(n.nspname) FROM pg_catalog.pg_extension e
+          JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'postgis' $$;
+COMMENT ON FUNCTION @extschema@._postgis_schema() IS
+    'internal: the quoted schema of PostGIS, used by the install script to qualify geometry types and functions';
+
 DO $do$
 DECLARE
-    g text := (SELECT pg_catalog.quote_ident(n.nspname) FROM pg_catalog.pg_extension e
-               JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'postgis');
+    g text := @extschema@._postgis_schema();
 BEGIN
     -- Trigger: normalise NEW.geom to SRID 4490.  TG_ARGV[0]: 'point' or 'polygon'
     -- (Polygon or MultiPolygon, stored as MultiPolygon).

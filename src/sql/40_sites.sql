@@ -137,8 +137,7 @@ COMMENT ON VIEW @extschema@.outfall_lifecycle IS
 -- -------------------------------------------------------------------
 DO $do$
 DECLARE
-    g text := (SELECT pg_catalog.quote_ident(n.nspname) FROM pg_catalog.pg_extension e
-               JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'postgis');
+    g text := @extschema@._postgis_schema();
 BEGIN
     EXECUTE pg_catalog.format($sql$
     CREATE TABLE @extschema@.protection_zone (
@@ -369,8 +368,7 @@ GRANT USAGE ON SEQUENCE @extschema@.protection_zone_id_seq, @extschema@.outfall_
 -- -------------------------------------------------------------------
 DO $do$
 DECLARE
-    g text := (SELECT pg_catalog.quote_ident(n.nspname) FROM pg_catalog.pg_extension e
-               JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'postgis');
+    g text := @extschema@._postgis_schema();
 BEGIN
     EXECUTE pg_catalog.format($sql$
     CREATE FUNCTION @extschema@.nearest_sites(geom %1$s.geometry, kind text, n integer DEFAULT 5)
