@@ -2,7 +2,7 @@
 #   make demo   install what is missing, build, run the demo on a throwaway cluster
 #   make test   the same set-up, then C unit tests, pg_regress and pgTAP
 EXTENSION  = eco_monitor
-EXTVERSION = 0.1.0
+EXTVERSION = 0.2.0
 MODULE_big = eco_monitor
 
 CORE_SRCS = $(sort $(wildcard src/core/*.c))
@@ -11,8 +11,13 @@ OBJS      = $(CORE_SRCS:.c=.o) $(GLUE_SRCS:.c=.o)
 
 # The install script is assembled from one SQL piece per family (src/sql/NN_area.sql).
 SQL_PIECES = $(sort $(wildcard src/sql/*.sql))
-DATA_built = $(EXTENSION)--$(EXTVERSION).sql
-DATA       = $(wildcard upgrade/$(EXTENSION)--*--*.sql)
+# The upgrade from the 0.1.0 release is assembled the same way, from src/upgrade/NN_area.sql: each change to the
+# installed SQL adds or extends the piece of its area (a new family's piece is a symlink to its install piece).
+# upgrade/eco_monitor--0.1.0.sql is the 0.1.0 install script exactly as released (commit 7a67c65), shipped so that
+# the upgrade test (test/shell/upgrade.sh) and users can install 0.1.0 and update from it.
+UPGRADE_PIECES = $(sort $(wildcard src/upgrade/*.sql))
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.1.0--$(EXTVERSION).sql
+DATA       = upgrade/$(EXTENSION)--0.1.0.sql
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --load-extension=postgis --load-extension=$(EXTENSION)
@@ -42,6 +47,9 @@ endif
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES)
 	cat $^ > $@
+
+$(EXTENSION)--0.1.0--$(EXTVERSION).sql: $(UPGRADE_PIECES)
+	( printf '%s\n' '\echo Use "ALTER EXTENSION eco_monitor UPDATE" to load this file. \quit'; cat /dev/null $^ ) > $@
 
 # C unit tests of the pure core: each test/unit/test_*.c links against src/core only.
 UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))

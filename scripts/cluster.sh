@@ -5,7 +5,8 @@
 #   scripts/cluster.sh start   -> prints "export PGHOST=... PGPORT=... PGUSER=postgres ECO_PGDIR=..."
 #   scripts/cluster.sh stop DIR
 set -euo pipefail
-BIN=/usr/lib/postgresql/15/bin
+# PG_CONFIG (as for make) picks the PostgreSQL installation; default: Debian's PostgreSQL 15.
+BIN=$("${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}" --bindir)
 PORT=${ECO_PGPORT:-55432}
 as_pg() {
   if [ "$(id -un)" = postgres ]; then "$@";

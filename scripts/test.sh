@@ -5,8 +5,9 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
+source scripts/lib.sh
 # One install at a time on this machine: the extension directory is shared.
-exec 9>/tmp/eco_monitor.install.lock
+exec 9>"$(eco_install_lock)"
 flock 9
 bash scripts/build.sh || exit 1
 
