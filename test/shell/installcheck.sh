@@ -17,11 +17,7 @@ chmod 755 "$dir" "$out"
 if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$dir"; else sudo chown postgres:postgres "$dir"; fi
 trap 'as_pg "$BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1; rm -rf "$dir" "$out"' EXIT
 
-count=0; bad=0
-tap() {  # tap NAME STATUS [DIAGNOSTIC]
-  count=$((count + 1))
-  if [ "$2" -eq 0 ]; then echo "ok $count - $1"; else bad=$((bad + 1)); echo "not ok $count - $1"; [ -n "${3:-}" ] && echo "# $3"; fi
-}
+source test/shell/tap.bash
 echo "1..4"
 
 TZ=UTC as_pg "$BIN/initdb" -D "$dir/data" -U postgres --auth=trust -E SQL_ASCII --locale=C >"$out/initdb.log" 2>&1 &&
