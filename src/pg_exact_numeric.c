@@ -14,6 +14,12 @@ static const int64 exact_small[] = {0, 1, 2, ECO_PERCENT};
 static Numeric exact_small_cache[lengthof(exact_small)];
 static Numeric exact_pow10_cache[ECO_YOY_MAX_DECIMALS + 1];
 
+/* exact_pow10 computes 10^d in an int64: 10^18 is the largest power of ten that fits. */
+StaticAssertDecl(ECO_YOY_MAX_DECIMALS >= 0 && ECO_YOY_MAX_DECIMALS <= 18,
+				 "the powers of ten of the decimals argument must fit in an int64");
+/* The published decimals of a change are accepted by the decimals argument. */
+StaticAssertDecl(ECO_YOY_DECIMALS <= ECO_YOY_MAX_DECIMALS, "default decimals out of the accepted range");
+
 /* Build v as numeric once, in the backend's long-lived memory. */
 static Numeric
 exact_cached(Numeric *slot, int64 v)

@@ -15,6 +15,15 @@ main(void)
 		for (int i = 0; i < eco_n_report_indicators; i++)
 			bad_kind += eco_change_kind_lookup(eco_report_indicators[i].change_kind) == NULL;
 		CHECK_INT(bad_kind, 0, "every indicator has a known change kind");
+		{
+			int			bad_decimals = 0;
+
+			/* eco.air_summary rounds each figure with eco.gbt8170_round(value, decimals), which accepts 0..max */
+			for (int i = 0; i < eco_n_report_indicators; i++)
+				bad_decimals += eco_report_indicators[i].decimals < 0 ||
+					eco_report_indicators[i].decimals > ECO_YOY_MAX_DECIMALS;
+			CHECK_INT(bad_decimals, 0, "every indicator's decimals are accepted by eco.gbt8170_round");
+		}
 		for (int i = 0; i < eco_n_report_indicators; i++)
 		{
 			const eco_report_indicator *r = &eco_report_indicators[i];
