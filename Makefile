@@ -1,6 +1,9 @@
 # eco_monitor — PGXS build.
 #   make demo   install what is missing, build, run the demo on a throwaway cluster
-#   make test   the same set-up, then C unit tests, pg_regress and pgTAP
+#   make test   the same set-up, then C unit tests, pg_regress and pgTAP (warnings are errors: COPT=-Werror)
+#   make docs   regenerate docs/reference.md from the catalogue's COMMENTs (throwaway cluster)
+# Packagers, on any PostgreSQL 15+ with PostGIS (pg_config on PATH or PG_CONFIG=...):
+#   make && make install && make installcheck
 EXTENSION  = eco_monitor
 EXTVERSION = 0.2.0
 MODULE_big = eco_monitor
@@ -20,9 +23,13 @@ DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.1.0--$(EXTVERSION).
 DATA       = upgrade/$(EXTENSION)--0.1.0.sql
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
-REGRESS_OPTS = --load-extension=postgis --load-extension=$(EXTENSION)
+# installcheck runs on any running server: its own UTF-8, C-locale database, whatever the server's defaults.
+REGRESS_OPTS = --load-extension=postgis --load-extension=$(EXTENSION) --encoding=UTF8 --no-locale
 
-STRICT_CFLAGS = -Wall -Wextra -Werror -ffp-contract=off
+# -ffp-contract=off: no fused multiply-add, so results are the same on every machine (parallel equals serial).
+# Warnings are not errors in the shipped flags (a newer compiler must not break a packager's build); make test and
+# CI add -Werror through PostgreSQL's own COPT variable (scripts/build.sh, scripts/test.sh).
+STRICT_CFLAGS = -Wall -Wextra -ffp-contract=off
 # PostgreSQL 15's own headers have static inline functions with unused parameters:
 # the glue files, which include them, relax that one warning; the pure core does not.
 PG_CFLAGS   += $(STRICT_CFLAGS) -Wno-unused-parameter
@@ -31,9 +38,14 @@ SHLIB_LINK  += -lm
 
 EXTRA_CLEAN = test/unit/*.bin
 
-PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
+# pg_config: PG_CONFIG if given, else the one on PATH (the packagers' convention), else Debian's PostgreSQL 15.
+PG_CONFIG ?= $(firstword $(shell command -v pg_config 2>/dev/null) /usr/lib/postgresql/15/bin/pg_config)
 .DEFAULT_GOAL := all
-ifneq ($(wildcard $(PG_CONFIG)),)
+PG_MAJOR := $(shell $(PG_CONFIG) --version 2>/dev/null | sed -n 's/^PostgreSQL \([0-9][0-9]*\).*/\1/p')
+ifneq ($(PG_MAJOR),)
+ifeq ($(shell test $(PG_MAJOR) -ge 15 && echo ok),)
+$(error eco_monitor needs PostgreSQL 15 or later; $(PG_CONFIG) is PostgreSQL $(PG_MAJOR))
+endif
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 ifneq ($(wildcard $(PGXS)),)
 include $(PGXS)
@@ -42,7 +54,8 @@ endif
 endif
 ifndef HAVE_PGXS
 all:
-	@echo "PostgreSQL 15 server headers are missing: run 'make test' or 'make demo' (they install them)"; exit 1
+	@echo "PostgreSQL 15+ server headers are missing: run 'make test' or 'make demo' (they install them on Debian)," \
+	      "or install your distribution's PostgreSQL server development package and set PG_CONFIG"; exit 1
 endif
 
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES)
@@ -55,9 +68,9 @@ $(EXTENSION)--0.1.0--$(EXTVERSION).sql: $(UPGRADE_PIECES)
 UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
 UNIT_BINS = $(UNIT_SRCS:.c=.bin)
 test/unit/%.bin: test/unit/%.c $(CORE_SRCS) $(wildcard src/core/*.h) test/unit/unit.h
-	$(CC) -std=c99 -O2 -g $(STRICT_CFLAGS) -Isrc/core -o $@ $< $(CORE_SRCS) -lm
+	$(CC) -std=c99 -O2 -g $(STRICT_CFLAGS) $(COPT) -Isrc/core -o $@ $< $(CORE_SRCS) -lm
 
-.PHONY: unit test demo bench
+.PHONY: unit test demo bench docs
 unit: $(UNIT_BINS)
 	@rc=0; for t in $(UNIT_BINS); do ./$$t || rc=1; done; exit $$rc
 
@@ -69,3 +82,6 @@ demo:
 
 bench:
 	@bash scripts/bench.sh
+
+docs:
+	@bash scripts/gen_docs.sh

@@ -16,7 +16,7 @@ log=$(mktemp -d /tmp/eco_test.XXXXXX)
 
 # 1. C unit tests of the pure core (no server).
 echo "== C unit tests"
-make -s unit 2>&1 | tee "$log/unit.out"
+make -s unit COPT=-Werror 2>&1 | tee "$log/unit.out"
 [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
 u_pass=$(awk '/^# unit:/ {s+=$3} END {print s+0}' "$log/unit.out")
 u_fail=$(awk '/^# unit:/ {s+=$5} END {print s+0}' "$log/unit.out")

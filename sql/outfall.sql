@@ -21,14 +21,17 @@ SELECT ''::eco.outfall_type;
 SELECT count(*) AS types,
        count(*) FILTER (WHERE eco.outfall_type_send(name::eco.outfall_type) = int2send(id) AND type::text = name) AS text_round_trip
 FROM eco.outfall_types;
-COPY (SELECT type FROM eco.outfall_types ORDER BY id) TO '/tmp/eco_regress_outfall_type.bin' (FORMAT binary);
+-- Binary files go to this test's own results directory (the client writes them: \copy).
+\getenv abs_builddir PG_ABS_BUILDDIR
+\cd :abs_builddir
+\copy (SELECT type FROM eco.outfall_types ORDER BY id) TO 'results/outfall_type.bin' (FORMAT binary)
 CREATE TEMP TABLE ot_bin (t eco.outfall_type);
-COPY ot_bin FROM '/tmp/eco_regress_outfall_type.bin' (FORMAT binary);
+\copy ot_bin FROM 'results/outfall_type.bin' (FORMAT binary)
 SELECT count(*) AS rows, bool_and(b.t = e.type) AS equal
 FROM (SELECT t, row_number() OVER () AS n FROM ot_bin) b
 JOIN (SELECT type, row_number() OVER (ORDER BY id) AS n FROM eco.outfall_types) e USING (n);
-COPY (SELECT 13::smallint) TO '/tmp/eco_regress_outfall_type_bad.bin' (FORMAT binary);
-COPY ot_bin FROM '/tmp/eco_regress_outfall_type_bad.bin' (FORMAT binary);
+\copy (SELECT 13::smallint) TO 'results/outfall_type_bad.bin' (FORMAT binary)
+\copy ot_bin FROM 'results/outfall_type_bad.bin' (FORMAT binary)
 -- Lifecycle.
 SELECT * FROM eco.outfall_lifecycle;
 -- The transition check called directly: a missing or unknown status is 23514 too.

@@ -52,27 +52,30 @@ GROUP BY p ORDER BY p;
 SET enable_sort = off;
 SELECT p, count(*) FROM unnest(ARRAY['SO2', 'NO2', '二氧化硫']::eco.pollutant[]) AS p GROUP BY p ORDER BY 1;
 RESET enable_sort;
-CREATE TABLE pol_t (p eco.pollutant PRIMARY KEY);
+CREATE TEMP TABLE pol_t (p eco.pollutant PRIMARY KEY);
 INSERT INTO pol_t SELECT pollutant FROM eco.pollutants;
 CREATE INDEX ON pol_t USING hash (p);
 SELECT count(*) FROM pol_t WHERE p = 'NH3-N';
 INSERT INTO pol_t VALUES ('氨氮');
 
 -- Assignment cast from text.
-CREATE TABLE pol_text (p eco.pollutant);
+CREATE TEMP TABLE pol_text (p eco.pollutant);
 INSERT INTO pol_text VALUES ('二氧化氮'::text);
 SELECT * FROM pol_text;
 
 -- Binary round trip through COPY (FORMAT binary).
-COPY (SELECT pollutant FROM eco.pollutants ORDER BY id) TO '/tmp/eco_regress_pollutant.bin' (FORMAT binary);
-CREATE TABLE pol_bin (p eco.pollutant);
-COPY pol_bin FROM '/tmp/eco_regress_pollutant.bin' (FORMAT binary);
+-- Binary files go to this test's own results directory (the client writes them: \copy).
+\getenv abs_builddir PG_ABS_BUILDDIR
+\cd :abs_builddir
+\copy (SELECT pollutant FROM eco.pollutants ORDER BY id) TO 'results/pollutant.bin' (FORMAT binary)
+CREATE TEMP TABLE pol_bin (p eco.pollutant);
+\copy pol_bin FROM 'results/pollutant.bin' (FORMAT binary)
 SELECT count(*) AS rows, bool_and(b.p = e.pollutant) AS equal
 FROM (SELECT p, row_number() OVER () AS n FROM pol_bin) b
 JOIN (SELECT pollutant, row_number() OVER (ORDER BY id) AS n FROM eco.pollutants) e USING (n);
 -- recv validates: an unknown id is rejected.
-COPY (SELECT 999::smallint) TO '/tmp/eco_regress_pollutant_bad.bin' (FORMAT binary);
-COPY pol_bin FROM '/tmp/eco_regress_pollutant_bad.bin' (FORMAT binary);
+\copy (SELECT 999::smallint) TO 'results/pollutant_bad.bin' (FORMAT binary)
+\copy pol_bin FROM 'results/pollutant_bad.bin' (FORMAT binary)
 
 -- Errors.
 SELECT 'PM3'::eco.pollutant;

@@ -24,16 +24,19 @@ SELECT eco.standard_in_force('HJ633', 'infinity');
 SELECT eco.standard_in_force('HJ633', '-infinity');
 -- Binary round trip through COPY (FORMAT binary); recv rejects an unknown id.
 CREATE TEMP TABLE std_bin (s eco.standard);
-COPY (SELECT code FROM eco.standards ORDER BY code::text) TO '/tmp/eco_regress_standard.bin' (FORMAT binary);
-COPY std_bin FROM '/tmp/eco_regress_standard.bin' (FORMAT binary);
+-- Binary files go to this test's own results directory (the client writes them: \copy).
+\getenv abs_builddir PG_ABS_BUILDDIR
+\cd :abs_builddir
+\copy (SELECT code FROM eco.standards ORDER BY code::text) TO 'results/standard.bin' (FORMAT binary)
+\copy std_bin FROM 'results/standard.bin' (FORMAT binary)
 SELECT count(*) AS editions,
        array_agg(s::text ORDER BY s::text) = (SELECT array_agg(code::text ORDER BY code::text) FROM eco.standards)
        AS same_editions
 FROM std_bin;
-COPY (SELECT 999::smallint) TO '/tmp/eco_regress_standard_bad.bin' (FORMAT binary);
-COPY std_bin FROM '/tmp/eco_regress_standard_bad.bin' (FORMAT binary);
-COPY (SELECT (-1)::smallint) TO '/tmp/eco_regress_standard_bad.bin' (FORMAT binary);
-COPY std_bin FROM '/tmp/eco_regress_standard_bad.bin' (FORMAT binary);
+\copy (SELECT 999::smallint) TO 'results/standard_bad.bin' (FORMAT binary)
+\copy std_bin FROM 'results/standard_bad.bin' (FORMAT binary)
+\copy (SELECT (-1)::smallint) TO 'results/standard_bad.bin' (FORMAT binary)
+\copy std_bin FROM 'results/standard_bad.bin' (FORMAT binary)
 -- Send gives the id as 2 bytes, big-endian.
 SELECT eco.standard_send('HJ633-2026') = int2send((SELECT id FROM eco._standard_list() WHERE code = 'HJ633-2026'))
        AS send_is_id;

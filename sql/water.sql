@@ -24,14 +24,17 @@ SELECT count(*) FROM wc WHERE c > 'III';
 RESET enable_seqscan;
 -- binary I/O
 SELECT eco.water_class_send('劣V'), eco.water_class_send('III');
-COPY wc TO '/tmp/eco_water_class.bin' (FORMAT binary);
+-- Binary files go to this test's own results directory (the client writes them: \copy).
+\getenv abs_builddir PG_ABS_BUILDDIR
+\cd :abs_builddir
+\copy wc TO 'results/water_class.bin' (FORMAT binary)
 CREATE TEMP TABLE wc2 (c eco.water_class);
-COPY wc2 FROM '/tmp/eco_water_class.bin' (FORMAT binary);
+\copy wc2 FROM 'results/water_class.bin' (FORMAT binary)
 SELECT array_agg(c ORDER BY c) FROM wc2;
 CREATE TEMP TABLE wcbad (c int2);
 INSERT INTO wcbad VALUES (7);
-COPY wcbad TO '/tmp/eco_water_class_bad.bin' (FORMAT binary);
-COPY wc2 FROM '/tmp/eco_water_class_bad.bin' (FORMAT binary);
+\copy wcbad TO 'results/water_class_bad.bin' (FORMAT binary)
+\copy wc2 FROM 'results/water_class_bad.bin' (FORMAT binary)
 -- errors: 22P02 unparsable, 22023 bad style
 SELECT 'VI'::eco.water_class;
 SELECT '0'::eco.water_class;
