@@ -1,0 +1,579 @@
+-- ===================================================================
+-- Outputs: what people look at (docs/outputs.md).
+--   eco.work_summary        the annual work summary (工作总结) as Markdown, from eco.annual_report
+--   eco.*_geojson           RFC 7946 FeatureCollections (WGS 84) of sites, sections, outfalls, parcels
+--   eco.aqi_tile            Mapbox vector tile (z, x, y, query_params) for pg_tileserv and Martin
+--   eco.*_svg               SVG 1.1 charts: AQI calendar, monthly AQI levels, year-on-year bars, static map
+-- Colours and words come from the C tables (eco.aqi_levels, eco.water_class_colors) and the report layer
+-- (eco.annual_report, eco.change_phrase); nothing here re-types a standard.
+-- PL/pgSQL where a body reads objects of a later install piece (eco.annual_report), so the install order
+-- does not matter; PostGIS calls are qualified by the PostGIS schema (DO blocks below).
+-- ===================================================================
+
+-- ---------- water class colours (C table in src/core/water.c) ----------
+CREATE FUNCTION @extschema@._water_class_color_list(
+    OUT water_class text, OUT label text, OUT status text, OUT color_zh text, OUT color_en text, OUT color text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'outputs_water_class_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 6;
+COMMENT ON FUNCTION @extschema@._water_class_color_list() IS 'internal: rows of eco.water_class_colors, from the C tables of src/core/water.c';
+CREATE VIEW @extschema@.water_class_colors AS
+    SELECT l.water_class::@extschema@.water_class AS water_class, l.label, l.status, l.color_zh, l.color_en, l.color
+    FROM @extschema@._water_class_color_list() l;
+COMMENT ON VIEW @extschema@.water_class_colors IS
+    'GB 3838 section classes with the status word and colour of 环办〔2011〕22号 §2.3 (蓝色 … 红色) and the screen colour (#RRGGBB) used by maps and charts';
+GRANT SELECT ON @extschema@.water_class_colors TO PUBLIC;
+
+-- ---------- small text helpers ----------
+CREATE FUNCTION @extschema@._xml_escape(t text) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    RETURN replace(replace(replace(replace(replace(t, '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;');
+COMMENT ON FUNCTION @extschema@._xml_escape(text) IS 'internal: text escaped for XML/HTML content and attribute values';
+
+CREATE FUNCTION @extschema@.svg_font_family() RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    RETURN '''Noto Sans CJK SC'', ''Source Han Sans SC'', ''Noto Sans SC'', ''WenQuanYi Micro Hei'', ''Microsoft YaHei'', ''PingFang SC'', ''SimHei'', ''Hiragino Sans GB'', sans-serif';
+COMMENT ON FUNCTION @extschema@.svg_font_family() IS
+    'font-family list of every chart: CJK fonts of Linux, Windows and macOS first, then the generic sans-serif';
+
+-- Number as a bureau writes it: unit µg/m³ -> 微克/立方米, 元 -> 万元 (2 decimals), t/a kept, counts with their measure word.
+CREATE FUNCTION @extschema@._summary_number(v numeric, unit text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT CASE WHEN v IS NULL THEN NULL
+                WHEN unit = '元' THEN trim_scale(round(v / 10000, 2))::text || '万元'
+                WHEN unit = 'µg/m³' THEN v::text || '微克/立方米'
+                WHEN unit = 'mg/m³' THEN v::text || '毫克/立方米'
+                WHEN unit = 't/a' THEN trim_scale(v)::text || ' t/a'
+                ELSE v::text || COALESCE(unit, '') END
+$$;
+COMMENT ON FUNCTION @extschema@._summary_number(numeric, text) IS
+    'internal: a figure with its unit as written in a work summary (微克/立方米, 万元, t/a, 个/件/家/块/项)';
+
+-- One figure of a summary sentence: label, value and the report's change phrase; when the report has no phrase,
+-- a sentence that still reads: 上年同期无可比数据 (no prior value), 上年同期为0 (prior value 0).
+CREATE FUNCTION @extschema@._summary_figure(label text, v numeric, unit text, prev numeric, change text,
+                                            yoy boolean DEFAULT true) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT CASE WHEN v IS NULL THEN label || '无有效监测数据'
+                ELSE label || @extschema@._summary_number(v, unit)
+                     || CASE WHEN NOT yoy THEN ''
+                             WHEN change IS NOT NULL THEN '，' || change
+                             WHEN prev IS NULL THEN '，上年同期无可比数据'
+                             WHEN prev = 0 AND v = 0 THEN '，与上年同期持平'
+                             WHEN prev = 0 THEN '，上年同期为0'
+                             ELSE '' END END
+$$;
+COMMENT ON FUNCTION @extschema@._summary_figure(text, numeric, text, numeric, text, boolean) IS
+    'internal: "label value unit，change" of a work summary; the change phrase is the report''s own (eco.change_phrase)';
+
+-- ===================================================================
+-- The written summary.
+-- ===================================================================
+CREATE FUNCTION @extschema@.work_summary(area text, year integer, as_of date DEFAULT NULL,
+                                         area_name text DEFAULT NULL)
+    RETURNS text
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    rep jsonb;
+    upto date;
+    full_year boolean;
+    per text;
+    upto_zh text;
+    who text;
+    out text[] := '{}';
+    s text[];
+    s2 text[];
+    t text;
+    p text;
+    n numeric;
+    k numeric;
+    r record;
+    std @extschema@.standard;
+    lim double precision;
+    mult numeric;
+    sec_no integer := 0;
+    nums text[] := ARRAY['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+BEGIN
+    IF area IS NULL OR year IS NULL THEN
+        RAISE EXCEPTION 'area and year are required' USING ERRCODE = '22023';
+    END IF;
+    -- The figures, once: everything below reads this object (indicator -> row of eco.annual_report).
+    SELECT COALESCE(jsonb_object_agg(a.indicator, to_jsonb(a)), '{}')
+           || jsonb_build_object('_rows', COALESCE(jsonb_agg(to_jsonb(a) ORDER BY a.seq), '[]'))
+      INTO rep
+      FROM @extschema@.annual_report(work_summary.area, work_summary.year, work_summary.as_of) a;
+    upto := LEAST(COALESCE(as_of, make_date(year, 12, 31)), make_date(year, 12, 31));
+    full_year := upto = make_date(year, 12, 31);
+    upto_zh := pg_catalog.format('%s年%s月%s日', extract(year FROM upto), extract(month FROM upto), extract(day FROM upto));
+    per := CASE WHEN full_year THEN year || '年'
+                WHEN upto = (date_trunc('month', upto) + interval '1 month - 1 day')::date
+                    THEN CASE WHEN extract(month FROM upto) = 1 THEN year || '年1月'
+                              ELSE year || '年1—' || extract(month FROM upto) || '月' END
+                ELSE year || '年1月1日至' || extract(month FROM upto) || '月' || extract(day FROM upto) || '日' END;
+    who := COALESCE(NULLIF(area_name, ''), '全市');
+
+    out := out || ('# ' || COALESCE(NULLIF(area_name, ''), '') || year || '年生态环境工作总结'
+                   || CASE WHEN full_year THEN '' ELSE '（截至' || upto_zh || '）' END);
+
+    -- ===== 大气环境 =====
+    IF rep ? 'PM2.5平均浓度' THEN
+        s := '{}';
+        FOR r IN SELECT x->>'indicator' AS ind, (x->>'value')::numeric AS v, x->>'unit' AS unit,
+                        (x->>'prev_value')::numeric AS pv, x->>'change' AS ch
+                 FROM jsonb_array_elements(rep->'_rows') x WHERE x->>'section' = '大气环境' LOOP
+            s := s || @extschema@._summary_figure(r.ind, r.v, r.unit, r.pv, r.ch);
+        END LOOP;
+        p := per || '，' || who || array_to_string(s, '；') || '。';
+        IF (SELECT bool_and(x->>'value' IS NULL) FROM jsonb_array_elements(rep->'_rows') x
+            WHERE x->>'section' = '大气环境') THEN
+            p := per || '，' || who || '无有效的环境空气质量监测数据。';
+        END IF;
+        -- Data capture below 100 %: said once per distinct capture (the report's own detail text).
+        FOR r IN SELECT string_agg(x->>'indicator', '、' ORDER BY (x->>'seq')::int) AS inds, x->>'detail' AS d
+                 FROM jsonb_array_elements(rep->'_rows') x
+                 WHERE x->>'section' = '大气环境' AND x->>'detail' NOT LIKE '数据有效率100.0%（%'
+                   AND x->>'value' IS NOT NULL
+                 GROUP BY x->>'detail' ORDER BY min((x->>'seq')::int) LOOP
+            p := p || r.inds || '的' || r.d || '。';
+        END LOOP;
+        -- Annual means against the grade II annual limit of GB 3095 (whole years only): 均值超标0.07倍.
+        IF full_year THEN
+            std := @extschema@.standard_in_force('GB3095', make_date(year, 1, 1));
+            s := '{}';
+            FOR r IN SELECT c.code, c.name FROM (VALUES (1, 'PM2.5', 'PM2.5平均浓度'), (2, 'PM10', 'PM10平均浓度')) AS c(o, code, name)
+                     WHERE (rep->c.name->>'value') IS NOT NULL ORDER BY c.o LOOP
+                lim := @extschema@.limit_value(r.code::@extschema@.pollutant, 'year', 2, std);
+                mult := @extschema@.gbt8170_round(@extschema@.exceedance_multiple((rep->r.name->>'value')::float8, lim)::numeric, 2);
+                s := s || (r.code || '年均浓度' || CASE WHEN mult > 0 THEN '超过二级标准（' || lim || '微克/立方米），均值超标' || mult || '倍'
+                                                      ELSE '达到二级标准（' || lim || '微克/立方米）' END);
+            END LOOP;
+            IF cardinality(s) > 0 THEN
+                p := p || '对照' || replace(std::text, 'GB3095', 'GB 3095') || '，' || array_to_string(s, '；') || '。';
+            END IF;
+        END IF;
+        sec_no := sec_no + 1;
+        out := out || ('## ' || nums[sec_no] || '、大气环境') || p;
+    END IF;
+
+    -- ===== 水环境 =====
+    IF rep ? '考核断面' THEN
+        n := (rep->'考核断面'->>'value')::numeric;
+        IF COALESCE(n, 0) = 0 THEN
+            p := per || '，' || who || '无考核断面水质评价数据。';
+        ELSE
+            p := per || '，' || who || n || '个考核断面中，'
+                 || @extschema@._summary_figure('达到考核目标断面比例', (rep->'达到考核目标断面比例'->>'value')::numeric, '%',
+                                                 (rep->'达到考核目标断面比例'->>'prev_value')::numeric, rep->'达到考核目标断面比例'->>'change')
+                 || '；' || @extschema@._summary_figure('Ⅰ～Ⅲ类水质断面比例', (rep->'Ⅰ～Ⅲ类水质断面比例'->>'value')::numeric, '%',
+                                                 (rep->'Ⅰ～Ⅲ类水质断面比例'->>'prev_value')::numeric, rep->'Ⅰ～Ⅲ类水质断面比例'->>'change');
+            k := (rep->'劣Ⅴ类断面'->>'value')::numeric;
+            p := p || '；' || CASE WHEN k = 0 THEN '无劣Ⅴ类断面' ELSE '劣Ⅴ类断面' || k || '个' END
+                 || COALESCE(CASE WHEN (rep->'劣Ⅴ类断面'->>'prev_value')::numeric = 0 AND k > 0 THEN '（上年同期无）'
+                                  WHEN (rep->'劣Ⅴ类断面'->>'prev_value')::numeric > 0
+                                      THEN '（上年同期' || (rep->'劣Ⅴ类断面'->>'prev_value') || '个）' END, '')
+                 || '。';
+            k := (rep->'未达标断面'->>'value')::numeric;
+            p := p || CASE WHEN k = 0 THEN '所有考核断面均达到考核目标。'
+                           ELSE '未达到考核目标的断面' || k || '个：' || COALESCE(rep->'未达标断面'->>'detail', '') || '。' END;
+        END IF;
+        sec_no := sec_no + 1;
+        out := out || ('## ' || nums[sec_no] || '、水环境') || p;
+    END IF;
+
+    -- ===== 入河排污口 =====
+    IF rep ? '排查排污口' THEN
+        n := (rep->'排查排污口'->>'value')::numeric;
+        IF COALESCE(n, 0) = 0 THEN
+            p := '截至' || upto_zh || '，' || who || '尚无入河排污口排查记录。';
+        ELSE
+            p := '截至' || upto_zh || '，' || who || '入河排污口' || (rep->'排查排污口'->>'detail') || '。';
+            k := (rep->'已完成整治'->>'value')::numeric;
+            IF k > 0 THEN
+                -- the report's breakdown, its zero items left out
+                SELECT string_agg(u.e, '、' ORDER BY u.o) INTO t
+                  FROM unnest(string_to_array(rep->'已完成整治'->>'detail', '、')) WITH ORDINALITY AS u(e, o)
+                 WHERE u.e !~ '[^0-9.]0个$';
+                p := '截至' || upto_zh || '，' || who || '入河排污口' || (rep->'排查排污口'->>'detail') || '。'
+                     || '已完成整治的' || k || '个排污口中，' || COALESCE(t, '') || '。';
+            END IF;
+        END IF;
+        sec_no := sec_no + 1;
+        out := out || ('## ' || nums[sec_no] || '、入河排污口排查整治') || p;
+    END IF;
+
+    -- ===== 土壤环境 =====
+    IF rep ? '变更为第一类用地地块（未开展）' THEN
+        SELECT sum((x->>'value')::numeric),
+               array_agg(CASE st WHEN '已通过评审' THEN '已通过评审' WHEN '报告已编制' THEN '已编制调查报告'
+                                 WHEN '调查中' THEN '正在调查' ELSE '未开展调查' END || '的' || (x->>'value') || '块'
+                         ORDER BY o) FILTER (WHERE (x->>'value')::numeric > 0),
+               array_agg(CASE st WHEN '已通过评审' THEN '均已通过评审' WHEN '报告已编制' THEN '均已编制调查报告'
+                                 WHEN '调查中' THEN '均在调查中' ELSE '均未开展调查' END ORDER BY o)
+                         FILTER (WHERE (x->>'value')::numeric > 0)
+          INTO n, s, s2
+          FROM (VALUES (1, '已通过评审'), (2, '报告已编制'), (3, '调查中'), (4, '未开展')) AS v(o, st)
+          CROSS JOIN LATERAL (SELECT rep->('变更为第一类用地地块（' || v.st || '）') AS x) j;
+        IF n = 0 THEN
+            p := per || '，' || who || '无变更为第一类用地的地块。';
+        ELSIF cardinality(s) = 1 THEN
+            p := per || '，' || who || '变更为第一类用地的地块' || n || '块，' || s2[1] || '。';
+        ELSE
+            p := per || '，' || who || '变更为第一类用地的地块' || n || '块，其中' || array_to_string(s, '、') || '。';
+        END IF;
+        sec_no := sec_no + 1;
+        out := out || ('## ' || nums[sec_no] || '、土壤环境') || p;
+    END IF;
+
+    -- ===== 督察整改 =====
+    IF rep ? '交办问题' THEN
+        n := (rep->'交办问题'->>'value')::numeric;
+        IF COALESCE(n, 0) = 0 THEN
+            p := '截至' || upto_zh || '，' || who || '无生态环境保护督察交办问题。';
+        ELSE
+            p := '截至' || upto_zh || '，' || who || '累计承接生态环境保护督察交办问题' || n || '个'
+                 || COALESCE('（' || NULLIF(rep->'交办问题'->>'detail', '') || '）', '') || '，';
+            k := (rep->'已完成整改'->>'value')::numeric;
+            IF k = n THEN
+                p := p || '已全部完成整改。';
+            ELSE
+                s := '{}';
+                IF k > 0 THEN s := s || ('已完成整改' || k || '个'); END IF;
+                IF (rep->'未到期（整改中）'->>'value')::numeric > 0 THEN
+                    s := s || ('未到期、正在整改' || (rep->'未到期（整改中）'->>'value') || '个');
+                END IF;
+                IF (rep->'逾期未完成'->>'value')::numeric > 0 THEN
+                    s := s || ('逾期未完成' || (rep->'逾期未完成'->>'value') || '个');
+                ELSE
+                    s := s || '无逾期未完成问题'::text;
+                END IF;
+                p := p || array_to_string(s, '，') || '。';
+            END IF;
+        END IF;
+        sec_no := sec_no + 1;
+        out := out || ('## ' || nums[sec_no] || '、督察整改') || p;
+    END IF;
+
+    -- ===== 信访投诉 =====
+    IF rep ? '受理信访投诉' THEN
+        n := (rep->'受理信访投诉'->>'value')::numeric;
+        IF COALESCE(n, 0) = 0 THEN
+            p := per || '，' || who || '未受理信访投诉'
+                 || CASE WHEN (rep->'受理信访投诉'->>'prev_value')::numeric > 0
+                         THEN '（上年同期' || (rep->'受理信访投诉'->>'prev_value') || '件）' ELSE '' END || '。';
+        ELSE
+            p := per || '，' || who || @extschema@._summary_figure('受理信访投诉', n, '件',
+                     (rep->'受理信访投诉'->>'prev_value')::numeric, rep->'受理信访投诉'->>'change')
+                 || '（' || (rep->'受理信访投诉'->>'detail') || '）'
+                 || '；' || (rep->'办结率'->>'detail') || '，办结率' || (rep->'办结率'->>'value') || '%。';
+        END IF;
+        sec_no := sec_no + 1;
+        out := out || ('## ' || nums[sec_no] || '、信访投诉') || p;
+    END IF;
+
+    -- ===== 双随机抽查 =====
+    IF rep ? '抽查企业' THEN
+        n := (rep->'抽查企业'->>'value')::numeric;
+        IF COALESCE(n, 0) = 0 THEN
+            p := per || '，' || who || '未开展“双随机、一公开”抽查。';
+        ELSE
+            p := per || '，' || who || '开展“双随机、一公开”抽查，' || (rep->'抽查企业'->>'detail')
+                 || '，共抽查企业' || n || '家';
+            k := (rep->'发现问题企业'->>'value')::numeric;
+            p := p || CASE WHEN (rep->'问题发现率'->>'value') IS NULL THEN '，检查结果尚未录入。'
+                           WHEN k = 0 THEN '，未发现问题。'
+                           ELSE '，发现问题企业' || k || '家，问题发现率' || (rep->'问题发现率'->>'value') || '%。' END;
+        END IF;
+        sec_no := sec_no + 1;
+        out := out || ('## ' || nums[sec_no] || '、“双随机、一公开”监管') || p;
+    END IF;
+
+    -- ===== 行政执法 =====
+    IF rep ? '行政处罚案件' THEN
+        n := (rep->'行政处罚案件'->>'value')::numeric;
+        IF COALESCE(n, 0) = 0 THEN
+            p := per || '，' || who || '未作出行政处罚'
+                 || CASE WHEN (rep->'行政处罚案件'->>'prev_value')::numeric > 0
+                         THEN '（上年同期' || (rep->'行政处罚案件'->>'prev_value') || '件）' ELSE '' END || '。';
+        ELSE
+            p := per || '，' || who || @extschema@._summary_figure('办理行政处罚案件', n, '件',
+                     (rep->'行政处罚案件'->>'prev_value')::numeric, rep->'行政处罚案件'->>'change')
+                 || '；' || @extschema@._summary_figure('罚没金额', (rep->'罚没金额'->>'value')::numeric, '元',
+                     (rep->'罚没金额'->>'prev_value')::numeric, rep->'罚没金额'->>'change') || '。';
+        END IF;
+        sec_no := sec_no + 1;
+        out := out || ('## ' || nums[sec_no] || '、环境执法') || p;
+    END IF;
+
+    -- ===== 总量指标 =====
+    SELECT array_agg(@extschema@._summary_figure(x->>'indicator', (x->>'value')::numeric, x->>'unit', NULL, NULL, false)
+                     || '（' || (x->>'detail') || '）' ORDER BY (x->>'seq')::int)
+      INTO s FROM jsonb_array_elements(rep->'_rows') x WHERE x->>'section' = '总量指标';
+    sec_no := sec_no + 1;
+    out := out || ('## ' || nums[sec_no] || '、总量指标')
+               || CASE WHEN s IS NULL THEN '截至' || upto_zh || '，' || who || '无登记的主要污染物削减量。'
+                       ELSE '截至' || upto_zh || '，' || who || '主要污染物' || array_to_string(s, '；') || '。' END;
+
+    -- ===== 审批服务 =====
+    SELECT array_agg(@extschema@._summary_figure(x->>'indicator', (x->>'value')::numeric, x->>'unit',
+                                                 (x->>'prev_value')::numeric, x->>'change') ORDER BY (x->>'seq')::int)
+             FILTER (WHERE (x->>'value')::numeric > 0),
+           array_agg((x->>'indicator') || '上年同期' || (x->>'prev_value') || (x->>'unit') ORDER BY (x->>'seq')::int)
+             FILTER (WHERE (x->>'value')::numeric = 0 AND (x->>'prev_value')::numeric > 0)
+      INTO s, s2 FROM jsonb_array_elements(rep->'_rows') x WHERE x->>'section' = '审批服务';
+    sec_no := sec_no + 1;
+    out := out || ('## ' || nums[sec_no] || '、审批服务')
+               || (CASE WHEN s IS NULL THEN per || '，' || who || '未办理环评审批和排污许可事项'
+                        ELSE per || '，' || who || '办理' || array_to_string(s, '；') END
+                   || COALESCE('（本期未办理' || array_to_string(s2, '、') || '）', '') || '。');
+
+    -- ===== 重点任务 =====
+    SELECT array_agg((x->>'indicator') || (x->>'detail') ORDER BY (x->>'seq')::int)
+      INTO s FROM jsonb_array_elements(rep->'_rows') x WHERE x->>'section' = '重点任务';
+    sec_no := sec_no + 1;
+    out := out || ('## ' || nums[sec_no] || '、重点任务')
+               || CASE WHEN s IS NULL THEN per || '，' || who || '无列入计划的重点任务。'
+                       ELSE per || '，' || who || '重点任务进展：' || array_to_string(s, '；') || '。' END;
+
+    RETURN array_to_string(out, E'\n\n') || E'\n';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.work_summary(text, integer, date, text) IS
+    'the annual (or year-to-date, as_of) work summary (工作总结) of an area prefix as Markdown: one paragraph per section, every figure from eco.annual_report with its year-on-year phrase as the report gives it; area_name names the area in the text (default 全市)';
+
+-- ===================================================================
+-- Daily AQI of a site or a city (calendar, monthly bars).
+-- A site code gives that site's rows of eco.air_daily; any other text is an area prefix whose city value of a
+-- day is the mean over its air sites with a valid daily value, then eco.daily_aqi under the HJ 633 edition in
+-- force that day (the rule of eco.air_summary, HJ 663).  Colour and category from eco.aqi_levels.
+-- ===================================================================
+CREATE FUNCTION @extschema@.daily_aqi_series(site_or_area text, period daterange)
+    RETURNS TABLE (day date, aqi integer, level integer, category text, color text, primary_pollutants text[])
+    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF isempty(period) OR lower_inf(period) OR upper_inf(period) THEN
+        RAISE EXCEPTION 'period must be a bounded, non-empty date range: %', period USING ERRCODE = '22023';
+    END IF;
+    IF EXISTS (SELECT 1 FROM @extschema@.site s WHERE s.code = site_or_area AND s.kind = 'air') THEN
+        RETURN QUERY
+            SELECT a.day, a.aqi, a.aqi_level, a.aqi_category, l.color, a.primary_pollutants
+            FROM @extschema@.air_daily a
+            LEFT JOIN @extschema@.aqi_levels l ON l.standard OPERATOR(@extschema@.=) a.aqi_standard AND l.level = a.aqi_level
+            WHERE a.site_code = site_or_area AND a.day <@ period
+            ORDER BY a.day;
+    ELSE
+        RETURN QUERY
+            WITH city AS (
+                SELECT a.day,
+                       avg(a.so2::numeric) FILTER (WHERE a.so2_valid) AS so2,
+                       avg(a.no2::numeric) FILTER (WHERE a.no2_valid) AS no2,
+                       avg(a.co::numeric) FILTER (WHERE a.co_valid) AS co,
+                       avg(a.pm10::numeric) FILTER (WHERE a.pm10_valid) AS pm10,
+                       avg(a.pm25::numeric) FILTER (WHERE a.pm25_valid) AS pm25,
+                       avg(a.o3_8h::numeric) FILTER (WHERE a.o3_8h_valid) AS o3_8h,
+                       avg(a.o3_1h::numeric) FILTER (WHERE a.o3_1h IS NOT NULL) AS o3_1h
+                FROM @extschema@.air_daily a
+                JOIN @extschema@.site s ON s.code = a.site_code
+                WHERE s.kind = 'air' AND starts_with(s.area, site_or_area) AND a.day <@ period
+                GROUP BY a.day)
+            SELECT c.day, r.aqi, r.level, r.category, r.color, r.primary_pollutants
+            FROM city c
+            CROSS JOIN LATERAL @extschema@.daily_aqi(so2 => c.so2::float8, no2 => c.no2::float8, co => c.co::float8,
+                                                     pm10 => c.pm10::float8, pm25 => c.pm25::float8,
+                                                     o3_8h => c.o3_8h::float8, o3_1h => c.o3_1h::float8,
+                                                     standard => @extschema@.standard_in_force('HJ633', c.day)) r
+            ORDER BY c.day;
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.daily_aqi_series(text, daterange) IS
+    'daily AQI, level, category and official colour of an air site (its code) or of a city (an area prefix: mean of the valid site values of each day, as eco.air_summary) over a period';
+
+-- ===================================================================
+-- Charts (SVG 1.1).  Integer or one-decimal coordinates written by SQL: same data, same bytes.
+-- ===================================================================
+CREATE FUNCTION @extschema@._svg_open(w integer, h integer, title text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT '<?xml version="1.0" encoding="UTF-8"?>' || E'\n'
+        || pg_catalog.format('<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="%s" height="%s" viewBox="0 0 %s %s" font-family="%s" font-size="12">',
+                             w, h, w, h, @extschema@._xml_escape(@extschema@.svg_font_family())) || E'\n'
+        || '<title>' || @extschema@._xml_escape(title) || '</title>' || E'\n'
+        || pg_catalog.format('<rect x="0" y="0" width="%s" height="%s" fill="#FFFFFF"/>', w, h) || E'\n'
+        || pg_catalog.format('<text x="%s" y="24" text-anchor="middle" font-size="16" font-weight="bold" fill="#222222">%s</text>',
+                             w / 2, @extschema@._xml_escape(title)) || E'\n'
+$$;
+COMMENT ON FUNCTION @extschema@._svg_open(integer, integer, text) IS 'internal: XML declaration, svg root (fonts), white background and title of a chart';
+
+-- Legend of the six AQI levels (and "no data") in one row from (x, y).
+CREATE FUNCTION @extschema@._svg_aqi_legend(x integer, y integer, standard @extschema@.standard) RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT string_agg(pg_catalog.format('<rect x="%s" y="%s" width="14" height="14" fill="%s" stroke="#999999" stroke-width="0.5"/><text x="%s" y="%s" fill="#333333">%s</text>',
+                                        x + (l.level - 1) * 84, y, l.color, x + (l.level - 1) * 84 + 18, y + 12,
+                                        @extschema@._xml_escape(l.category_zh)), E'\n' ORDER BY l.level)
+        || E'\n' || pg_catalog.format('<rect x="%s" y="%s" width="14" height="14" fill="#EEEEEE" stroke="#999999" stroke-width="0.5"/><text x="%s" y="%s" fill="#333333">无数据</text>',
+                                      x + 6 * 84, y, x + 6 * 84 + 18, y + 12) || E'\n'
+    FROM @extschema@.aqi_levels l WHERE l.standard OPERATOR(@extschema@.=) $3
+$$;
+COMMENT ON FUNCTION @extschema@._svg_aqi_legend(integer, integer, @extschema@.standard) IS 'internal: AQI level legend (eco.aqi_levels colours and categories)';
+
+CREATE FUNCTION @extschema@.aqi_calendar_svg(site_or_area text, year integer, title text DEFAULT NULL)
+    RETURNS text
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    cells text;
+    labels text;
+    d0 date;
+    d1 date;
+BEGIN
+    IF site_or_area IS NULL OR year IS NULL THEN
+        RAISE EXCEPTION 'site_or_area and year are required' USING ERRCODE = '22023';
+    END IF;
+    IF year < 1 OR year > 9999 THEN
+        RAISE EXCEPTION 'year out of range: %', year USING ERRCODE = '22023';
+    END IF;
+    d0 := make_date(year, 1, 1);
+    d1 := make_date(year, 12, 31);
+    -- One row per month (y = 50 + 20 (month - 1)), one column per day of the month (x = 60 + 18 (day - 1)).
+    SELECT string_agg(pg_catalog.format('<rect x="%s" y="%s" width="17" height="19" fill="%s"><title>%s %s</title></rect>',
+                                        60 + 18 * (extract(day FROM c.d)::int - 1),
+                                        50 + 20 * (extract(month FROM c.d)::int - 1),
+                                        COALESCE(s.color, '#EEEEEE'), c.d,
+                                        CASE WHEN s.aqi IS NULL THEN '无数据'
+                                             ELSE 'AQI ' || s.aqi || ' ' || @extschema@._xml_escape(s.category) END),
+                      E'\n' ORDER BY c.d)
+      INTO cells
+      FROM (SELECT g::date AS d FROM generate_series(d0::timestamp, d1::timestamp, interval '1 day') g) c
+      LEFT JOIN @extschema@.daily_aqi_series(site_or_area, daterange(d0, d1, '[]')) s ON s.day = c.d;
+    SELECT string_agg(pg_catalog.format('<text x="54" y="%s" text-anchor="end" fill="#333333">%s月</text>', 50 + 20 * (m - 1) + 14, m),
+                      E'\n' ORDER BY m)
+           || E'\n' ||
+           string_agg(pg_catalog.format('<text x="%s" y="44" text-anchor="middle" font-size="10" fill="#666666">%s</text>',
+                                        60 + 18 * (m - 1) + 9, m), E'\n' ORDER BY m)
+           || E'\n' ||
+           string_agg(pg_catalog.format('<text x="%s" y="44" text-anchor="middle" font-size="10" fill="#666666">%s</text>',
+                                        60 + 18 * (m + 12 - 1) + 9, m + 12), E'\n' ORDER BY m) FILTER (WHERE m <= 19)
+      INTO labels FROM generate_series(1, 12) m;
+    RETURN @extschema@._svg_open(640, 340, COALESCE(title, site_or_area || ' ' || year || '年空气质量日历'))
+        || labels || E'\n'
+        || pg_catalog.format('<text x="%s" y="44" text-anchor="middle" font-size="10" fill="#666666">%s</text>', 60 + 18 * 24 + 9, 25) || E'\n'
+        || (SELECT string_agg(pg_catalog.format('<text x="%s" y="44" text-anchor="middle" font-size="10" fill="#666666">%s</text>',
+                                                60 + 18 * (k - 1) + 9, k), E'\n' ORDER BY k) FROM generate_series(26, 31) k) || E'\n'
+        || '<g stroke="none">' || E'\n' || cells || E'\n' || '</g>' || E'\n'
+        || @extschema@._svg_aqi_legend(60, 300, @extschema@.standard_in_force('HJ633', d1))
+        || '</svg>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.aqi_calendar_svg(text, integer, text) IS
+    'AQI calendar of a year as an SVG 1.1 document: one cell per day (rows = months, columns = days) in the official colour of its AQI level (eco.aqi_levels), grey without data; for an air site (its code) or a city (area prefix, see eco.daily_aqi_series)';
+
+CREATE FUNCTION @extschema@.aqi_monthly_svg(site_or_area text, year integer, title text DEFAULT NULL)
+    RETURNS text
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    bars text;
+    axis text;
+    d0 date;
+    d1 date;
+BEGIN
+    IF site_or_area IS NULL OR year IS NULL THEN
+        RAISE EXCEPTION 'site_or_area and year are required' USING ERRCODE = '22023';
+    END IF;
+    IF year < 1 OR year > 9999 THEN
+        RAISE EXCEPTION 'year out of range: %', year USING ERRCODE = '22023';
+    END IF;
+    d0 := make_date(year, 1, 1);
+    d1 := make_date(year, 12, 31);
+    -- Plot area x 60..620, y 50..298 (31 days = 248 px, 8 px a day); bar m at x = 60 + 46 (m - 1) + 8, 30 wide;
+    -- levels stacked from the bottom, level 1 first.
+    SELECT string_agg(pg_catalog.format('<rect x="%s" y="%s" width="30" height="%s" fill="%s"><title>%s月 %s %s天</title></rect>',
+                                        68 + 46 * (b.m - 1), 298 - 8 * b.cum, 8 * b.n, b.color, b.m,
+                                        @extschema@._xml_escape(b.category), b.n), E'\n' ORDER BY b.m, b.level)
+      INTO bars
+      FROM (SELECT c.m, c.level, c.n, c.color, c.category,
+                   sum(c.n) OVER (PARTITION BY c.m ORDER BY c.level) AS cum
+            FROM (SELECT extract(month FROM s.day)::int AS m, s.level, count(*) AS n, min(s.color) AS color,
+                         min(s.category) AS category
+                  FROM @extschema@.daily_aqi_series(site_or_area, daterange(d0, d1, '[]')) s
+                  WHERE s.level IS NOT NULL
+                  GROUP BY 1, 2) c) b;
+    SELECT string_agg(pg_catalog.format('<line x1="60" y1="%s" x2="620" y2="%s" stroke="#DDDDDD" stroke-width="1"/><text x="54" y="%s" text-anchor="end" fill="#666666">%s</text>',
+                                        298 - 8 * k, 298 - 8 * k, 298 - 8 * k + 4, k), E'\n' ORDER BY k)
+      INTO axis FROM generate_series(0, 30, 10) k;
+    RETURN @extschema@._svg_open(640, 360, COALESCE(title, site_or_area || ' ' || year || '年各月空气质量级别天数'))
+        || axis || E'\n'
+        || '<text x="20" y="174" text-anchor="middle" fill="#666666" transform="rotate(-90 20 174)">天数</text>' || E'\n'
+        || (SELECT string_agg(pg_catalog.format('<text x="%s" y="316" text-anchor="middle" fill="#333333">%s月</text>',
+                                                83 + 46 * (m - 1), m), E'\n' ORDER BY m) FROM generate_series(1, 12) m) || E'\n'
+        || '<g stroke="none">' || E'\n' || COALESCE(bars || E'\n', '') || '</g>' || E'\n'
+        || '<line x1="60" y1="298" x2="620" y2="298" stroke="#333333" stroke-width="1"/>' || E'\n'
+        || @extschema@._svg_aqi_legend(60, 330, @extschema@.standard_in_force('HJ633', d1))
+        || '</svg>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.aqi_monthly_svg(text, integer, text) IS
+    'monthly stacked bars of the days at each AQI level (official colours, eco.aqi_levels) as an SVG 1.1 document, for an air site or a city (area prefix)';
+
+CREATE FUNCTION @extschema@.report_yoy_svg(area text, year integer, as_of date DEFAULT NULL, title text DEFAULT NULL)
+    RETURNS text
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    rows_svg text;
+    n integer;
+BEGIN
+    IF area IS NULL OR year IS NULL THEN
+        RAISE EXCEPTION 'area and year are required' USING ERRCODE = '22023';
+    END IF;
+    -- Headline indicators: the report's air and water figures that have both years and a change phrase.
+    -- One block per indicator (46 px): last year (grey) and this year (blue), each scaled to the larger of the two
+    -- (bars up to 260 px from x = 220), the values at the bar ends and the report's change phrase on the right.
+    WITH h AS (
+        SELECT row_number() OVER (ORDER BY a.seq)::int AS i, a.indicator, a.value, a.prev_value, a.unit, a.change
+        FROM @extschema@.annual_report(report_yoy_svg.area, report_yoy_svg.year, report_yoy_svg.as_of) a
+        WHERE a.section IN ('大气环境', '水环境') AND a.value IS NOT NULL AND a.prev_value IS NOT NULL
+          AND a.change IS NOT NULL
+    ), b AS (
+        SELECT h.*, 60 + 46 * (h.i - 1) AS y, GREATEST(abs(h.value), abs(h.prev_value)) AS mx FROM h
+    )
+    SELECT count(*), string_agg(
+        pg_catalog.format('<text x="212" y="%s" text-anchor="end" fill="#222222">%s</text>', b.y + 18, @extschema@._xml_escape(b.indicator)) || E'\n'
+     || pg_catalog.format('<rect x="220" y="%s" width="%s" height="16" fill="#A0A0A0"/><text x="%s" y="%s" fill="#555555" font-size="11">%s</text>',
+                          b.y, round(CASE WHEN b.mx = 0 THEN 0 ELSE 260 * abs(b.prev_value) / b.mx END, 1),
+                          round(224 + CASE WHEN b.mx = 0 THEN 0 ELSE 260 * abs(b.prev_value) / b.mx END, 1), b.y + 13,
+                          b.prev_value || COALESCE(b.unit, '')) || E'\n'
+     || pg_catalog.format('<rect x="220" y="%s" width="%s" height="16" fill="#1F6FB4"/><text x="%s" y="%s" fill="#1F3F64" font-size="11">%s</text>',
+                          b.y + 18, round(CASE WHEN b.mx = 0 THEN 0 ELSE 260 * abs(b.value) / b.mx END, 1),
+                          round(224 + CASE WHEN b.mx = 0 THEN 0 ELSE 260 * abs(b.value) / b.mx END, 1), b.y + 31,
+                          b.value || COALESCE(b.unit, '')) || E'\n'
+     || pg_catalog.format('<text x="600" y="%s" fill="%s">%s</text>', b.y + 22,
+                          CASE WHEN b.change LIKE '%改善%' THEN '#008A00' WHEN b.change LIKE '%恶化%' THEN '#C00000' ELSE '#333333' END,
+                          @extschema@._xml_escape(b.change)),
+        E'\n' ORDER BY b.i)
+      INTO n, rows_svg FROM b;
+    RETURN @extschema@._svg_open(760, 80 + 46 * GREATEST(n, 1),
+                                 COALESCE(title, year || '年主要指标同比' || CASE WHEN as_of IS NULL THEN '' ELSE '（截至' || as_of || '）' END))
+        || pg_catalog.format('<rect x="220" y="34" width="12" height="10" fill="#A0A0A0"/><text x="236" y="44" fill="#333333">%s年</text>', year - 1) || E'\n'
+        || pg_catalog.format('<rect x="300" y="34" width="12" height="10" fill="#1F6FB4"/><text x="316" y="44" fill="#333333">%s年</text>', year) || E'\n'
+        || COALESCE(rows_svg || E'\n', '<text x="380" y="80" text-anchor="middle" fill="#666666">无可比数据</text>' || E'\n')
+        || '</svg>' || E'\n';
+END
+$$;
+COMMENT ON FUNCTION @extschema@.report_yoy_svg(text, integer, date, text) IS
+    'year-on-year bar chart (SVG 1.1) of the headline air and water indicators of eco.annual_report: last year and this year per indicator with the report''s change phrase';
