@@ -577,3 +577,245 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@.report_yoy_svg(text, integer, date, text) IS
     'year-on-year bar chart (SVG 1.1) of the headline air and water indicators of eco.annual_report: last year and this year per indicator with the report''s change phrase';
+
+-- ===================================================================
+-- Maps: RFC 7946 GeoJSON and Mapbox vector tiles.
+-- Storage is CGCS2000 (SRID 4490); output is WGS 84 (RFC 7946 §4), the frames agreeing to a few centimetres
+-- (as eco.site states): coordinates are relabelled, never shifted.  Longitude, latitude with 6 decimals
+-- (about 0.1 m); polygons with the right-hand rule (RFC 7946 §3.1.6); no "crs" member.
+-- The bodies name PostGIS by its schema: written with @pg@ and created by this DO block.
+-- ===================================================================
+DO $do$
+DECLARE
+    g text := @extschema@._postgis_schema();
+BEGIN
+    EXECUTE replace($sql$
+    CREATE FUNCTION @extschema@._geojson_geometry(geom @pg@.geometry) RETURNS json
+        LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+        SET search_path = pg_catalog, pg_temp
+        RETURN @pg@.ST_AsGeoJSON(@pg@.ST_ForcePolygonCCW(@pg@.ST_SetSRID(geom, 4326)), 6)::json
+    $sql$, '@pg@', g);
+    EXECUTE replace($sql$
+    COMMENT ON FUNCTION @extschema@._geojson_geometry(@pg@.geometry) IS
+        'internal: RFC 7946 geometry of a CGCS2000 geometry (WGS 84 longitude/latitude, 6 decimals, counter-clockwise exterior rings)'
+    $sql$, '@pg@', g);
+
+    -- Air sites with the day's AQI.
+    EXECUTE replace($sql$
+    CREATE FUNCTION @extschema@.sites_geojson(day date, area text DEFAULT '') RETURNS json
+        LANGUAGE sql STABLE PARALLEL SAFE
+        SET search_path = pg_catalog, pg_temp
+        AS $fn$
+        SELECT json_build_object('type', 'FeatureCollection', 'features',
+                                 COALESCE(json_agg(f.feature ORDER BY f.code), '[]'::json))
+        FROM (SELECT s.code, json_build_object(
+                  'type', 'Feature', 'id', s.code,
+                  'geometry', @extschema@._geojson_geometry(s.geom),
+                  'properties', json_build_object(
+                      'code', s.code, 'name', s.name, 'area', s.area, 'control_level', s.control_level,
+                      'day', $1, 'aqi', a.aqi, 'level', a.aqi_level, 'category', a.aqi_category,
+                      'color', l.color, 'primary_pollutants', a.primary_pollutants, 'standard', a.aqi_standard::text)) AS feature
+              FROM @extschema@.site s
+              LEFT JOIN @extschema@.air_daily a ON a.site_code = s.code AND a.day = $1
+              LEFT JOIN @extschema@.aqi_levels l ON l.standard OPERATOR(@extschema@.=) a.aqi_standard AND l.level = a.aqi_level
+              WHERE s.kind = 'air' AND s.geom IS NOT NULL AND starts_with(s.area, COALESCE($2, ''))) f
+    $fn$$sql$, '@pg@', g);
+
+    -- Water sections with the class of a year.
+    EXECUTE replace($sql$
+    CREATE FUNCTION @extschema@.sections_geojson(year integer, area text DEFAULT '') RETURNS json
+        LANGUAGE sql STABLE PARALLEL SAFE
+        SET search_path = pg_catalog, pg_temp
+        AS $fn$
+        SELECT json_build_object('type', 'FeatureCollection', 'features',
+                                 COALESCE(json_agg(f.feature ORDER BY f.code), '[]'::json))
+        FROM (SELECT s.code, json_build_object(
+                  'type', 'Feature', 'id', s.code,
+                  'geometry', @extschema@._geojson_geometry(s.geom),
+                  'properties', json_build_object(
+                      'code', s.code, 'name', s.name, 'area', s.area, 'control_level', s.control_level,
+                      'water_body', s.water_body, 'year', $1,
+                      'target_class', @extschema@.water_class_label(s.target_class),
+                      'class', @extschema@.water_class_label(e.water_class), 'status', e.status,
+                      'color', c.color, 'target_met', e.target_met, 'main_pollutants', NULLIF(e.main_pollutants_label, ''),
+                      'samples', e.samples)) AS feature
+              FROM @extschema@.site s
+              LEFT JOIN @extschema@.section_evaluation(make_date($1, 1, 1)::timestamp, make_date($1 + 1, 1, 1)::timestamp) e
+                     ON e.section_code = s.code
+              LEFT JOIN @extschema@.water_class_colors c ON c.water_class OPERATOR(@extschema@.=) e.water_class
+              WHERE s.kind = 'water' AND s.geom IS NOT NULL AND starts_with(s.area, COALESCE($2, ''))) f
+    $fn$$sql$, '@pg@', g);
+
+    -- Outfalls with type, status and remediation action.
+    EXECUTE replace($sql$
+    CREATE FUNCTION @extschema@.outfalls_geojson(area text DEFAULT '') RETURNS json
+        LANGUAGE sql STABLE PARALLEL SAFE
+        SET search_path = pg_catalog, pg_temp
+        AS $fn$
+        SELECT json_build_object('type', 'FeatureCollection', 'features',
+                                 COALESCE(json_agg(f.feature ORDER BY f.code), '[]'::json))
+        FROM (SELECT o.code, json_build_object(
+                  'type', 'Feature', 'id', o.code,
+                  'geometry', @extschema@._geojson_geometry(o.geom),
+                  'properties', json_build_object(
+                      'code', o.code, 'name', o.name, 'area', o.area, 'outfall_kind', o.outfall_kind,
+                      'receiving_water', o.receiving_water, 'type', o.type::text,
+                      'type_level1', @extschema@.outfall_type_level1(o.type)::text,
+                      'status', o.status, 'action', o.action, 'status_date', o.status_date,
+                      'pre_campaign', o.pre_campaign)) AS feature
+              FROM @extschema@.outfall o
+              WHERE o.geom IS NOT NULL AND starts_with(o.area, COALESCE($1, ''))) f
+    $fn$$sql$, '@pg@', g);
+
+    -- Land parcels with their soil survey status.
+    EXECUTE replace($sql$
+    CREATE FUNCTION @extschema@.parcels_geojson(area text DEFAULT '') RETURNS json
+        LANGUAGE sql STABLE PARALLEL SAFE
+        SET search_path = pg_catalog, pg_temp
+        AS $fn$
+        SELECT json_build_object('type', 'FeatureCollection', 'features',
+                                 COALESCE(json_agg(f.feature ORDER BY f.code), '[]'::json))
+        FROM (SELECT p.code, json_build_object(
+                  'type', 'Feature', 'id', p.code,
+                  'geometry', @extschema@._geojson_geometry(p.geom),
+                  'properties', json_build_object(
+                      'code', p.code, 'name', p.name, 'area', p.area, 'current_use', p.current_use,
+                      'planned_use', p.planned_use, 'land_class', p.land_class, 'change_year', p.change_year,
+                      'survey_status', p.survey_status)) AS feature
+              FROM @extschema@.land_parcel p
+              WHERE p.geom IS NOT NULL AND starts_with(p.area, COALESCE($1, ''))) f
+    $fn$$sql$, '@pg@', g);
+
+    -- Vector tile: layers "sites" (air sites, the day's AQI) and "outfalls".
+    EXECUTE replace($sql$
+    CREATE FUNCTION @extschema@.aqi_tile(z integer, x integer, y integer, query_params json DEFAULT NULL)
+        RETURNS bytea
+        LANGUAGE plpgsql STABLE PARALLEL SAFE
+        SET search_path = pg_catalog, pg_temp
+        AS $fn$
+    DECLARE
+        env @pg@.geometry;
+        box @pg@.geometry;
+        d date;
+        a text := COALESCE(query_params->>'area', '');
+        sites bytea;
+        outfalls bytea;
+    BEGIN
+        IF z IS NULL OR x IS NULL OR y IS NULL THEN
+            RETURN NULL;
+        END IF;
+        IF z < 0 OR z > 30 OR x < 0 OR y < 0 OR x >= (1::bigint << z) OR y >= (1::bigint << z) THEN
+            RAISE EXCEPTION USING ERRCODE = '22003',
+                MESSAGE = pg_catalog.format('tile %s/%s/%s is out of range', z, x, y),
+                HINT = 'z is 0..30, x and y are 0..2^z - 1.';
+        END IF;
+        BEGIN
+            d := (query_params->>'day')::date;
+        EXCEPTION WHEN invalid_datetime_format OR datetime_field_overflow THEN
+            RAISE EXCEPTION USING ERRCODE = '22P02',
+                MESSAGE = pg_catalog.format('invalid day in query_params: "%s"', query_params->>'day');
+        END;
+        IF d IS NULL THEN
+            SELECT max(ad.day) INTO d FROM @extschema@.air_daily ad WHERE ad.aqi IS NOT NULL;
+        END IF;
+        env := @pg@.ST_TileEnvelope(z, x, y);
+        -- the tile and its 64/4096 buffer, in longitude/latitude (4490) for the GiST indexes
+        box := @pg@.ST_SetSRID(@pg@.ST_Transform(@pg@.ST_TileEnvelope(z, x, y, margin => 64.0 / 4096), 4326), 4490);
+        SELECT @pg@.ST_AsMVT(t.*, 'sites', 4096, 'geom') INTO sites
+        FROM (SELECT @pg@.ST_AsMVTGeom(@pg@.ST_Transform(@pg@.ST_SetSRID(s.geom, 4326), 3857), env, 4096, 64, true) AS geom,
+                     s.code, s.name, da.aqi, da.aqi_level AS level, da.aqi_category AS category, l.color, d::text AS day
+              FROM @extschema@.site s
+              LEFT JOIN @extschema@.air_daily da ON da.site_code = s.code AND da.day = d
+              LEFT JOIN @extschema@.aqi_levels l ON l.standard OPERATOR(@extschema@.=) da.aqi_standard AND l.level = da.aqi_level
+              WHERE s.kind = 'air' AND s.geom OPERATOR(@pg@.&&) box AND starts_with(s.area, a)) t
+        WHERE t.geom IS NOT NULL;
+        SELECT @pg@.ST_AsMVT(t.*, 'outfalls', 4096, 'geom') INTO outfalls
+        FROM (SELECT @pg@.ST_AsMVTGeom(@pg@.ST_Transform(@pg@.ST_SetSRID(o.geom, 4326), 3857), env, 4096, 64, true) AS geom,
+                     o.code, o.name, o.type::text AS type, o.status, o.action, o.receiving_water
+              FROM @extschema@.outfall o
+              WHERE o.geom OPERATOR(@pg@.&&) box AND starts_with(o.area, a)) t
+        WHERE t.geom IS NOT NULL;
+        RETURN COALESCE(sites, ''::bytea) || COALESCE(outfalls, ''::bytea);
+    END
+    $fn$$sql$, '@pg@', g);
+
+    -- Static map: layers of GeoJSON drawn as SVG (equirectangular, x scaled by cos of the mid latitude).
+    EXECUTE replace($sql$
+    CREATE FUNCTION @extschema@.map_svg(layers json[], title text DEFAULT NULL, width integer DEFAULT 800,
+                                        height integer DEFAULT 600)
+        RETURNS text
+        LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+        SET search_path = pg_catalog, pg_temp
+        AS $fn$
+    DECLARE
+        ext @pg@.box2d;
+        k double precision;
+        kx double precision;
+        x0 double precision;
+        y1 double precision;
+        body text;
+    BEGIN
+        IF width IS NULL OR height IS NULL OR width < 100 OR height < 100 OR width > 10000 OR height > 10000 THEN
+            RAISE EXCEPTION 'map size must be 100..10000 pixels: % x %', width, height USING ERRCODE = '22023';
+        END IF;
+        SELECT @pg@.ST_Extent(@pg@.ST_GeomFromGeoJSON(e.feat->>'geometry')) INTO ext
+          FROM unnest(layers) AS l(fc)
+          CROSS JOIN LATERAL json_array_elements(CASE WHEN json_typeof(l.fc->'features') = 'array' THEN l.fc->'features' ELSE '[]' END) AS e(feat)
+         WHERE json_typeof(e.feat->'geometry') = 'object';
+        IF ext IS NULL THEN
+            body := '';
+        ELSE
+            -- Scale: the larger span fits; a lone point gets a 0.01-degree frame.  Plot area 20..width-20, 50..height-20.
+            kx := cos(radians((@pg@.ST_YMin(ext) + @pg@.ST_YMax(ext)) / 2));
+            k := LEAST((width - 40) / GREATEST((@pg@.ST_XMax(ext) - @pg@.ST_XMin(ext)) * kx, 0.01),
+                       (height - 70) / GREATEST(@pg@.ST_YMax(ext) - @pg@.ST_YMin(ext), 0.01));
+            x0 := 20 + ((width - 40) - (@pg@.ST_XMax(ext) - @pg@.ST_XMin(ext)) * kx * k) / 2 - @pg@.ST_XMin(ext) * kx * k;
+            y1 := 50 + ((height - 70) - (@pg@.ST_YMax(ext) - @pg@.ST_YMin(ext)) * k) / 2 + @pg@.ST_YMax(ext) * k;
+            -- ST_AsSVG writes -y: the affine map sends latitude to -(y1 - lat k), drawn at y1 - lat k.
+            SELECT string_agg(CASE
+                       WHEN @pg@.GeometryType(f.tg) IN ('POLYGON', 'MULTIPOLYGON') THEN
+                           pg_catalog.format('<path d="%s" fill="%s" fill-opacity="0.75" stroke="#7A6A40" stroke-width="1"><title>%s</title></path>',
+                                             @pg@.ST_AsSVG(f.tg, 0, 1), COALESCE(f.color, '#E8D9A8'), f.label)
+                       WHEN @pg@.GeometryType(f.tg) = 'POINT' AND f.color IS NOT NULL THEN
+                           pg_catalog.format('<circle cx="%s" cy="%s" r="7" fill="%s" stroke="#333333" stroke-width="1"><title>%s</title></circle>',
+                                             round(@pg@.ST_X(f.tg)::numeric, 1), round(-@pg@.ST_Y(f.tg)::numeric, 1), f.color, f.label)
+                       WHEN @pg@.GeometryType(f.tg) = 'POINT' THEN
+                           pg_catalog.format('<rect x="%s" y="%s" width="6" height="6" fill="#444444"><title>%s</title></rect>',
+                                             round(@pg@.ST_X(f.tg)::numeric - 3, 1), round(-@pg@.ST_Y(f.tg)::numeric - 3, 1), f.label)
+                       ELSE pg_catalog.format('<path d="%s" fill="none" stroke="#3366AA" stroke-width="1.5"><title>%s</title></path>',
+                                              @pg@.ST_AsSVG(f.tg, 0, 1), f.label) END,
+                       E'\n' ORDER BY f.poly DESC, f.li, f.fi)
+              INTO body
+              FROM (SELECT l.li, e.fi,
+                           @pg@.GeometryType(gg.geom) IN ('POLYGON', 'MULTIPOLYGON') AS poly,
+                           @pg@.ST_Affine(gg.geom, kx * k, 0, 0, k, x0, -y1) AS tg,
+                           CASE WHEN (e.feat->'properties'->>'color') ~ '^#[0-9A-Fa-f]{6}$' THEN e.feat->'properties'->>'color' END AS color,
+                           @extschema@._xml_escape(concat_ws(' ', e.feat->'properties'->>'code', e.feat->'properties'->>'name',
+                                                             e.feat->'properties'->>'category', e.feat->'properties'->>'class',
+                                                             e.feat->'properties'->>'status', e.feat->'properties'->>'survey_status')) AS label
+                    FROM unnest(layers) WITH ORDINALITY AS l(fc, li)
+                    CROSS JOIN LATERAL json_array_elements(CASE WHEN json_typeof(l.fc->'features') = 'array' THEN l.fc->'features' ELSE '[]' END)
+                         WITH ORDINALITY AS e(feat, fi)
+                    CROSS JOIN LATERAL (SELECT @pg@.ST_GeomFromGeoJSON(e.feat->>'geometry') AS geom) gg
+                    WHERE json_typeof(e.feat->'geometry') = 'object') f;
+        END IF;
+        RETURN @extschema@._svg_open(width, height, COALESCE(title, '地图'))
+            || pg_catalog.format('<rect x="10" y="40" width="%s" height="%s" fill="#F4F8FB" stroke="#99AABB" stroke-width="1"/>', width - 20, height - 50) || E'\n'
+            || COALESCE(body || E'\n', '')
+            || '</svg>' || E'\n';
+    END
+    $fn$$sql$, '@pg@', g);
+END
+$do$;
+COMMENT ON FUNCTION @extschema@.sites_geojson(date, text) IS
+    'RFC 7946 FeatureCollection (WGS 84) of the air sites of an area prefix with the day''s AQI, level, category and official colour (eco.aqi_levels); CGCS2000 storage relabelled';
+COMMENT ON FUNCTION @extschema@.sections_geojson(integer, text) IS
+    'RFC 7946 FeatureCollection (WGS 84) of the water sections of an area prefix with the class of the year (eco.section_evaluation), status and class colour (eco.water_class_colors)';
+COMMENT ON FUNCTION @extschema@.outfalls_geojson(text) IS
+    'RFC 7946 FeatureCollection (WGS 84) of the outfalls of an area prefix with type (HJ 1312), status, remediation action and status date';
+COMMENT ON FUNCTION @extschema@.parcels_geojson(text) IS
+    'RFC 7946 FeatureCollection (WGS 84) of the land parcels of an area prefix with planned use, GB 36600 land class and soil survey status';
+COMMENT ON FUNCTION @extschema@.map_svg(json[], text, integer, integer) IS
+    'static map (SVG 1.1) of GeoJSON FeatureCollections drawn in order over polygons: features with a "color" property filled with it (points as circles), others in neutral styles; equirectangular, fitted to the data''s extent';
+COMMENT ON FUNCTION @extschema@.aqi_tile(integer, integer, integer, json) IS
+    'Mapbox vector tile of tile z/x/y (Web Mercator) with layers sites (air sites, AQI, level, category, colour of the day) and outfalls (type, status, action); query_params {"day": "YYYY-MM-DD", "area": prefix}, default day = latest with an AQI; the signature pg_tileserv and Martin call';
