@@ -180,7 +180,8 @@ BEGIN
                                       THEN '（上年同期' || (rep->'劣Ⅴ类断面'->>'prev_value') || '个）' END, '')
                  || '。';
             k := (rep->'未达标断面'->>'value')::numeric;
-            p := p || CASE WHEN k = 0 THEN '所有考核断面均达到考核目标。'
+            p := p || CASE WHEN k = 0 AND n = 1 THEN '该断面达到考核目标。'
+                           WHEN k = 0 THEN '所有考核断面均达到考核目标。'
                            ELSE '未达到考核目标的断面' || k || '个：' || COALESCE(rep->'未达标断面'->>'detail', '') || '。' END;
         END IF;
         sec_no := sec_no + 1;
