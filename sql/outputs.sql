@@ -74,7 +74,7 @@ SELECT eco.map_svg(ARRAY[eco.parcels_geojson('6601'), eco.sites_geojson('2023-07
 SELECT eco.map_svg(ARRAY['{}'::json], NULL, 200, 150) LIKE '%</svg>%' AS empty_map;
 
 -- ---------- tiles ----------
--- 118.5, 32.5 lies in tile 6/53/25; 10/861/414 at zoom 10.
+-- 118.5, 32.5 lies in tile 6/53/25.
 SELECT length(eco.aqi_tile(6, 53, 25)) > 0 AS has_features, eco.aqi_tile(6, 0, 0) = ''::bytea AS empty_tile,
        eco.aqi_tile(6, 53, 25, '{"day": "2023-07-04", "area": "6601"}') = eco.aqi_tile(6, 53, 25, '{"day": "2023-07-04", "area": "6601"}') AS stable;
 ROLLBACK;
