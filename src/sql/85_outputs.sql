@@ -367,7 +367,7 @@ BEGIN
         RETURN QUERY
             SELECT a.day, a.aqi, a.aqi_level, a.aqi_category, l.color, a.primary_pollutants
             FROM @extschema@.air_daily a
-            LEFT JOIN @extschema@.aqi_levels l ON l.standard OPERATOR(@extschema@.=) a.aqi_standard AND l.level = a.aqi_level
+            LEFT JOIN @extschema@._aqi_level_list() l ON l.standard = a.aqi_standard::text AND l.level = a.aqi_level
             WHERE a.site_code = site_or_area AND a.day <@ period
             ORDER BY a.day;
     ELSE
@@ -425,7 +425,7 @@ CREATE FUNCTION @extschema@._svg_aqi_legend(x integer, y integer, standard @exts
                                         @extschema@._xml_escape(l.category_zh)), E'\n' ORDER BY l.level)
         || E'\n' || pg_catalog.format('<rect x="%s" y="%s" width="14" height="14" fill="#EEEEEE" stroke="#999999" stroke-width="0.5"/><text x="%s" y="%s" fill="#333333">无数据</text>',
                                       x + 6 * 84, y, x + 6 * 84 + 18, y + 12) || E'\n'
-    FROM @extschema@.aqi_levels l WHERE l.standard OPERATOR(@extschema@.=) $3
+    FROM @extschema@._aqi_level_list() l WHERE l.standard = $3::text
 $$;
 COMMENT ON FUNCTION @extschema@._svg_aqi_legend(integer, integer, @extschema@.standard) IS 'internal: AQI level legend (eco.aqi_levels colours and categories)';
 
@@ -618,7 +618,7 @@ BEGIN
                       'color', l.color, 'primary_pollutants', a.primary_pollutants, 'standard', a.aqi_standard::text)) AS feature
               FROM @extschema@.site s
               LEFT JOIN @extschema@.air_daily a ON a.site_code = s.code AND a.day = $1
-              LEFT JOIN @extschema@.aqi_levels l ON l.standard OPERATOR(@extschema@.=) a.aqi_standard AND l.level = a.aqi_level
+              LEFT JOIN @extschema@._aqi_level_list() l ON l.standard = a.aqi_standard::text AND l.level = a.aqi_level
               WHERE s.kind = 'air' AND s.geom IS NOT NULL AND starts_with(s.area, COALESCE($2, ''))) f
     $fn$$sql$, '@pg@', g);
 
@@ -727,7 +727,7 @@ BEGIN
                      s.code, s.name, da.aqi, da.aqi_level AS level, da.aqi_category AS category, l.color, d::text AS day
               FROM @extschema@.site s
               LEFT JOIN @extschema@.air_daily da ON da.site_code = s.code AND da.day = d
-              LEFT JOIN @extschema@.aqi_levels l ON l.standard OPERATOR(@extschema@.=) da.aqi_standard AND l.level = da.aqi_level
+              LEFT JOIN @extschema@._aqi_level_list() l ON l.standard = da.aqi_standard::text AND l.level = da.aqi_level
               WHERE s.kind = 'air' AND s.geom OPERATOR(@pg@.&&) box AND starts_with(s.area, a)) t
         WHERE t.geom IS NOT NULL;
         SELECT @pg@.ST_AsMVT(t.*, 'outfalls', 4096, 'geom') INTO outfalls
