@@ -452,7 +452,7 @@ BEGIN
     SELECT string_agg(pg_catalog.format('<rect x="%s" y="%s" width="17" height="19" fill="%s"><title>%s %s</title></rect>',
                                         60 + 18 * (extract(day FROM c.d)::int - 1),
                                         50 + 20 * (extract(month FROM c.d)::int - 1),
-                                        COALESCE(s.color, '#EEEEEE'), c.d,
+                                        COALESCE(s.color, '#EEEEEE'), to_char(c.d, 'YYYY-MM-DD'),
                                         CASE WHEN s.aqi IS NULL THEN '无数据'
                                              ELSE 'AQI ' || s.aqi || ' ' || @extschema@._xml_escape(s.category) END),
                       E'\n' ORDER BY c.d)
@@ -569,7 +569,7 @@ BEGIN
         E'\n' ORDER BY b.i)
       INTO n, rows_svg FROM b;
     RETURN @extschema@._svg_open(760, 80 + 46 * GREATEST(n, 1),
-                                 COALESCE(title, year || '年主要指标同比' || CASE WHEN as_of IS NULL THEN '' ELSE '（截至' || as_of || '）' END))
+                                 COALESCE(title, year || '年主要指标同比' || CASE WHEN as_of IS NULL THEN '' ELSE '（截至' || to_char(LEAST(as_of, make_date(year, 12, 31)), 'YYYY-MM-DD') || '）' END))
         || pg_catalog.format('<rect x="220" y="34" width="12" height="10" fill="#A0A0A0"/><text x="236" y="44" fill="#333333">%s年</text>', year - 1) || E'\n'
         || pg_catalog.format('<rect x="300" y="34" width="12" height="10" fill="#1F6FB4"/><text x="316" y="44" fill="#333333">%s年</text>', year) || E'\n'
         || COALESCE(rows_svg || E'\n', '<text x="380" y="80" text-anchor="middle" fill="#666666">无可比数据</text>' || E'\n')
@@ -687,7 +687,7 @@ BEGIN
               WHERE p.geom IS NOT NULL AND starts_with(p.area, COALESCE($1, ''))) f
     $fn$$sql$, '@pg@', g);
 
-    -- Vector tile: layers "sites" (air sites, the day's AQI) and "outfalls".
+    -- Vector tile: layers "sites" (air sites, the day's AQI) and "outfalls", features in code order (same data, same bytes).
     EXECUTE replace($sql$
     CREATE FUNCTION @extschema@.aqi_tile(z integer, x integer, y integer, query_params json DEFAULT NULL)
         RETURNS bytea
@@ -724,17 +724,19 @@ BEGIN
         box := @pg@.ST_SetSRID(@pg@.ST_Transform(@pg@.ST_TileEnvelope(z, x, y, margin => 64.0 / 4096), 4326), 4490);
         SELECT @pg@.ST_AsMVT(t.*, 'sites', 4096, 'geom') INTO sites
         FROM (SELECT @pg@.ST_AsMVTGeom(@pg@.ST_Transform(@pg@.ST_SetSRID(s.geom, 4326), 3857), env, 4096, 64, true) AS geom,
-                     s.code, s.name, da.aqi, da.aqi_level AS level, da.aqi_category AS category, l.color, d::text AS day
+                     s.code, s.name, da.aqi, da.aqi_level AS level, da.aqi_category AS category, l.color, to_char(d, 'YYYY-MM-DD') AS day
               FROM @extschema@.site s
               LEFT JOIN @extschema@.air_daily da ON da.site_code = s.code AND da.day = d
               LEFT JOIN @extschema@._aqi_level_list() l ON l.standard = da.aqi_standard::text AND l.level = da.aqi_level
-              WHERE s.kind = 'air' AND s.geom OPERATOR(@pg@.&&) box AND starts_with(s.area, a)) t
+              WHERE s.kind = 'air' AND s.geom OPERATOR(@pg@.&&) box AND starts_with(s.area, a)
+              ORDER BY s.code) t
         WHERE t.geom IS NOT NULL;
         SELECT @pg@.ST_AsMVT(t.*, 'outfalls', 4096, 'geom') INTO outfalls
         FROM (SELECT @pg@.ST_AsMVTGeom(@pg@.ST_Transform(@pg@.ST_SetSRID(o.geom, 4326), 3857), env, 4096, 64, true) AS geom,
                      o.code, o.name, o.type::text AS type, o.status, o.action, o.receiving_water
               FROM @extschema@.outfall o
-              WHERE o.geom OPERATOR(@pg@.&&) box AND starts_with(o.area, a)) t
+              WHERE o.geom OPERATOR(@pg@.&&) box AND starts_with(o.area, a)
+              ORDER BY o.code) t
         WHERE t.geom IS NOT NULL;
         RETURN COALESCE(sites, ''::bytea) || COALESCE(outfalls, ''::bytea);
     END

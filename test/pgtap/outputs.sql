@@ -1,7 +1,7 @@
 -- pgTAP: the outputs read through row-level security, reuse the report's phrases and the C colour tables, and carry
 -- the labels and signatures their consumers (pg_tileserv, Martin, parallel plans) need.
 BEGIN;
-SELECT plan(16);
+SELECT plan(17);
 
 INSERT INTO eco.site (code, name, kind, area, water_body, target_class, geom) VALUES
     ('TOA1', 'a1', 'air', '450101', NULL, NULL, 'SRID=4490;POINT(110.1 25.1)'),
@@ -69,6 +69,16 @@ SELECT is((SELECT pg_get_function_identity_arguments(oid) || ' -> ' || prorettyp
           'z integer, x integer, y integer, query_params json -> bytea', 'tile function signature of the tile servers');
 SELECT is(eco.aqi_tile(0, 0, 0), eco.aqi_tile(0, 0, 0, NULL), 'query_params may be left out');
 SELECT ok(has_table_privilege('public', 'eco.water_class_colors', 'SELECT'), 'every role reads eco.water_class_colors');
+
+-- Same data, same bytes, whatever the session's DateStyle.
+CREATE TEMP TABLE iso AS SELECT eco.aqi_calendar_svg('TOA1', 2023) AS cal, eco.sites_geojson('2023-05-01', '45')::text AS gj,
+    eco.aqi_tile(0, 0, 0, '{"day": "2023-05-01"}') AS tile, eco.report_yoy_svg('45', 2023, '2023-06-30') AS yoy,
+    eco.work_summary('45', 2023, '2023-06-30') AS md;
+SET LOCAL DateStyle = 'SQL, DMY';
+SELECT ok((SELECT cal = eco.aqi_calendar_svg('TOA1', 2023) AND gj = eco.sites_geojson('2023-05-01', '45')::text
+                  AND tile = eco.aqi_tile(0, 0, 0, '{"day": "2023-05-01"}') AND yoy = eco.report_yoy_svg('45', 2023, '2023-06-30')
+                  AND md = eco.work_summary('45', 2023, '2023-06-30') FROM iso), 'outputs do not depend on DateStyle');
+RESET DateStyle;
 
 SELECT * FROM finish();
 ROLLBACK;
