@@ -662,7 +662,8 @@ BEGIN
                       'code', o.code, 'name', o.name, 'area', o.area, 'outfall_kind', o.outfall_kind,
                       'receiving_water', o.receiving_water, 'type', o.type::text,
                       'type_level1', @extschema@.outfall_type_level1(o.type)::text,
-                      'status', o.status, 'action', o.action, 'status_date', o.status_date,
+                      'status', o.status, 'action', o.action,
+                      'stage', o.status || COALESCE('（' || o.action || '）', ''), 'status_date', o.status_date,
                       'pre_campaign', o.pre_campaign)) AS feature
               FROM @extschema@.outfall o
               WHERE o.geom IS NOT NULL AND starts_with(o.area, COALESCE($1, ''))) f
@@ -815,7 +816,7 @@ COMMENT ON FUNCTION @extschema@.sites_geojson(date, text) IS
 COMMENT ON FUNCTION @extschema@.sections_geojson(integer, text) IS
     'RFC 7946 FeatureCollection (WGS 84) of the water sections of an area prefix with the class of the year (eco.section_evaluation), status and class colour (eco.water_class_colors)';
 COMMENT ON FUNCTION @extschema@.outfalls_geojson(text) IS
-    'RFC 7946 FeatureCollection (WGS 84) of the outfalls of an area prefix with type (HJ 1312), status, remediation action and status date';
+    'RFC 7946 FeatureCollection (WGS 84) of the outfalls of an area prefix with type (HJ 1312), status, remediation action, stage (status with its action, e.g. 整治中（取缔）) and the date of the stage';
 COMMENT ON FUNCTION @extschema@.parcels_geojson(text) IS
     'RFC 7946 FeatureCollection (WGS 84) of the land parcels of an area prefix with planned use, GB 36600 land class and soil survey status';
 COMMENT ON FUNCTION @extschema@.map_svg(json[], text, integer, integer) IS

@@ -15,7 +15,7 @@ import sys
 PROPS = {
     'sites': ({'Point'}, ['code', 'name', 'area', 'day', 'aqi', 'level', 'category', 'color']),
     'sections': ({'Point'}, ['code', 'name', 'area', 'year', 'class', 'status', 'color', 'target_class', 'target_met']),
-    'outfalls': ({'Point'}, ['code', 'name', 'area', 'type', 'status', 'action', 'status_date']),
+    'outfalls': ({'Point'}, ['code', 'name', 'area', 'type', 'status', 'action', 'stage', 'status_date']),
     'parcels': ({'Polygon', 'MultiPolygon'}, ['code', 'name', 'area', 'land_class', 'change_year', 'survey_status']),
 }
 

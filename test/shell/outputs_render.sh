@@ -125,8 +125,8 @@ info=$(ogrinfo -ro -al "$work/parcels.geojson" 2>&1)
 echo "$info" | grep -q "survey_status (String) = 调查中" && echo "$info" | grep -qi "MULTIPOLYGON"
 tap "ogrinfo reads parcels.geojson: a multipolygon with its survey status" $? "$(echo "$info" | head -20)"
 info=$(ogrinfo -ro -al "$work/outfalls.geojson" 2>&1)
-echo "$info" | grep -q "status (String) = 疑似"
-tap "ogrinfo reads outfalls.geojson: the outfall's status" $? "$(echo "$info" | head -20)"
+echo "$info" | grep -q "status (String) = 疑似" && echo "$info" | grep -q "stage (String) = 疑似"
+tap "ogrinfo reads outfalls.geojson: the outfall's status and stage" $? "$(echo "$info" | head -20)"
 
 # ---------- vector tile through GDAL's MVT driver ----------
 # 118.5 E 32.5 N lies in tile 6/53/25 and 10/849/414.
