@@ -71,6 +71,7 @@ SELECT substring(eco.aqi_monthly_svg('OA1', 2023) FROM '<rect x="344"[^<]*<title
 SELECT eco.report_yoy_svg('6601', 2023) LIKE '%同比恶化%' AS yoy_worse,
        eco.report_yoy_svg('6699', 2023) LIKE '%无可比数据%' AS yoy_empty;
 SELECT eco.map_svg(ARRAY[eco.parcels_geojson('6601'), eco.sites_geojson('2023-07-04', '6601')], '甲市', 200, 150);
+SELECT eco.map_svg(ARRAY[eco.parcels_geojson('6601'), eco.sections_geojson(2023, '6601'), eco.outfalls_geojson('6601'), eco.sites_geojson('2023-07-04', '6601')], '甲市', 300, 250);
 SELECT eco.map_svg(ARRAY['{}'::json], NULL, 200, 150) LIKE '%</svg>%' AS empty_map;
 
 -- ---------- tiles ----------

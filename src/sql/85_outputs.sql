@@ -743,7 +743,47 @@ BEGIN
     END
     $fn$$sql$, '@pg@', g);
 
-    -- Static map: layers of GeoJSON drawn as SVG (equirectangular, x scaled by cos of the mid latitude).
+    -- The features of GeoJSON layers with their map symbol: a point with a "color" is a circle (air sites, legend =
+    -- AQI category) or, with a "class" property, a diamond (water sections, legend = class); a point without
+    -- colour is a small grey square (outfalls); polygons are filled with their colour or sand (parcels); lines blue.
+    EXECUTE replace($sql$
+    CREATE FUNCTION @extschema@._map_features(layers json[])
+        RETURNS TABLE (li bigint, fi bigint, geom @pg@.geometry, symbol text, color text, label text, legend text, legend_order integer)
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        SET search_path = pg_catalog, pg_temp
+        AS $fn$
+        SELECT l.li, e.fi, gg.geom, s.symbol, c.color,
+               @extschema@._xml_escape(concat_ws(' ', p->>'code', p->>'name', p->>'category', p->>'class', p->>'status',
+                                                 p->>'survey_status')),
+               CASE s.symbol WHEN 'circle' THEN concat_ws(' ', '空气站', p->>'category')
+                             WHEN 'diamond' THEN concat_ws(' ', '断面', p->>'class')
+                             WHEN 'square' THEN CASE WHEN p->'outfall_kind' IS NOT NULL THEN '排污口' ELSE '点' END
+                             WHEN 'polygon' THEN CASE WHEN p->'survey_status' IS NOT NULL THEN '地块' ELSE '面' END
+                             ELSE '线' END,
+               CASE s.symbol WHEN 'circle' THEN 100 WHEN 'diamond' THEN 200 WHEN 'square' THEN 300 WHEN 'polygon' THEN 400
+                             ELSE 500 END
+               + CASE WHEN (p->>'level') ~ '^[0-9]{1,2}$' THEN (p->>'level')::integer ELSE 0 END
+        FROM unnest(layers) WITH ORDINALITY AS l(fc, li)
+        CROSS JOIN LATERAL (SELECT l.fc::jsonb->'features' AS fs) lf
+        CROSS JOIN LATERAL jsonb_array_elements(CASE WHEN jsonb_typeof(lf.fs) = 'array' THEN lf.fs ELSE '[]' END)
+                           WITH ORDINALITY AS e(feat, fi)
+        CROSS JOIN LATERAL (SELECT CASE WHEN jsonb_typeof(e.feat->'properties') = 'object' THEN e.feat->'properties'
+                                        ELSE '{}' END AS p) pp(p)
+        CROSS JOIN LATERAL (SELECT @pg@.ST_GeomFromGeoJSON(e.feat->>'geometry') AS geom) gg
+        CROSS JOIN LATERAL (SELECT CASE WHEN (p->>'color') ~ '^#[0-9A-Fa-f]{6}$' THEN p->>'color' END AS color) c
+        CROSS JOIN LATERAL (SELECT CASE WHEN @pg@.GeometryType(gg.geom) IN ('POLYGON', 'MULTIPOLYGON') THEN 'polygon'
+                                        WHEN @pg@.GeometryType(gg.geom) IN ('POINT', 'MULTIPOINT') AND c.color IS NULL THEN 'square'
+                                        WHEN @pg@.GeometryType(gg.geom) IN ('POINT', 'MULTIPOINT') AND p->'class' IS NOT NULL THEN 'diamond'
+                                        WHEN @pg@.GeometryType(gg.geom) IN ('POINT', 'MULTIPOINT') THEN 'circle'
+                                        ELSE 'line' END AS symbol) s
+        WHERE jsonb_typeof(e.feat->'geometry') = 'object'
+    $fn$$sql$, '@pg@', g);
+    EXECUTE replace($sql$
+    COMMENT ON FUNCTION @extschema@._map_features(json[]) IS
+        'internal: the features of GeoJSON layers for eco.map_svg: geometry, map symbol, colour, tooltip and legend entry'
+    $sql$, '@pg@', g);
+
+    -- Static map: layers of GeoJSON drawn as SVG (equirectangular, x scaled by cos of the mid latitude), with a legend.
     EXECUTE replace($sql$
     CREATE FUNCTION @extschema@.map_svg(layers json[], title text DEFAULT NULL, width integer DEFAULT 800,
                                         height integer DEFAULT 600)
@@ -758,54 +798,80 @@ BEGIN
         x0 double precision;
         y1 double precision;
         body text;
+        legend text;
+        n_items integer;
+        per_row integer;
+        lh integer;
+        bottom integer;
     BEGIN
         IF width IS NULL OR height IS NULL OR width < 100 OR height < 100 OR width > 10000 OR height > 10000 THEN
             RAISE EXCEPTION 'map size must be 100..10000 pixels: % x %', width, height USING ERRCODE = '22023';
         END IF;
-        SELECT @pg@.ST_Extent(@pg@.ST_GeomFromGeoJSON(e.feat->>'geometry')) INTO ext
-          FROM unnest(layers) AS l(fc)
-          CROSS JOIN LATERAL json_array_elements(CASE WHEN json_typeof(l.fc->'features') = 'array' THEN l.fc->'features' ELSE '[]' END) AS e(feat)
-         WHERE json_typeof(e.feat->'geometry') = 'object';
+        -- Legend: one entry (symbol, colour, words) per distinct kind, 130 px each, as many rows as needed at the bottom.
+        per_row := GREATEST(1, (width - 40) / 130);
+        SELECT count(*), string_agg(
+                   CASE x.symbol
+                       WHEN 'circle' THEN pg_catalog.format('<circle cx="%s" cy="%s" r="6" fill="%s" stroke="#333333" stroke-width="1"/>',
+                                                            x.lx + 7, x.ly + 7, x.color)
+                       WHEN 'diamond' THEN pg_catalog.format('<path d="M %s %s L %s %s L %s %s L %s %s Z" fill="%s" stroke="#333333" stroke-width="1"/>',
+                                                             x.lx + 7, x.ly, x.lx + 14, x.ly + 7, x.lx + 7, x.ly + 14, x.lx, x.ly + 7, x.color)
+                       WHEN 'square' THEN pg_catalog.format('<rect x="%s" y="%s" width="6" height="6" fill="#444444"/>', x.lx + 4, x.ly + 4)
+                       WHEN 'polygon' THEN pg_catalog.format('<rect x="%s" y="%s" width="14" height="10" fill="%s" fill-opacity="0.75" stroke="#7A6A40" stroke-width="1"/>',
+                                                             x.lx, x.ly + 2, COALESCE(x.color, '#E8D9A8'))
+                       ELSE pg_catalog.format('<path d="M %s %s L %s %s" stroke="#3366AA" stroke-width="1.5"/>', x.lx, x.ly + 7, x.lx + 14, x.ly + 7) END
+                   || pg_catalog.format('<text x="%s" y="%s" fill="#333333">%s</text>', x.lx + 20, x.ly + 12, @extschema@._xml_escape(x.legend)),
+                   E'\n' ORDER BY x.n)
+          INTO n_items, legend
+          FROM (SELECT d.*, 20 + 130 * ((d.n - 1) % per_row) AS lx,
+                       height - 10 - 20 * (((max(d.n) OVER ()) - 1) / per_row + 1) + 20 * ((d.n - 1) / per_row) AS ly
+                FROM (SELECT u.*, row_number() OVER (ORDER BY u.legend_order, u.legend COLLATE "C", u.color COLLATE "C") AS n
+                      FROM (SELECT DISTINCT f.symbol, CASE WHEN f.symbol IN ('square', 'line') THEN NULL ELSE f.color END AS color,
+                                   f.legend, f.legend_order
+                            FROM @extschema@._map_features(layers) f) u) d) x;
+        lh := CASE WHEN n_items > 0 THEN 20 * ((n_items - 1) / per_row + 1) + 6 ELSE 0 END;
+        IF height - 20 - lh - 50 < 50 THEN      -- no room for both: the map wins, the legend is left out
+            legend := NULL;
+            lh := 0;
+        END IF;
+        bottom := height - 20 - lh;
+        SELECT @pg@.ST_Extent(f.geom) INTO ext FROM @extschema@._map_features(layers) f;
         IF ext IS NULL THEN
-            body := '';
+            body := NULL;
         ELSE
-            -- Scale: the larger span fits; a lone point gets a 0.01-degree frame.  Plot area 20..width-20, 50..height-20.
+            -- Scale: the larger span fits; a lone point gets a 0.01-degree frame.  Plot area 20..width-20, 50..bottom.
             kx := cos(radians((@pg@.ST_YMin(ext) + @pg@.ST_YMax(ext)) / 2));
             k := LEAST((width - 40) / GREATEST((@pg@.ST_XMax(ext) - @pg@.ST_XMin(ext)) * kx, 0.01),
-                       (height - 70) / GREATEST(@pg@.ST_YMax(ext) - @pg@.ST_YMin(ext), 0.01));
+                       (bottom - 50) / GREATEST(@pg@.ST_YMax(ext) - @pg@.ST_YMin(ext), 0.01));
             x0 := 20 + ((width - 40) - (@pg@.ST_XMax(ext) - @pg@.ST_XMin(ext)) * kx * k) / 2 - @pg@.ST_XMin(ext) * kx * k;
-            y1 := 50 + ((height - 70) - (@pg@.ST_YMax(ext) - @pg@.ST_YMin(ext)) * k) / 2 + @pg@.ST_YMax(ext) * k;
+            y1 := 50 + ((bottom - 50) - (@pg@.ST_YMax(ext) - @pg@.ST_YMin(ext)) * k) / 2 + @pg@.ST_YMax(ext) * k;
             -- ST_AsSVG writes -y: the affine map sends latitude to -(y1 - lat k), drawn at y1 - lat k.
-            SELECT string_agg(CASE
-                       WHEN @pg@.GeometryType(f.tg) IN ('POLYGON', 'MULTIPOLYGON') THEN
+            SELECT string_agg(CASE f.symbol
+                       WHEN 'polygon' THEN
                            pg_catalog.format('<path d="%s" fill="%s" fill-opacity="0.75" stroke="#7A6A40" stroke-width="1"><title>%s</title></path>',
                                              @pg@.ST_AsSVG(f.tg, 0, 1), COALESCE(f.color, '#E8D9A8'), f.label)
-                       WHEN @pg@.GeometryType(f.tg) = 'POINT' AND f.color IS NOT NULL THEN
+                       WHEN 'circle' THEN
                            pg_catalog.format('<circle cx="%s" cy="%s" r="7" fill="%s" stroke="#333333" stroke-width="1"><title>%s</title></circle>',
-                                             round(@pg@.ST_X(f.tg)::numeric, 1), round(-@pg@.ST_Y(f.tg)::numeric, 1), f.color, f.label)
-                       WHEN @pg@.GeometryType(f.tg) = 'POINT' THEN
+                                             f.px, f.py, f.color, f.label)
+                       WHEN 'diamond' THEN
+                           pg_catalog.format('<path d="M %s %s L %s %s L %s %s L %s %s Z" fill="%s" stroke="#333333" stroke-width="1"><title>%s</title></path>',
+                                             f.px, f.py - 8, f.px + 8, f.py, f.px, f.py + 8, f.px - 8, f.py, f.color, f.label)
+                       WHEN 'square' THEN
                            pg_catalog.format('<rect x="%s" y="%s" width="6" height="6" fill="#444444"><title>%s</title></rect>',
-                                             round(@pg@.ST_X(f.tg)::numeric - 3, 1), round(-@pg@.ST_Y(f.tg)::numeric - 3, 1), f.label)
+                                             f.px - 3, f.py - 3, f.label)
                        ELSE pg_catalog.format('<path d="%s" fill="none" stroke="#3366AA" stroke-width="1.5"><title>%s</title></path>',
                                               @pg@.ST_AsSVG(f.tg, 0, 1), f.label) END,
-                       E'\n' ORDER BY f.poly DESC, f.li, f.fi)
+                       E'\n' ORDER BY f.symbol <> 'polygon', f.li, f.fi)
               INTO body
-              FROM (SELECT l.li, e.fi,
-                           @pg@.GeometryType(gg.geom) IN ('POLYGON', 'MULTIPOLYGON') AS poly,
-                           @pg@.ST_Affine(gg.geom, kx * k, 0, 0, k, x0, -y1) AS tg,
-                           CASE WHEN (e.feat->'properties'->>'color') ~ '^#[0-9A-Fa-f]{6}$' THEN e.feat->'properties'->>'color' END AS color,
-                           @extschema@._xml_escape(concat_ws(' ', e.feat->'properties'->>'code', e.feat->'properties'->>'name',
-                                                             e.feat->'properties'->>'category', e.feat->'properties'->>'class',
-                                                             e.feat->'properties'->>'status', e.feat->'properties'->>'survey_status')) AS label
-                    FROM unnest(layers) WITH ORDINALITY AS l(fc, li)
-                    CROSS JOIN LATERAL json_array_elements(CASE WHEN json_typeof(l.fc->'features') = 'array' THEN l.fc->'features' ELSE '[]' END)
-                         WITH ORDINALITY AS e(feat, fi)
-                    CROSS JOIN LATERAL (SELECT @pg@.ST_GeomFromGeoJSON(e.feat->>'geometry') AS geom) gg
-                    WHERE json_typeof(e.feat->'geometry') = 'object') f;
+              FROM (SELECT m.li, m.fi, m.symbol, m.color, m.label, a.tg,
+                           round(@pg@.ST_X(@pg@.ST_PointOnSurface(a.tg))::numeric, 1) AS px,
+                           round(-@pg@.ST_Y(@pg@.ST_PointOnSurface(a.tg))::numeric, 1) AS py
+                    FROM @extschema@._map_features(layers) m
+                    CROSS JOIN LATERAL (SELECT @pg@.ST_Affine(m.geom, kx * k, 0, 0, k, x0, -y1) AS tg) a) f;
         END IF;
         RETURN @extschema@._svg_open(width, height, COALESCE(title, '地图'))
-            || pg_catalog.format('<rect x="10" y="40" width="%s" height="%s" fill="#F4F8FB" stroke="#99AABB" stroke-width="1"/>', width - 20, height - 50) || E'\n'
+            || pg_catalog.format('<rect x="10" y="40" width="%s" height="%s" fill="#F4F8FB" stroke="#99AABB" stroke-width="1"/>', width - 20, bottom - 30) || E'\n'
             || COALESCE(body || E'\n', '')
+            || COALESCE(legend || E'\n', '')
             || '</svg>' || E'\n';
     END
     $fn$$sql$, '@pg@', g);
@@ -820,6 +886,6 @@ COMMENT ON FUNCTION @extschema@.outfalls_geojson(text) IS
 COMMENT ON FUNCTION @extschema@.parcels_geojson(text) IS
     'RFC 7946 FeatureCollection (WGS 84) of the land parcels of an area prefix with planned use, GB 36600 land class and soil survey status';
 COMMENT ON FUNCTION @extschema@.map_svg(json[], text, integer, integer) IS
-    'static map (SVG 1.1) of GeoJSON FeatureCollections drawn in order over polygons: features with a "color" property filled with it (points as circles), others in neutral styles; equirectangular, fitted to the data''s extent';
+    'static map (SVG 1.1) of GeoJSON FeatureCollections with a legend: polygons first, then points in layer order; a point with a "color" is a circle (a "class" property: a diamond), without one a grey square; equirectangular, fitted to the data''s extent';
 COMMENT ON FUNCTION @extschema@.aqi_tile(integer, integer, integer, json) IS
     'Mapbox vector tile of tile z/x/y (Web Mercator) with layers sites (air sites, AQI, level, category, colour of the day) and outfalls (type, status, action); query_params {"day": "YYYY-MM-DD", "area": prefix}, default day = latest with an AQI; the signature pg_tileserv and Martin call';
