@@ -74,7 +74,7 @@ SELECT '<!DOCTYPE html>' || E'\n' || '<html lang="zh-CN"><head><meta charset="ut
                                                      eco.sections_geojson(2023, '9901'), eco.sites_geojson(:'map_day', '9901')],
                                                '示例市：空气站（' || :'map_day' || ' AQI）、考核断面（2023年水质类别）、排污口与地块', 900, 640),
                                    'UTF8'), 'base64'), E'\n', '')
-    || '"><figcaption>空气站按当日AQI级别着色，考核断面按水质类别着色，方块为排污口，多边形为地块。</figcaption></figure>' || E'\n'
+    || '"><figcaption>圆点为空气站（按当日AQI级别着色），菱形为考核断面（按水质类别着色），小方块为排污口，多边形为地块；图例在图下方。</figcaption></figure>' || E'\n'
     || '<script>window.addEventListener("load",function(){var b=0;for(var i=0;i<document.images.length;i++){var m=document.images[i];'
     || 'if(!m.complete||m.naturalWidth===0)b++;}document.body.setAttribute("data-images",document.images.length);'
     || 'document.body.setAttribute("data-broken",b);document.body.setAttribute("data-svgs",document.querySelectorAll("svg").length);});</script>' || E'\n'
