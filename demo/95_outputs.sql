@@ -77,7 +77,11 @@ SELECT '<!DOCTYPE html>' || E'\n' || '<html lang="zh-CN"><head><meta charset="ut
     || '"><figcaption>圆点为空气站（按当日AQI级别着色），菱形为考核断面（按水质类别着色），小方块为排污口，多边形为地块；图例在图下方。</figcaption></figure>' || E'\n'
     || '<script>window.addEventListener("load",function(){var b=0;for(var i=0;i<document.images.length;i++){var m=document.images[i];'
     || 'if(!m.complete||m.naturalWidth===0)b++;}document.body.setAttribute("data-images",document.images.length);'
-    || 'document.body.setAttribute("data-broken",b);document.body.setAttribute("data-svgs",document.querySelectorAll("svg").length);});</script>' || E'\n'
+    || 'document.body.setAttribute("data-broken",b);document.body.setAttribute("data-svgs",document.querySelectorAll("svg").length);'
+    -- where the calendar cell of 15 July is drawn and its colour, for the browser test to read the screenshot there
+    || 'var c=document.querySelectorAll("#calendar rect");for(var j=0;j<c.length;j++){var t=c[j].querySelector("title");'
+    || 'if(t&&t.textContent.indexOf("2023-07-15")===0){var r=c[j].getBoundingClientRect();document.body.setAttribute("data-cell",'
+    || 'Math.round(r.left+r.width/2)+","+Math.round(r.top+r.height/2)+","+c[j].getAttribute("fill"));}}});</script>' || E'\n'
     || '</body></html>' || E'\n'
 \g :f
 \pset tuples_only off

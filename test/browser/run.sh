@@ -31,14 +31,14 @@ tap() {
   if [ "$2" -eq 0 ]; then echo "ok $count - $1"; else bad=$((bad + 1)); echo "not ok $count - $1"; [ -n "${3:-}" ] && echo "# $3"; fi
 }
 gt() { if [ -n "$2" ] && [ "$2" -gt "$3" ] 2>/dev/null; then tap "$1" 0; else tap "$1" 1 "got '$2', want more than $3"; fi; }
-echo "1..12"
+echo "1..13"
 
 [ -s "$page" ]; tap "make demo wrote report.html" $?
 grep -q "<h2>一、大气环境</h2>" "$page" && ! grep -qE "(src|href)=\"https?:" "$page"
 tap "report.html holds the summary and no network reference" $?
 
 # The page's own script counts images (broken = not complete or no natural width) and inline SVG charts on load.
-body=$(chrome --virtual-time-budget=5000 --dump-dom "file://$page" | grep -o '<body[^>]*>')
+body=$(chrome --window-size=1000,3600 --virtual-time-budget=5000 --dump-dom "file://$page" | grep -o '<body[^>]*>')
 echo "$body" | grep -q 'data-broken="0"'; tap "no broken image" $? "$body"
 echo "$body" | grep -q 'data-images="1"'; tap "the map image loaded" $? "$body"
 echo "$body" | grep -q 'data-svgs="3"'; tap "three inline charts" $? "$body"
@@ -53,6 +53,11 @@ gt "calendar and monthly bars: 良 yellow drawn" "$fair" 2000
 gt "year-on-year bars: last year grey drawn" "$grey" 1000
 gt "year-on-year bars: this year blue drawn" "$blue" 1000
 gt "map drawn (its background)" "$mapbg" 50000
+# The page reported where the calendar cell of 2023-07-15 is and its level colour: the screenshot has it there.
+cell=$(echo "$body" | sed -n 's/.*data-cell="\([0-9]*\),\([0-9]*\),\(#[0-9A-F]*\)".*/\1 \2 \3/p')
+read -r cx cy ccol <<<"$cell"
+got=$([ -n "$cell" ] && $PY test/browser/png_probe.py "$work/shot.png" "pixel:$cx,$cy")
+[ -n "$cell" ] && [ "$got" = "$ccol" ]; tap "the calendar cell of 2023-07-15 shows its level colour on screen" $? "cell '$cell', screenshot '$got'"
 
 
 echo "# $bad of $count failed"
