@@ -53,7 +53,7 @@ COMMENT ON FUNCTION @extschema@._summary_number(numeric, text) IS
     'internal: a figure with its unit as written in a work summary (微克/立方米, 万元, t/a, 个/件/家/块/项)';
 
 -- One figure of a summary sentence: label, value and the report's change phrase; when the report has no phrase,
--- a sentence that still reads: 上年同期无可比数据 (no prior value), 上年同期为0 (prior value 0).
+-- a sentence that still reads: 上年同期无可比数据 (no prior value), 上年同期为0 (prior value 0), 同比持平 (both 0).
 CREATE FUNCTION @extschema@._summary_figure(label text, v numeric, unit text, prev numeric, change text,
                                             yoy boolean DEFAULT true) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -64,7 +64,7 @@ CREATE FUNCTION @extschema@._summary_figure(label text, v numeric, unit text, pr
                      || CASE WHEN NOT yoy THEN ''
                              WHEN change IS NOT NULL THEN '，' || change
                              WHEN prev IS NULL THEN '，上年同期无可比数据'
-                             WHEN prev = 0 AND v = 0 THEN '，与上年同期持平'
+                             WHEN prev = 0 AND v = 0 THEN '，同比持平'
                              WHEN prev = 0 THEN '，上年同期为0'
                              ELSE '' END END
 $$;
@@ -284,8 +284,7 @@ BEGIN
         IF COALESCE(n, 0) = 0 THEN
             p := per || '，' || who || '未开展“双随机、一公开”抽查。';
         ELSE
-            p := per || '，' || who || '开展“双随机、一公开”抽查，' || (rep->'抽查企业'->>'detail')
-                 || '，共抽查企业' || n || '家';
+            p := per || '，' || who || '开展“双随机、一公开”抽查，共抽查企业' || n || '家（' || (rep->'抽查企业'->>'detail') || '）';
             k := (rep->'发现问题企业'->>'value')::numeric;
             p := p || CASE WHEN (rep->'问题发现率'->>'value') IS NULL THEN '，检查结果尚未录入。'
                            WHEN k = 0 THEN '，未发现问题。'
