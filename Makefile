@@ -70,7 +70,7 @@ UNIT_BINS = $(UNIT_SRCS:.c=.bin)
 test/unit/%.bin: test/unit/%.c $(CORE_SRCS) $(wildcard src/core/*.h) test/unit/unit.h
 	$(CC) -std=c99 -O2 -g $(STRICT_CFLAGS) $(COPT) -Isrc/core -o $@ $< $(CORE_SRCS) -lm
 
-.PHONY: unit test demo bench docs
+.PHONY: unit test demo bench docs test-browser
 unit: $(UNIT_BINS)
 	@rc=0; for t in $(UNIT_BINS); do ./$$t || rc=1; done; exit $$rc
 
@@ -79,6 +79,10 @@ test:
 
 demo:
 	@bash scripts/demo.sh
+
+# make test-browser: make demo, then report.html in headless Chromium (screenshot and DOM checks)
+test-browser:
+	@bash test/browser/run.sh
 
 bench:
 	@bash scripts/bench.sh

@@ -9,3 +9,7 @@ mkdir -p demo/out
 for f in demo/*.sql; do
   psql -X -q -v ON_ERROR_STOP=1 -P pager=off -v outdir="$PWD/demo/out" -d eco_demo -f "$f"
 done
+# What people look at (demo/95_outputs.sql): the written summary, report.html and the SVG and GeoJSON files.
+if [ -s demo/out/report.html ]; then
+  echo "demo/out: summary.md, report.html (open it in a browser), *.svg, *.geojson"
+fi

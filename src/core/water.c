@@ -227,6 +227,19 @@ eco_water_colour(int c, int en)
 	return (c >= 1 && c <= 6) ? (en ? colour_en[c] : colour_zh[c]) : NULL;
 }
 
+/*
+ * Screen colour (#RRGGBB) of a section class for maps and charts.  The method names the colours (§2.3: 蓝色, 绿色,
+ * 黄色, 橙色, 红色) without RGB values: green, yellow, orange and red take the RGB of HJ 633-2012 Appendix A
+ * Table A.1 (the same names in the air colour scale); blue is #0070FF.  A choice, documented in docs/outputs.md.
+ */
+static const char *const colour_hex[7] = {NULL, "#0070FF", "#0070FF", "#00E400", "#FFFF00", "#FF7E00", "#FF0000"};
+
+const char *
+eco_water_colour_hex(int c)
+{
+	return (c >= 1 && c <= 6) ? colour_hex[c] : NULL;
+}
+
 /* ---------- exact decimals ---------- */
 
 eco_dec

@@ -85,6 +85,8 @@ const char *eco_water_class_label(int c, const char *style);
 const char *eco_water_status(int c);
 const char *eco_water_status_en(int c);
 const char *eco_water_colour(int c, int en);
+/* Screen colour #RRGGBB of a section class (maps, charts); NULL outside 1..6. */
+const char *eco_water_colour_hex(int c);
 
 /* ---------- exact decimals ---------- */
 

@@ -1,0 +1,1 @@
+../sql/85_outputs.sql
