@@ -1,6 +1,6 @@
 -- pgTAP: the extension cannot be hijacked through search_path.
 BEGIN;
-SELECT plan(8);
+SELECT plan(15);
 
 -- Every SQL or PL/pgSQL function of the extension pins its search_path.
 SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1)
@@ -73,6 +73,33 @@ SELECT is((SELECT pg_catalog.array_agg(area_prefix::text ORDER BY area_prefix) F
           'a role sees only its own area grants');
 SELECT is(ARRAY[eco.area_visible('320102'), eco.area_visible('440103')], ARRAY[true, false],
           'area_visible works under the restricted view of eco.area_grant');
+RESET ROLE;
+
+-- A grant naming a role that does not exist, or a role dropped since, locks nobody out; 'public' grants every role.
+CREATE ROLE regress_area_gone;
+INSERT INTO eco.area_grant VALUES ('regress_no_such_role', '3201'), ('regress_area_gone', '4401'), ('public', '9901');
+DROP ROLE regress_area_gone;
+INSERT INTO eco.site (code, name, kind, area) VALUES ('SEC-1', 's', 'air', '320102'), ('SEC-2', 's', 'air', '440103'),
+    ('SEC-3', 's', 'air', '990101');
+SET LOCAL ROLE regress_area_a;
+SELECT lives_ok($$SELECT count(*) FROM eco.site$$, 'a stale grant of a dropped or unknown role does not make queries fail');
+SELECT is((SELECT pg_catalog.array_agg(code ORDER BY code) FROM eco.site WHERE code LIKE 'SEC-%'), ARRAY['SEC-1', 'SEC-3'],
+          'a role sees its own area and the area granted to public, not the area of the dropped role');
+SELECT is((SELECT pg_catalog.array_agg(role_name::text || ':' || area_prefix ORDER BY role_name, area_prefix) FROM eco.area_grant),
+          ARRAY['public:9901', 'regress_area_a:3201'], 'the grants of unknown roles are not shown, the public grant is');
+SELECT is(ARRAY[eco.area_visible('320102'), eco.area_visible('440103'), eco.area_visible('990101')], ARRAY[true, false, true],
+          'area_visible: own grant yes, dropped role no, public yes');
+RESET ROLE;
+SET LOCAL ROLE regress_area_b;
+SELECT is((SELECT pg_catalog.array_agg(code ORDER BY code) FROM eco.site WHERE code LIKE 'SEC-%'), ARRAY['SEC-2', 'SEC-3'],
+          'another role is not locked out either');
+RESET ROLE;
+CREATE ROLE regress_area_none;
+SET LOCAL ROLE regress_area_none;
+SELECT is((SELECT pg_catalog.array_agg(code ORDER BY code) FROM eco.site WHERE code LIKE 'SEC-%'), ARRAY['SEC-3'],
+          'a role without grants sees only what is granted to public');
+SELECT throws_ok($$INSERT INTO eco.site (code, name, kind, area) VALUES ('SEC-4', 's', 'air', '440101')$$, '42501', NULL,
+                 'the stale grant of a dropped role gives nothing to anybody');
 RESET ROLE;
 
 SELECT * FROM finish();
