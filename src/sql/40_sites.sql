@@ -114,6 +114,7 @@ CREATE VIEW @extschema@.outfall_types AS
     ORDER BY t.id;
 COMMENT ON VIEW @extschema@.outfall_types IS
     'HJ 1312-2023 outfall classification as typed in C: level, parent, and the catch-all ''other'' rows with the unverified names they accept';
+GRANT SELECT ON @extschema@.outfall_types TO PUBLIC;
 
 -- -------------------------------------------------------------------
 -- Remediation lifecycle (C table; checked by the eco.outfall trigger).
@@ -131,6 +132,7 @@ COMMENT ON FUNCTION @extschema@._outfall_lifecycle_list() IS 'rows of the C tabl
 CREATE VIEW @extschema@.outfall_lifecycle AS SELECT * FROM @extschema@._outfall_lifecycle_list();
 COMMENT ON VIEW @extschema@.outfall_lifecycle IS
     'allowed outfall status transitions: 疑似 → 核查确认 or 非排口 → 整治中 → 已完成 (销号); 核查确认 → 已完成 only for outfalls remediated before the campaign';
+GRANT SELECT ON @extschema@.outfall_lifecycle TO PUBLIC;
 
 -- -------------------------------------------------------------------
 -- Tables with geometry (PostGIS qualified by its schema).
@@ -387,6 +389,11 @@ BEGIN
                 MESSAGE = pg_catalog.format('nearest_sites needs a point in SRID 4490 or 4326, not %%s in SRID %%s',
                                             pg_catalog.lower(%1$s.GeometryType(geom)), %1$s.ST_SRID(geom));
         END IF;
+        IF NOT (%1$s.ST_X(geom) BETWEEN -180 AND 180) OR NOT (%1$s.ST_Y(geom) BETWEEN -90 AND 90) THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = pg_catalog.format('nearest_sites: geom must have finite longitude/latitude in range, not %%s',
+                                            %1$s.ST_AsText(geom));
+        END IF;
         IF kind NOT IN ('air', 'water', 'other') THEN
             RAISE EXCEPTION USING ERRCODE = '22023',
                 MESSAGE = pg_catalog.format('invalid site kind "%%s"', kind),
@@ -533,6 +540,7 @@ CREATE VIEW @extschema@.soil_limits AS
     ORDER BY l.tbl, l.row_no;
 COMMENT ON VIEW @extschema@.soil_limits IS
     'GB 36600-2018 Tables 1 (45 basic items) and 2 (40 other items): screening and intervention values (mg/kg) for first- and second-class land';
+GRANT SELECT ON @extschema@.soil_limits TO PUBLIC;
 
 CREATE FUNCTION @extschema@._soil_gb15618_list(
     OUT pollutant_id smallint, OUT tbl smallint, OUT kind text, OUT land_type text,
@@ -548,3 +556,4 @@ CREATE VIEW @extschema@.farmland_limits AS
     JOIN @extschema@.pollutants p ON p.id = l.pollutant_id;
 COMMENT ON VIEW @extschema@.farmland_limits IS
     'GB 15618-2018 Table 1 (screening, by pH band and land type), Table 2 (screening, pH-independent) and Table 3 (intervention), mg/kg; a band edge belongs to the lower band';
+GRANT SELECT ON @extschema@.farmland_limits TO PUBLIC;

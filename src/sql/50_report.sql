@@ -23,11 +23,21 @@ COMMENT ON FUNCTION @extschema@.pct_change(numeric, numeric) IS
     'relative change in %, (cur - prev) / |prev| x 100, unrounded; NULL when prev is 0 or NULL';
 
 CREATE FUNCTION @extschema@.pp_change(cur numeric, prev numeric) RETURNS numeric
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
-    RETURN cur OPERATOR(pg_catalog.-) prev;
+    AS $$
+BEGIN
+    IF cur IN ('NaN', 'Infinity', '-Infinity') THEN
+        RAISE EXCEPTION 'pp_change: cur must be a finite number, not %', cur USING ERRCODE = '22023';
+    END IF;
+    IF prev IN ('NaN', 'Infinity', '-Infinity') THEN
+        RAISE EXCEPTION 'pp_change: prev must be a finite number, not %', prev USING ERRCODE = '22023';
+    END IF;
+    RETURN cur - prev;
+END
+$$;
 COMMENT ON FUNCTION @extschema@.pp_change(numeric, numeric) IS
-    'change in percentage points of a ratio given in %: cur - prev; NULL when either is NULL';
+    'change in percentage points of a ratio given in %: cur - prev; NULL when either is NULL; ERROR 22023 for NaN or infinity';
 
 CREATE FUNCTION @extschema@.improvement(cur numeric, prev numeric, lower_is_better boolean DEFAULT true)
     RETURNS numeric
@@ -423,8 +433,8 @@ DECLARE
     red numeric;
     used numeric;
 BEGIN
-    IF ratio <= 0 THEN
-        RAISE EXCEPTION 'replacement ratio must be positive: %', ratio USING ERRCODE = '22023';
+    IF ratio IN ('NaN', 'Infinity', '-Infinity') OR ratio <= 0 THEN
+        RAISE EXCEPTION 'ratio must be a finite positive number: %', ratio USING ERRCODE = '22023';
     END IF;
     SELECT COALESCE(sum(r.reduction_tpa), 0) INTO red FROM @extschema@.emission_reduction r
      WHERE starts_with(r.area, offset_capacity.area) AND r.pollutant = offset_capacity.pollutant;
@@ -443,8 +453,8 @@ CREATE FUNCTION @extschema@.offset_summary(area text, ratio numeric DEFAULT 2, a
     SET search_path = pg_catalog, pg_temp
     AS $$
 BEGIN
-    IF ratio <= 0 THEN
-        RAISE EXCEPTION 'replacement ratio must be positive: %', ratio USING ERRCODE = '22023';
+    IF ratio IN ('NaN', 'Infinity', '-Infinity') OR ratio <= 0 THEN
+        RAISE EXCEPTION 'ratio must be a finite positive number: %', ratio USING ERRCODE = '22023';
     END IF;
     RETURN QUERY
     WITH r AS (SELECT r.pollutant AS pol, sum(r.reduction_tpa) AS red FROM @extschema@.emission_reduction r

@@ -24,3 +24,9 @@ CREATE OR REPLACE FUNCTION @extschema@.area_visible(area text) RETURNS boolean
                OR EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
                           WHERE r.rolname = g.role_name AND pg_catalog.pg_has_role(CURRENT_USER, r.oid, 'MEMBER'))))
 $$;
+
+-- ---------- reference views: readable by every role that can use the extension (every install piece) ----------
+GRANT SELECT ON @extschema@.pollutants, @extschema@.standards, @extschema@.aqi_breakpoints, @extschema@.aqi_levels,
+    @extschema@.aqi_sensitive_groups, @extschema@.air_limits, @extschema@.spearman_critical_values,
+    @extschema@.water_limits, @extschema@.outfall_types, @extschema@.outfall_lifecycle, @extschema@.soil_limits,
+    @extschema@.farmland_limits TO PUBLIC;

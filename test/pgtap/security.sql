@@ -1,6 +1,6 @@
 -- pgTAP: the extension cannot be hijacked through search_path.
 BEGIN;
-SELECT plan(15);
+SELECT plan(17);
 
 -- Every SQL or PL/pgSQL function of the extension pins its search_path.
 SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1)
@@ -101,6 +101,34 @@ SELECT is((SELECT pg_catalog.array_agg(code ORDER BY code) FROM eco.site WHERE c
 SELECT throws_ok($$INSERT INTO eco.site (code, name, kind, area) VALUES ('SEC-4', 's', 'air', '440101')$$, '42501', NULL,
                  'the stale grant of a dropped role gives nothing to anybody');
 RESET ROLE;
+
+-- Every view of the extension (the reference data) is readable by a role that is not the owner, and returns rows.
+CREATE TEMP TABLE view_read(v text, err text, n bigint);
+GRANT ALL ON view_read TO regress_area_none;
+SET LOCAL ROLE regress_area_none;
+DO $$
+DECLARE
+    v text;
+    k bigint;
+BEGIN
+    FOR v IN SELECT c.oid::regclass::text FROM pg_catalog.pg_class c
+             JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
+                  AND d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.deptype = 'e'
+             JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'eco_monitor'
+             WHERE c.relkind = 'v' LOOP
+        BEGIN
+            EXECUTE pg_catalog.format('SELECT count(*) FROM %s', v) INTO k;
+            INSERT INTO view_read VALUES (v, NULL, k);
+        EXCEPTION WHEN OTHERS THEN
+            INSERT INTO view_read VALUES (v, SQLSTATE || ' ' || SQLERRM, NULL);
+        END;
+    END LOOP;
+END
+$$;
+RESET ROLE;
+SELECT cmp_ok((SELECT count(*)::int FROM view_read), '>=', 14, 'the views of the extension were found');
+SELECT is((SELECT pg_catalog.string_agg(v || ': ' || COALESCE(err, 'no rows'), '; ' ORDER BY v) FROM view_read
+           WHERE err IS NOT NULL OR n = 0), NULL, 'every view of the extension is readable by a non-owner role and has rows');
 
 SELECT * FROM finish();
 ROLLBACK;
