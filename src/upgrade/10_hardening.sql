@@ -30,3 +30,111 @@ GRANT SELECT ON @extschema@.pollutants, @extschema@.standards, @extschema@.aqi_b
     @extschema@.aqi_sensitive_groups, @extschema@.air_limits, @extschema@.spearman_critical_values,
     @extschema@.water_limits, @extschema@.outfall_types, @extschema@.outfall_lifecycle, @extschema@.soil_limits,
     @extschema@.farmland_limits TO PUBLIC;
+
+-- ---------- NaN and infinity are 22023 naming the argument (src/sql/50_report.sql, src/sql/40_sites.sql) ----------
+CREATE OR REPLACE FUNCTION @extschema@.pp_change(cur numeric, prev numeric) RETURNS numeric
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF cur IN ('NaN', 'Infinity', '-Infinity') THEN
+        RAISE EXCEPTION 'pp_change: cur must be a finite number, not %', cur USING ERRCODE = '22023';
+    END IF;
+    IF prev IN ('NaN', 'Infinity', '-Infinity') THEN
+        RAISE EXCEPTION 'pp_change: prev must be a finite number, not %', prev USING ERRCODE = '22023';
+    END IF;
+    RETURN cur - prev;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.pp_change(numeric, numeric) IS
+    'change in percentage points of a ratio given in %: cur - prev; NULL when either is NULL; ERROR 22023 for NaN or infinity';
+CREATE OR REPLACE FUNCTION @extschema@.offset_capacity(area text, pollutant text, ratio numeric DEFAULT 2)
+    RETURNS numeric
+    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    red numeric;
+    used numeric;
+BEGIN
+    IF ratio IN ('NaN', 'Infinity', '-Infinity') OR ratio <= 0 THEN
+        RAISE EXCEPTION 'ratio must be a finite positive number: %', ratio USING ERRCODE = '22023';
+    END IF;
+    SELECT COALESCE(sum(r.reduction_tpa), 0) INTO red FROM @extschema@.emission_reduction r
+     WHERE starts_with(r.area, offset_capacity.area) AND r.pollutant = offset_capacity.pollutant;
+    SELECT COALESCE(sum(u.emission_tpa * u.ratio), 0) INTO used FROM @extschema@.offset_use u
+     WHERE starts_with(u.area, offset_capacity.area) AND u.pollutant = offset_capacity.pollutant;
+    RETURN (red - used) / ratio;
+END
+$$;
+CREATE OR REPLACE FUNCTION @extschema@.offset_summary(area text, ratio numeric DEFAULT 2, as_of date DEFAULT 'infinity')
+    RETURNS TABLE (pollutant text, reduction_tpa numeric, consumed_tpa numeric, projects bigint,
+                   freed_tpa numeric, remaining_tpa numeric)
+    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF ratio IN ('NaN', 'Infinity', '-Infinity') OR ratio <= 0 THEN
+        RAISE EXCEPTION 'ratio must be a finite positive number: %', ratio USING ERRCODE = '22023';
+    END IF;
+    RETURN QUERY
+    WITH r AS (SELECT r.pollutant AS pol, sum(r.reduction_tpa) AS red FROM @extschema@.emission_reduction r
+               WHERE starts_with(r.area, offset_summary.area) AND r.achieved_on <= offset_summary.as_of
+               GROUP BY r.pollutant),
+         u AS (SELECT u.pollutant AS pol, sum(u.emission_tpa * u.ratio) AS used, count(*) AS n
+               FROM @extschema@.offset_use u
+               WHERE starts_with(u.area, offset_summary.area) AND u.approved_on <= offset_summary.as_of
+               GROUP BY u.pollutant)
+    SELECT COALESCE(r.pol, u.pol), COALESCE(r.red, 0), COALESCE(u.used, 0), COALESCE(u.n, 0),
+           COALESCE(r.red, 0) / offset_summary.ratio,
+           (COALESCE(r.red, 0) - COALESCE(u.used, 0)) / offset_summary.ratio
+    FROM r FULL JOIN u ON u.pol = r.pol
+    ORDER BY COALESCE(r.pol, u.pol) COLLATE "C";
+END
+$$;
+DO $do$
+DECLARE
+    g text := @extschema@._postgis_schema();
+BEGIN
+    EXECUTE pg_catalog.format($sql$
+    CREATE OR REPLACE FUNCTION @extschema@.nearest_sites(geom %1$s.geometry, kind text, n integer DEFAULT 5)
+        RETURNS TABLE (code text, name text, site_kind text, area text, distance_m double precision)
+        LANGUAGE plpgsql STABLE PARALLEL SAFE
+        SET search_path = pg_catalog, pg_temp
+        AS $fn$
+    DECLARE
+        q %1$s.geography;
+    BEGIN
+        IF geom IS NULL OR kind IS NULL OR n IS NULL THEN
+            RETURN;
+        END IF;
+        IF %1$s.ST_SRID(geom) NOT IN (4490, 4326) OR %1$s.GeometryType(geom) <> 'POINT' OR %1$s.ST_IsEmpty(geom) THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = pg_catalog.format('nearest_sites needs a point in SRID 4490 or 4326, not %%s in SRID %%s',
+                                            pg_catalog.lower(%1$s.GeometryType(geom)), %1$s.ST_SRID(geom));
+        END IF;
+        IF NOT (%1$s.ST_X(geom) BETWEEN -180 AND 180) OR NOT (%1$s.ST_Y(geom) BETWEEN -90 AND 90) THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = pg_catalog.format('nearest_sites: geom must have finite longitude/latitude in range, not %%s',
+                                            %1$s.ST_AsText(geom));
+        END IF;
+        IF kind NOT IN ('air', 'water', 'other') THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = pg_catalog.format('invalid site kind "%%s"', kind),
+                HINT = 'Use ''air'', ''water'' or ''other''.';
+        END IF;
+        IF n < 1 THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = pg_catalog.format('number of sites must be positive: %%s', n);
+        END IF;
+        q := %1$s.geography(%1$s.ST_SetSRID(geom, 4490));
+        RETURN QUERY
+            SELECT s.code, s.name, s.kind, s.area, %1$s.geography(s.geom) OPERATOR(%1$s.<->) q
+            FROM @extschema@.site s
+            WHERE s.kind = nearest_sites.kind AND s.geom IS NOT NULL
+            ORDER BY %1$s.geography(s.geom) OPERATOR(%1$s.<->) q
+            LIMIT n;
+    END
+    $fn$$sql$, g);
+END
+$do$;

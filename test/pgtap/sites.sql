@@ -1,6 +1,6 @@
 -- pgTAP: sites, protection zones, outfalls, parcels: catalogue, SQLSTATEs, row-level security.
 BEGIN;
-SELECT plan(53);
+SELECT plan(56);
 
 -- Catalogue.
 SELECT has_table('eco', t, 'table eco.' || t) FROM unnest(ARRAY['site', 'protection_zone', 'outfall', 'outfall_history', 'land_parcel']) t;
@@ -63,6 +63,13 @@ SELECT throws_ok($$INSERT INTO eco.land_parcel (code, name, area, geom) VALUES (
                  '22023', NULL, 'parcel in SRID 2385 is 22023');
 SELECT throws_ok($$SELECT * FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114, 30), 4490), 'noise', 1)$$,
                  '22023', NULL, 'nearest_sites with an unknown kind is 22023');
+SELECT throws_ok($$SELECT * FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint('NaN', 'NaN'), 4490), 'air', 1)$$,
+                 '22023', 'nearest_sites: geom must have finite longitude/latitude in range, not POINT(NaN NaN)',
+                 'nearest_sites at POINT(NaN NaN) is 22023 naming geom');
+SELECT throws_ok($$SELECT * FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint('Infinity', 30), 4326), 'air', 1)$$,
+                 '22023', NULL, 'nearest_sites at an infinite longitude is 22023');
+SELECT throws_ok($$SELECT * FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114, '-Infinity'), 4490), 'water', 1)$$,
+                 '22023', NULL, 'nearest_sites at an infinite latitude is 22023');
 SELECT throws_ok($$SELECT 'not a type'::eco.outfall_type$$, '22P02', NULL, 'unknown outfall type is 22P02');
 SELECT throws_ok($$SELECT eco.soil_screen('As', 1, 5)$$, '22023', NULL, 'land class 5 is 22023');
 SELECT throws_ok($$SELECT eco.farmland_screen('Cd', 1, 7, 'forest')$$, '22023', NULL, 'unknown land type is 22023');
