@@ -260,7 +260,7 @@ CREATE TABLE @extschema@.outfall_history (
     area         text NOT NULL
 );
 COMMENT ON TABLE @extschema@.outfall_history IS
-    'every status transition (and every change of action) of an outfall, written by the trigger of eco.outfall';
+    'every status transition (and every change of action) of an outfall, written only by the trigger of eco.outfall';
 
 CREATE INDEX protection_zone_area_idx ON @extschema@.protection_zone (area text_pattern_ops);
 CREATE INDEX outfall_area_idx ON @extschema@.outfall (area text_pattern_ops);
@@ -309,17 +309,30 @@ $fn$;
 COMMENT ON FUNCTION @extschema@._outfall_status() IS
     'trigger: check the lifecycle transition (ERROR 23514), date it, fill the stage dates and the registered_* columns';
 
+-- History is written only by this trigger: it is SECURITY DEFINER (the history table grants no INSERT to other
+-- roles), owned by the extension's owner, with a pinned search_path; nobody else may execute it, and it refuses to
+-- run as any trigger but outfall_log of eco.outfall.  recorded_by is the role the session acts as (SET ROLE or the
+-- session user), since CURRENT_USER is the owner here.
 CREATE FUNCTION @extschema@._outfall_log() RETURNS trigger
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
     AS $fn$
 BEGIN
-    INSERT INTO @extschema@.outfall_history (outfall_code, from_status, to_status, action, changed_on, area)
-    VALUES (NEW.code, OLD.status, NEW.status, NEW.action, NEW.status_date, NEW.area);
+    IF TG_RELID <> '@extschema@.outfall'::pg_catalog.regclass::pg_catalog.oid OR TG_NAME <> 'outfall_log'
+       OR TG_OP <> 'UPDATE' OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = pg_catalog.format('%s is the history trigger of eco.outfall only', TG_NAME);
+    END IF;
+    INSERT INTO @extschema@.outfall_history (outfall_code, from_status, to_status, action, changed_on, area, recorded_by)
+    VALUES (NEW.code, OLD.status, NEW.status, NEW.action, NEW.status_date, NEW.area,
+            CASE WHEN pg_catalog.current_setting('role') = 'none' THEN SESSION_USER
+                 ELSE pg_catalog.current_setting('role')::name END);
     RETURN NULL;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@._outfall_log() IS 'trigger: append a status transition to eco.outfall_history';
+REVOKE ALL ON FUNCTION @extschema@._outfall_log() FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@._outfall_log() IS
+    'trigger (SECURITY DEFINER, the only writer of eco.outfall_history): append a status transition to the history';
 
 CREATE TRIGGER outfall_status BEFORE INSERT OR UPDATE ON @extschema@.outfall
     FOR EACH ROW EXECUTE FUNCTION @extschema@._outfall_status();
@@ -361,9 +374,10 @@ COMMENT ON POLICY land_parcel_by_area ON @extschema@.land_parcel IS
     'rows of the areas granted to the role in eco.area_grant (prefix match)';
 GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.protection_zone, @extschema@.outfall,
     @extschema@.land_parcel TO PUBLIC;
--- History is append-only for everyone but the owner: the trigger inserts as the current user.
-GRANT SELECT, INSERT ON @extschema@.outfall_history TO PUBLIC;
-GRANT USAGE ON SEQUENCE @extschema@.protection_zone_id_seq, @extschema@.outfall_history_id_seq TO PUBLIC;
+-- History is written only by the lifecycle trigger (eco._outfall_log, SECURITY DEFINER): other roles read it.
+GRANT SELECT ON @extschema@.outfall_history TO PUBLIC;
+GRANT USAGE ON SEQUENCE @extschema@.protection_zone_id_seq TO PUBLIC;
+REVOKE ALL ON SEQUENCE @extschema@.outfall_history_id_seq FROM PUBLIC;
 
 -- -------------------------------------------------------------------
 -- Spatial queries.

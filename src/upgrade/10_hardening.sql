@@ -138,3 +138,29 @@ BEGIN
     $fn$$sql$, g);
 END
 $do$;
+
+-- ---------- outfall history written only by the lifecycle trigger (src/sql/40_sites.sql) ----------
+CREATE OR REPLACE FUNCTION @extschema@._outfall_log() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+BEGIN
+    IF TG_RELID <> '@extschema@.outfall'::pg_catalog.regclass::pg_catalog.oid OR TG_NAME <> 'outfall_log'
+       OR TG_OP <> 'UPDATE' OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = pg_catalog.format('%s is the history trigger of eco.outfall only', TG_NAME);
+    END IF;
+    INSERT INTO @extschema@.outfall_history (outfall_code, from_status, to_status, action, changed_on, area, recorded_by)
+    VALUES (NEW.code, OLD.status, NEW.status, NEW.action, NEW.status_date, NEW.area,
+            CASE WHEN pg_catalog.current_setting('role') = 'none' THEN SESSION_USER
+                 ELSE pg_catalog.current_setting('role')::name END);
+    RETURN NULL;
+END
+$fn$;
+REVOKE ALL ON FUNCTION @extschema@._outfall_log() FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@._outfall_log() IS
+    'trigger (SECURITY DEFINER, the only writer of eco.outfall_history): append a status transition to the history';
+COMMENT ON TABLE @extschema@.outfall_history IS
+    'every status transition (and every change of action) of an outfall, written only by the trigger of eco.outfall';
+REVOKE INSERT ON @extschema@.outfall_history FROM PUBLIC;
+REVOKE USAGE ON SEQUENCE @extschema@.outfall_history_id_seq FROM PUBLIC;

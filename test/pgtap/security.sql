@@ -1,6 +1,6 @@
 -- pgTAP: the extension cannot be hijacked through search_path.
 BEGIN;
-SELECT plan(17);
+SELECT plan(25);
 
 -- Every SQL or PL/pgSQL function of the extension pins its search_path.
 SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1)
@@ -11,11 +11,19 @@ SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1)
            WHERE l.lanname IN ('sql', 'plpgsql')
              AND NOT EXISTS (SELECT 1 FROM pg_catalog.unnest(p.proconfig) c WHERE c LIKE 'search_path=%')),
           NULL, 'every SQL and PL/pgSQL function of eco_monitor pins search_path');
-SELECT is((SELECT pg_catalog.count(*)::int FROM pg_catalog.pg_proc p
+-- One SECURITY DEFINER function, the writer of the outfall history: owned by the extension's owner, pinned
+-- search_path, executable by nobody else.
+SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1) FROM pg_catalog.pg_proc p
            JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid
                 AND d.deptype = 'e'
            JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'eco_monitor'
-           WHERE p.prosecdef), 0, 'no SECURITY DEFINER function');
+           WHERE p.prosecdef), ARRAY['eco._outfall_log()'], 'the only SECURITY DEFINER function is eco._outfall_log()');
+SELECT is((SELECT ROW(p.proowner = e.extowner, p.proconfig, p.proacl IS NOT NULL
+                                 AND NOT pg_catalog.has_function_privilege('public', p.oid, 'EXECUTE'))::text
+           FROM pg_catalog.pg_proc p, pg_catalog.pg_extension e
+           WHERE p.oid = 'eco._outfall_log()'::regprocedure AND e.extname = 'eco_monitor'),
+          '(t,"{""search_path=pg_catalog, pg_temp""}",t)',
+          'eco._outfall_log() is owned by the extension''s owner, pins search_path and is not executable by PUBLIC');
 
 -- A hostile schema placed before pg_catalog must not be reached by the extension's functions.
 CREATE SCHEMA regress_evil;
@@ -129,6 +137,49 @@ RESET ROLE;
 SELECT cmp_ok((SELECT count(*)::int FROM view_read), '>=', 14, 'the views of the extension were found');
 SELECT is((SELECT pg_catalog.string_agg(v || ': ' || COALESCE(err, 'no rows'), '; ' ORDER BY v) FROM view_read
            WHERE err IS NOT NULL OR n = 0), NULL, 'every view of the extension is readable by a non-owner role and has rows');
+
+-- Outfall history is written only by the lifecycle: no role writes it directly, whatever the area or the code
+-- (the error is the same for an outfall of another area, of its own area and for a code that does not exist).
+INSERT INTO eco.outfall (code, name, area, status_date) VALUES ('SEC-OF-A', 'o', '320102', '2024-01-01'),
+    ('SEC-OF-B', 'o', '440103', '2024-01-01');
+CREATE SCHEMA regress_look;
+GRANT USAGE ON SCHEMA regress_look TO PUBLIC;
+CREATE FUNCTION regress_look.current_setting(text) RETURNS text LANGUAGE plpgsql
+    AS $$BEGIN RAISE EXCEPTION 'hijacked current_setting'; END$$;
+CREATE FUNCTION regress_look.format(text, VARIADIC text[]) RETURNS text LANGUAGE plpgsql
+    AS $$BEGIN RAISE EXCEPTION 'hijacked format'; END$$;
+CREATE FUNCTION regress_look.texteq(text, text) RETURNS boolean LANGUAGE plpgsql
+    AS $$BEGIN RAISE EXCEPTION 'hijacked ='; END$$;
+CREATE OPERATOR regress_look.= (LEFTARG = text, RIGHTARG = text, FUNCTION = regress_look.texteq);
+CREATE OPERATOR regress_look.<> (LEFTARG = text, RIGHTARG = text, FUNCTION = regress_look.texteq);
+CREATE FUNCTION regress_look.nameeq(name, name) RETURNS boolean LANGUAGE plpgsql
+    AS $$BEGIN RAISE EXCEPTION 'hijacked name ='; END$$;
+CREATE OPERATOR regress_look.<> (LEFTARG = name, RIGHTARG = name, FUNCTION = regress_look.nameeq);
+CREATE OPERATOR regress_look.<> (LEFTARG = oid, RIGHTARG = oid, FUNCTION = pg_catalog.oideq);
+SET LOCAL ROLE regress_area_a;
+SELECT throws_ok($$INSERT INTO eco.outfall_history (outfall_code, from_status, to_status, action, changed_on, area)
+                   VALUES ('SEC-OF-B', '整治中', '已完成', '取缔', '2024-06-01', '440103')$$, '42501',
+                 'permission denied for table outfall_history', 'a role cannot forge history of another area''s outfall');
+SELECT throws_ok($$INSERT INTO eco.outfall_history (outfall_code, from_status, to_status, action, changed_on, area)
+                   VALUES ('SEC-OF-A', '整治中', '已完成', '取缔', '2024-06-01', '320102')$$, '42501',
+                 'permission denied for table outfall_history', 'a role cannot write history of its own outfall by hand');
+SELECT throws_ok($$INSERT INTO eco.outfall_history (outfall_code, from_status, to_status, action, changed_on, area)
+                   VALUES ('SEC-NO-SUCH', '整治中', '已完成', '取缔', '2024-06-01', '320102')$$, '42501',
+                 'permission denied for table outfall_history', 'same error for a code that does not exist: no existence oracle');
+SELECT throws_ok($$CREATE TEMP TABLE forge (code text, status text, action text, status_date date, area text);
+                   CREATE TRIGGER forge AFTER UPDATE ON forge FOR EACH ROW EXECUTE FUNCTION eco._outfall_log()$$,
+                 '42501', NULL, 'a role cannot attach the history writer to a table of its own');
+-- The lifecycle writes the history as the definer, with look-alikes on the search path and a decoy in pg_temp.
+CREATE TEMP TABLE outfall_history (LIKE eco.outfall_history);
+SET LOCAL search_path = regress_look, public, eco;
+SELECT lives_ok($$UPDATE eco.outfall SET status = '核查确认', status_date = '2024-02-01' WHERE code = 'SEC-OF-A'$$,
+                'the lifecycle writes history for a non-owner role with look-alikes on the search path');
+RESET search_path;
+SELECT is((SELECT pg_catalog.array_agg(h.outfall_code || ' ' || h.from_status || '>' || h.to_status || ' by ' || h.recorded_by)
+           FROM eco.outfall_history h WHERE h.outfall_code LIKE 'SEC-%'), ARRAY['SEC-OF-A 疑似>核查确认 by regress_area_a'],
+          'the history row is in eco.outfall_history, recorded by the acting role');
+SELECT is((SELECT pg_catalog.count(*)::int FROM pg_temp.outfall_history), 0, 'the decoy in pg_temp was not written');
+RESET ROLE;
 
 SELECT * FROM finish();
 ROLLBACK;
