@@ -250,7 +250,7 @@ COMMENT ON TRIGGER land_parcel_geom ON @extschema@.land_parcel IS
 
 CREATE TABLE @extschema@.outfall_history (
     id           bigserial PRIMARY KEY,
-    outfall_code text NOT NULL REFERENCES @extschema@.outfall (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    outfall_code text NOT NULL REFERENCES @extschema@.outfall (code) ON UPDATE CASCADE ON DELETE RESTRICT,
     from_status  text NOT NULL,
     to_status    text NOT NULL,
     action       text,
@@ -262,11 +262,28 @@ CREATE TABLE @extschema@.outfall_history (
 COMMENT ON TABLE @extschema@.outfall_history IS
     'every status transition (and every change of action) of an outfall, written only by the trigger of eco.outfall';
 
+-- History survives: an outfall with history (status changes or code changes) cannot be deleted (23503); a change of
+-- code is itself recorded here, and the history rows follow the outfall to its new code.
+CREATE TABLE @extschema@.outfall_code_change (
+    id            bigserial PRIMARY KEY,
+    outfall_code  text NOT NULL REFERENCES @extschema@.outfall (code) ON UPDATE CASCADE ON DELETE RESTRICT,
+    previous_code text NOT NULL,
+    changed_on    date NOT NULL,
+    recorded_at   timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    recorded_by   name NOT NULL,
+    area          text NOT NULL
+);
+COMMENT ON TABLE @extschema@.outfall_code_change IS
+    'every change of an outfall''s code (previous_code -> the code at that time; rows follow later changes by id order), written only by the trigger of eco.outfall';
+COMMENT ON COLUMN @extschema@.outfall_code_change.outfall_code IS 'the outfall''s current code (follows later changes)';
+COMMENT ON COLUMN @extschema@.outfall_code_change.previous_code IS 'the code the outfall had before this change';
+
 CREATE INDEX protection_zone_area_idx ON @extschema@.protection_zone (area text_pattern_ops);
 CREATE INDEX outfall_area_idx ON @extschema@.outfall (area text_pattern_ops);
 CREATE INDEX outfall_local_code_idx ON @extschema@.outfall (local_code);
 CREATE INDEX outfall_status_idx ON @extschema@.outfall (status);
 CREATE INDEX outfall_history_outfall_idx ON @extschema@.outfall_history (outfall_code, changed_on, id);
+CREATE INDEX outfall_code_change_outfall_idx ON @extschema@.outfall_code_change (outfall_code, id);
 CREATE INDEX land_parcel_area_idx ON @extschema@.land_parcel (area text_pattern_ops);
 CREATE INDEX land_parcel_change_idx ON @extschema@.land_parcel (change_year, land_class);
 
@@ -317,32 +334,41 @@ CREATE FUNCTION @extschema@._outfall_log() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
     AS $fn$
+DECLARE
+    who name;
 BEGIN
     IF TG_RELID <> '@extschema@.outfall'::pg_catalog.regclass::pg_catalog.oid OR TG_NAME <> 'outfall_log'
        OR TG_OP <> 'UPDATE' OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' THEN
         RAISE EXCEPTION USING ERRCODE = '42501',
             MESSAGE = pg_catalog.format('%s is the history trigger of eco.outfall only', TG_NAME);
     END IF;
-    INSERT INTO @extschema@.outfall_history (outfall_code, from_status, to_status, action, changed_on, area, recorded_by)
-    VALUES (NEW.code, OLD.status, NEW.status, NEW.action, NEW.status_date, NEW.area,
-            CASE WHEN pg_catalog.current_setting('role') = 'none' THEN SESSION_USER
-                 ELSE pg_catalog.current_setting('role')::name END);
+    who := CASE WHEN pg_catalog.current_setting('role') = 'none' THEN SESSION_USER
+                ELSE pg_catalog.current_setting('role')::name END;
+    IF OLD.code IS DISTINCT FROM NEW.code THEN
+        INSERT INTO @extschema@.outfall_code_change (outfall_code, previous_code, changed_on, area, recorded_by)
+        VALUES (NEW.code, OLD.code, CURRENT_DATE, NEW.area, who);
+    END IF;
+    IF OLD.status IS DISTINCT FROM NEW.status OR OLD.action IS DISTINCT FROM NEW.action THEN
+        INSERT INTO @extschema@.outfall_history (outfall_code, from_status, to_status, action, changed_on, area, recorded_by)
+        VALUES (NEW.code, OLD.status, NEW.status, NEW.action, NEW.status_date, NEW.area, who);
+    END IF;
     RETURN NULL;
 END
 $fn$;
 REVOKE ALL ON FUNCTION @extschema@._outfall_log() FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@._outfall_log() IS
-    'trigger (SECURITY DEFINER, the only writer of eco.outfall_history): append a status transition to the history';
+    'trigger (SECURITY DEFINER, the only writer of eco.outfall_history and eco.outfall_code_change): append a status transition or a change of code';
 
 CREATE TRIGGER outfall_status BEFORE INSERT OR UPDATE ON @extschema@.outfall
     FOR EACH ROW EXECUTE FUNCTION @extschema@._outfall_status();
 CREATE TRIGGER outfall_log AFTER UPDATE ON @extschema@.outfall
-    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.action IS DISTINCT FROM NEW.action)
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.action IS DISTINCT FROM NEW.action
+                       OR OLD.code IS DISTINCT FROM NEW.code)
     EXECUTE FUNCTION @extschema@._outfall_log();
 COMMENT ON TRIGGER outfall_status ON @extschema@.outfall IS
     'checks each status transition against eco.outfall_lifecycle (ERROR 23514) and dates it';
 COMMENT ON TRIGGER outfall_log ON @extschema@.outfall IS
-    'appends every change of status or action to eco.outfall_history';
+    'appends every change of status or action to eco.outfall_history, every change of code to eco.outfall_code_change';
 
 -- Row-level security, dump registration, privileges.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.protection_zone', '');
@@ -378,6 +404,15 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.protection_zone, @extschema@
 GRANT SELECT ON @extschema@.outfall_history TO PUBLIC;
 GRANT USAGE ON SEQUENCE @extschema@.protection_zone_id_seq TO PUBLIC;
 REVOKE ALL ON SEQUENCE @extschema@.outfall_history_id_seq FROM PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.outfall_code_change', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.outfall_code_change_id_seq', '');
+ALTER TABLE @extschema@.outfall_code_change ENABLE ROW LEVEL SECURITY;
+CREATE POLICY outfall_code_change_by_area ON @extschema@.outfall_code_change
+    USING (@extschema@.area_visible(area)) WITH CHECK (@extschema@.area_visible(area));
+COMMENT ON POLICY outfall_code_change_by_area ON @extschema@.outfall_code_change IS
+    'rows of the areas granted to the role in eco.area_grant (prefix match)';
+GRANT SELECT ON @extschema@.outfall_code_change TO PUBLIC;
+REVOKE ALL ON SEQUENCE @extschema@.outfall_code_change_id_seq FROM PUBLIC;
 
 -- -------------------------------------------------------------------
 -- Spatial queries.

@@ -139,28 +139,69 @@ BEGIN
 END
 $do$;
 
--- ---------- outfall history written only by the lifecycle trigger (src/sql/40_sites.sql) ----------
+-- ---------- outfall history: written only by the lifecycle trigger, survives deletes, records code changes (src/sql/40_sites.sql) ----------
+ALTER TABLE @extschema@.outfall_history DROP CONSTRAINT outfall_history_outfall_code_fkey,
+    ADD CONSTRAINT outfall_history_outfall_code_fkey FOREIGN KEY (outfall_code)
+        REFERENCES @extschema@.outfall (code) ON UPDATE CASCADE ON DELETE RESTRICT;
+COMMENT ON TABLE @extschema@.outfall_history IS
+    'every status transition (and every change of action) of an outfall, written only by the trigger of eco.outfall';
+CREATE TABLE @extschema@.outfall_code_change (
+    id            bigserial PRIMARY KEY,
+    outfall_code  text NOT NULL REFERENCES @extschema@.outfall (code) ON UPDATE CASCADE ON DELETE RESTRICT,
+    previous_code text NOT NULL,
+    changed_on    date NOT NULL,
+    recorded_at   timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    recorded_by   name NOT NULL,
+    area          text NOT NULL
+);
+COMMENT ON TABLE @extschema@.outfall_code_change IS
+    'every change of an outfall''s code (previous_code -> the code at that time; rows follow later changes by id order), written only by the trigger of eco.outfall';
+COMMENT ON COLUMN @extschema@.outfall_code_change.outfall_code IS 'the outfall''s current code (follows later changes)';
+COMMENT ON COLUMN @extschema@.outfall_code_change.previous_code IS 'the code the outfall had before this change';
+CREATE INDEX outfall_code_change_outfall_idx ON @extschema@.outfall_code_change (outfall_code, id);
 CREATE OR REPLACE FUNCTION @extschema@._outfall_log() RETURNS trigger
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
     AS $fn$
+DECLARE
+    who name;
 BEGIN
     IF TG_RELID <> '@extschema@.outfall'::pg_catalog.regclass::pg_catalog.oid OR TG_NAME <> 'outfall_log'
        OR TG_OP <> 'UPDATE' OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' THEN
         RAISE EXCEPTION USING ERRCODE = '42501',
             MESSAGE = pg_catalog.format('%s is the history trigger of eco.outfall only', TG_NAME);
     END IF;
-    INSERT INTO @extschema@.outfall_history (outfall_code, from_status, to_status, action, changed_on, area, recorded_by)
-    VALUES (NEW.code, OLD.status, NEW.status, NEW.action, NEW.status_date, NEW.area,
-            CASE WHEN pg_catalog.current_setting('role') = 'none' THEN SESSION_USER
-                 ELSE pg_catalog.current_setting('role')::name END);
+    who := CASE WHEN pg_catalog.current_setting('role') = 'none' THEN SESSION_USER
+                ELSE pg_catalog.current_setting('role')::name END;
+    IF OLD.code IS DISTINCT FROM NEW.code THEN
+        INSERT INTO @extschema@.outfall_code_change (outfall_code, previous_code, changed_on, area, recorded_by)
+        VALUES (NEW.code, OLD.code, CURRENT_DATE, NEW.area, who);
+    END IF;
+    IF OLD.status IS DISTINCT FROM NEW.status OR OLD.action IS DISTINCT FROM NEW.action THEN
+        INSERT INTO @extschema@.outfall_history (outfall_code, from_status, to_status, action, changed_on, area, recorded_by)
+        VALUES (NEW.code, OLD.status, NEW.status, NEW.action, NEW.status_date, NEW.area, who);
+    END IF;
     RETURN NULL;
 END
 $fn$;
 REVOKE ALL ON FUNCTION @extschema@._outfall_log() FROM PUBLIC;
 COMMENT ON FUNCTION @extschema@._outfall_log() IS
-    'trigger (SECURITY DEFINER, the only writer of eco.outfall_history): append a status transition to the history';
-COMMENT ON TABLE @extschema@.outfall_history IS
-    'every status transition (and every change of action) of an outfall, written only by the trigger of eco.outfall';
+    'trigger (SECURITY DEFINER, the only writer of eco.outfall_history and eco.outfall_code_change): append a status transition or a change of code';
+DROP TRIGGER outfall_log ON @extschema@.outfall;
+CREATE TRIGGER outfall_log AFTER UPDATE ON @extschema@.outfall
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.action IS DISTINCT FROM NEW.action
+                       OR OLD.code IS DISTINCT FROM NEW.code)
+    EXECUTE FUNCTION @extschema@._outfall_log();
+COMMENT ON TRIGGER outfall_log ON @extschema@.outfall IS
+    'appends every change of status or action to eco.outfall_history, every change of code to eco.outfall_code_change';
 REVOKE INSERT ON @extschema@.outfall_history FROM PUBLIC;
 REVOKE USAGE ON SEQUENCE @extschema@.outfall_history_id_seq FROM PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.outfall_code_change', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.outfall_code_change_id_seq', '');
+ALTER TABLE @extschema@.outfall_code_change ENABLE ROW LEVEL SECURITY;
+CREATE POLICY outfall_code_change_by_area ON @extschema@.outfall_code_change
+    USING (@extschema@.area_visible(area)) WITH CHECK (@extschema@.area_visible(area));
+COMMENT ON POLICY outfall_code_change_by_area ON @extschema@.outfall_code_change IS
+    'rows of the areas granted to the role in eco.area_grant (prefix match)';
+GRANT SELECT ON @extschema@.outfall_code_change TO PUBLIC;
+REVOKE ALL ON SEQUENCE @extschema@.outfall_code_change_id_seq FROM PUBLIC;

@@ -1,6 +1,6 @@
 -- pgTAP: sites, protection zones, outfalls, parcels: catalogue, SQLSTATEs, row-level security.
 BEGIN;
-SELECT plan(56);
+SELECT plan(64);
 
 -- Catalogue.
 SELECT has_table('eco', t, 'table eco.' || t) FROM unnest(ARRAY['site', 'protection_zone', 'outfall', 'outfall_history', 'land_parcel']) t;
@@ -136,6 +136,23 @@ SELECT lives_ok($$UPDATE eco.outfall SET status = '核查确认', status_date = 
                 'limited role moves its own outfall through the lifecycle (history written as that role)');
 SELECT throws_ok($$UPDATE eco.outfall_history SET to_status = '已完成' WHERE outfall_code = 'TAP-2'$$, '42501', NULL,
                  'history is append-only: a role cannot rewrite it');
+-- History survives: no delete of an outfall with history, a change of code is itself recorded.
+SELECT throws_ok($$DELETE FROM eco.outfall WHERE code = 'TAP-2'$$, '23503', NULL,
+                 'an outfall with history cannot be deleted (its history is not cascaded away)');
+SELECT throws_ok($$DELETE FROM eco.outfall_history WHERE outfall_code = 'TAP-2'$$, '42501', NULL,
+                 'a role cannot delete history');
+SELECT lives_ok($$UPDATE eco.outfall SET code = 'TAP-2b' WHERE code = 'TAP-2'$$, 'an outfall''s code may change');
+SELECT is((SELECT string_agg(outfall_code || ' ' || from_status || '>' || to_status, ',') FROM eco.outfall_history
+           WHERE outfall_code LIKE 'TAP-2%'), 'TAP-2b 疑似>核查确认', 'its history follows it to the new code');
+SELECT is((SELECT string_agg(previous_code || '>' || outfall_code || ' by ' || recorded_by, ',') FROM eco.outfall_code_change),
+          'TAP-2>TAP-2b by tap_sites_limited', 'the change of code is recorded with the previous code and the role');
+SELECT throws_ok($$INSERT INTO eco.outfall_code_change (outfall_code, previous_code, changed_on, recorded_by, area)
+                   VALUES ('TAP-2b', 'forged', '2024-01-01', 'x', '990102')$$, '42501', NULL,
+                 'a role cannot write the record of code changes by hand');
+SELECT throws_ok($$DELETE FROM eco.outfall WHERE code = 'TAP-2b'$$, '23503', NULL,
+                 'the renamed outfall still cannot be deleted');
+INSERT INTO eco.outfall (code, name, area, status_date) VALUES ('TAP-5', 't', '990102', '2024-01-01');
+SELECT lives_ok($$DELETE FROM eco.outfall WHERE code = 'TAP-5'$$, 'an outfall without history (a mistaken entry) may be deleted');
 RESET ROLE;
 SET LOCAL ROLE tap_sites_nobody;
 SELECT is((SELECT count(*)::int FROM eco.site) + (SELECT count(*)::int FROM eco.outfall)
