@@ -129,6 +129,10 @@ CREATE FUNCTION @extschema@._outfall_lifecycle_list(
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'outfall_lifecycle_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 COMMENT ON FUNCTION @extschema@._outfall_lifecycle_list() IS 'rows of the C table behind eco.outfall_lifecycle';
+CREATE FUNCTION @extschema@._outfall_status_name(status text) RETURNS text
+    AS 'MODULE_PATHNAME', 'outfall_status_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._outfall_status_name(text) IS
+    'canonical name of an outfall status (销号 is 已完成); ERROR 23514 for an unknown status';
 CREATE VIEW @extschema@.outfall_lifecycle AS SELECT * FROM @extschema@._outfall_lifecycle_list();
 COMMENT ON VIEW @extschema@.outfall_lifecycle IS
     'allowed outfall status transitions: 疑似 → 核查确认 or 非排口 → 整治中 → 已完成 (销号); 核查确认 → 已完成 only for outfalls remediated before the campaign';
@@ -295,6 +299,8 @@ CREATE FUNCTION @extschema@._outfall_status() RETURNS trigger
     SET search_path = pg_catalog, pg_temp
     AS $fn$
 BEGIN
+    -- '销号' (and the other spellings the C table knows) is stored as 已完成, before the CHECK constraints run.
+    NEW.status := @extschema@._outfall_status_name(NEW.status);
     IF TG_OP = 'INSERT' THEN
         PERFORM @extschema@._outfall_check_transition(NEW.code, NULL, NEW.status, NEW.pre_campaign);
         IF NEW.registered_status IS NULL THEN
@@ -302,7 +308,17 @@ BEGIN
             NEW.registered_action := NEW.action;
         END IF;
         NEW.registered_on := COALESCE(NEW.registered_on, NEW.status_date);
-    ELSIF NEW.status IS DISTINCT FROM OLD.status THEN
+    ELSE
+        -- pre_campaign is settled before remediation: once an outfall is past 核查确认, toggling it would move the
+        -- outfall between the pre-campaign and the remediated counts without passing through 整治中.
+        IF NEW.pre_campaign IS DISTINCT FROM OLD.pre_campaign AND OLD.status NOT IN ('疑似', '核查确认') THEN
+            RAISE EXCEPTION USING ERRCODE = '23514',
+                MESSAGE = pg_catalog.format('pre_campaign of outfall "%s" cannot change once it is %s',
+                                            OLD.code, OLD.status),
+                HINT = 'Set pre_campaign while the outfall is 疑似 or 核查确认.';
+        END IF;
+    END IF;
+    IF TG_OP = 'UPDATE' AND NEW.status IS DISTINCT FROM OLD.status THEN
         PERFORM @extschema@._outfall_check_transition(OLD.code, OLD.status, NEW.status, NEW.pre_campaign);
         IF NEW.status_date IS NOT DISTINCT FROM OLD.status_date THEN
             NEW.status_date := CURRENT_DATE;
@@ -324,7 +340,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@._outfall_status() IS
-    'trigger: check the lifecycle transition (ERROR 23514), date it, fill the stage dates and the registered_* columns';
+    'trigger: store the canonical status (销号 = 已完成), check the lifecycle transition and that pre_campaign is not changed past 核查确认 (ERROR 23514), date it, fill the stage dates and the registered_* columns';
 
 -- History is written only by this trigger: it is SECURITY DEFINER (the history table grants no INSERT to other
 -- roles), owned by the extension's owner, with a pinned search_path; nobody else may execute it, and it refuses to

@@ -205,3 +205,56 @@ COMMENT ON POLICY outfall_code_change_by_area ON @extschema@.outfall_code_change
     'rows of the areas granted to the role in eco.area_grant (prefix match)';
 GRANT SELECT ON @extschema@.outfall_code_change TO PUBLIC;
 REVOKE ALL ON SEQUENCE @extschema@.outfall_code_change_id_seq FROM PUBLIC;
+
+-- ---------- outfall lifecycle: 销号 stored as 已完成; pre_campaign fixed past 核查确认 (src/sql/40_sites.sql) ----------
+CREATE FUNCTION @extschema@._outfall_status_name(status text) RETURNS text
+    AS 'MODULE_PATHNAME', 'outfall_status_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._outfall_status_name(text) IS
+    'canonical name of an outfall status (销号 is 已完成); ERROR 23514 for an unknown status';
+CREATE OR REPLACE FUNCTION @extschema@._outfall_status() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $fn$
+BEGIN
+    -- '销号' (and the other spellings the C table knows) is stored as 已完成, before the CHECK constraints run.
+    NEW.status := @extschema@._outfall_status_name(NEW.status);
+    IF TG_OP = 'INSERT' THEN
+        PERFORM @extschema@._outfall_check_transition(NEW.code, NULL, NEW.status, NEW.pre_campaign);
+        IF NEW.registered_status IS NULL THEN
+            NEW.registered_status := NEW.status;
+            NEW.registered_action := NEW.action;
+        END IF;
+        NEW.registered_on := COALESCE(NEW.registered_on, NEW.status_date);
+    ELSE
+        -- pre_campaign is settled before remediation: once an outfall is past 核查确认, toggling it would move the
+        -- outfall between the pre-campaign and the remediated counts without passing through 整治中.
+        IF NEW.pre_campaign IS DISTINCT FROM OLD.pre_campaign AND OLD.status NOT IN ('疑似', '核查确认') THEN
+            RAISE EXCEPTION USING ERRCODE = '23514',
+                MESSAGE = pg_catalog.format('pre_campaign of outfall "%s" cannot change once it is %s',
+                                            OLD.code, OLD.status),
+                HINT = 'Set pre_campaign while the outfall is 疑似 or 核查确认.';
+        END IF;
+    END IF;
+    IF TG_OP = 'UPDATE' AND NEW.status IS DISTINCT FROM OLD.status THEN
+        PERFORM @extschema@._outfall_check_transition(OLD.code, OLD.status, NEW.status, NEW.pre_campaign);
+        IF NEW.status_date IS NOT DISTINCT FROM OLD.status_date THEN
+            NEW.status_date := CURRENT_DATE;
+        END IF;
+        IF NEW.status_date < OLD.status_date THEN
+            RAISE EXCEPTION USING ERRCODE = '23514',
+                MESSAGE = pg_catalog.format('status date %s of outfall "%s" is before its previous status date %s',
+                                            NEW.status_date, NEW.code, OLD.status_date);
+        END IF;
+    END IF;
+    CASE NEW.status
+        WHEN '疑似' THEN NEW.found_on := COALESCE(NEW.found_on, NEW.status_date);
+        WHEN '核查确认', '非排口' THEN NEW.confirmed_on := COALESCE(NEW.confirmed_on, NEW.status_date);
+        WHEN '整治中' THEN NEW.remediation_started_on := COALESCE(NEW.remediation_started_on, NEW.status_date);
+        WHEN '已完成' THEN NEW.closed_on := COALESCE(NEW.closed_on, NEW.status_date);
+        ELSE NULL;
+    END CASE;
+    RETURN NEW;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@._outfall_status() IS
+    'trigger: store the canonical status (销号 = 已完成), check the lifecycle transition and that pre_campaign is not changed past 核查确认 (ERROR 23514), date it, fill the stage dates and the registered_* columns';

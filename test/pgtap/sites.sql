@@ -1,6 +1,6 @@
 -- pgTAP: sites, protection zones, outfalls, parcels: catalogue, SQLSTATEs, row-level security.
 BEGIN;
-SELECT plan(64);
+SELECT plan(73);
 
 -- Catalogue.
 SELECT has_table('eco', t, 'table eco.' || t) FROM unnest(ARRAY['site', 'protection_zone', 'outfall', 'outfall_history', 'land_parcel']) t;
@@ -151,6 +151,33 @@ SELECT throws_ok($$INSERT INTO eco.outfall_code_change (outfall_code, previous_c
                  'a role cannot write the record of code changes by hand');
 SELECT throws_ok($$DELETE FROM eco.outfall WHERE code = 'TAP-2b'$$, '23503', NULL,
                  'the renamed outfall still cannot be deleted');
+-- The lifecycle cannot skip 整治中 by toggling pre_campaign (as the limited role, on its own outfalls).
+SELECT lives_ok($$INSERT INTO eco.outfall (code, name, area, status_date) VALUES ('TAP-6', 't', '990102', '2024-01-01');
+                  UPDATE eco.outfall SET status = '核查确认', pre_campaign = true, status_date = '2024-02-01' WHERE code = 'TAP-6';
+                  UPDATE eco.outfall SET status = '已完成', status_date = '2024-03-01' WHERE code = 'TAP-6'$$,
+                'a pre-campaign outfall is closed out from 核查确认');
+SELECT throws_ok($$UPDATE eco.outfall SET pre_campaign = false, action = '取缔' WHERE code = 'TAP-6'$$, '23514',
+                 'pre_campaign of outfall "TAP-6" cannot change once it is 已完成',
+                 'clearing pre_campaign of a closed outfall (to count it as remediated) is 23514');
+SELECT throws_ok($$UPDATE eco.outfall SET pre_campaign = false WHERE code = 'TAP-6'$$, '23514', NULL,
+                 'clearing pre_campaign alone is 23514 too');
+SELECT is((SELECT row(p.done, p.pre_campaign)::text FROM eco.outfall_progress('990102') p), '(0,1)',
+          'the outfall counts as remediated before the campaign, not as done');
+SELECT lives_ok($$INSERT INTO eco.outfall (code, name, area, status_date) VALUES ('TAP-7', 't', '990102', '2024-01-01');
+                  UPDATE eco.outfall SET status = '核查确认', status_date = '2024-02-01' WHERE code = 'TAP-7';
+                  UPDATE eco.outfall SET pre_campaign = true WHERE code = 'TAP-7';
+                  UPDATE eco.outfall SET pre_campaign = false WHERE code = 'TAP-7';
+                  UPDATE eco.outfall SET status = '整治中', action = '规范整治', status_date = '2024-03-01' WHERE code = 'TAP-7'$$,
+                'pre_campaign may change while an outfall is 核查确认');
+SELECT throws_ok($$UPDATE eco.outfall SET action = NULL, pre_campaign = true, status = '已完成' WHERE code = 'TAP-7'$$, '23514', NULL,
+                 'an outfall in remediation cannot become pre-campaign to close without its action');
+-- 销号 is accepted as 已完成 by the table, stored under the canonical name.
+SELECT lives_ok($$UPDATE eco.outfall SET status = '销号', status_date = '2024-04-01' WHERE code = 'TAP-7'$$,
+                'status 销号 is accepted (整治中 → 销号)');
+SELECT is((SELECT o.status || ' ' || h.to_status FROM eco.outfall o JOIN eco.outfall_history h ON h.outfall_code = o.code
+           WHERE o.code = 'TAP-7' ORDER BY h.id DESC LIMIT 1), '已完成 已完成', '销号 is stored as 已完成 in the table and the history');
+SELECT lives_ok($$INSERT INTO eco.outfall (code, name, area, status, action, status_date)
+                  VALUES ('TAP-8', 't', '990102', '销号', '取缔', '2024-01-01')$$, 'a new outfall may be registered as 销号');
 INSERT INTO eco.outfall (code, name, area, status_date) VALUES ('TAP-5', 't', '990102', '2024-01-01');
 SELECT lives_ok($$DELETE FROM eco.outfall WHERE code = 'TAP-5'$$, 'an outfall without history (a mistaken entry) may be deleted');
 RESET ROLE;
