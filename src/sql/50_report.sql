@@ -485,6 +485,10 @@ DECLARE
     red numeric;
     used numeric;
 BEGIN
+    -- The capacity rows touched below fire this trigger again without a change: nothing to check.
+    IF TG_TABLE_NAME = 'emission_reduction' AND TG_OP = 'UPDATE' AND NEW IS NOT DISTINCT FROM OLD THEN
+        RETURN NULL;
+    END IF;
     -- The (area, pollutant) that may have lost cover: the new one of a use (inserted or changed), the old one of a
     -- reduction (deleted or changed, possibly moved to another area or pollutant).
     IF TG_TABLE_NAME = 'offset_use' THEN
@@ -492,7 +496,13 @@ BEGIN
     ELSE
         a := OLD.area; p := OLD.pollutant;
     END IF;
-    -- one check at a time per (area, pollutant): a concurrent use waits and then sees this one
+    -- Lock the capacity: touch (update in place) every reduction row of the (area, pollutant).  Two transactions
+    -- that consume or remove the same capacity conflict on these rows: at READ COMMITTED the second waits and then
+    -- sees the first (its next statements take a new snapshot); at REPEATABLE READ and SERIALIZABLE, whose snapshot
+    -- cannot see the first, the second fails with a serialization error (40001) instead of over-consuming.
+    UPDATE @extschema@.emission_reduction r SET reduction_tpa = r.reduction_tpa
+     WHERE r.area = a AND r.pollutant = p;
+    -- one check at a time per (area, pollutant), also when there is no reduction row to lock
     PERFORM pg_advisory_xact_lock(hashtext('eco.offset/' || a || '/' || p));
     SELECT COALESCE(sum(r.reduction_tpa), 0) INTO red FROM @extschema@.emission_reduction r
      WHERE r.area = a AND r.pollutant = p;
@@ -514,7 +524,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@._offset_check() IS
-    'trigger: ERROR 23514 when the offset uses of an (area, pollutant) consume more than its reductions';
+    'trigger: ERROR 23514 when the offset uses of an (area, pollutant) consume more than its reductions; locks the reduction rows (40001 for a concurrent change under REPEATABLE READ or SERIALIZABLE)';
 CREATE TRIGGER offset_use_within_capacity AFTER INSERT OR UPDATE ON @extschema@.offset_use
     FOR EACH ROW EXECUTE FUNCTION @extschema@._offset_check();
 CREATE TRIGGER reduction_still_covers AFTER UPDATE OR DELETE ON @extschema@.emission_reduction

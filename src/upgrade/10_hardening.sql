@@ -258,3 +258,55 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@._outfall_status() IS
     'trigger: store the canonical status (销号 = 已完成), check the lifecycle transition and that pre_campaign is not changed past 核查确认 (ERROR 23514), date it, fill the stage dates and the registered_* columns';
+
+-- ---------- offset capacity holds at every isolation level: the check locks the reduction rows (src/sql/50_report.sql) ----------
+CREATE OR REPLACE FUNCTION @extschema@._offset_check() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    a text;
+    p text;
+    red numeric;
+    used numeric;
+BEGIN
+    -- The capacity rows touched below fire this trigger again without a change: nothing to check.
+    IF TG_TABLE_NAME = 'emission_reduction' AND TG_OP = 'UPDATE' AND NEW IS NOT DISTINCT FROM OLD THEN
+        RETURN NULL;
+    END IF;
+    -- The (area, pollutant) that may have lost cover: the new one of a use (inserted or changed), the old one of a
+    -- reduction (deleted or changed, possibly moved to another area or pollutant).
+    IF TG_TABLE_NAME = 'offset_use' THEN
+        a := NEW.area; p := NEW.pollutant;
+    ELSE
+        a := OLD.area; p := OLD.pollutant;
+    END IF;
+    -- Lock the capacity: touch (update in place) every reduction row of the (area, pollutant).  Two transactions
+    -- that consume or remove the same capacity conflict on these rows: at READ COMMITTED the second waits and then
+    -- sees the first (its next statements take a new snapshot); at REPEATABLE READ and SERIALIZABLE, whose snapshot
+    -- cannot see the first, the second fails with a serialization error (40001) instead of over-consuming.
+    UPDATE @extschema@.emission_reduction r SET reduction_tpa = r.reduction_tpa
+     WHERE r.area = a AND r.pollutant = p;
+    -- one check at a time per (area, pollutant), also when there is no reduction row to lock
+    PERFORM pg_advisory_xact_lock(hashtext('eco.offset/' || a || '/' || p));
+    SELECT COALESCE(sum(r.reduction_tpa), 0) INTO red FROM @extschema@.emission_reduction r
+     WHERE r.area = a AND r.pollutant = p;
+    SELECT COALESCE(sum(u.emission_tpa * u.ratio), 0) INTO used FROM @extschema@.offset_use u
+     WHERE u.area = a AND u.pollutant = p;
+    IF used > red AND TG_TABLE_NAME = 'offset_use' THEN
+        RAISE EXCEPTION 'offset uses of % in area % need % t/a of reductions but only % t/a were achieved',
+            p, a, used, red
+            USING ERRCODE = '23514',
+                  DETAIL = pg_catalog.format('Project "%s" (%s t/a at ratio %s) exceeds the remaining capacity.',
+                                             NEW.project, NEW.emission_tpa, NEW.ratio);
+    ELSIF used > red THEN
+        RAISE EXCEPTION 'offset uses of % in area % need % t/a of reductions but only % t/a would remain',
+            p, a, used, red
+            USING ERRCODE = '23514',
+                  DETAIL = 'Removing or reducing this reduction would leave approved projects uncovered.';
+    END IF;
+    RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION @extschema@._offset_check() IS
+    'trigger: ERROR 23514 when the offset uses of an (area, pollutant) consume more than its reductions; locks the reduction rows (40001 for a concurrent change under REPEATABLE READ or SERIALIZABLE)';
