@@ -310,3 +310,69 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@._offset_check() IS
     'trigger: ERROR 23514 when the offset uses of an (area, pollutant) consume more than its reductions; locks the reduction rows (40001 for a concurrent change under REPEATABLE READ or SERIALIZABLE)';
+
+-- ---------- geometry trigger: PostGIS calls with explicit casts, NaN coordinates out of range (src/sql/06_site.sql) ----------
+DO $do$
+DECLARE
+    g text := @extschema@._postgis_schema();
+BEGIN
+    EXECUTE pg_catalog.format($sql$
+    CREATE OR REPLACE FUNCTION @extschema@._geom_to_cgcs2000() RETURNS trigger
+        LANGUAGE plpgsql
+        SET search_path = pg_catalog, pg_temp
+        AS $fn$
+    DECLARE
+        srid integer;
+        gtype text;
+        want text := TG_ARGV[0];
+    BEGIN
+        IF NEW.geom IS NULL THEN
+            RETURN NEW;
+        END IF;
+        srid := %1$s.ST_SRID(NEW.geom);
+        gtype := %1$s.GeometryType(NEW.geom);
+        IF srid NOT IN (4490, 4326) THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = pg_catalog.format('geometry of %%s must be in SRID 4490 (CGCS2000) or 4326 (WGS 84), not SRID %%s',
+                                            TG_TABLE_NAME, srid),
+                HINT = 'Longitude/latitude points: use ST_SetSRID(ST_MakePoint(lon, lat), 4490).';
+        END IF;
+        IF want = 'point' AND gtype <> 'POINT' THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = pg_catalog.format('geometry of %%s must be a point, not %%s', TG_TABLE_NAME, pg_catalog.lower(gtype));
+        END IF;
+        IF want = 'polygon' AND gtype NOT IN ('POLYGON', 'MULTIPOLYGON') THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = pg_catalog.format('geometry of %%s must be a polygon or multipolygon, not %%s',
+                                            TG_TABLE_NAME, pg_catalog.lower(gtype));
+        END IF;
+        IF %1$s.ST_IsEmpty(NEW.geom) THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = pg_catalog.format('geometry of %%s must not be empty', TG_TABLE_NAME);
+        END IF;
+        -- Every PostGIS call takes exactly the argument types of its PostGIS signature (explicit casts), so that
+        -- no look-alike planted in the PostGIS schema can be a better match than the function meant.
+        -- Written as NOT (inside) so that NaN coordinates are outside too.
+        IF NOT (%1$s.ST_XMin(NEW.geom::%1$s.box3d) >= -180 AND %1$s.ST_XMax(NEW.geom::%1$s.box3d) <= 180
+                AND %1$s.ST_YMin(NEW.geom::%1$s.box3d) >= -90 AND %1$s.ST_YMax(NEW.geom::%1$s.box3d) <= 90) THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = pg_catalog.format('geometry of %%s is outside longitude/latitude range: %%s',
+                                            TG_TABLE_NAME, %1$s.ST_AsText(%1$s.Box2D(NEW.geom)::%1$s.geometry)),
+                HINT = 'Coordinates are longitude, latitude in degrees (x = longitude).';
+        END IF;
+        IF want = 'polygon' THEN
+            IF NOT %1$s.ST_IsValid(NEW.geom) THEN
+                RAISE EXCEPTION USING ERRCODE = '22023',
+                    MESSAGE = pg_catalog.format('geometry of %%s is not a valid polygon: %%s',
+                                                TG_TABLE_NAME, %1$s.ST_IsValidReason(NEW.geom));
+            END IF;
+            NEW.geom := %1$s.ST_Multi(NEW.geom);
+        END IF;
+        IF srid = 4326 THEN
+            NEW.geom := %1$s.ST_SetSRID(NEW.geom, 4490);
+        END IF;
+        RETURN NEW;
+    END
+    $fn$$sql$, g);
+END
+$do$;

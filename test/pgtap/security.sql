@@ -1,6 +1,6 @@
 -- pgTAP: the extension cannot be hijacked through search_path.
 BEGIN;
-SELECT plan(25);
+SELECT plan(30);
 
 -- Every SQL or PL/pgSQL function of the extension pins its search_path.
 SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1)
@@ -180,6 +180,92 @@ SELECT is((SELECT pg_catalog.array_agg(h.outfall_code || ' ' || h.from_status ||
           'the history row is in eco.outfall_history, recorded by the acting role');
 SELECT is((SELECT pg_catalog.count(*)::int FROM pg_temp.outfall_history), 0, 'the decoy in pg_temp was not written');
 RESET ROLE;
+
+-- PostGIS look-alikes.  Every PostGIS function the extension's SQL calls (found in the source of its functions) gets
+-- overloads planted in the PostGIS schema, for every combination of spatial and text argument types it lacks, each
+-- raising 'hijacked'.  A call that relied on an implicit cast (ST_XMin(geometry) goes through box3d,
+-- ST_AsText(box2d) through geometry) would pick the look-alike; explicit casts keep the PostGIS function.
+CREATE TEMP TABLE postgis_called AS
+SELECT DISTINCT pg_catalog.lower(m[1]) AS fname
+FROM pg_catalog.pg_proc p
+JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'eco_monitor',
+     pg_catalog.regexp_matches(p.prosrc, pg_catalog.format('%s\.([A-Za-z_0-9]+)\s*\(', eco._postgis_schema()), 'g') AS m
+WHERE pg_catalog.lower(m[1]) IN (SELECT q.proname FROM pg_catalog.pg_proc q JOIN pg_catalog.pg_extension x
+                                 ON x.extname = 'postgis' AND q.pronamespace = x.extnamespace);
+SELECT ok((SELECT pg_catalog.array_agg(fname) FROM postgis_called)
+          @> ARRAY['st_srid', 'geometrytype', 'st_isempty', 'st_xmin', 'st_xmax', 'st_ymin', 'st_ymax', 'st_astext',
+                   'box2d', 'st_isvalid', 'st_isvalidreason', 'st_multi', 'st_setsrid', 'st_x', 'st_y', 'geography',
+                   'st_intersects'],
+          'the PostGIS functions called by the extension are found in its source');
+DO $$
+DECLARE
+    g text := eco._postgis_schema();
+    f record;
+    types text[] := ARRAY['geometry', 'geography', 'box2d', 'box3d', 'text'];
+    sig text;
+    t1 text;
+    t2 text;
+BEGIN
+    FOR f IN SELECT c.fname, q.pronargs, pg_catalog.min(q.prorettype::regtype::text) AS ret
+             FROM postgis_called c JOIN pg_catalog.pg_proc q ON q.proname = c.fname
+             JOIN pg_catalog.pg_extension x ON x.extname = 'postgis' AND q.pronamespace = x.extnamespace
+             WHERE q.pronargs BETWEEN 1 AND 2 GROUP BY c.fname, q.pronargs LOOP
+        FOREACH t1 IN ARRAY types LOOP
+            FOREACH t2 IN ARRAY CASE WHEN f.pronargs = 1 THEN ARRAY[NULL] ELSE types || ARRAY['int4'] END LOOP
+                sig := pg_catalog.concat_ws(', ',
+                    CASE WHEN t1 = 'text' THEN 'pg_catalog.text' ELSE g || '.' || t1 END,
+                    CASE WHEN t2 IN ('text', 'int4') THEN 'pg_catalog.' || t2 WHEN t2 IS NOT NULL THEN g || '.' || t2 END);
+                IF pg_catalog.to_regprocedure(pg_catalog.format('%s.%s(%s)', g, f.fname, sig)) IS NULL THEN
+                    EXECUTE pg_catalog.format('CREATE FUNCTION %s.%I(%s) RETURNS %s LANGUAGE plpgsql AS %L',
+                        g, f.fname, sig, f.ret,
+                        pg_catalog.format('BEGIN RAISE EXCEPTION ''hijacked %s(%s)''; END', f.fname, sig));
+                END IF;
+            END LOOP;
+        END LOOP;
+    END LOOP;
+END
+$$;
+SELECT ok((SELECT pg_catalog.count(*) FROM pg_catalog.pg_proc WHERE prosrc LIKE 'BEGIN RAISE EXCEPTION ''hijacked %') > 50,
+          'look-alikes are planted (among them st_xmin(geometry) and st_astext(box2d))');
+CREATE ROLE regress_geo;
+INSERT INTO eco.area_grant VALUES ('regress_geo', '9902');
+CREATE TEMP TABLE geo_calls(n serial, call text, err text);
+GRANT ALL ON geo_calls, geo_calls_n_seq TO regress_geo;
+SET LOCAL ROLE regress_geo;
+DO $$
+DECLARE
+    calls text[] := ARRAY[
+        $c$INSERT INTO eco.site (code, name, kind, area, geom) VALUES ('GEO-1', 's', 'air', '990201', public.ST_SetSRID(public.ST_MakePoint(114.3, 30.6), 4326))$c$,
+        $c$INSERT INTO eco.site (code, name, kind, area, geom) VALUES ('GEO-2', 's', 'air', '990201', public.ST_SetSRID(public.ST_MakePoint(214.3, 30.6), 4490))$c$,
+        $c$INSERT INTO eco.site (code, name, kind, area, geom) VALUES ('GEO-3', 's', 'air', '990201', public.ST_SetSRID(public.ST_MakePoint('NaN', 30.6), 4490))$c$,
+        $c$INSERT INTO eco.protection_zone (code, name, water_source, level, area, geom) VALUES ('GEO-Z', 'z', 's', '一级', '990201', public.ST_SetSRID('POLYGON((114 30, 115 30, 115 31, 114 31, 114 30))'::public.geometry, 4326))$c$,
+        $c$INSERT INTO eco.land_parcel (code, name, area, geom) VALUES ('GEO-P', 'p', '990201', public.ST_SetSRID('POLYGON((0 0, 1 1, 1 0, 0 1, 0 0))'::public.geometry, 4490))$c$,
+        $c$INSERT INTO eco.outfall (code, name, area, geom, status_date) VALUES ('GEO-O', 'o', '990201', public.ST_SetSRID(public.ST_MakePoint(114.5, 30.5), 4490), '2024-01-01')$c$,
+        $c$SELECT * FROM eco.nearest_sites(public.ST_SetSRID(public.ST_MakePoint(114.3, 30.6), 4490), 'air', 2)$c$,
+        $c$SELECT * FROM eco.nearest_sites(public.ST_SetSRID(public.ST_MakePoint('NaN', 30.6), 4490), 'air', 2)$c$,
+        $c$SELECT * FROM eco.outfalls_in_protection_zones()$c$];
+    c text;
+    e text;
+BEGIN
+    FOREACH c IN ARRAY calls LOOP
+        BEGIN
+            EXECUTE c;
+            e := NULL;
+        EXCEPTION WHEN OTHERS THEN
+            e := SQLSTATE || ' ' || SQLERRM;
+        END;
+        INSERT INTO geo_calls (call, err) VALUES (c, e);
+    END LOOP;
+END
+$$;
+RESET ROLE;
+SELECT is((SELECT pg_catalog.string_agg(err, '; ') FROM geo_calls WHERE err LIKE '%hijacked%'), NULL,
+          'no PostGIS look-alike runs: every call binds to the PostGIS function meant');
+SELECT is((SELECT pg_catalog.array_agg(pg_catalog.left(COALESCE(err, 'ok'), 5) ORDER BY n) FROM geo_calls)::text,
+          '{ok,22023,22023,ok,22023,ok,ok,22023,ok}', 'the trigger and the spatial functions give their usual results');
+SELECT is((SELECT pg_catalog.string_agg(outfall_code || '/' || zone_name, ',') FROM eco.outfalls_in_protection_zones()
+           WHERE outfall_code LIKE 'GEO-%'), 'GEO-O/z', 'the outfall lies in the zone (ST_Intersects of PostGIS)');
 
 SELECT * FROM finish();
 ROLLBACK;
