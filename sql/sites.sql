@@ -1,5 +1,5 @@
 \set VERBOSITY terse
-SET search_path = public, eco;
+SET search_path = eco, public;
 -- A small data set around a city on the Yangtze (area codes 4207xx).
 -- Sites: SRID 4490 and 4326 accepted (4326 stored as 4490).
 INSERT INTO eco.site (code, name, kind, control_level, area, geom) VALUES

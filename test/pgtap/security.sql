@@ -1,6 +1,6 @@
 -- pgTAP: the extension cannot be hijacked through search_path.
 BEGIN;
-SELECT plan(30);
+SELECT plan(32);
 
 -- Every SQL or PL/pgSQL function of the extension pins its search_path.
 SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1)
@@ -266,6 +266,18 @@ SELECT is((SELECT pg_catalog.array_agg(pg_catalog.left(COALESCE(err, 'ok'), 5) O
           '{ok,22023,22023,ok,22023,ok,ok,22023,ok}', 'the trigger and the spatial functions give their usual results');
 SELECT is((SELECT pg_catalog.string_agg(outfall_code || '/' || zone_name, ',') FROM eco.outfalls_in_protection_zones()
            WHERE outfall_code LIKE 'GEO-%'), 'GEO-O/z', 'the outfall lies in the zone (ST_Intersects of PostGIS)');
+
+-- The recommended search_path puts eco before public: an operator planted in public on eco's types is not reached.
+CREATE FUNCTION public.regress_pollutant_eq(eco.pollutant, eco.pollutant) RETURNS boolean LANGUAGE plpgsql
+    AS $$BEGIN RAISE EXCEPTION 'hijacked pollutant ='; END$$;
+CREATE OPERATOR public.= (LEFTARG = eco.pollutant, RIGHTARG = eco.pollutant, FUNCTION = public.regress_pollutant_eq);
+SET LOCAL search_path = "$user", eco, public;
+SELECT lives_ok($$SELECT 'PM2.5'::pollutant = 'PM2.5'::pollutant$$,
+                'search_path "$user", eco, public: the comparison binds to eco.=');
+SET LOCAL search_path = "$user", public, eco;
+SELECT throws_ok($$SELECT 'PM2.5'::pollutant = 'PM2.5'::pollutant$$, 'P0001', 'hijacked pollutant =',
+                 'control: with public before eco the planted operator runs');
+RESET search_path;
 
 SELECT * FROM finish();
 ROLLBACK;
