@@ -70,12 +70,11 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.area_grant', '');
 GRANT SELECT ON @extschema@.area_grant TO PUBLIC;
 -- A role sees only its own grants (and those of roles it belongs to): enough for eco.area_visible.
 ALTER TABLE @extschema@.area_grant ENABLE ROW LEVEL SECURITY;
--- A role name that does not exist (a stale grant of a dropped role, a typo) matches nobody; 'public' matches everyone.
+-- A role name that does not exist (a stale grant of a dropped role, a typo) matches nobody (to_regrole gives NULL,
+-- pg_has_role of NULL is NULL: no error); 'public' matches everyone.
 CREATE POLICY area_grant_own ON @extschema@.area_grant FOR SELECT
     USING (role_name OPERATOR(pg_catalog.=) 'public'::name
-           OR EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
-                      WHERE r.rolname OPERATOR(pg_catalog.=) role_name
-                        AND pg_catalog.pg_has_role(CURRENT_USER, r.oid, 'MEMBER')));
+           OR pg_catalog.pg_has_role(CURRENT_USER, pg_catalog.to_regrole(pg_catalog.quote_ident(role_name)), 'MEMBER'));
 COMMENT ON POLICY area_grant_own ON @extschema@.area_grant IS 'a role reads only the grants that apply to it';
 
 CREATE FUNCTION @extschema@.area_visible(area text) RETURNS boolean
@@ -86,8 +85,8 @@ CREATE FUNCTION @extschema@.area_visible(area text) RETURNS boolean
         SELECT 1 FROM @extschema@.area_grant g
         WHERE pg_catalog.starts_with(COALESCE(area, ''), g.area_prefix)
           AND (g.role_name = 'public'
-               OR EXISTS (SELECT 1 FROM pg_catalog.pg_roles r
-                          WHERE r.rolname = g.role_name AND pg_catalog.pg_has_role(CURRENT_USER, r.oid, 'MEMBER'))))
+               OR pg_catalog.pg_has_role(CURRENT_USER, pg_catalog.to_regrole(pg_catalog.quote_ident(g.role_name)),
+                                         'MEMBER')))
 $$;
 COMMENT ON FUNCTION @extschema@.area_visible(text) IS
     'true when the current user may see rows of this administrative area (see eco.area_grant)';
