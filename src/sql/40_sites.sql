@@ -306,6 +306,15 @@ BEGIN
         IF NEW.registered_status IS NULL THEN
             NEW.registered_status := NEW.status;
             NEW.registered_action := NEW.action;
+        ELSIF (@extschema@._outfall_status_name(NEW.registered_status), NEW.registered_action)
+              IS DISTINCT FROM (NEW.status, NEW.action)
+              AND NOT pg_catalog.pg_has_role(CURRENT_USER, (SELECT c.relowner FROM pg_catalog.pg_class c
+                                                            WHERE c.oid = TG_RELID), 'USAGE') THEN
+            -- Only a restore (run by the owner) brings a registration that differs from the status at insertion.
+            RAISE EXCEPTION USING ERRCODE = '23514',
+                MESSAGE = pg_catalog.format('the registration of outfall "%s" must be its status and action at insertion',
+                                            NEW.code),
+                HINT = 'Leave registered_status and registered_action empty: they are filled from status and action.';
         END IF;
         NEW.registered_on := COALESCE(NEW.registered_on, NEW.status_date);
     ELSE
@@ -316,6 +325,13 @@ BEGIN
                 MESSAGE = pg_catalog.format('pre_campaign of outfall "%s" cannot change once it is %s',
                                             OLD.code, OLD.status),
                 HINT = 'Set pre_campaign while the outfall is 疑似 or 核查确认.';
+        END IF;
+        -- The state at registration is where the history starts (eco.outfall_progress reads it): it is not edited.
+        IF (NEW.registered_on, NEW.registered_status, NEW.registered_action)
+           IS DISTINCT FROM (OLD.registered_on, OLD.registered_status, OLD.registered_action) THEN
+            RAISE EXCEPTION USING ERRCODE = '23514',
+                MESSAGE = pg_catalog.format('the registration (registered_on, registered_status, registered_action) of outfall "%s" cannot change',
+                                            OLD.code);
         END IF;
     END IF;
     IF TG_OP = 'UPDATE' AND NEW.status IS DISTINCT FROM OLD.status THEN
@@ -340,7 +356,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@._outfall_status() IS
-    'trigger: store the canonical status (销号 = 已完成), check the lifecycle transition and that pre_campaign is not changed past 核查确认 (ERROR 23514), date it, fill the stage dates and the registered_* columns';
+    'trigger: store the canonical status (销号 = 已完成), check the lifecycle transition, that pre_campaign is not changed past 核查确认 and that the registered_* columns are not changed (ERROR 23514), date it, fill the stage dates and the registered_* columns';
 
 -- History is written only by this trigger: it is SECURITY DEFINER (the history table grants no INSERT to other
 -- roles), owned by the extension's owner, with a pinned search_path; nobody else may execute it, and it refuses to

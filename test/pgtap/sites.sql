@@ -1,6 +1,6 @@
 -- pgTAP: sites, protection zones, outfalls, parcels: catalogue, SQLSTATEs, row-level security.
 BEGIN;
-SELECT plan(73);
+SELECT plan(76);
 
 -- Catalogue.
 SELECT has_table('eco', t, 'table eco.' || t) FROM unnest(ARRAY['site', 'protection_zone', 'outfall', 'outfall_history', 'land_parcel']) t;
@@ -171,6 +171,13 @@ SELECT lives_ok($$INSERT INTO eco.outfall (code, name, area, status_date) VALUES
                 'pre_campaign may change while an outfall is 核查确认');
 SELECT throws_ok($$UPDATE eco.outfall SET action = NULL, pre_campaign = true, status = '已完成' WHERE code = 'TAP-7'$$, '23514', NULL,
                  'an outfall in remediation cannot become pre-campaign to close without its action');
+SELECT throws_ok($$UPDATE eco.outfall SET registered_status = '已完成', registered_action = '取缔' WHERE code = 'TAP-2b'$$,
+                 '23514', NULL, 'the registered state (where the history starts) cannot be rewritten to a counted state');
+SELECT throws_ok($$INSERT INTO eco.outfall (code, name, area, status_date, registered_status, registered_action)
+                   VALUES ('TAP-9', 't', '990102', '2024-01-01', '已完成', '取缔')$$, '23514', NULL,
+                 'a new outfall cannot be registered as closed while its status is 疑似');
+SELECT is((SELECT p.done FROM eco.outfall_progress('990102', '2024-01-15') p), 0::bigint,
+          'nothing counts as done before any outfall was closed');
 -- 销号 is accepted as 已完成 by the table, stored under the canonical name.
 SELECT lives_ok($$UPDATE eco.outfall SET status = '销号', status_date = '2024-04-01' WHERE code = 'TAP-7'$$,
                 'status 销号 is accepted (整治中 → 销号)');
