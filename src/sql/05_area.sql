@@ -73,7 +73,7 @@ ALTER TABLE @extschema@.area_grant ENABLE ROW LEVEL SECURITY;
 -- A role name that does not exist (a stale grant of a dropped role, a typo) matches nobody (to_regrole gives NULL,
 -- pg_has_role of NULL is NULL: no error); 'public' matches everyone.
 CREATE POLICY area_grant_own ON @extschema@.area_grant FOR SELECT
-    USING (role_name OPERATOR(pg_catalog.=) 'public'::name
+    USING (role_name OPERATOR(pg_catalog.=) CURRENT_USER OR role_name OPERATOR(pg_catalog.=) 'public'::name
            OR pg_catalog.pg_has_role(CURRENT_USER, pg_catalog.to_regrole(pg_catalog.quote_ident(role_name)), 'MEMBER'));
 COMMENT ON POLICY area_grant_own ON @extschema@.area_grant IS 'a role reads only the grants that apply to it';
 
@@ -84,7 +84,7 @@ CREATE FUNCTION @extschema@.area_visible(area text) RETURNS boolean
     SELECT EXISTS (
         SELECT 1 FROM @extschema@.area_grant g
         WHERE pg_catalog.starts_with(COALESCE(area, ''), g.area_prefix)
-          AND (g.role_name = 'public'
+          AND (g.role_name = CURRENT_USER OR g.role_name = 'public'
                OR pg_catalog.pg_has_role(CURRENT_USER, pg_catalog.to_regrole(pg_catalog.quote_ident(g.role_name)),
                                          'MEMBER')))
 $$;

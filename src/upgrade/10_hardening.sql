@@ -9,7 +9,7 @@
 COMMENT ON TABLE @extschema@.area_grant IS
     'row-level security: role_name may see and change rows whose area starts with area_prefix ('''' = all areas; role public = every role; an unknown role matches nobody)';
 ALTER POLICY area_grant_own ON @extschema@.area_grant
-    USING (role_name OPERATOR(pg_catalog.=) 'public'::name
+    USING (role_name OPERATOR(pg_catalog.=) CURRENT_USER OR role_name OPERATOR(pg_catalog.=) 'public'::name
            OR pg_catalog.pg_has_role(CURRENT_USER, pg_catalog.to_regrole(pg_catalog.quote_ident(role_name)), 'MEMBER'));
 CREATE OR REPLACE FUNCTION @extschema@.area_visible(area text) RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE
@@ -18,7 +18,7 @@ CREATE OR REPLACE FUNCTION @extschema@.area_visible(area text) RETURNS boolean
     SELECT EXISTS (
         SELECT 1 FROM @extschema@.area_grant g
         WHERE pg_catalog.starts_with(COALESCE(area, ''), g.area_prefix)
-          AND (g.role_name = 'public'
+          AND (g.role_name = CURRENT_USER OR g.role_name = 'public'
                OR pg_catalog.pg_has_role(CURRENT_USER, pg_catalog.to_regrole(pg_catalog.quote_ident(g.role_name)),
                                          'MEMBER')))
 $$;
