@@ -1,6 +1,6 @@
 -- Air quality evaluation (1/2): GB 3095 limits, hour labels, indices.
 \set VERBOSITY terse
-SET search_path = public, eco;
+SET search_path = eco, public;
 
 -- GB 3095 Tables 1 and 2, all three editions (air.md §1.2-1.5).
 SELECT standard, pollutant, period, table_no, grade_1, grade_2, unit

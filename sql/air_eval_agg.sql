@@ -1,6 +1,6 @@
 -- Air quality evaluation (2/2): capture-aware aggregates, parallel plans, hourly and daily tables.
 \set VERBOSITY terse
-SET search_path = public, eco;
+SET search_path = eco, public;
 
 -- ---------- daily_mean: 19 / 20 hours (GB 3095 Table 4) ----------
 SELECT n, eco.daily_mean(v) AS mean

@@ -1,6 +1,6 @@
 -- eco.iaqi, eco.daily_aqi, eco.hourly_aqi, eco.aqi_level (HJ 633-2012 / HJ 633-2026).
 \set VERBOSITY terse
-SET search_path = public, eco;
+SET search_path = eco, public;
 
 -- Exactness: a value on a breakpoint gives that row (75 -> 100, not 101); CO 2.24 -> 56, not 57.
 SELECT eco.iaqi('PM2.5', '24h', 75, 'HJ633-2012') AS pm25_75_2012,

@@ -1,6 +1,6 @@
 -- US EPA AQI (TAD May 2024): eco.iaqi under 'EPA-2024', eco.epa_aqi, eco.nowcast.
 \set VERBOSITY terse
-SET search_path = public, eco;
+SET search_path = eco, public;
 
 -- air.md §8.5 vectors (EPA units: O3 and CO ppm, PM µg/m³, SO2 and NO2 ppb).
 SELECT p, per, c, eco.iaqi(p::eco.pollutant, per, c, 'EPA-2024') AS idx

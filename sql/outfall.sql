@@ -1,5 +1,5 @@
 \set VERBOSITY terse
-SET search_path = public, eco;
+SET search_path = eco, public;
 -- HJ 1312-2023 outfall types: the hierarchy as typed in C.
 SELECT id, level, parent, name, verified FROM eco.outfall_types;
 -- Input by Chinese name at any level; level-1 ancestor.

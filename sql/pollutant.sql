@@ -2,7 +2,7 @@
 \set VERBOSITY terse
 SET client_min_messages = warning;
 -- Operators live in schema eco: put it on the search_path.
-SET search_path = public, eco;
+SET search_path = eco, public;
 
 -- Canonical codes, case-insensitively, with punctuation and subscripts.
 SELECT t, t::eco.pollutant AS p

@@ -1,5 +1,5 @@
 \set VERBOSITY terse
-SET search_path = public, eco;
+SET search_path = eco, public;
 -- A small data set around a city on the Yangtze (area codes 4207xx).
 -- Sites: SRID 4490 and 4326 accepted (4326 stored as 4490).
 INSERT INTO eco.site (code, name, kind, control_level, area, geom) VALUES
@@ -112,7 +112,15 @@ INSERT INTO eco.outfall (code, name, area, status, pre_campaign) VALUES ('T4', '
 INSERT INTO eco.outfall (code, name, area, status, action, pre_campaign) VALUES ('T4b', 't', '420702', '已完成', '取缔', true);
 INSERT INTO eco.outfall (code, name, area, type) VALUES ('T5', 't', '420702', '工业排口');
 INSERT INTO eco.outfall (code, name, area, geom) VALUES ('T6', 't', '420702', ST_SetSRID(ST_MakePoint(114.9, 30.4), 32650));
+-- History survives: an outfall with history cannot be deleted; a change of code is recorded.
 DELETE FROM eco.outfall WHERE code = 'T1';
+UPDATE eco.outfall SET code = 'T1-renamed' WHERE code = 'T1';
+SELECT outfall_code, previous_code, area FROM eco.outfall_code_change;
+SELECT outfall_code, from_status, to_status FROM eco.outfall_history WHERE outfall_code LIKE 'T1%';
+-- (the owner may still clear test rows, history first)
+DELETE FROM eco.outfall_history WHERE outfall_code = 'T1-renamed';
+DELETE FROM eco.outfall_code_change WHERE outfall_code = 'T1-renamed';
+DELETE FROM eco.outfall WHERE code = 'T1-renamed';
 -- Progress: now, as of earlier dates, by area prefix.
 SELECT * FROM eco.outfall_progress();
 SELECT d, p.outfalls, p.suspected, p.non_outfalls, p.pre_campaign, p.classified, p.done, p.in_progress, p.not_started, p.sentence
@@ -133,6 +141,7 @@ WHERE area = '429999' AND status = '核查确认';
 UPDATE eco.outfall SET status = '已完成', status_date = '2023-09-01' WHERE area = '429999' AND status = '整治中' AND substr(code, 2)::int <= 158;
 SELECT sentence FROM eco.outfall_progress('429999', '2023-12-31');
 SELECT sentence FROM eco.outfall_progress('429999', '2023-02-15');
+DELETE FROM eco.outfall_history WHERE area = '429999';
 DELETE FROM eco.outfall WHERE area = '429999';
 
 -- Land parcels and the survey summary.
@@ -171,6 +180,7 @@ DELETE FROM eco.site WHERE code = 'Z2';
 DELETE FROM eco.area_grant WHERE role_name = 'regress_sites_ezhou_hr';
 DROP ROLE regress_sites_ezhou_hr;
 -- Leave the shared tables as found for the tests that follow.
+DELETE FROM eco.outfall_history WHERE area LIKE '4207%';
 DELETE FROM eco.outfall WHERE area LIKE '4207%';
 DELETE FROM eco.protection_zone WHERE code LIKE 'PZ_';
 DELETE FROM eco.land_parcel WHERE code LIKE 'P_';

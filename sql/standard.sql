@@ -1,6 +1,6 @@
 -- eco.standard: editions, dates and the edition in force.
 \set VERBOSITY terse
-SET search_path = public, eco;
+SET search_path = eco, public;
 SELECT code, family, in_force_from, in_force_until FROM eco.standards ORDER BY family, in_force_from NULLS FIRST;
 SELECT t, t::eco.standard FROM unnest(ARRAY['HJ633-2026', 'hj 633-2012', 'HJ 633—2026', 'GB3095-2026-final',
                                             'gb3095_2012', 'EPA-2024']) AS t;

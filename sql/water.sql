@@ -1,5 +1,5 @@
 \set VERBOSITY terse
-SET search_path = public, eco;
+SET search_path = eco, public;
 
 -- ---------- type eco.water_class ----------
 SELECT v, v::eco.water_class AS class, eco.water_class_label(v::eco.water_class) AS zh

@@ -1,5 +1,5 @@
 \set VERBOSITY terse
-SET search_path = public, eco;
+SET search_path = eco, public;
 
 -- ---------- worked examples W1–W7 (water.md §3.1) ----------
 CREATE TEMP TABLE w (ex text, wb text, p eco.pollutant, v float8);

@@ -139,7 +139,7 @@ stage_arg(const char *s)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("unknown outfall status \"%s\"", s),
-				 errhint("Use 疑似, 核查确认, 非排口, 整治中 or 已完成.")));
+				 errhint("Use 疑似, 核查确认, 非排口, 整治中 or 已完成 (also written 销号).")));
 	return st;
 }
 
@@ -184,6 +184,20 @@ outfall_check_transition(PG_FUNCTION_ARGS)
 			 : errdetail("%s is a final status.", eco_outfall_stage_names[from]),
 			 errhint("The lifecycle is 疑似 → 核查确认 or 非排口 → 整治中 → 已完成 (销号); see the view eco.outfall_lifecycle.")));
 	PG_RETURN_VOID();
+}
+
+PG_FUNCTION_INFO_V1(outfall_status_name);
+
+/*
+ * eco._outfall_status_name(status): the canonical name of a status
+ * ('销号' and '已完成（销号）' name 已完成); ERROR 23514 for an unknown status.
+ * The eco.outfall trigger stores statuses under this name, so the table's
+ * CHECK constraints and the history only ever see the five canonical names.
+ */
+Datum
+outfall_status_name(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(cstring_to_text(eco_outfall_stage_names[stage_arg(PG_GETARG_CSTRING_TEXT(0))]));
 }
 
 /* eco.outfall_lifecycle view: the allowed transitions */

@@ -121,3 +121,4 @@ CREATE VIEW @extschema@.pollutants AS
     SELECT code::@extschema@.pollutant AS pollutant, id, code, medium, name_zh, name_en, unit, hj212, cas, molar_mass
     FROM @extschema@._pollutant_list();
 COMMENT ON VIEW @extschema@.pollutants IS 'every monitored item eco.pollutant knows, with its unit and codes';
+GRANT SELECT ON @extschema@.pollutants TO PUBLIC;

@@ -88,3 +88,4 @@ CREATE VIEW @extschema@.standards AS
     SELECT code::@extschema@.standard AS code, family, title, in_force_from, in_force_until, note
     FROM @extschema@._standard_list();
 COMMENT ON VIEW @extschema@.standards IS 'every standard edition eco_monitor knows, with the days it is in force (until = last day)';
+GRANT SELECT ON @extschema@.standards TO PUBLIC;

@@ -65,11 +65,14 @@ BEGIN
             RAISE EXCEPTION USING ERRCODE = '22023',
                 MESSAGE = pg_catalog.format('geometry of %%s must not be empty', TG_TABLE_NAME);
         END IF;
-        IF %1$s.ST_XMin(NEW.geom) < -180 OR %1$s.ST_XMax(NEW.geom) > 180
-           OR %1$s.ST_YMin(NEW.geom) < -90 OR %1$s.ST_YMax(NEW.geom) > 90 THEN
+        -- Every PostGIS call takes exactly the argument types of its PostGIS signature (explicit casts), so that
+        -- no look-alike planted in the PostGIS schema can be a better match than the function meant.
+        -- Written as NOT (inside) so that NaN coordinates are outside too.
+        IF NOT (%1$s.ST_XMin(NEW.geom::%1$s.box3d) >= -180 AND %1$s.ST_XMax(NEW.geom::%1$s.box3d) <= 180
+                AND %1$s.ST_YMin(NEW.geom::%1$s.box3d) >= -90 AND %1$s.ST_YMax(NEW.geom::%1$s.box3d) <= 90) THEN
             RAISE EXCEPTION USING ERRCODE = '22023',
                 MESSAGE = pg_catalog.format('geometry of %%s is outside longitude/latitude range: %%s',
-                                            TG_TABLE_NAME, %1$s.ST_AsText(%1$s.Box2D(NEW.geom))),
+                                            TG_TABLE_NAME, %1$s.ST_AsText(%1$s.Box2D(NEW.geom)::%1$s.geometry)),
                 HINT = 'Coordinates are longitude, latitude in degrees (x = longitude).';
         END IF;
         IF want = 'polygon' THEN

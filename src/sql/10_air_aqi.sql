@@ -106,6 +106,7 @@ CREATE VIEW @extschema@.aqi_breakpoints AS
     FROM @extschema@._aqi_breakpoint_list() b;
 COMMENT ON VIEW @extschema@.aqi_breakpoints IS
     'IAQI breakpoints of HJ 633-2012 Table 1, HJ 633-2026 Table 3 and US EPA Table 6 (2024): concentration band [bp_lo, bp_hi] maps to [iaqi_lo, iaqi_hi]; input_decimals = GB/T 8170 rounding places (HJ633-2026) or truncation places (EPA)';
+GRANT SELECT ON @extschema@.aqi_breakpoints TO PUBLIC;
 
 CREATE FUNCTION @extschema@._aqi_level_list(
     OUT standard text, OUT level integer, OUT aqi_lo integer, OUT aqi_hi integer,
@@ -120,6 +121,7 @@ CREATE VIEW @extschema@.aqi_levels AS
     FROM @extschema@._aqi_level_list() v;
 COMMENT ON VIEW @extschema@.aqi_levels IS
     'AQI levels of HJ 633-2012 Table 2, HJ 633-2026 Table 1 (official texts) and the US EPA categories; aqi_hi NULL = open';
+GRANT SELECT ON @extschema@.aqi_levels TO PUBLIC;
 
 CREATE FUNCTION @extschema@._aqi_sensitive_group_list(OUT standard text, OUT pollutant text, OUT sensitive_groups text)
     RETURNS SETOF record
@@ -131,3 +133,4 @@ CREATE VIEW @extschema@.aqi_sensitive_groups AS
     FROM @extschema@._aqi_sensitive_group_list() g;
 COMMENT ON VIEW @extschema@.aqi_sensitive_groups IS
     'HJ 633-2026 Table 2: groups who should take measures when the pollutant''s IAQI exceeds 100 (建议采取措施的敏感人群)';
+GRANT SELECT ON @extschema@.aqi_sensitive_groups TO PUBLIC;

@@ -19,6 +19,7 @@ CREATE VIEW @extschema@.air_limits AS
     JOIN @extschema@.pollutants p ON p.id = l.pollutant;
 COMMENT ON VIEW @extschema@.air_limits IS
     'GB 3095-2012 and GB 3095-2026 (transition and final) Tables 1 and 2: concentration limits by pollutant, averaging period and grade (CO in mg/m³, the rest µg/m³)';
+GRANT SELECT ON @extschema@.air_limits TO PUBLIC;
 
 CREATE FUNCTION @extschema@.limit_value(pollutant @extschema@.pollutant, period text, grade integer DEFAULT 2,
                                         standard @extschema@.standard DEFAULT 'GB3095-2026')

@@ -171,6 +171,7 @@ COMMENT ON FUNCTION @extschema@._spearman_critical_list() IS 'rows of the view e
 CREATE VIEW @extschema@.spearman_critical_values AS SELECT n, alpha_0_05, alpha_0_01 FROM @extschema@._spearman_critical_list();
 COMMENT ON VIEW @extschema@.spearman_critical_values IS
     'Spearman critical values W_p (one-sided) by number of periods, α = 0.05 and 0.01 (环办〔2011〕22号)';
+GRANT SELECT ON @extschema@.spearman_critical_values TO PUBLIC;
 
 -- ---------- lake trophic state ----------
 CREATE FUNCTION @extschema@.tli(chla double precision, tp double precision, tn double precision,
@@ -200,6 +201,7 @@ CREATE VIEW @extschema@.water_limits AS
     FROM @extschema@._water_limits_list() l JOIN @extschema@.pollutants p ON p.id = l.pollutant;
 COMMENT ON VIEW @extschema@.water_limits IS
     'GB 3838-2002 limits: Table 1 per water body (river, lake) with classes I–V (direction max ≤, min ≥ for DO, range for pH 6–9), Table 2 single limits';
+GRANT SELECT ON @extschema@.water_limits TO PUBLIC;
 
 -- ---------- samples ----------
 CREATE TABLE @extschema@.water_sample (

@@ -114,6 +114,7 @@ CREATE VIEW @extschema@.outfall_types AS
     ORDER BY t.id;
 COMMENT ON VIEW @extschema@.outfall_types IS
     'HJ 1312-2023 outfall classification as typed in C: level, parent, and the catch-all ''other'' rows with the unverified names they accept';
+GRANT SELECT ON @extschema@.outfall_types TO PUBLIC;
 
 -- -------------------------------------------------------------------
 -- Remediation lifecycle (C table; checked by the eco.outfall trigger).
@@ -128,9 +129,14 @@ CREATE FUNCTION @extschema@._outfall_lifecycle_list(
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'outfall_lifecycle_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
 COMMENT ON FUNCTION @extschema@._outfall_lifecycle_list() IS 'rows of the C table behind eco.outfall_lifecycle';
+CREATE FUNCTION @extschema@._outfall_status_name(status text) RETURNS text
+    AS 'MODULE_PATHNAME', 'outfall_status_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._outfall_status_name(text) IS
+    'canonical name of an outfall status (销号 is 已完成); ERROR 23514 for an unknown status';
 CREATE VIEW @extschema@.outfall_lifecycle AS SELECT * FROM @extschema@._outfall_lifecycle_list();
 COMMENT ON VIEW @extschema@.outfall_lifecycle IS
     'allowed outfall status transitions: 疑似 → 核查确认 or 非排口 → 整治中 → 已完成 (销号); 核查确认 → 已完成 only for outfalls remediated before the campaign';
+GRANT SELECT ON @extschema@.outfall_lifecycle TO PUBLIC;
 
 -- -------------------------------------------------------------------
 -- Tables with geometry (PostGIS qualified by its schema).
@@ -248,7 +254,7 @@ COMMENT ON TRIGGER land_parcel_geom ON @extschema@.land_parcel IS
 
 CREATE TABLE @extschema@.outfall_history (
     id           bigserial PRIMARY KEY,
-    outfall_code text NOT NULL REFERENCES @extschema@.outfall (code) ON UPDATE CASCADE ON DELETE CASCADE,
+    outfall_code text NOT NULL REFERENCES @extschema@.outfall (code) ON UPDATE CASCADE ON DELETE RESTRICT,
     from_status  text NOT NULL,
     to_status    text NOT NULL,
     action       text,
@@ -258,13 +264,30 @@ CREATE TABLE @extschema@.outfall_history (
     area         text NOT NULL
 );
 COMMENT ON TABLE @extschema@.outfall_history IS
-    'every status transition (and every change of action) of an outfall, written by the trigger of eco.outfall';
+    'every status transition (and every change of action) of an outfall, written only by the trigger of eco.outfall';
+
+-- History survives: an outfall with history (status changes or code changes) cannot be deleted (23503); a change of
+-- code is itself recorded here, and the history rows follow the outfall to its new code.
+CREATE TABLE @extschema@.outfall_code_change (
+    id            bigserial PRIMARY KEY,
+    outfall_code  text NOT NULL REFERENCES @extschema@.outfall (code) ON UPDATE CASCADE ON DELETE RESTRICT,
+    previous_code text NOT NULL,
+    changed_on    date NOT NULL,
+    recorded_at   timestamptz NOT NULL DEFAULT pg_catalog.now(),
+    recorded_by   name NOT NULL,
+    area          text NOT NULL
+);
+COMMENT ON TABLE @extschema@.outfall_code_change IS
+    'every change of an outfall''s code (previous_code -> the code at that time; rows follow later changes by id order), written only by the trigger of eco.outfall';
+COMMENT ON COLUMN @extschema@.outfall_code_change.outfall_code IS 'the outfall''s current code (follows later changes)';
+COMMENT ON COLUMN @extschema@.outfall_code_change.previous_code IS 'the code the outfall had before this change';
 
 CREATE INDEX protection_zone_area_idx ON @extschema@.protection_zone (area text_pattern_ops);
 CREATE INDEX outfall_area_idx ON @extschema@.outfall (area text_pattern_ops);
 CREATE INDEX outfall_local_code_idx ON @extschema@.outfall (local_code);
 CREATE INDEX outfall_status_idx ON @extschema@.outfall (status);
 CREATE INDEX outfall_history_outfall_idx ON @extschema@.outfall_history (outfall_code, changed_on, id);
+CREATE INDEX outfall_code_change_outfall_idx ON @extschema@.outfall_code_change (outfall_code, id);
 CREATE INDEX land_parcel_area_idx ON @extschema@.land_parcel (area text_pattern_ops);
 CREATE INDEX land_parcel_change_idx ON @extschema@.land_parcel (change_year, land_class);
 
@@ -276,14 +299,42 @@ CREATE FUNCTION @extschema@._outfall_status() RETURNS trigger
     SET search_path = pg_catalog, pg_temp
     AS $fn$
 BEGIN
+    -- '销号' (and the other spellings the C table knows) is stored as 已完成, before the CHECK constraints run.
+    NEW.status := @extschema@._outfall_status_name(NEW.status);
     IF TG_OP = 'INSERT' THEN
         PERFORM @extschema@._outfall_check_transition(NEW.code, NULL, NEW.status, NEW.pre_campaign);
         IF NEW.registered_status IS NULL THEN
             NEW.registered_status := NEW.status;
             NEW.registered_action := NEW.action;
+        ELSIF (@extschema@._outfall_status_name(NEW.registered_status), NEW.registered_action)
+              IS DISTINCT FROM (NEW.status, NEW.action)
+              AND NOT pg_catalog.pg_has_role(CURRENT_USER, (SELECT c.relowner FROM pg_catalog.pg_class c
+                                                            WHERE c.oid = TG_RELID), 'USAGE') THEN
+            -- Only a restore (run by the owner) brings a registration that differs from the status at insertion.
+            RAISE EXCEPTION USING ERRCODE = '23514',
+                MESSAGE = pg_catalog.format('the registration of outfall "%s" must be its status and action at insertion',
+                                            NEW.code),
+                HINT = 'Leave registered_status and registered_action empty: they are filled from status and action.';
         END IF;
         NEW.registered_on := COALESCE(NEW.registered_on, NEW.status_date);
-    ELSIF NEW.status IS DISTINCT FROM OLD.status THEN
+    ELSE
+        -- pre_campaign is settled before remediation: once an outfall is past 核查确认, toggling it would move the
+        -- outfall between the pre-campaign and the remediated counts without passing through 整治中.
+        IF NEW.pre_campaign IS DISTINCT FROM OLD.pre_campaign AND OLD.status NOT IN ('疑似', '核查确认') THEN
+            RAISE EXCEPTION USING ERRCODE = '23514',
+                MESSAGE = pg_catalog.format('pre_campaign of outfall "%s" cannot change once it is %s',
+                                            OLD.code, OLD.status),
+                HINT = 'Set pre_campaign while the outfall is 疑似 or 核查确认.';
+        END IF;
+        -- The state at registration is where the history starts (eco.outfall_progress reads it): it is not edited.
+        IF (NEW.registered_on, NEW.registered_status, NEW.registered_action)
+           IS DISTINCT FROM (OLD.registered_on, OLD.registered_status, OLD.registered_action) THEN
+            RAISE EXCEPTION USING ERRCODE = '23514',
+                MESSAGE = pg_catalog.format('the registration (registered_on, registered_status, registered_action) of outfall "%s" cannot change',
+                                            OLD.code);
+        END IF;
+    END IF;
+    IF TG_OP = 'UPDATE' AND NEW.status IS DISTINCT FROM OLD.status THEN
         PERFORM @extschema@._outfall_check_transition(OLD.code, OLD.status, NEW.status, NEW.pre_campaign);
         IF NEW.status_date IS NOT DISTINCT FROM OLD.status_date THEN
             NEW.status_date := CURRENT_DATE;
@@ -305,29 +356,51 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@._outfall_status() IS
-    'trigger: check the lifecycle transition (ERROR 23514), date it, fill the stage dates and the registered_* columns';
+    'trigger: store the canonical status (销号 = 已完成), check the lifecycle transition, that pre_campaign is not changed past 核查确认 and that the registered_* columns are not changed (ERROR 23514), date it, fill the stage dates and the registered_* columns';
 
+-- History is written only by this trigger: it is SECURITY DEFINER (the history table grants no INSERT to other
+-- roles), owned by the extension's owner, with a pinned search_path; nobody else may execute it, and it refuses to
+-- run as any trigger but outfall_log of eco.outfall.  recorded_by is the role the session acts as (SET ROLE or the
+-- session user), since CURRENT_USER is the owner here.
 CREATE FUNCTION @extschema@._outfall_log() RETURNS trigger
-    LANGUAGE plpgsql
+    LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
     AS $fn$
+DECLARE
+    who name;
 BEGIN
-    INSERT INTO @extschema@.outfall_history (outfall_code, from_status, to_status, action, changed_on, area)
-    VALUES (NEW.code, OLD.status, NEW.status, NEW.action, NEW.status_date, NEW.area);
+    IF TG_RELID <> '@extschema@.outfall'::pg_catalog.regclass::pg_catalog.oid OR TG_NAME <> 'outfall_log'
+       OR TG_OP <> 'UPDATE' OR TG_WHEN <> 'AFTER' OR TG_LEVEL <> 'ROW' THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = pg_catalog.format('%s is the history trigger of eco.outfall only', TG_NAME);
+    END IF;
+    who := CASE WHEN pg_catalog.current_setting('role') = 'none' THEN SESSION_USER
+                ELSE pg_catalog.current_setting('role')::name END;
+    IF OLD.code IS DISTINCT FROM NEW.code THEN
+        INSERT INTO @extschema@.outfall_code_change (outfall_code, previous_code, changed_on, area, recorded_by)
+        VALUES (NEW.code, OLD.code, CURRENT_DATE, NEW.area, who);
+    END IF;
+    IF OLD.status IS DISTINCT FROM NEW.status OR OLD.action IS DISTINCT FROM NEW.action THEN
+        INSERT INTO @extschema@.outfall_history (outfall_code, from_status, to_status, action, changed_on, area, recorded_by)
+        VALUES (NEW.code, OLD.status, NEW.status, NEW.action, NEW.status_date, NEW.area, who);
+    END IF;
     RETURN NULL;
 END
 $fn$;
-COMMENT ON FUNCTION @extschema@._outfall_log() IS 'trigger: append a status transition to eco.outfall_history';
+REVOKE ALL ON FUNCTION @extschema@._outfall_log() FROM PUBLIC;
+COMMENT ON FUNCTION @extschema@._outfall_log() IS
+    'trigger (SECURITY DEFINER, the only writer of eco.outfall_history and eco.outfall_code_change): append a status transition or a change of code';
 
 CREATE TRIGGER outfall_status BEFORE INSERT OR UPDATE ON @extschema@.outfall
     FOR EACH ROW EXECUTE FUNCTION @extschema@._outfall_status();
 CREATE TRIGGER outfall_log AFTER UPDATE ON @extschema@.outfall
-    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.action IS DISTINCT FROM NEW.action)
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.action IS DISTINCT FROM NEW.action
+                       OR OLD.code IS DISTINCT FROM NEW.code)
     EXECUTE FUNCTION @extschema@._outfall_log();
 COMMENT ON TRIGGER outfall_status ON @extschema@.outfall IS
     'checks each status transition against eco.outfall_lifecycle (ERROR 23514) and dates it';
 COMMENT ON TRIGGER outfall_log ON @extschema@.outfall IS
-    'appends every change of status or action to eco.outfall_history';
+    'appends every change of status or action to eco.outfall_history, every change of code to eco.outfall_code_change';
 
 -- Row-level security, dump registration, privileges.
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.protection_zone', '');
@@ -359,9 +432,19 @@ COMMENT ON POLICY land_parcel_by_area ON @extschema@.land_parcel IS
     'rows of the areas granted to the role in eco.area_grant (prefix match)';
 GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.protection_zone, @extschema@.outfall,
     @extschema@.land_parcel TO PUBLIC;
--- History is append-only for everyone but the owner: the trigger inserts as the current user.
-GRANT SELECT, INSERT ON @extschema@.outfall_history TO PUBLIC;
-GRANT USAGE ON SEQUENCE @extschema@.protection_zone_id_seq, @extschema@.outfall_history_id_seq TO PUBLIC;
+-- History is written only by the lifecycle trigger (eco._outfall_log, SECURITY DEFINER): other roles read it.
+GRANT SELECT ON @extschema@.outfall_history TO PUBLIC;
+GRANT USAGE ON SEQUENCE @extschema@.protection_zone_id_seq TO PUBLIC;
+REVOKE ALL ON SEQUENCE @extschema@.outfall_history_id_seq FROM PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.outfall_code_change', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.outfall_code_change_id_seq', '');
+ALTER TABLE @extschema@.outfall_code_change ENABLE ROW LEVEL SECURITY;
+CREATE POLICY outfall_code_change_by_area ON @extschema@.outfall_code_change
+    USING (@extschema@.area_visible(area)) WITH CHECK (@extschema@.area_visible(area));
+COMMENT ON POLICY outfall_code_change_by_area ON @extschema@.outfall_code_change IS
+    'rows of the areas granted to the role in eco.area_grant (prefix match)';
+GRANT SELECT ON @extschema@.outfall_code_change TO PUBLIC;
+REVOKE ALL ON SEQUENCE @extschema@.outfall_code_change_id_seq FROM PUBLIC;
 
 -- -------------------------------------------------------------------
 -- Spatial queries.
@@ -386,6 +469,11 @@ BEGIN
             RAISE EXCEPTION USING ERRCODE = '22023',
                 MESSAGE = pg_catalog.format('nearest_sites needs a point in SRID 4490 or 4326, not %%s in SRID %%s',
                                             pg_catalog.lower(%1$s.GeometryType(geom)), %1$s.ST_SRID(geom));
+        END IF;
+        IF NOT (%1$s.ST_X(geom) BETWEEN -180 AND 180) OR NOT (%1$s.ST_Y(geom) BETWEEN -90 AND 90) THEN
+            RAISE EXCEPTION USING ERRCODE = '22023',
+                MESSAGE = pg_catalog.format('nearest_sites: geom must have finite longitude/latitude in range, not %%s',
+                                            %1$s.ST_AsText(geom));
         END IF;
         IF kind NOT IN ('air', 'water', 'other') THEN
             RAISE EXCEPTION USING ERRCODE = '22023',
@@ -533,6 +621,7 @@ CREATE VIEW @extschema@.soil_limits AS
     ORDER BY l.tbl, l.row_no;
 COMMENT ON VIEW @extschema@.soil_limits IS
     'GB 36600-2018 Tables 1 (45 basic items) and 2 (40 other items): screening and intervention values (mg/kg) for first- and second-class land';
+GRANT SELECT ON @extschema@.soil_limits TO PUBLIC;
 
 CREATE FUNCTION @extschema@._soil_gb15618_list(
     OUT pollutant_id smallint, OUT tbl smallint, OUT kind text, OUT land_type text,
@@ -548,3 +637,4 @@ CREATE VIEW @extschema@.farmland_limits AS
     JOIN @extschema@.pollutants p ON p.id = l.pollutant_id;
 COMMENT ON VIEW @extschema@.farmland_limits IS
     'GB 15618-2018 Table 1 (screening, by pH band and land type), Table 2 (screening, pH-independent) and Table 3 (intervention), mg/kg; a band edge belongs to the lower band';
+GRANT SELECT ON @extschema@.farmland_limits TO PUBLIC;

@@ -23,11 +23,21 @@ COMMENT ON FUNCTION @extschema@.pct_change(numeric, numeric) IS
     'relative change in %, (cur - prev) / |prev| x 100, unrounded; NULL when prev is 0 or NULL';
 
 CREATE FUNCTION @extschema@.pp_change(cur numeric, prev numeric) RETURNS numeric
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
-    RETURN cur OPERATOR(pg_catalog.-) prev;
+    AS $$
+BEGIN
+    IF cur IN ('NaN', 'Infinity', '-Infinity') THEN
+        RAISE EXCEPTION 'pp_change: cur must be a finite number, not %', cur USING ERRCODE = '22023';
+    END IF;
+    IF prev IN ('NaN', 'Infinity', '-Infinity') THEN
+        RAISE EXCEPTION 'pp_change: prev must be a finite number, not %', prev USING ERRCODE = '22023';
+    END IF;
+    RETURN cur - prev;
+END
+$$;
 COMMENT ON FUNCTION @extschema@.pp_change(numeric, numeric) IS
-    'change in percentage points of a ratio given in %: cur - prev; NULL when either is NULL';
+    'change in percentage points of a ratio given in %: cur - prev; NULL when either is NULL; ERROR 22023 for NaN or infinity';
 
 CREATE FUNCTION @extschema@.improvement(cur numeric, prev numeric, lower_is_better boolean DEFAULT true)
     RETURNS numeric
@@ -423,8 +433,8 @@ DECLARE
     red numeric;
     used numeric;
 BEGIN
-    IF ratio <= 0 THEN
-        RAISE EXCEPTION 'replacement ratio must be positive: %', ratio USING ERRCODE = '22023';
+    IF ratio IN ('NaN', 'Infinity', '-Infinity') OR ratio <= 0 THEN
+        RAISE EXCEPTION 'ratio must be a finite positive number: %', ratio USING ERRCODE = '22023';
     END IF;
     SELECT COALESCE(sum(r.reduction_tpa), 0) INTO red FROM @extschema@.emission_reduction r
      WHERE starts_with(r.area, offset_capacity.area) AND r.pollutant = offset_capacity.pollutant;
@@ -443,8 +453,8 @@ CREATE FUNCTION @extschema@.offset_summary(area text, ratio numeric DEFAULT 2, a
     SET search_path = pg_catalog, pg_temp
     AS $$
 BEGIN
-    IF ratio <= 0 THEN
-        RAISE EXCEPTION 'replacement ratio must be positive: %', ratio USING ERRCODE = '22023';
+    IF ratio IN ('NaN', 'Infinity', '-Infinity') OR ratio <= 0 THEN
+        RAISE EXCEPTION 'ratio must be a finite positive number: %', ratio USING ERRCODE = '22023';
     END IF;
     RETURN QUERY
     WITH r AS (SELECT r.pollutant AS pol, sum(r.reduction_tpa) AS red FROM @extschema@.emission_reduction r
@@ -475,6 +485,10 @@ DECLARE
     red numeric;
     used numeric;
 BEGIN
+    -- The capacity rows touched below fire this trigger again without a change: nothing to check.
+    IF TG_TABLE_NAME = 'emission_reduction' AND TG_OP = 'UPDATE' AND NEW IS NOT DISTINCT FROM OLD THEN
+        RETURN NULL;
+    END IF;
     -- The (area, pollutant) that may have lost cover: the new one of a use (inserted or changed), the old one of a
     -- reduction (deleted or changed, possibly moved to another area or pollutant).
     IF TG_TABLE_NAME = 'offset_use' THEN
@@ -482,7 +496,13 @@ BEGIN
     ELSE
         a := OLD.area; p := OLD.pollutant;
     END IF;
-    -- one check at a time per (area, pollutant): a concurrent use waits and then sees this one
+    -- Lock the capacity: touch (update in place) every reduction row of the (area, pollutant).  Two transactions
+    -- that consume or remove the same capacity conflict on these rows: at READ COMMITTED the second waits and then
+    -- sees the first (its next statements take a new snapshot); at REPEATABLE READ and SERIALIZABLE, whose snapshot
+    -- cannot see the first, the second fails with a serialization error (40001) instead of over-consuming.
+    UPDATE @extschema@.emission_reduction r SET reduction_tpa = r.reduction_tpa
+     WHERE r.area = a AND r.pollutant = p;
+    -- one check at a time per (area, pollutant), also when there is no reduction row to lock
     PERFORM pg_advisory_xact_lock(hashtext('eco.offset/' || a || '/' || p));
     SELECT COALESCE(sum(r.reduction_tpa), 0) INTO red FROM @extschema@.emission_reduction r
      WHERE r.area = a AND r.pollutant = p;
@@ -504,7 +524,7 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION @extschema@._offset_check() IS
-    'trigger: ERROR 23514 when the offset uses of an (area, pollutant) consume more than its reductions';
+    'trigger: ERROR 23514 when the offset uses of an (area, pollutant) consume more than its reductions; locks the reduction rows (40001 for a concurrent change under REPEATABLE READ or SERIALIZABLE)';
 CREATE TRIGGER offset_use_within_capacity AFTER INSERT OR UPDATE ON @extschema@.offset_use
     FOR EACH ROW EXECUTE FUNCTION @extschema@._offset_check();
 CREATE TRIGGER reduction_still_covers AFTER UPDATE OR DELETE ON @extschema@.emission_reduction

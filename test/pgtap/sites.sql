@@ -1,6 +1,6 @@
 -- pgTAP: sites, protection zones, outfalls, parcels: catalogue, SQLSTATEs, row-level security.
 BEGIN;
-SELECT plan(53);
+SELECT plan(76);
 
 -- Catalogue.
 SELECT has_table('eco', t, 'table eco.' || t) FROM unnest(ARRAY['site', 'protection_zone', 'outfall', 'outfall_history', 'land_parcel']) t;
@@ -34,7 +34,8 @@ SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.
                                                      'parcel_survey_summary') AND p.provolatile = 's'), 4,
           'functions reading tables are STABLE');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-           WHERE n.nspname = 'eco' AND p.prosecdef), 0, 'no SECURITY DEFINER function');
+           WHERE n.nspname = 'eco' AND p.prosecdef AND p.oid <> 'eco._outfall_log()'::regprocedure), 0,
+          'no SECURITY DEFINER function but the history writer (test/pgtap/security.sql)');
 SELECT is((SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
            WHERE n.nspname = 'eco' AND c.relkind IN ('r', 'v') AND obj_description(c.oid, 'pg_class') IS NULL), 0,
           'every table and view has a comment');
@@ -63,6 +64,13 @@ SELECT throws_ok($$INSERT INTO eco.land_parcel (code, name, area, geom) VALUES (
                  '22023', NULL, 'parcel in SRID 2385 is 22023');
 SELECT throws_ok($$SELECT * FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114, 30), 4490), 'noise', 1)$$,
                  '22023', NULL, 'nearest_sites with an unknown kind is 22023');
+SELECT throws_ok($$SELECT * FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint('NaN', 'NaN'), 4490), 'air', 1)$$,
+                 '22023', 'nearest_sites: geom must have finite longitude/latitude in range, not POINT(NaN NaN)',
+                 'nearest_sites at POINT(NaN NaN) is 22023 naming geom');
+SELECT throws_ok($$SELECT * FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint('Infinity', 30), 4326), 'air', 1)$$,
+                 '22023', NULL, 'nearest_sites at an infinite longitude is 22023');
+SELECT throws_ok($$SELECT * FROM eco.nearest_sites(ST_SetSRID(ST_MakePoint(114, '-Infinity'), 4490), 'water', 1)$$,
+                 '22023', NULL, 'nearest_sites at an infinite latitude is 22023');
 SELECT throws_ok($$SELECT 'not a type'::eco.outfall_type$$, '22P02', NULL, 'unknown outfall type is 22P02');
 SELECT throws_ok($$SELECT eco.soil_screen('As', 1, 5)$$, '22023', NULL, 'land class 5 is 22023');
 SELECT throws_ok($$SELECT eco.farmland_screen('Cd', 1, 7, 'forest')$$, '22023', NULL, 'unknown land type is 22023');
@@ -128,6 +136,57 @@ SELECT lives_ok($$UPDATE eco.outfall SET status = '核查确认', status_date = 
                 'limited role moves its own outfall through the lifecycle (history written as that role)');
 SELECT throws_ok($$UPDATE eco.outfall_history SET to_status = '已完成' WHERE outfall_code = 'TAP-2'$$, '42501', NULL,
                  'history is append-only: a role cannot rewrite it');
+-- History survives: no delete of an outfall with history, a change of code is itself recorded.
+SELECT throws_ok($$DELETE FROM eco.outfall WHERE code = 'TAP-2'$$, '23503', NULL,
+                 'an outfall with history cannot be deleted (its history is not cascaded away)');
+SELECT throws_ok($$DELETE FROM eco.outfall_history WHERE outfall_code = 'TAP-2'$$, '42501', NULL,
+                 'a role cannot delete history');
+SELECT lives_ok($$UPDATE eco.outfall SET code = 'TAP-2b' WHERE code = 'TAP-2'$$, 'an outfall''s code may change');
+SELECT is((SELECT string_agg(outfall_code || ' ' || from_status || '>' || to_status, ',') FROM eco.outfall_history
+           WHERE outfall_code LIKE 'TAP-2%'), 'TAP-2b 疑似>核查确认', 'its history follows it to the new code');
+SELECT is((SELECT string_agg(previous_code || '>' || outfall_code || ' by ' || recorded_by, ',') FROM eco.outfall_code_change),
+          'TAP-2>TAP-2b by tap_sites_limited', 'the change of code is recorded with the previous code and the role');
+SELECT throws_ok($$INSERT INTO eco.outfall_code_change (outfall_code, previous_code, changed_on, recorded_by, area)
+                   VALUES ('TAP-2b', 'forged', '2024-01-01', 'x', '990102')$$, '42501', NULL,
+                 'a role cannot write the record of code changes by hand');
+SELECT throws_ok($$DELETE FROM eco.outfall WHERE code = 'TAP-2b'$$, '23503', NULL,
+                 'the renamed outfall still cannot be deleted');
+-- The lifecycle cannot skip 整治中 by toggling pre_campaign (as the limited role, on its own outfalls).
+SELECT lives_ok($$INSERT INTO eco.outfall (code, name, area, status_date) VALUES ('TAP-6', 't', '990102', '2024-01-01');
+                  UPDATE eco.outfall SET status = '核查确认', pre_campaign = true, status_date = '2024-02-01' WHERE code = 'TAP-6';
+                  UPDATE eco.outfall SET status = '已完成', status_date = '2024-03-01' WHERE code = 'TAP-6'$$,
+                'a pre-campaign outfall is closed out from 核查确认');
+SELECT throws_ok($$UPDATE eco.outfall SET pre_campaign = false, action = '取缔' WHERE code = 'TAP-6'$$, '23514',
+                 'pre_campaign of outfall "TAP-6" cannot change once it is 已完成',
+                 'clearing pre_campaign of a closed outfall (to count it as remediated) is 23514');
+SELECT throws_ok($$UPDATE eco.outfall SET pre_campaign = false WHERE code = 'TAP-6'$$, '23514', NULL,
+                 'clearing pre_campaign alone is 23514 too');
+SELECT is((SELECT row(p.done, p.pre_campaign)::text FROM eco.outfall_progress('990102') p), '(0,1)',
+          'the outfall counts as remediated before the campaign, not as done');
+SELECT lives_ok($$INSERT INTO eco.outfall (code, name, area, status_date) VALUES ('TAP-7', 't', '990102', '2024-01-01');
+                  UPDATE eco.outfall SET status = '核查确认', status_date = '2024-02-01' WHERE code = 'TAP-7';
+                  UPDATE eco.outfall SET pre_campaign = true WHERE code = 'TAP-7';
+                  UPDATE eco.outfall SET pre_campaign = false WHERE code = 'TAP-7';
+                  UPDATE eco.outfall SET status = '整治中', action = '规范整治', status_date = '2024-03-01' WHERE code = 'TAP-7'$$,
+                'pre_campaign may change while an outfall is 核查确认');
+SELECT throws_ok($$UPDATE eco.outfall SET action = NULL, pre_campaign = true, status = '已完成' WHERE code = 'TAP-7'$$, '23514', NULL,
+                 'an outfall in remediation cannot become pre-campaign to close without its action');
+SELECT throws_ok($$UPDATE eco.outfall SET registered_status = '已完成', registered_action = '取缔' WHERE code = 'TAP-2b'$$,
+                 '23514', NULL, 'the registered state (where the history starts) cannot be rewritten to a counted state');
+SELECT throws_ok($$INSERT INTO eco.outfall (code, name, area, status_date, registered_status, registered_action)
+                   VALUES ('TAP-9', 't', '990102', '2024-01-01', '已完成', '取缔')$$, '23514', NULL,
+                 'a new outfall cannot be registered as closed while its status is 疑似');
+SELECT is((SELECT p.done FROM eco.outfall_progress('990102', '2024-01-15') p), 0::bigint,
+          'nothing counts as done before any outfall was closed');
+-- 销号 is accepted as 已完成 by the table, stored under the canonical name.
+SELECT lives_ok($$UPDATE eco.outfall SET status = '销号', status_date = '2024-04-01' WHERE code = 'TAP-7'$$,
+                'status 销号 is accepted (整治中 → 销号)');
+SELECT is((SELECT o.status || ' ' || h.to_status FROM eco.outfall o JOIN eco.outfall_history h ON h.outfall_code = o.code
+           WHERE o.code = 'TAP-7' ORDER BY h.id DESC LIMIT 1), '已完成 已完成', '销号 is stored as 已完成 in the table and the history');
+SELECT lives_ok($$INSERT INTO eco.outfall (code, name, area, status, action, status_date)
+                  VALUES ('TAP-8', 't', '990102', '销号', '取缔', '2024-01-01')$$, 'a new outfall may be registered as 销号');
+INSERT INTO eco.outfall (code, name, area, status_date) VALUES ('TAP-5', 't', '990102', '2024-01-01');
+SELECT lives_ok($$DELETE FROM eco.outfall WHERE code = 'TAP-5'$$, 'an outfall without history (a mistaken entry) may be deleted');
 RESET ROLE;
 SET LOCAL ROLE tap_sites_nobody;
 SELECT is((SELECT count(*)::int FROM eco.site) + (SELECT count(*)::int FROM eco.outfall)
