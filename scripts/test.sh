@@ -47,6 +47,8 @@ psql -X -q -v ON_ERROR_STOP=1 -d eco_tap -c 'CREATE EXTENSION eco_monitor CASCAD
 files=(test/pgtap/*.sql)
 shells=(test/shell/*.sh)
 [ -e "${shells[0]}" ] || shells=()
+# the SQL fuzz driver (TAP): every function of the extension on edge values, 20,000 calls (test/fuzz/README.md)
+shells+=(test/fuzz/sql_fuzz.sh)
 { pg_prove -d eco_tap "${files[@]}"; } 2>&1 | tee "$log/tap.out"
 [ "${PIPESTATUS[0]}" -eq 0 ] || rc=1
 if ((${#shells[@]})); then
