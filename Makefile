@@ -29,7 +29,7 @@ PG_CFLAGS   += $(STRICT_CFLAGS) -Wno-unused-parameter
 PG_CPPFLAGS += -I$(CURDIR)/src/core
 SHLIB_LINK  += -lm
 
-EXTRA_CLEAN = test/unit/*.bin test/unit/*.asan test/unit/obj test/fuzz/*.fuzz test/fuzz/obj
+EXTRA_CLEAN = test/unit/*.bin test/unit/*.asan test/fuzz/*.fuzz test/fuzz/obj
 
 PG_CONFIG ?= /usr/lib/postgresql/15/bin/pg_config
 .DEFAULT_GOAL := all
@@ -61,36 +61,32 @@ test/unit/%.bin: test/unit/%.c $(CORE_SRCS) $(wildcard src/core/*.h) test/unit/u
 unit: $(UNIT_BINS)
 	@rc=0; for t in $(UNIT_BINS); do ./$$t || rc=1; done; exit $$rc
 
-# The same unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (any report is fatal).
-# The core is compiled once per instrumentation into test/unit/obj/ (sanitizers) and test/fuzz/obj/ (+ coverage).
-SAN_CC     ?= clang
-SAN_FLAGS   = -std=c99 -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all $(STRICT_CFLAGS) -Isrc/core
-CORE_HDRS   = $(wildcard src/core/*.h)
-UNIT_ASAN_OBJS = $(patsubst src/core/%.c,test/unit/obj/%.o,$(CORE_SRCS))
+# The same unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (any report is fatal), and the
+# libFuzzer targets over the core's text parsers (test/fuzz/fuzz_<name>.c, corpus test/fuzz/corpus/<name>/,
+# see test/fuzz/README.md).  The core is compiled once, instrumented for both, into test/fuzz/obj/ (the
+# coverage hooks of fuzzer-no-link have default definitions in the sanitizer runtime of the unit tests).
+# make fuzz builds the targets and runs each for FUZZ_SECONDS (TAP, one test per target).
+SAN_CC       ?= clang
+FUZZ_CC      ?= $(SAN_CC)
+FUZZ_SECONDS ?= 10
+SAN_FLAGS     = -std=c99 -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all $(STRICT_CFLAGS) -Isrc/core
+CORE_HDRS     = $(wildcard src/core/*.h)
+SAN_OBJS      = $(patsubst src/core/%.c,test/fuzz/obj/%.o,$(CORE_SRCS))
 UNIT_ASAN_BINS = $(UNIT_SRCS:.c=.asan)
-test/unit/obj/%.o: src/core/%.c $(CORE_HDRS)
+FUZZ_SRCS     = $(sort $(wildcard test/fuzz/fuzz_*.c))
+FUZZ_BINS     = $(FUZZ_SRCS:.c=.fuzz)
+test/fuzz/obj/%.o: src/core/%.c $(CORE_HDRS)
 	@mkdir -p $(@D)
-	$(SAN_CC) $(SAN_FLAGS) -fsanitize=address,undefined -c -o $@ $<
-test/unit/%.asan: test/unit/%.c $(UNIT_ASAN_OBJS) $(CORE_HDRS) test/unit/unit.h
-	$(SAN_CC) $(SAN_FLAGS) -fsanitize=address,undefined -o $@ $< $(UNIT_ASAN_OBJS) -lm
+	$(FUZZ_CC) $(SAN_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+test/unit/%.asan: test/unit/%.c $(SAN_OBJS) $(CORE_HDRS) test/unit/unit.h
+	$(SAN_CC) $(SAN_FLAGS) -fsanitize=address,undefined -o $@ $< $(SAN_OBJS) -lm
+test/fuzz/%.fuzz: test/fuzz/%.c test/fuzz/fuzz_common.h $(SAN_OBJS) $(CORE_HDRS)
+	$(FUZZ_CC) $(SAN_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(SAN_OBJS) -lm
 .PHONY: unit-asan
 unit-asan: $(UNIT_ASAN_BINS)
 	@rc=0; for t in $(UNIT_ASAN_BINS); do \
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ./$$t || rc=1; \
 	done; exit $$rc
-
-# libFuzzer targets over the core's text parsers: test/fuzz/fuzz_<name>.c, corpus test/fuzz/corpus/<name>/
-# (test/fuzz/README.md).  make fuzz builds them and runs each for FUZZ_SECONDS (TAP, one test per target).
-FUZZ_CC      ?= $(SAN_CC)
-FUZZ_SECONDS ?= 10
-FUZZ_SRCS     = $(sort $(wildcard test/fuzz/fuzz_*.c))
-FUZZ_BINS     = $(FUZZ_SRCS:.c=.fuzz)
-FUZZ_OBJS     = $(patsubst src/core/%.c,test/fuzz/obj/%.o,$(CORE_SRCS))
-test/fuzz/obj/%.o: src/core/%.c $(CORE_HDRS)
-	@mkdir -p $(@D)
-	$(FUZZ_CC) $(SAN_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
-test/fuzz/%.fuzz: test/fuzz/%.c test/fuzz/fuzz_common.h $(FUZZ_OBJS) $(CORE_HDRS)
-	$(FUZZ_CC) $(SAN_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(FUZZ_OBJS) -lm
 .PHONY: fuzz fuzz-build
 fuzz-build: $(FUZZ_BINS)
 fuzz: $(FUZZ_BINS)

@@ -26,19 +26,23 @@ passed=$((passed + u_pass)); failed=$((failed + u_fail))
 # 1b. The same unit tests under AddressSanitizer + UndefinedBehaviorSanitizer, then the libFuzzer targets over
 # the core's text parsers, FUZZ_SECONDS each (test/fuzz/README.md).
 echo "== C unit tests under ASan + UBSan"
-make -s unit-asan >"$log/asan.out" 2>&1
+t_asan=$SECONDS
+make -s -j2 unit-asan >"$log/asan.out" 2>&1
 r=$?
 grep -E '^# unit:|^not ok|runtime error|Sanitizer|SUMMARY' "$log/asan.out"
 a_pass=$(awk '/^# unit:/ {s+=$3} END {print s+0}' "$log/asan.out")
 a_fail=$(awk '/^# unit:/ {s+=$5} END {print s+0}' "$log/asan.out")
 if [ "$r" -ne 0 ]; then rc=1; [ "$a_fail" -gt 0 ] || a_fail=1; tail -20 "$log/asan.out"; fi
 passed=$((passed + a_pass)); failed=$((failed + a_fail))
+echo "(ASan + UBSan unit tests: $((SECONDS - t_asan)) s with the build)"
 echo "== libFuzzer"
-make -s fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-10}" 2>&1 | tee "$log/fuzz.out"
+t_fuzz=$SECONDS
+make -s -j2 fuzz FUZZ_SECONDS="${FUZZ_SECONDS:-10}" 2>&1 | tee "$log/fuzz.out"
 r=${PIPESTATUS[0]}
 f_pass=$(grep -c '^ok ' "$log/fuzz.out"); f_fail=$(grep -c '^not ok ' "$log/fuzz.out")
 if [ "$r" -ne 0 ]; then rc=1; [ "$f_fail" -gt 0 ] || f_fail=1; fi
 passed=$((passed + f_pass)); failed=$((failed + f_fail))
+echo "(libFuzzer: $((SECONDS - t_fuzz)) s with the build)"
 
 # 2. Throwaway cluster.
 eval "$(bash scripts/cluster.sh start)" || { echo "summary: $passed passed, $((failed+1)) failed"; exit 1; }
