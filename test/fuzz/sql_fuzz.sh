@@ -17,9 +17,11 @@ TIMEOUT=${FUZZ_TIMEOUT:-20s}
 CHUNK=${FUZZ_CHUNK:-2000}
 KNOWN=test/fuzz/known_findings.tsv
 db="eco_fuzz_$$"
+role="eco_fuzz_user_$$"
 tmp=$(mktemp -d /tmp/eco_fuzz.XXXXXX)
 cleanup() {
   "$BIN/dropdb" --if-exists "$db" >/dev/null 2>&1
+  "$BIN/psql" -X -q -d postgres -c "DROP ROLE IF EXISTS $role" >/dev/null 2>&1
   if [ -n "${FUZZ_KEEP:-}" ]; then mkdir -p "$FUZZ_KEEP" && cp "$tmp"/* "$FUZZ_KEEP"/; fi
   rm -rf "$tmp"
 }
@@ -42,6 +44,8 @@ else
   exit 1
 fi
 psql_db -f test/fuzz/sql_fuzz_data.sql >/dev/null 2>"$tmp/data.err"
+# a role that is neither superuser nor owner, with one area: every other chunk of calls runs as it
+psql_db -c "CREATE ROLE $role NOLOGIN" -c "INSERT INTO eco.area_grant VALUES ('$role', '4207')" >/dev/null 2>>"$tmp/data.err"
 if grep -q ERROR "$tmp/data.err"; then
   echo "# seed rows: $(grep -c ERROR "$tmp/data.err") statement(s) failed (fuzzing goes on):"
   grep ERROR "$tmp/data.err" | head -5 | sed 's/^/#   /'
@@ -53,7 +57,7 @@ header=$(grep -m1 '^-- functions:' "$tmp/gen.out")
 grep '^SELECT ' "$tmp/gen.out" >"$tmp/calls.sql"
 total=$(wc -l <"$tmp/calls.sql")
 if [ "$total" -ge "$CALLS" ]; then
-  ok "$total calls generated (seed $SEED) ${header#-- }"
+  ok "$total calls generated (seed $SEED) ${header#-- }; every other $CHUNK as a role that is not the owner"
 else
   not_ok "$total calls generated, want at least $CALLS" "$(head -5 "$tmp/gen.err")"
 fi
@@ -65,8 +69,9 @@ awk '{ s = $0; sub(/.* -- /, "", s); print NR "\t" s }' "$tmp/calls.sql" >"$tmp/
 start=1
 while [ "$start" -le "$total" ]; do
   sed -n "${start},$((start + CHUNK - 1))p" "$tmp/calls.sql" >"$tmp/part.sql"
+  as="RESET ROLE"; [ $(( (start / CHUNK) % 2 )) -eq 1 ] && as="SET ROLE $role"
   "$BIN/psql" -X -q -At -d "$db" -v ON_ERROR_ROLLBACK=on -v VERBOSITY=verbose \
-    -c "SET statement_timeout = '$TIMEOUT'" -c 'BEGIN' -f "$tmp/part.sql" -c 'ROLLBACK' >>"$tmp/out" 2>"$tmp/part.err"
+    -c "SET statement_timeout = '$TIMEOUT'" -c "$as" -c 'BEGIN' -f "$tmp/part.sql" -c 'ROLLBACK' >>"$tmp/out" 2>"$tmp/part.err"
   rc=$?
   # "psql:FILE:LINE: ERROR:  SQLSTATE: message" -> call id, SQLSTATE, message
   awk -v off=$((start - 1)) '

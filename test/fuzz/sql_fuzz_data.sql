@@ -2,7 +2,6 @@
 -- (sites with and without geometry, water samples, air hours over two days, outfalls in a protection zone).
 -- Loaded statement by statement without ON_ERROR_STOP: a statement that no longer fits the schema is reported
 -- by sql_fuzz.sh as a diagnostic and the fuzzing goes on.
-INSERT INTO eco.area_grant VALUES ('fuzz_role', '4207');
 INSERT INTO eco.site (code, name, kind, control_level, area, target_class, geom) VALUES
   ('A01', '市监测站', 'air', '国控', '420702', NULL, public.ST_SetSRID(public.ST_MakePoint(114.8903, 30.3907), 4490)),
   ('A02', '开发区', 'air', '省控', '420703', NULL, public.ST_SetSRID(public.ST_MakePoint(114.95, 30.41), 4490)),
