@@ -49,4 +49,6 @@ for j in $(seq 1 "$i"); do
   if [ -f "$res/$j" ]; then cat "$res/$j"; grep -q '^not ok' "$res/$j" && rc=1
   else echo "not ok $j - libFuzzer target did not report"; rc=1; fi
 done
+# the logs are kept only when a target failed (or FUZZ_ARTIFACTS names where to keep them)
+[ "$rc" -eq 0 ] && [ -z "${FUZZ_ARTIFACTS:-}" ] && rm -rf "$ART"
 exit $rc
