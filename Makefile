@@ -36,7 +36,7 @@ PG_CFLAGS   += $(STRICT_CFLAGS) -Wno-unused-parameter
 PG_CPPFLAGS += -I$(CURDIR)/src/core
 SHLIB_LINK  += -lm
 
-EXTRA_CLEAN = test/unit/*.bin
+EXTRA_CLEAN = test/unit/*.bin test/unit/*.asan test/fuzz/*.fuzz test/fuzz/obj
 
 # pg_config: PG_CONFIG if given, else the one on PATH (the packagers' convention), else Debian's PostgreSQL 15.
 PG_CONFIG ?= $(firstword $(shell command -v pg_config 2>/dev/null) /usr/lib/postgresql/15/bin/pg_config)
@@ -73,6 +73,37 @@ test/unit/%.bin: test/unit/%.c $(CORE_SRCS) $(wildcard src/core/*.h) test/unit/u
 .PHONY: unit test demo bench docs test-browser
 unit: $(UNIT_BINS)
 	@rc=0; for t in $(UNIT_BINS); do ./$$t || rc=1; done; exit $$rc
+
+# The same unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (any report is fatal), and the
+# libFuzzer targets over the core's text parsers (test/fuzz/fuzz_<name>.c, corpus test/fuzz/corpus/<name>/,
+# see test/fuzz/README.md).  The core is compiled once, instrumented for both, into test/fuzz/obj/ (the
+# coverage hooks of fuzzer-no-link have default definitions in the sanitizer runtime of the unit tests).
+# make fuzz builds the targets and runs each for FUZZ_SECONDS (TAP, one test per target).
+SAN_CC       ?= clang
+FUZZ_CC      ?= $(SAN_CC)
+FUZZ_SECONDS ?= 10
+SAN_FLAGS     = -std=c99 -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all $(STRICT_CFLAGS) -Isrc/core
+CORE_HDRS     = $(wildcard src/core/*.h)
+SAN_OBJS      = $(patsubst src/core/%.c,test/fuzz/obj/%.o,$(CORE_SRCS))
+UNIT_ASAN_BINS = $(UNIT_SRCS:.c=.asan)
+FUZZ_SRCS     = $(sort $(wildcard test/fuzz/fuzz_*.c))
+FUZZ_BINS     = $(FUZZ_SRCS:.c=.fuzz)
+test/fuzz/obj/%.o: src/core/%.c $(CORE_HDRS)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(SAN_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+test/unit/%.asan: test/unit/%.c $(SAN_OBJS) $(CORE_HDRS) test/unit/unit.h
+	$(SAN_CC) $(SAN_FLAGS) -fsanitize=address,undefined -o $@ $< $(SAN_OBJS) -lm
+test/fuzz/%.fuzz: test/fuzz/%.c test/fuzz/fuzz_common.h $(SAN_OBJS) $(CORE_HDRS)
+	$(FUZZ_CC) $(SAN_FLAGS) -fsanitize=fuzzer,address,undefined -o $@ $< $(SAN_OBJS) -lm
+.PHONY: unit-asan
+unit-asan: $(UNIT_ASAN_BINS)
+	@rc=0; for t in $(UNIT_ASAN_BINS); do \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ./$$t || rc=1; \
+	done; exit $$rc
+.PHONY: fuzz fuzz-build
+fuzz-build: $(FUZZ_BINS)
+fuzz: $(FUZZ_BINS)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash test/fuzz/run.sh $(FUZZ_BINS)
 
 test:
 	@bash scripts/test.sh

@@ -4,7 +4,8 @@
 set -euo pipefail
 PKGS=(postgresql-15 postgresql-server-dev-15 postgresql-15-postgis-3
       postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
-      librsvg2-bin gdal-bin fonts-noto-cjk python3)
+      librsvg2-bin gdal-bin fonts-noto-cjk python3   # outputs: SVG rendering, GeoJSON/MVT checks, CJK labels
+      clang libclang-rt-14-dev)  # clang: sanitizer unit tests and libFuzzer targets (make unit-asan, make fuzz)
 missing=()
 for p in "${PKGS[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

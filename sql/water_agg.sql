@@ -66,8 +66,11 @@ SELECT eco.section_class(p, v, 'pond') FROM (VALUES ('COD'::eco.pollutant, 1::fl
 SELECT eco.section_class(p, v) FROM (VALUES ('PM2.5'::eco.pollutant, 1::float8)) t(p, v);
 SELECT eco.main_pollutants_label(p, v, 'river', 9) FROM (VALUES ('COD'::eco.pollutant, 1::float8)) t(p, v);
 -- A multiple out of range in the label is 22003; the list of items still works.
-SELECT eco.main_pollutants(p, v) FROM (VALUES ('Hg'::eco.pollutant, 1e26::float8)) t(p, v);
-SELECT eco.main_pollutants_label(p, v) FROM (VALUES ('Hg'::eco.pollutant, 1e26::float8)) t(p, v);
+SELECT eco.main_pollutants(p, v) FROM (VALUES ('Hg'::eco.pollutant, 1e17::float8)) t(p, v);
+SELECT eco.main_pollutants_label(p, v) FROM (VALUES ('Hg'::eco.pollutant, 1e17::float8)) t(p, v);
+-- Section means are exact sums (values below 2^63): a larger value is 22003.
+SELECT eco.section_class(p, v) FROM (VALUES ('Hg'::eco.pollutant, 1e26::float8)) t(p, v);
+SELECT eco.section_class(p, v) FROM (VALUES ('COD'::eco.pollutant, 9e18::float8), ('COD', 9e18)) t(p, v);
 
 -- ---------- drinking-water source ----------
 SELECT ex, eco.drinking_source_compliance(p, v, wb) FROM w GROUP BY ex, wb ORDER BY ex;

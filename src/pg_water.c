@@ -388,8 +388,28 @@ water_agg_trans(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(st);
 	if (isnan(v) || isinf(v) || v < 0)
 		water_check_value(v, eco_pollutant_by_id(ECO_WATER_ID0 + slot));
-	st->m.sum[slot] += v;
-	st->m.n[slot]++;
+	/* exact sums (exact_sum.h): a serial and a parallel plan give the same means, bit for bit */
+	switch (eco_water_means_add(&st->m, slot, v))
+	{
+		case 1:
+			break;
+		case 0:
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("sum of a section's values is out of range"),
+					 errdetail("Values and their sums must stay below 2^63.")));
+			break;
+		default:
+			{
+				char		buf[64];
+
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("value %g of %s is out of range for a section mean", v,
+								eco_pollutant_out(eco_pollutant_by_id(ECO_WATER_ID0 + slot), buf, sizeof buf)),
+						 errdetail("Values and their sums must stay below 2^63.")));
+			}
+	}
 	PG_RETURN_POINTER(st);
 }
 
@@ -416,11 +436,11 @@ water_agg_combine(PG_FUNCTION_ARGS)
 		water_state_body(a, b->body);
 	a->heavy_first = b->heavy_first;
 	a->decimals = b->decimals;
-	for (int i = 0; i < ECO_WATER_SLOTS; i++)
-	{
-		a->m.sum[i] += b->m.sum[i];
-		a->m.n[i] += b->m.n[i];
-	}
+	if (!eco_water_means_merge(&a->m, &b->m))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum of a section's values is out of range"),
+				 errdetail("Values and their sums must stay below 2^63.")));
 	PG_RETURN_POINTER(a);
 }
 
@@ -500,8 +520,7 @@ water_agg_label_final(PG_FUNCTION_ARGS)
 		const eco_pollutant *p = eco_pollutant_by_id(mp[i].item->pollutant_id);
 
 		if (mp[i].overflow)
-			multiple_out_of_range(p, st->m.sum[mp[i].item->pollutant_id - ECO_WATER_ID0] /
-								  (double) st->m.n[mp[i].item->pollutant_id - ECO_WATER_ID0]);
+			multiple_out_of_range(p, eco_water_mean(&st->m, mp[i].item->pollutant_id - ECO_WATER_ID0));
 		if (i > 0)
 			appendStringInfoString(&s, "、");
 		appendStringInfoString(&s, p->name_zh);

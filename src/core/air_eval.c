@@ -197,37 +197,6 @@ eco_air_exceedance_multiple(double c, double s)
 	return c > s ? (c - s) / s : 0.0;
 }
 
-#define TWO_POW_64 18446744073709551616.0
-#define TWO_POW_63 9223372036854775808.0
-
-int
-eco_air_to_fixed(double v, eco_air_fixed *out)
-{
-	if (!(v >= 0) || !(v < TWO_POW_63))
-		return 0;
-	/* v * 2^64 is exact (a power-of-two scaling); the cast drops bits below 2^-64 */
-	*out = (eco_air_fixed) (v * TWO_POW_64);
-	return 1;
-}
-
-int
-eco_air_fixed_add(eco_air_fixed *a, eco_air_fixed b, int sub)
-{
-	return sub ? !__builtin_sub_overflow(*a, b, a) : !__builtin_add_overflow(*a, b, a);
-}
-
-double
-eco_air_fixed_mean(eco_air_fixed sum, long long n)
-{
-	eco_air_fixed q;
-
-	if (n <= 0)
-		return NAN;
-	/* the quotient rounded to 2^-64 in fixed point, then one rounding to double */
-	q = (sum + n / 2) / n;
-	return (double) q / TWO_POW_64;
-}
-
 static int
 cmp_double(const void *a, const void *b)
 {

@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "exact_sum.h"
 #include "standards.h"
 
 /* Averaging periods of GB 3095 Tables 1 and 2. */
@@ -91,22 +92,13 @@ int			eco_air_mda8(const double v[24], uint32_t mask, double lim,
 						 double *mda8, int *n_windows);
 
 /*
- * Exact, order-independent sums for the capture-aware means: each value is
- * turned into a Q64.64 fixed-point integer (exact for every double in
- * [2^-12, 2^63); smaller values lose only bits below 2^-64), so sums and
- * differences are integer arithmetic: the same in any order, in parallel
- * plans and in window frames that remove rows.
+ * Exact, order-independent sums for the capture-aware means: the Q64.64
+ * fixed point of exact_sum.h, under the names the air code uses.
  */
-typedef __int128 eco_air_fixed;
-
-/* v as Q64.64; 0 when v is negative, not finite or ≥ 2^63. */
-int			eco_air_to_fixed(double v, eco_air_fixed *out);
-
-/* *a += b (or -= b when sub); 0 on overflow. */
-int			eco_air_fixed_add(eco_air_fixed *a, eco_air_fixed b, int sub);
-
-/* sum / n as a double (sum converted with one rounding). */
-double		eco_air_fixed_mean(eco_air_fixed sum, long long n);
+typedef eco_exact eco_air_fixed;
+#define eco_air_to_fixed(v, out) eco_exact_from_double((v), (out))
+#define eco_air_fixed_add(a, b, sub) eco_exact_add((a), (b), (sub))
+#define eco_air_fixed_mean(sum, n) eco_exact_mean((sum), (n))
 
 /* Capture check for a mean of n values with minimum min_count. */
 #define eco_air_capture_ok(n, min_count) ((n) >= (min_count) && (n) > 0)

@@ -406,11 +406,43 @@ eco_water_multiple_exact(const eco_water_item *it, double v, int target)
 
 /* ---------- sections ---------- */
 
-static double
-mean_of(const eco_water_means *m, int slot)
+int
+eco_water_means_add(eco_water_means *m, int slot, double v)
 {
-	return m->sum[slot] / (double) m->n[slot];
+	eco_exact	f,
+				sum;
+
+	if (slot < 0 || slot >= ECO_WATER_SLOTS || !eco_exact_from_double(v, &f))
+		return -1;
+	sum = eco_exact_get(&m->sum[slot]);
+	if (!eco_exact_add(&sum, f, 0))
+		return 0;
+	eco_exact_set(&m->sum[slot], sum);
+	m->n[slot]++;
+	return 1;
 }
+
+int
+eco_water_means_merge(eco_water_means *a, const eco_water_means *b)
+{
+	for (int slot = 0; slot < ECO_WATER_SLOTS; slot++)
+	{
+		eco_exact	sum = eco_exact_get(&a->sum[slot]);
+
+		if (!eco_exact_add(&sum, eco_exact_get(&b->sum[slot]), 0))
+			return 0;
+		eco_exact_set(&a->sum[slot], sum);
+		a->n[slot] += b->n[slot];
+	}
+	return 1;
+}
+
+double
+eco_water_mean(const eco_water_means *m, int slot)
+{
+	return eco_exact_mean(eco_exact_get(&m->sum[slot]), m->n[slot]);
+}
+
 
 int
 eco_water_section_class(const eco_water_means *m, eco_water_body body)
@@ -427,7 +459,7 @@ eco_water_section_class(const eco_water_means *m, eco_water_body body)
 		it = eco_water_item_find(ECO_WATER_ID0 + slot, body);
 		if (it == NULL || !(it->flags & ECO_WF_EVAL))
 			continue;
-		c = eco_water_classify(it, mean_of(m, slot));
+		c = eco_water_classify(it, eco_water_mean(m, slot));
 		if (c > worst)
 			worst = c;
 	}
@@ -477,7 +509,7 @@ eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, int hea
 		it = eco_water_item_find(ECO_WATER_ID0 + slot, body);
 		if (it == NULL || !(it->flags & ECO_WF_EVAL))
 			continue;
-		v = mean_of(m, slot);
+		v = eco_water_mean(m, slot);
 		c = eco_water_classify(it, v);
 		if (c <= ECO_WC_III)
 			continue;
@@ -518,13 +550,13 @@ eco_water_drinking(const eco_water_means *m, eco_water_body body, short *fail, i
 		if (it != NULL && (it->flags & ECO_WF_EVAL))
 		{
 			(*n_items)++;
-			if (eco_water_classify(it, mean_of(m, slot)) > ECO_WC_III)
+			if (eco_water_classify(it, eco_water_mean(m, slot)) > ECO_WC_III)
 				fail[nf++] = (short) id;
 		}
 		else if (t2 != NULL)
 		{
 			(*n_items)++;
-			if (eco_value_cmp_limit(mean_of(m, slot), t2->limit) > 0)
+			if (eco_value_cmp_limit(eco_water_mean(m, slot), t2->limit) > 0)
 				fail[nf++] = (short) id;
 		}
 	}

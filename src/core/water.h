@@ -10,6 +10,8 @@
 #define ECO_WATER_H
 #include <stdint.h>
 
+#include "exact_sum.h"
+
 /* Classes 1..6 (6 = 劣Ⅴ, worse than Class Ⅴ); 0 = no class. */
 #define ECO_WC_NONE 0
 #define ECO_WC_I 1
@@ -121,11 +123,23 @@ double		eco_water_multiple_exact(const eco_water_item *it, double v, int target)
 
 /* ---------- a section's (or a period's) item means ---------- */
 
+/*
+ * Per-item sums are exact (exact_sum.h): the means, hence the class, main
+ * pollutants and drinking-source verdict, do not depend on the order of the
+ * rows or on how a parallel plan splits and combines them.
+ */
 typedef struct eco_water_means
 {
-	double		sum[ECO_WATER_SLOTS];
+	eco_exact_cell sum[ECO_WATER_SLOTS];
 	int64_t		n[ECO_WATER_SLOTS];
 } eco_water_means;
+
+/* Add value v (finite, 0 ≤ v < 2^63) to item slot: 1, or (means unchanged) -1 when v is out of range, 0 when the sum is. */
+int			eco_water_means_add(eco_water_means *m, int slot, double v);
+/* *a += *b; returns 0 (a partly updated) when a sum is out of range. */
+int			eco_water_means_merge(eco_water_means *a, const eco_water_means *b);
+/* Mean of an item slot (NaN when it has no value). */
+double		eco_water_mean(const eco_water_means *m, int slot);
 
 /* Worst class over the 21 evaluation items present; 0 when none is present. */
 int			eco_water_section_class(const eco_water_means *m, eco_water_body body);

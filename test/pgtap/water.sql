@@ -1,7 +1,7 @@
 -- pgTAP: surface water (eco.water_class, GB 3838 functions and aggregates, eco.water_sample RLS).
 BEGIN;
 SET LOCAL search_path = public, eco;
-SELECT plan(35);
+SELECT plan(40);
 
 SELECT has_type('eco', 'water_class', 'type eco.water_class exists');
 SELECT is((SELECT typbyval AND typlen = 2 AND typreceive <> 0 AND typsend <> 0 FROM pg_type
@@ -81,6 +81,49 @@ SELECT is((SELECT count(*)::int FROM generate_series(600, 2000) i
            WHERE eco.water_exceedance('CODMn', i / 100.0) <>
                  round((i / 100.0 - 6)::numeric / 6, 2)),
           0, 'CODMn multiples equal numeric half-up rounding for 6.00..20.00');
+
+-- exact sums: a mean within rounding of a class limit gets one class in every order and plan.
+-- NH3-N values whose mean is 1.000000000000005 (the Class III limit 1.0 at 15 significant digits, rounding up):
+-- summed in floating point, left to right gives IV and right to left III.
+CREATE TEMP TABLE tap_edge(k int, x float8);
+INSERT INTO tap_edge VALUES (1, 0.72), (2, 0.85), (3, 0.237628944668331), (4, 0.278847079685397),
+    (5, 0.210197957071943), (6, 0.51), (7, 0.92), (8, 4.2733260185743696);
+SELECT is((SELECT eco.section_class('NH3-N', x ORDER BY k)::text || '/' || eco.section_class('NH3-N', x ORDER BY k DESC)::text
+           || '/' || eco.section_class('NH3-N', x ORDER BY x)::text FROM tap_edge), 'IV/IV/IV',
+          'a mean within rounding of a class limit: the same class in any row order (exact sums)');
+SELECT is((SELECT eco.main_pollutants_label('NH3-N', x, 'river', 6 ORDER BY k DESC) FROM tap_edge), '氨氮(0.000000)',
+          'and the same main pollutant, its multiple rounding to 0');
+-- 300 sections of the same 8 values, each in its own order, laid out so that a section's rows are on
+-- different pages (a parallel scan hands them to different workers)
+CREATE TABLE tap_water_par(sec int, p eco.pollutant, x float8);
+SELECT setseed(0.12);
+INSERT INTO tap_water_par
+SELECT s, 'NH3-N', x FROM (SELECT s, x, random() AS r FROM generate_series(1, 300) s, tap_edge) t ORDER BY r;
+ANALYZE tap_water_par;
+CREATE TEMP TABLE tap_serial AS
+SELECT sec, eco.section_class(p, x) AS cls, eco.main_pollutants_label(p, x, 'river', 6) AS mpl,
+       eco.drinking_source_compliance(p, x) AS dsc FROM tap_water_par GROUP BY sec;
+SET LOCAL parallel_setup_cost = 0; SET LOCAL parallel_tuple_cost = 0; SET LOCAL min_parallel_table_scan_size = 0;
+SET LOCAL max_parallel_workers_per_gather = 2; SET LOCAL parallel_leader_participation = off;
+SET LOCAL enable_hashagg = off;
+CREATE FUNCTION pg_temp.tap_plan(q text) RETURNS text LANGUAGE plpgsql AS $f$
+DECLARE r record; t text := '';
+BEGIN
+    FOR r IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP t := t || r."QUERY PLAN" || E'\n'; END LOOP;
+    RETURN t;
+END $f$;
+SELECT matches(pg_temp.tap_plan($$SELECT sec, eco.section_class(p, x) FROM tap_water_par GROUP BY sec$$),
+               'Partial GroupAggregate|Partial HashAggregate|Partial Aggregate',
+               'the section aggregates run as partial aggregates under a forced parallel plan');
+SELECT is((SELECT count(*)::int FROM tap_serial s JOIN
+             (SELECT sec, eco.section_class(p, x) AS cls, eco.main_pollutants_label(p, x, 'river', 6) AS mpl,
+                     eco.drinking_source_compliance(p, x) AS dsc FROM tap_water_par GROUP BY sec) q USING (sec)
+           WHERE s.cls = q.cls AND s.mpl = q.mpl AND s.dsc = q.dsc AND q.cls = 'IV'), 300,
+          'parallel equals serial for every section, and both are the exact class IV');
+SELECT is((SELECT eco.section_class(p, x)::text FROM tap_water_par), 'IV',
+          'one parallel aggregate over all 2,400 rows: the exact class');
+RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
+RESET max_parallel_workers_per_gather; RESET parallel_leader_participation; RESET enable_hashagg;
 
 -- row-level security on eco.water_sample through eco.site
 INSERT INTO eco.site (code, name, kind, area, water_body, target_class) VALUES

@@ -48,8 +48,7 @@ put(eco_water_means *m, const char *code, double v)
 {
 	int			slot = id_of(code) - ECO_WATER_ID0;
 
-	m->sum[slot] += v;
-	m->n[slot]++;
+	eco_water_means_add(m, slot, v);
 }
 
 static void
@@ -258,8 +257,8 @@ main(void)
 	CHECK_STR(eco_water_status(2), "优", "W3b 优");
 	/* ---- W4 ---- */
 	start(&m, 1);
-	m.sum[id_of("water:Pb") - ECO_WATER_ID0] = 0; m.n[id_of("water:Pb") - ECO_WATER_ID0] = 0;
-	m.sum[id_of("Cd") - ECO_WATER_ID0] = 0; m.n[id_of("Cd") - ECO_WATER_ID0] = 0;
+	memset(&m.sum[id_of("water:Pb") - ECO_WATER_ID0], 0, sizeof m.sum[0]); m.n[id_of("water:Pb") - ECO_WATER_ID0] = 0;
+	memset(&m.sum[id_of("Cd") - ECO_WATER_ID0], 0, sizeof m.sum[0]); m.n[id_of("Cd") - ECO_WATER_ID0] = 0;
 	put(&m, "pH", 7.0); put(&m, "DO", 5.5); put(&m, "CODMn", 9.0); put(&m, "COD", 28); put(&m, "BOD5", 5.5);
 	put(&m, "NH3-N", 1.2); put(&m, "TP", 0.18); put(&m, "Pb", 0.07); put(&m, "Cd", 0.004);
 	CHECK_INT(eco_water_section_class(&m, ECO_RIVER), 5, "W4 V");
@@ -423,6 +422,36 @@ main(void)
 		CHECK_STR(eco_tli_grade(60), "轻度富营养", "TLI 60");
 		CHECK_STR(eco_tli_grade(70), "中度富营养", "TLI 70");
 		CHECK_STR(eco_tli_grade(70.5), "重度富营养", "TLI 70.5");
+	}
+	/* ---- exact sums: a mean within rounding of the NH3-N Class III limit, in three orders and two halves ---- */
+	{
+		static const double edge[8] = {0.72, 0.85, 0.237628944668331, 0.278847079685397, 0.210197957071943, 0.51,
+		0.92, 4.2733260185743696};
+		eco_water_means fw, bw, h1, h2;
+		int			nh3 = id_of("NH3-N") - ECO_WATER_ID0;
+		double		dsum = 0;
+
+		memset(&fw, 0, sizeof fw); memset(&bw, 0, sizeof bw); memset(&h1, 0, sizeof h1); memset(&h2, 0, sizeof h2);
+		for (int i = 0; i < 8; i++)
+		{
+			eco_water_means_add(&fw, nh3, edge[i]);
+			eco_water_means_add(&bw, nh3, edge[7 - i]);
+			eco_water_means_add(i % 2 ? &h1 : &h2, nh3, edge[i]);
+			dsum += edge[7 - i];
+		}
+		CHECK_INT(eco_water_classify(eco_water_item_find(ECO_WATER_ID0 + nh3, ECO_RIVER), dsum / 8), 3,
+				  "the crafted case: a floating-point sum right to left gives III (the order problem is real)");
+		CHECK(eco_water_means_merge(&h1, &h2), "merge of two partial means");
+		CHECK(memcmp(&fw, &bw, sizeof fw) == 0 && memcmp(&fw, &h1, sizeof fw) == 0,
+			  "exact sums: forward, backward and merged halves are the same bits");
+		CHECK_INT(eco_water_section_class(&bw, ECO_RIVER), 4, "exact mean 1.000000000000005 is IV in every order");
+		CHECK_INT(eco_water_means_add(&fw, nh3, 9223372036854775808.0), -1, "2^63 is out of range");
+		memset(&h2, 0, sizeof h2);
+		CHECK_INT(eco_water_means_add(&h2, nh3, 9e18), 1, "9e18 fits");
+		CHECK_INT(eco_water_means_add(&h2, nh3, 9e18), 0, "a sum beyond 2^63 is out of range");
+		CHECK_INT(h2.n[nh3], 1, "a value whose sum is out of range is not counted");
+		CHECK_INT(eco_water_means_add(&fw, nh3, -1), -1, "negative refused");
+		CHECK_INT(fw.n[nh3], 8, "a refused value is not counted");
 	}
 	return unit_done();
 }
