@@ -1,12 +1,12 @@
 /*
- * libFuzzer target: the year-on-year text helpers (src/core/yoy.c): change
+ * libFuzzer target: the year-on-year wording (src/core/change_wording.c): change
  * kinds by name, the decimal text of a scaled integer, the bulletin phrase
  * with the input as its magnitude, into buffers of every small size.
  * Properties: no memory error or undefined behaviour; a result fits its
  * buffer and is NUL-terminated with the length returned.
  */
 #include "fuzz_common.h"
-#include "yoy.h"
+#include "change_wording.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
