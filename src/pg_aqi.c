@@ -425,12 +425,35 @@ aqi_hourly_fn(PG_FUNCTION_ARGS)
 	report_cache *c;
 	aqi_result	r;
 
+	int			conv = AQI_CONV_TEXT;
+
 	if (PG_ARGISNULL(AQI_N_HOURLY_ARGS))
 		PG_RETURN_NULL();
+	/*
+	 * 0.2.0 adds the convention argument (default 'published'); the 0.1.0
+	 * declaration, without it, keeps the text reading.
+	 */
+	if (PG_NARGS() > AQI_N_HOURLY_ARGS + 1)
+	{
+		text	   *t;
+
+		if (PG_ARGISNULL(AQI_N_HOURLY_ARGS + 1))
+			PG_RETURN_NULL();
+		t = PG_GETARG_TEXT_PP(AQI_N_HOURLY_ARGS + 1);
+		conv = aqi_convention_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		if (conv < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown real-time AQI convention \"%.*s\"", (int) VARSIZE_ANY_EXHDR(t), VARDATA_ANY(t)),
+					 errhint("Use 'published' (the six 1-h means, as the national network publishes) or 'text' (HJ 633-2012 with moving averages).")));
+	}
 	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_HOURLY_ARGS), false, "eco.hourly_aqi");
 	for (int i = 0; i < AQI_N_HOURLY_ARGS; i++)
 		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
-	aqi_hourly(c->edition, conc, present, &r);
+	if (conv == AQI_CONV_PUBLISHED)
+		aqi_hourly_published(c->edition, conc, present, &r);
+	else
+		aqi_hourly(c->edition, conc, present, &r);
 	return report_datum(fcinfo, c, &r);
 }
 

@@ -44,13 +44,14 @@ CREATE FUNCTION @extschema@.hourly_aqi(so2 double precision, no2 double precisio
                                        pm10_24h double precision DEFAULT NULL,
                                        pm25_24h double precision DEFAULT NULL,
                                        so2_24h double precision DEFAULT NULL,
-                                       standard @extschema@.standard DEFAULT 'HJ633-2026')
+                                       standard @extschema@.standard DEFAULT 'HJ633-2026',
+                                       convention text DEFAULT 'published')
     RETURNS @extschema@.aqi_result
     AS 'MODULE_PATHNAME', 'aqi_hourly_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.hourly_aqi(double precision, double precision, double precision, double precision,
                                            double precision, double precision, double precision, double precision,
-                                           double precision, double precision, @extschema@.standard) IS
-    'real-time AQI (实时报): 1-h means; HJ633-2012 also uses the O3 8-h and PM 24-h moving averages (PM 1-h get no IAQI) and so2_24h when SO2 1-h exceeds 800; HJ633-2026 uses the six 1-h means only';
+                                           double precision, double precision, @extschema@.standard, text) IS
+    'real-time AQI (实时报). convention ''published'' (default, both editions): the six 1-h means, PM 1-h values on the 24-h breakpoints, no O3 8-h indicator, a missing pollutant withholds an AQI of 100 or less (HJ 633-2026 §4.2.3, §5.3.1; what the national network publishes); convention ''text'': HJ 633-2012 as written, with the O3 8-h and PM 24-h moving averages (under HJ633-2026 both conventions read the same); so2_24h serves SO2 1-h above 800 under HJ633-2012';
 
 CREATE TYPE @extschema@.epa_aqi_result AS (
     aqi integer,
