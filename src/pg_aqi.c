@@ -136,6 +136,9 @@ iaqi_checked(const aqi_table *t, double v, const char *what)
 {
 	int			r;
 
+	/* EPA: a negative reading counts as 0 (the EPA's daily files publish it with AQI 0) */
+	if (t->edition == AQI_EPA2024 && v < 0 && !isinf(v))
+		v = 0;
 	if (unlikely(!(v >= 0) || isinf(v)))
 		eco_check_concentration(v, what);
 	r = aqi_iaqi(t, v);
@@ -475,7 +478,13 @@ aqi_epa_fn(PG_FUNCTION_ARGS)
 		eco_require_family(eco_standard_arg(PG_GETARG_INT16(AQI_N_EPA_ARGS)), "EPA", "eco.epa_aqi");
 	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_EPA_ARGS), true, "eco.epa_aqi");
 	for (int i = 0; i < AQI_N_EPA_ARGS; i++)
-		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
+	{
+		/* negative readings are the core's business (AQI 0); NaN and infinity are errors */
+		present[i] = !PG_ARGISNULL(i);
+		conc[i] = present[i] ? PG_GETARG_FLOAT8(i) : 0;
+		if (present[i] && unlikely(isnan(conc[i]) || isinf(conc[i])))
+			eco_check_concentration(conc[i], names[i]);
+	}
 	aqi_epa(conc, present, &r);
 	if (r.overflow_arg >= 0)
 		ereport(ERROR,

@@ -732,7 +732,8 @@ aqi_epa(const double c[AQI_N_EPA_ARGS], const unsigned char present[AQI_N_EPA_AR
 	r->overflow_arg = -1;
 	for (int i = 0; i < AQI_N_EPA_ARGS; i++)
 	{
-		idx[i] = present[i] ? iaqi_of(AQI_EPA2024, item[i], per[i], c[i]) : AQI_NA;
+		/* a negative reading (instrument noise near zero) counts as 0, as the EPA's daily files publish it */
+		idx[i] = present[i] ? iaqi_of(AQI_EPA2024, item[i], per[i], c[i] < 0 ? 0.0 : c[i]) : AQI_NA;
 		if (idx[i] == AQI_OVERFLOW && r->overflow_arg < 0)
 			r->overflow_arg = i;
 	}

@@ -256,7 +256,8 @@ typedef struct aqi_epa_result
 } aqi_epa_result;
 
 /*
- * US EPA AQI: the index of each pollutant (O3: higher of 8-h and 1-h; SO2:
+ * US EPA AQI (a negative concentration counts as 0, as the EPA's daily
+ * files publish instrument noise near zero): the index of each pollutant (O3: higher of 8-h and 1-h; SO2:
  * the 1-h index, or from 305 ppb the 24-h index, at least 200), the AQI as
  * their maximum, the main pollutants all tied at it.
  */

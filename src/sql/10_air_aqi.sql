@@ -26,7 +26,7 @@ CREATE FUNCTION @extschema@.iaqi(pollutant @extschema@.pollutant, period text, c
     RETURNS integer
     AS 'MODULE_PATHNAME', 'aqi_iaqi_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.iaqi(@extschema@.pollutant, text, double precision, @extschema@.standard) IS
-    'individual air quality index of one concentration (HJ 633: µg/m³, CO mg/m³; EPA-2024: PM µg/m³, O3 and CO ppm, SO2 and NO2 ppb) for period 1h, 8h or 24h; exact decimal arithmetic on the value as written; NULL where the standard computes no index from that value';
+    'individual air quality index of one concentration (HJ 633: µg/m³, CO mg/m³; EPA-2024: PM µg/m³, O3 and CO ppm, SO2 and NO2 ppb) for period 1h, 8h or 24h; exact decimal arithmetic on the value as written; NULL where the standard computes no index from that value; negative: ERROR under HJ 633, counted as 0 under EPA-2024';
 
 CREATE FUNCTION @extschema@.daily_aqi(so2 double precision, no2 double precision, co double precision,
                                       pm10 double precision, pm25 double precision, o3_8h double precision,
@@ -80,7 +80,7 @@ CREATE FUNCTION @extschema@.epa_aqi(o3_8h double precision DEFAULT NULL, o3_1h d
 COMMENT ON FUNCTION @extschema@.epa_aqi(double precision, double precision, double precision, double precision,
                                         double precision, double precision, double precision, double precision,
                                         @extschema@.standard) IS
-    'US EPA AQI (TAD May 2024) in EPA units: O3 8-h and 1-h ppm, PM2.5 and PM10 24-h µg/m³, CO 8-h ppm, SO2 1-h and 24-h ppb, NO2 1-h ppb; truncation, nearest integer, extrapolation above 500; NULL = not measured';
+    'US EPA AQI (TAD May 2024) in EPA units: O3 8-h and 1-h ppm, PM2.5 and PM10 24-h µg/m³, CO 8-h ppm, SO2 1-h and 24-h ppb, NO2 1-h ppb; truncation, nearest integer, extrapolation above 500; a negative reading counts as 0 (AQI 0, as in the EPA''s daily files); NULL = not measured';
 
 CREATE FUNCTION @extschema@.aqi_level(aqi integer, standard @extschema@.standard DEFAULT 'HJ633-2026',
     OUT level integer, OUT level_zh text, OUT category_zh text, OUT category_en text,
