@@ -89,7 +89,7 @@ BEGIN
     IF pg_catalog.to_regclass('pg_temp.network_stage') IS NULL THEN
         CREATE TEMP TABLE network_stage (line_no bigint GENERATED ALWAYS AS IDENTITY, line text);
     ELSE
-        TRUNCATE pg_temp.network_stage RESTART IDENTITY;
+        TRUNCATE pg_temp.network_stage;
     END IF;
 END
 $fn$;
@@ -129,8 +129,13 @@ BEGIN
     -- unknown station = not in eco.site, or not visible to the user (row-level security)
     SELECT coalesce(pg_catalog.array_agg(s.code), '{}') INTO known FROM @extschema@.site s WHERE s.code = ANY (codes);
 
-    DROP TABLE IF EXISTS pg_temp._network_parsed;
-    CREATE TEMP TABLE _network_parsed AS
+    -- The session's work table is kept between calls (dropping it would make every statement below plan again).
+    IF pg_catalog.to_regclass('pg_temp._network_parsed') IS NULL THEN
+        CREATE TEMP TABLE _network_parsed ON COMMIT DELETE ROWS AS
+            SELECT * FROM @extschema@._network_parse(NULL, NULL, NULL, NULL) WITH NO DATA;
+    END IF;
+    DELETE FROM pg_temp._network_parsed;
+    INSERT INTO pg_temp._network_parsed
         SELECT * FROM @extschema@._network_parse(hdr, lines, known, coalesce(progress_every, 0));
     lines := NULL;
 
@@ -208,10 +213,9 @@ BEGIN
                coalesce(excluded.co_24h, n.co_24h))
               IS DISTINCT FROM (n.aqi, n.pm25_24h, n.pm10_24h, n.so2_24h, n.no2_24h, n.o3_24h, n.o3_8h,
                                 n.o3_8h_24h, n.co_24h);
-    DROP TABLE pg_temp._network_parsed;
+    DELETE FROM pg_temp._network_parsed;
     RAISE NOTICE '%: % lines, % cells read: % loaded, % unchanged, % rejected (see eco.network_reject)',
         file, lines_read, cells_read, cells_loaded, cells_unchanged, cells_rejected;
-    TRUNCATE pg_temp.network_stage RESTART IDENTITY;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_network_file(text, bigint) IS
@@ -265,7 +269,6 @@ BEGIN
     GET DIAGNOSTICS sites_loaded = ROW_COUNT;
     sites_unchanged := lines_read - rejected - sites_loaded;
     DROP TABLE pg_temp._network_sites;
-    TRUNCATE pg_temp.network_stage RESTART IDENTITY;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_network_sites(text, text) IS
