@@ -41,6 +41,7 @@ SELECT * FROM eco.load_network_file('china_sites_20260101.csv');
 SELECT count(*) FROM eco.network_reject WHERE file = 'china_sites_20260101.csv';
 
 -- Errors: nothing staged, a file that is not a network file.
+\set VERBOSITY terse
 DISCARD TEMP;
 SELECT * FROM eco.load_network_file('x.csv');
 SELECT eco.network_stage();

@@ -26,7 +26,8 @@ CREATE TABLE @extschema@.network_hourly (
     o3_8h_24h   double precision,
     co_24h      double precision,
     source_file text,
-    PRIMARY KEY (site_code, hour_ending)
+    -- time first: files arrive hour by hour for all stations, so the index grows at its right edge
+    PRIMARY KEY (hour_ending, site_code)
 );
 COMMENT ON TABLE @extschema@.network_hourly IS
     'what the national network published with each station-hour besides the six 1-h means (those are in eco.air_hourly): the real-time AQI and the 24-h, O3 8-h and O3 8-h 24-h statistics, kept for cross-checking (eco.network_aqi_mismatch)';
@@ -119,6 +120,10 @@ BEGIN
         RAISE EXCEPTION 'no staged file: run SELECT eco.network_stage() and \copy network_stage(line) FROM ''%'' first', file
             USING ERRCODE = '55000';
     END IF;
+    -- One load of a file at a time per role: a second session loading the same file waits, then (at READ
+    -- COMMITTED) sees the first one's rows and rejects; at REPEATABLE READ or SERIALIZABLE it may fail with
+    -- 40001 instead (run it again).
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('eco.load_network_file ' || CURRENT_USER || ' ' || file, 0));
     SELECT pg_catalog.array_agg(s.line ORDER BY s.line_no) INTO lines FROM pg_temp.network_stage s;
     IF lines IS NULL THEN
         RAISE EXCEPTION 'staged file "%" is empty', file USING ERRCODE = '22023';
@@ -142,7 +147,7 @@ BEGIN
     DELETE FROM @extschema@.network_reject r WHERE r.file = load_network_file.file AND r.loaded_by = CURRENT_USER;
     INSERT INTO @extschema@.network_reject (file, line, column_name, raw_value, reason)
         SELECT load_network_file.file, p.line_no, p.column_name, p.raw_value, p.reason
-        FROM pg_temp._network_parsed p WHERE p.kind = 'r' ORDER BY p.line_no;
+        FROM pg_temp._network_parsed p WHERE p.kind = 'r';
 
     SELECT p.line_no, p.n_cells INTO lines_read, cells_read FROM pg_temp._network_parsed p WHERE p.kind = 's';
     SELECT count(*) FILTER (WHERE p.column_name IS NULL OR p.column_name IN ('date', 'hour', 'type')
@@ -182,7 +187,6 @@ BEGIN
         SELECT p.site_code, p.hour_ending, p.so2, p.no2, p.co, p.o3, p.pm10, p.pm25
         FROM pg_temp._network_parsed p
         WHERE p.kind = 'v' AND pg_catalog.num_nonnulls(p.so2, p.no2, p.co, p.o3, p.pm10, p.pm25) > 0
-        ORDER BY p.hour_ending, p.site_code
     ON CONFLICT (site_code, hour_ending) DO UPDATE
         SET so2 = coalesce(excluded.so2, h.so2), no2 = coalesce(excluded.no2, h.no2),
             co = coalesce(excluded.co, h.co), o3 = coalesce(excluded.o3, h.o3),
@@ -199,7 +203,6 @@ BEGIN
         FROM pg_temp._network_parsed p
         WHERE p.kind = 'v' AND pg_catalog.num_nonnulls(p.aqi, p.pm25_24h, p.pm10_24h, p.so2_24h, p.no2_24h,
                                                        p.o3_24h, p.o3_8h, p.o3_8h_24h, p.co_24h) > 0
-        ORDER BY p.hour_ending, p.site_code
     ON CONFLICT (site_code, hour_ending) DO UPDATE
         SET aqi = coalesce(excluded.aqi, n.aqi), pm25_24h = coalesce(excluded.pm25_24h, n.pm25_24h),
             pm10_24h = coalesce(excluded.pm10_24h, n.pm10_24h), so2_24h = coalesce(excluded.so2_24h, n.so2_24h),
@@ -234,6 +237,7 @@ BEGIN
         RAISE EXCEPTION 'no staged file: run SELECT eco.network_stage() and \copy network_stage(line) FROM ''%'' first', file
             USING ERRCODE = '55000';
     END IF;
+    PERFORM pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtextextended('eco.load_network_sites ' || CURRENT_USER || ' ' || file, 0));
     DROP TABLE IF EXISTS pg_temp._network_sites;
     CREATE TEMP TABLE _network_sites AS
         SELECT s.line_no, f,
