@@ -1,7 +1,7 @@
 -- Benchmark of loading the national network's station files (eco.network_stage + \copy + eco.load_network_file).
 -- Run: BENCH=bench/network_ingest.sql make bench
 --  1. a full national day: 1,700 stations x 24 hours x 15 types in one china_sites file (612,000 cells);
---  2. one city's year: 10 stations, 365 daily files (1,314,000 cells);
+--  2. one city's year: 10 stations, 365 daily files (1,314,000 cells), file by file and as a folder in one call;
 -- each against a bare \copy of the same bytes into an unlogged text table (the floor: bytes into the database)
 -- and, for the national day, the plain-SQL way a user would otherwise write (\copy the lines, split them with
 -- string_to_array, pivot with GROUP BY, INSERT ... ON CONFLICT).  Figures: seconds, cells per second, ratios.
@@ -108,6 +108,14 @@ SELECT clock_timestamp() AS t0 \gset
 SELECT extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) AS year_load_s \gset
 SELECT sum(cells_read) AS year_cells, sum(cells_loaded) AS year_loaded, sum(cells_rejected) AS year_rejected
 FROM city_loads \gset
+-- the same folder in one call (each file after a line '#file <name>'), on a clean slate
+DELETE FROM eco.air_hourly WHERE site_code <= 'B0010A';
+DELETE FROM eco.network_hourly WHERE site_code <= 'B0010A';
+SELECT clock_timestamp() AS t0 \gset
+SELECT eco.network_stage() \g /dev/null
+\copy network_stage(line) FROM PROGRAM 'cd /tmp/eco_bench_network && for f in china_sites_2025*.csv; do echo "#file $f"; cat "$f"; done'
+SELECT * FROM eco.load_network_file('city 2025', 0) \gset folder_
+SELECT extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) AS folder_load_s \gset
 
 \echo
 \echo '== network file ingest: seconds, cells per second, ratios (same run)'
@@ -124,5 +132,9 @@ SELECT 'national day, again (unchanged)', :again_cells_read, :again_cells_loaded
 UNION ALL
 SELECT 'city year, 365 files', :year_cells, :year_loaded, :year_rejected,
        round(:year_load_s::numeric, 3), round(:year_copy_s::numeric, 3), round(:year_cells / :year_load_s),
-       round((:year_load_s / :year_copy_s)::numeric, 1), NULL, NULL;
+       round((:year_load_s / :year_copy_s)::numeric, 1), NULL, NULL
+UNION ALL
+SELECT 'city year, folder in one call', :folder_cells_read, :folder_cells_loaded, :folder_cells_rejected,
+       round(:folder_load_s::numeric, 3), round(:year_copy_s::numeric, 3), round(:folder_cells_read / :folder_load_s),
+       round((:folder_load_s / :year_copy_s)::numeric, 1), NULL, NULL;
 \! rm -rf /tmp/eco_bench_network

@@ -17,7 +17,7 @@ awk -F'|' -v dir="$dir" -v header="$header" '
 rm "$dir/lines.tsv"
 echo "== the city's data as network files: $(ls "$dir"/china_sites_*.csv | wc -l) daily files in $dir"
 
-# Load: one session; for each file: stage, \copy, load (what a user types for a folder of files).
+# Load: one session; 2022 file by file (stage, \copy, load), the rest as a folder in one call (docs/loading-data.md).
 {
   echo "SET client_min_messages = warning;"
   echo "\\echo '== the station list, then the daily files: stage, \\\\copy, load'"
@@ -28,14 +28,19 @@ echo "== the city's data as network files: $(ls "$dir"/china_sites_*.csv | wc -l
   echo "UPDATE eco.site SET control_level = '省控' WHERE code IN ('A990107', 'A990108');"
   echo "CREATE TEMP TABLE loads AS SELECT * FROM eco.load_network_file('none', 0) WHERE false;"
   echo "\\o /dev/null"
-  for f in "$dir"/china_sites_*.csv; do
+  # 2022 file by file ...
+  for f in "$dir"/china_sites_2022*.csv; do
     echo "SELECT eco.network_stage();"
     echo "\\copy network_stage(line) FROM '$f'"
     echo "INSERT INTO loads SELECT * FROM eco.load_network_file('$(basename "$f")');"
   done
+  # ... the rest in one call, each file after a line '#file <name>'
+  echo "SELECT eco.network_stage();"
+  echo "\\copy network_stage(line) FROM PROGRAM 'cd $dir && for f in china_sites_2023*.csv china_sites_2024*.csv; do echo \"#file \$f\"; cat \"\$f\"; done'"
+  echo "INSERT INTO loads SELECT * FROM eco.load_network_file('2023');"
   echo "\\o"
   echo "\\echo '== loaded: lines, cells read = loaded + unchanged + rejected, station-hours written'"
-  echo "SELECT count(*) AS files, sum(lines_read) AS lines, sum(cells_read) AS cells_read, sum(cells_loaded) AS loaded,"
+  echo "SELECT count(*) AS loads, sum(lines_read) AS lines, sum(cells_read) AS cells_read, sum(cells_loaded) AS loaded,"
   echo "       sum(cells_unchanged) AS unchanged, sum(cells_rejected) AS rejected, sum(station_hours) AS station_hours FROM loads;"
   echo "SELECT reason, count(*) AS cells FROM eco.network_reject GROUP BY reason ORDER BY reason;"
   echo "\\echo '== published AQI against the computed one (eco.network_aqi_mismatch): none differ'"

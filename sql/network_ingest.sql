@@ -40,10 +40,21 @@ SELECT eco.network_stage();
 SELECT * FROM eco.load_network_file('china_sites_20260101.csv');
 SELECT count(*) FROM eco.network_reject WHERE file = 'china_sites_20260101.csv';
 
--- Errors: nothing staged, a file that is not a network file.
-\set VERBOSITY terse
-DISCARD TEMP;
-SELECT * FROM eco.load_network_file('x.csv');
+-- A folder in one call: the shell puts each file after a line '#file <name>'.  The rejects keep each file's name
+-- and line numbers; after the loads above every cell is unchanged or rejected as before.
+SELECT eco.network_stage();
+\copy network_stage(line) FROM PROGRAM 'cd test/data/network && for f in china_sites_*.csv; do echo "#file $f"; cat "$f"; done'
+SELECT * FROM eco.load_network_file('test/data/network');
+SELECT file, count(*) AS rejects, min(line) AS first_line, max(line) AS last_line
+FROM eco.network_reject WHERE file LIKE 'china_sites_%' GROUP BY file ORDER BY file;
+
+-- Not a network file: its lines are rejected, nothing else happens.
 SELECT eco.network_stage();
 INSERT INTO network_stage(line) VALUES ('code,name'), ('1,2');
+SELECT * FROM eco.load_network_file('x.csv');
+SELECT line, raw_value, reason FROM eco.network_reject WHERE file = 'x.csv' ORDER BY line;
+
+-- Errors: nothing staged.
+\set VERBOSITY terse
+DISCARD TEMP;
 SELECT * FROM eco.load_network_file('x.csv');

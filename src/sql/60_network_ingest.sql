@@ -68,18 +68,18 @@ COMMENT ON FUNCTION @extschema@._network_split(text) IS 'internal: fields of a C
 CREATE FUNCTION @extschema@._network_header(line text) RETURNS text[]
     AS 'MODULE_PATHNAME', 'network_header' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@._network_header(text) IS 'internal: station codes (or city names) of a network file header date,hour,type,...; ERROR 22P02 for another header';
-CREATE FUNCTION @extschema@._network_parse(header text, lines text[], known text[], progress_every bigint,
+CREATE FUNCTION @extschema@._network_parse(file text, lines text[], known text[], progress_every bigint,
     OUT kind text, OUT line_no bigint, OUT column_name text, OUT raw_value text, OUT reason text,
     OUT site_code text, OUT hour_ending timestamp,
     OUT aqi double precision, OUT pm25 double precision, OUT pm25_24h double precision,
     OUT pm10 double precision, OUT pm10_24h double precision, OUT so2 double precision, OUT so2_24h double precision,
     OUT no2 double precision, OUT no2_24h double precision, OUT o3 double precision, OUT o3_24h double precision,
     OUT o3_8h double precision, OUT o3_8h_24h double precision, OUT co double precision, OUT co_24h double precision,
-    OUT n_cells bigint)
+    OUT n_cells bigint, OUT file_name text, OUT cells_rejected bigint)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'network_parse' LANGUAGE C STABLE STRICT;
 COMMENT ON FUNCTION @extschema@._network_parse(text, text[], text[], bigint) IS
-    'internal: pivot the lines of a network file (lines[1] = header) into station-hours (kind v), rejects (kind r) and a summary (kind s: lines and cells read); codes not in known are unknown stations';
+    'internal: pivot the lines of a network file (or of several, each after a line #file <name>) into station-hours (kind v), rejects (kind r), the files of the load (kind f) and a summary (kind s: data lines, cells read, cells rejected); codes not in known are unknown stations';
 
 -- The session's staging table: one row per line of a file.
 CREATE FUNCTION @extschema@.network_stage() RETURNS void
@@ -104,14 +104,10 @@ CREATE FUNCTION @extschema@.load_network_file(file text, progress_every bigint D
     SET search_path = pg_catalog, pg_temp
     AS $fn$
 DECLARE
-    hdr text;
     codes text[];
     known text[];
     lines text[];
-    ncol bigint;
     nvalid bigint;
-    nline_rej bigint;
-    ncell_rej bigint;
 BEGIN
     IF file IS NULL THEN
         RAISE EXCEPTION 'file name must not be null' USING ERRCODE = '22004';
@@ -128,9 +124,11 @@ BEGIN
     IF lines IS NULL THEN
         RAISE EXCEPTION 'staged file "%" is empty', file USING ERRCODE = '22023';
     END IF;
-    hdr := lines[1];
-    codes := @extschema@._network_header(hdr);
-    ncol := pg_catalog.cardinality(codes);
+    -- the station codes of every header (a staged folder has one per file)
+    SELECT coalesce(pg_catalog.array_agg(DISTINCT c.code), '{}') INTO codes
+    FROM pg_temp.network_stage s
+    CROSS JOIN LATERAL pg_catalog.unnest(@extschema@._network_header(s.line)) AS c(code)
+    WHERE s.line ~* '^\uFEFF?date,hour,type,';
     -- unknown station = not in eco.site, or not visible to the user (row-level security)
     SELECT coalesce(pg_catalog.array_agg(s.code), '{}') INTO known FROM @extschema@.site s WHERE s.code = ANY (codes);
 
@@ -141,22 +139,19 @@ BEGIN
     END IF;
     DELETE FROM pg_temp._network_parsed;
     INSERT INTO pg_temp._network_parsed
-        SELECT * FROM @extschema@._network_parse(hdr, lines, known, coalesce(progress_every, 0));
+        SELECT * FROM @extschema@._network_parse(file, lines, known, coalesce(progress_every, 0));
     lines := NULL;
 
-    DELETE FROM @extschema@.network_reject r WHERE r.file = load_network_file.file AND r.loaded_by = CURRENT_USER;
+    -- the rejects of every file of the load replace those of its earlier loads
+    DELETE FROM @extschema@.network_reject r
+    WHERE r.loaded_by = CURRENT_USER
+      AND r.file IN (SELECT p.file_name FROM pg_temp._network_parsed p WHERE p.kind = 'f');
     INSERT INTO @extschema@.network_reject (file, line, column_name, raw_value, reason)
-        SELECT load_network_file.file, p.line_no, p.column_name, p.raw_value, p.reason
+        SELECT p.file_name, p.line_no, p.column_name, p.raw_value, p.reason
         FROM pg_temp._network_parsed p WHERE p.kind = 'r';
 
-    SELECT p.line_no, p.n_cells INTO lines_read, cells_read FROM pg_temp._network_parsed p WHERE p.kind = 's';
-    SELECT count(*) FILTER (WHERE p.column_name IS NULL OR p.column_name IN ('date', 'hour', 'type')
-                            AND p.reason IN ('bad date', 'hour out of range', 'unknown type')),
-           count(*) FILTER (WHERE NOT (p.column_name IS NULL OR p.column_name IN ('date', 'hour', 'type')
-                                       AND p.reason IN ('bad date', 'hour out of range', 'unknown type')))
-        INTO nline_rej, ncell_rej
-        FROM pg_temp._network_parsed p WHERE p.kind = 'r';
-    cells_rejected := ncell_rej + nline_rej * ncol;
+    SELECT p.line_no, p.n_cells, p.cells_rejected INTO lines_read, cells_read, cells_rejected
+    FROM pg_temp._network_parsed p WHERE p.kind = 's';
 
     -- cells that change what is stored (new or different), before the merge
     SELECT coalesce(sum(p.n_cells), 0),
@@ -222,7 +217,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.load_network_file(text, bigint) IS
-    'load the network file staged in network_stage (header date,hour,type,<station codes or city names>) into eco.air_hourly (six 1-h means) and eco.network_hourly (published AQI, 24-h and O3 8-h values); hour h of day D is hour ending D + h; every cell not loaded goes to eco.network_reject; cells_read = cells_loaded + cells_unchanged + cells_rejected; loading the same file again changes nothing; NOTICE every progress_every cells';
+    'load the network file staged in network_stage (header date,hour,type,<station codes or city names>; or a folder of them, each after a line #file <name>) into eco.air_hourly (six 1-h means) and eco.network_hourly (published AQI, 24-h and O3 8-h values); hour h of day D is hour ending D + h; every cell not loaded goes to eco.network_reject; cells_read = cells_loaded + cells_unchanged + cells_rejected; loading the same file again changes nothing; NOTICE every progress_every cells';
 
 -- The station list (站点列表): code, name, city, longitude, latitude[, control station], header line first.
 CREATE FUNCTION @extschema@.load_network_sites(file text, area text DEFAULT NULL,
