@@ -48,6 +48,23 @@ SELECT * FROM eco.load_network_file('test/data/network');
 SELECT file, count(*) AS rejects, min(line) AS first_line, max(line) AS last_line
 FROM eco.network_reject WHERE file LIKE 'china_sites_%' GROUP BY file ORDER BY file;
 
+-- A city file: the columns are city names, registered as sites; progress every 10 cells (NOTICE).
+INSERT INTO eco.site (code, name, kind, area) VALUES ('测试市', '测试市', 'air', '990100');
+SELECT eco.network_stage();
+INSERT INTO network_stage(line) VALUES ('date,hour,type,测试市,未登记市'), ('20260102,1,PM2.5,35,40'),
+    ('20260102,1,AQI,50,57'), ('20260102,1,SO2,6,7'), ('20260102,1,NO2,20,21'), ('20260102,1,CO,0.5,0.6'),
+    ('20260102,1,O3,60,61'), ('20260102,1,PM10,40,45'), ('20260102,2,PM2.5,36,41'), ('20260102,2,PM10,41,46'),
+    ('20260102,2,SO2,6,7'), ('20260102,2,NO2,20,21'), ('20260102,2,CO,0.5,0.6'), ('20260102,2,O3,60,61');
+SET client_min_messages = notice;
+SELECT * FROM eco.load_network_file('china_cities_20260102.csv', progress_every => 10);
+SET client_min_messages = warning;
+SELECT site_code, hour_ending, pm25, pm10, co FROM eco.air_hourly WHERE site_code = '测试市' ORDER BY hour_ending;
+-- The published AQI against the computed one: hour 1 agrees (PM2.5 35 -> 50); hour 2 has no published AQI.
+SELECT site_code, hour_ending, published_aqi, computed_aqi FROM eco.network_aqi_mismatch WHERE site_code = '测试市';
+UPDATE eco.network_hourly SET aqi = 49 WHERE site_code = '测试市';
+SELECT site_code, hour_ending, standard, published_aqi, computed_aqi, computed_primary_pollutants
+FROM eco.network_aqi_mismatch WHERE site_code = '测试市';
+
 -- Not a network file: its lines are rejected, nothing else happens.
 SELECT eco.network_stage();
 INSERT INTO network_stage(line) VALUES ('code,name'), ('1,2');

@@ -137,5 +137,47 @@ main(void)
 		CHECK_INT(e.index[AQI_E_O3_1H], AQI_NA, "EPA O3 1-h negative: no 1-h index");
 		CHECK_INT(e.aqi, 0, "EPA AQI still 0");
 	}
+	/* ---------- fuzz: random bytes never crash or read out of bounds (run under ASan) ---------- */
+	{
+		static const char alphabet[] = "0123456789.,-+eE\"/ NAx\r\t";
+		unsigned long long st = 88172645463325252ULL;
+		int			sane = 1;
+
+		for (int round = 0; round < 200000; round++)
+		{
+			char		line[48];
+			nf_field	ff[8];
+			int			len,
+						n;
+			double		x;
+
+			st ^= st << 13;
+			st ^= st >> 7;
+			st ^= st << 17;
+			len = (int) (st % sizeof line);
+			for (int k = 0; k < len; k++)
+			{
+				st ^= st << 13;
+				st ^= st >> 7;
+				st ^= st << 17;
+				line[k] = (st & 7) == 0 ? (char) (st >> 8) : alphabet[(st >> 8) % (sizeof alphabet - 1)];
+			}
+			n = nf_split(line, (size_t) len, ff, 8);
+			for (int k = 0; k < n && k < 8; k++)
+			{
+				char		ub[48];
+				nf_status	ps = nf_parse_value(ff[k].p, ff[k].len, &x);
+
+				if (ff[k].p < line || ff[k].p + ff[k].len > line + len || nf_unquote(&ff[k], ub) > ff[k].len)
+					sane = 0;
+				if (ps == NF_OK && !(x >= 0 && x < 1e308 * 10))
+					sane = 0;
+				(void) nf_parse_date(ff[k].p, ff[k].len, &y, &m, &d);
+				(void) nf_parse_hour(ff[k].p, ff[k].len);
+				(void) nf_type_parse(ff[k].p, ff[k].len);
+			}
+		}
+		CHECK(sane, "fuzz: fields inside the line, OK values finite and non-negative");
+	}
 	return unit_done();
 }
