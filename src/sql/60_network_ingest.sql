@@ -243,6 +243,10 @@ BEGIN
                     WHEN pg_catalog.btrim(f[4])::numeric NOT BETWEEN -180 AND 180 THEN 'longitude out of range'
                     WHEN pg_catalog.btrim(f[5])::numeric NOT BETWEEN -90 AND 90 THEN 'latitude out of range'
                     WHEN pg_catalog.count(*) OVER (PARTITION BY pg_catalog.btrim(f[1])) > 1 THEN 'duplicate code'
+                    -- row-level security of eco.site: a station outside the user's areas is a reject, not an error
+                    WHEN pg_catalog.row_security_active('@extschema@.site'::regclass)
+                         AND NOT @extschema@.area_visible(coalesce(load_network_sites.area, pg_catalog.btrim(f[3])))
+                         THEN 'area not granted'
                END AS reason
         FROM pg_temp.network_stage s
         CROSS JOIN LATERAL (SELECT @extschema@._network_split(pg_catalog.ltrim(s.line, pg_catalog.chr(65279))) AS f) x

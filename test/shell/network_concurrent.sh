@@ -17,7 +17,7 @@ not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${
 check() { if eval "$2"; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
 q() { "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -At -d "$db" -c "$1"; }
 
-echo "1..12"
+echo "1..13"
 "$BIN/createdb" "$db" && q "CREATE EXTENSION eco_monitor CASCADE" >/dev/null 2>&1
 check "database with eco_monitor" '[ $? -eq 0 ]'
 # 60 stations, two daily files of 15 types (a few empty and negative cells), written by SQL.
@@ -86,9 +86,15 @@ SELECT eco.network_stage();
 SELECT cells_loaded FROM eco.load_network_file('china_sites_20250301.csv');
 SELECT count(*) FROM eco.network_reject WHERE reason = 'unknown station';
 SELECT count(*) FROM eco.network_reject WHERE loaded_by <> current_user;
+SELECT eco.network_stage();
+INSERT INTO network_stage(line) VALUES ('code,name,city,lon,lat'), ('Z001A,z,990100,116.1,39.9');
+SELECT rejected FROM eco.load_network_sites('list.csv');
+SELECT reason FROM eco.network_reject WHERE file = 'list.csv';
 SQL
 )
 check "a role without area grants: every non-empty cell is an unknown station, nothing loaded, only its own rejects" \
       '[ "$(echo "$out" | sed -n 2p)" -eq 0 ] && [ "$(echo "$out" | sed -n 3p)" -gt 0 ] && [ "$(echo "$out" | sed -n 4p)" -eq 0 ]' "$out"
+check "a role without area grants: a station of the list outside its areas is a reject, not an error" \
+      '[ "$(echo "$out" | sed -n 6p)" -eq 1 ] && [ "$(echo "$out" | sed -n 7p)" = "area not granted" ]' "$out"
 q "DROP OWNED BY netconc_user_$$; DROP ROLE netconc_user_$$" >/dev/null 2>&1
 exit $((failed > 0))
