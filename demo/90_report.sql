@@ -27,11 +27,16 @@ SELECT to_regclass('eco.air_hourly') IS NOT NULL AS have_air,
        to_regclass('eco.water_sample') IS NOT NULL AS have_water,
        to_regclass('eco.outfall') IS NOT NULL AS have_outfalls,
        to_regclass('eco.land_parcel') IS NOT NULL AS have_parcels \gset
+-- 85_network_files.sh loads the air stations and readings of this generator through the network-file ingest;
+-- run alone, this file inserts them itself.
+SELECT to_regclass('eco.air_hourly') IS NOT NULL AND NOT EXISTS (SELECT 1 FROM eco.site WHERE code = 'A990101')
+       AS air_to_insert \gset
 
 -- ===================================================================
 -- Air: 8 stations, hourly 2022-2023 (labels = end of hour, HJ 663)
 -- ===================================================================
 \if :have_air
+\if :air_to_insert
 INSERT INTO eco.site (code, name, kind, control_level, area, geom)
 SELECT 'A9901' || lpad(g::text, 2, '0'), '示例市空气站' || g, 'air', CASE WHEN g <= 6 THEN '国控' ELSE '省控' END,
        '9901' || (ARRAY['00', '02', '04', '05'])[1 + g % 4],
@@ -71,6 +76,7 @@ CROSS JOIN LATERAL (SELECT greatest(3, (36 + 24 * cos(d.th - 0.15)) * d.pm_f * d
                                        * (1 + 0.15 * pg_temp.n('pm' || s.code || d.day || h))) AS pm) p
 WHERE pg_temp.u('miss' || s.code || d.day || h) >= 0.02
   AND NOT (pg_temp.u('outage' || s.code || d.day) < 0.01 AND h BETWEEN 6 AND 15);
+\endif
 SELECT eco.refresh_air_daily('2022-01-01', '2023-12-31') AS air_site_days \gset
 \echo 'air: 8 stations, ' :air_site_days 'site-days'
 \endif

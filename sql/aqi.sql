@@ -62,17 +62,19 @@ SELECT eco.daily_aqi(1, 1, 0.1, 1, 1, 1, standard => NULL) IS NULL AS null_stand
 -- All zero: AQI 0, level 1.
 SELECT (eco.daily_aqi(0, 0, 0, 0, 0, 0)).*;
 
--- Real time: E (SO2 1-h 900 with the 24-h 300), F, and full sets.
+-- Real time, convention 'text' (HJ 633-2012 as written): E (SO2 1-h 900 with the 24-h 300), F, and full sets.
+-- The default convention 'published' is tested on published data in aqi_published.
 SELECT s.std, r.*
 FROM (VALUES ('HJ633-2012'::eco.standard), ('HJ633-2026')) AS s(std)
 CROSS JOIN LATERAL eco.hourly_aqi(so2 => 900, no2 => NULL, co => NULL, o3 => NULL, pm10 => NULL, pm25 => NULL,
-                                  so2_24h => 300, standard => s.std) AS r;
+                                  so2_24h => 300, standard => s.std, convention => 'text') AS r;
 SELECT (eco.hourly_aqi(so2 => 900, no2 => 20, co => 0.5, o3 => 100, pm10 => 50, pm25 => 30, o3_8h => 90,
-                       pm10_24h => 50, pm25_24h => 30, standard => 'HJ633-2012')).*;
+                       pm10_24h => 50, pm25_24h => 30, standard => 'HJ633-2012', convention => 'text')).*;
 -- 2012 footnotes without the companion value: the pollutant is known to be high but has no index, so the AQI is
 -- NA rather than an understatement from the others (the individual indices stay).
 SELECT aqi, level, primary_pollutants, iaqi_so2, iaqi_no2
-FROM eco.hourly_aqi(so2 => 900, no2 => 20, co => NULL, o3 => NULL, pm10 => NULL, pm25 => NULL, standard => 'HJ633-2012');
+FROM eco.hourly_aqi(so2 => 900, no2 => 20, co => NULL, o3 => NULL, pm10 => NULL, pm25 => NULL, standard => 'HJ633-2012',
+                    convention => 'text');
 SELECT aqi, level, iaqi_o3_8h, iaqi_o3_1h, iaqi_pm25
 FROM eco.daily_aqi(so2 => 5, no2 => 20, co => 0.5, pm10 => 40, pm25 => 20, o3_8h => 850, standard => 'HJ633-2012');
 SELECT aqi, level, iaqi_o3_8h, iaqi_o3_1h
@@ -80,15 +82,17 @@ FROM eco.daily_aqi(so2 => 5, no2 => 20, co => 0.5, pm10 => 40, pm25 => 20, o3_8h
                    standard => 'HJ633-2012');
 SELECT aqi, iaqi_o3_8h, iaqi_o3_1h
 FROM eco.hourly_aqi(so2 => 5, no2 => 20, co => 0.5, o3 => NULL, pm10 => NULL, pm25 => NULL, o3_8h => 850,
-                    pm10_24h => 40, pm25_24h => 20, standard => 'HJ633-2012');
+                    pm10_24h => 40, pm25_24h => 20, standard => 'HJ633-2012', convention => 'text');
 SELECT s.std, r.*
 FROM (VALUES ('HJ633-2012'::eco.standard), ('HJ633-2026')) AS s(std)
 CROSS JOIN LATERAL eco.hourly_aqi(so2 => 20, no2 => 250, co => 12.3, o3 => 950, pm10 => 300, pm25 => 200,
-                                  o3_8h => 850, pm10_24h => 150, pm25_24h => 75, standard => s.std) AS r;
+                                  o3_8h => 850, pm10_24h => 150, pm25_24h => 75, standard => s.std,
+                                  convention => 'text') AS r;
 SELECT s.std, r.*
 FROM (VALUES ('HJ633-2012'::eco.standard), ('HJ633-2026')) AS s(std)
 CROSS JOIN LATERAL eco.hourly_aqi(so2 => 20, no2 => 250, co => 12.3, o3 => 220, pm10 => 300, pm25 => 200,
-                                  o3_8h => 161, pm10_24h => 150, pm25_24h => 75, standard => s.std) AS r;
+                                  o3_8h => 161, pm10_24h => 150, pm25_24h => 75, standard => s.std,
+                                  convention => 'text') AS r;
 
 -- Levels and texts.
 SELECT a, (eco.aqi_level(a, 'HJ633-2012')).level, (eco.aqi_level(a, 'HJ633-2012')).category_zh,

@@ -41,11 +41,22 @@ SELECT eco.nowcast(ARRAY[1e308, 1e308, 1e308]::float8[]) AS nowcast_1e308;
 -- NowCast feeding the index.
 SELECT eco.iaqi('PM2.5', '24h', eco.nowcast(ARRAY[35.9, 35.9, 35.9]::float8[]), 'EPA-2024') AS nowcast_index;
 
+-- Negative readings (instrument noise near zero): the EPA's daily files publish them with AQI 0, e.g. a daily
+-- PM2.5 of -0.3 µg/m³.  Each counts as 0: index 0 where 0 has one, no index where 0 has none (O3 1-h, SO2 24-h).
+SELECT (eco.epa_aqi(pm25 => -0.3)).*;
+SELECT (eco.epa_aqi(pm25 => -0.3, pm10 => -2, o3_8h => -0.001, co => -0.1, so2 => -1, no2 => -0.5)).*;
+SELECT (eco.epa_aqi(o3_1h => -0.002, so2_24h => -3)).aqi AS none_from_zero,
+       (eco.epa_aqi(pm25 => -0.3, o3_8h => 0.078)).aqi AS o3_decides;
+SELECT eco.iaqi('PM2.5', '24h', -0.3, 'EPA-2024') AS iaqi_pm25_neg, eco.iaqi('O3', '1h', -0.01, 'EPA-2024') AS iaqi_o3_1h_neg;
+-- NaN and infinity stay errors; HJ 633 keeps rejecting negatives (22023).
+SELECT eco.epa_aqi(pm25 => 'NaN');
+SELECT eco.epa_aqi(pm10 => '-Infinity');
+SELECT eco.iaqi('PM2.5', '24h', -0.3, 'HJ633-2026');
+
 -- Errors.
 SELECT eco.iaqi('PM2.5', '24h', 1e10, 'EPA-2024');
 SELECT eco.iaqi('PM2.5', '1h', 10, 'EPA-2024');
 SELECT eco.iaqi('CO', '24h', 1, 'EPA-2024');
-SELECT eco.epa_aqi(pm25 => -1);
 SELECT eco.epa_aqi(pm10 => 1e12);
 SELECT eco.epa_aqi(so2_24h => 1e12);
 SELECT eco.epa_aqi(pm25 => 10, standard => 'HJ633-2026');

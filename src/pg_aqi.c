@@ -136,6 +136,9 @@ iaqi_checked(const aqi_table *t, double v, const char *what)
 {
 	int			r;
 
+	/* EPA: a negative reading counts as 0 (the EPA's daily files publish it with AQI 0) */
+	if (t->edition == AQI_EPA2024 && v < 0 && !isinf(v))
+		v = 0;
 	if (unlikely(!(v >= 0) || isinf(v)))
 		eco_check_concentration(v, what);
 	r = aqi_iaqi(t, v);
@@ -425,12 +428,35 @@ aqi_hourly_fn(PG_FUNCTION_ARGS)
 	report_cache *c;
 	aqi_result	r;
 
+	int			conv = AQI_CONV_TEXT;
+
 	if (PG_ARGISNULL(AQI_N_HOURLY_ARGS))
 		PG_RETURN_NULL();
+	/*
+	 * 0.2.0 adds the convention argument (default 'published'); the 0.1.0
+	 * declaration, without it, keeps the text reading.
+	 */
+	if (PG_NARGS() > AQI_N_HOURLY_ARGS + 1)
+	{
+		text	   *t;
+
+		if (PG_ARGISNULL(AQI_N_HOURLY_ARGS + 1))
+			PG_RETURN_NULL();
+		t = PG_GETARG_TEXT_PP(AQI_N_HOURLY_ARGS + 1);
+		conv = aqi_convention_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+		if (conv < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("unknown real-time AQI convention \"%.*s\"", (int) VARSIZE_ANY_EXHDR(t), VARDATA_ANY(t)),
+					 errhint("Use 'published' (the six 1-h means, as the national network publishes) or 'text' (HJ 633-2012 with moving averages).")));
+	}
 	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_HOURLY_ARGS), false, "eco.hourly_aqi");
 	for (int i = 0; i < AQI_N_HOURLY_ARGS; i++)
 		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
-	aqi_hourly(c->edition, conc, present, &r);
+	if (conv == AQI_CONV_PUBLISHED)
+		aqi_hourly_published(c->edition, conc, present, &r);
+	else
+		aqi_hourly(c->edition, conc, present, &r);
 	return report_datum(fcinfo, c, &r);
 }
 
@@ -452,7 +478,13 @@ aqi_epa_fn(PG_FUNCTION_ARGS)
 		eco_require_family(eco_standard_arg(PG_GETARG_INT16(AQI_N_EPA_ARGS)), "EPA", "eco.epa_aqi");
 	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_EPA_ARGS), true, "eco.epa_aqi");
 	for (int i = 0; i < AQI_N_EPA_ARGS; i++)
-		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
+	{
+		/* negative readings are the core's business (AQI 0); NaN and infinity are errors */
+		present[i] = !PG_ARGISNULL(i);
+		conc[i] = present[i] ? PG_GETARG_FLOAT8(i) : 0;
+		if (present[i] && unlikely(isnan(conc[i]) || isinf(conc[i])))
+			eco_check_concentration(conc[i], names[i]);
+	}
 	aqi_epa(conc, present, &r);
 	if (r.overflow_arg >= 0)
 		ereport(ERROR,

@@ -640,6 +640,64 @@ aqi_hourly(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS], const unsigned cha
 		aqi_mark_unresolved(r);
 }
 
+static const unsigned char used_published[AQI_N_IND] = {1, 1, 1, 1, 1, 0, 1};
+
+void
+aqi_hourly_published(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS],
+					 const unsigned char present[AQI_N_HOURLY_ARGS], aqi_result *r)
+{
+	if ((unsigned) ed > AQI_HJ2026)
+	{
+		memset(r, 0, sizeof *r);
+		for (int i = 0; i < AQI_N_IND; i++)
+			r->iaqi[i] = AQI_NA;
+		r->aqi = AQI_NA;
+		return;
+	}
+#define PQ(ind, arg, item, per) \
+	r->iaqi[ind] = present[arg] ? iaqi_of(ed, item, per, c[arg]) : AQI_NA
+	PQ(AQI_IND_SO2, AQI_H_SO2, AQI_SO2, AQI_P1H);
+	PQ(AQI_IND_NO2, AQI_H_NO2, AQI_NO2, AQI_P1H);
+	PQ(AQI_IND_CO, AQI_H_CO, AQI_CO, AQI_P1H);
+	PQ(AQI_IND_O3_1H, AQI_H_O3, AQI_O3, AQI_P1H);
+	/* PM 1-h values on the 24-h (daily) breakpoints */
+	PQ(AQI_IND_PM10, AQI_H_PM10, AQI_PM10, AQI_P24H);
+	PQ(AQI_IND_PM25, AQI_H_PM25, AQI_PM25, AQI_P24H);
+#undef PQ
+	r->iaqi[AQI_IND_O3_8H] = AQI_NA;
+	/* 2012 footnote (2): SO2 1-h above 800 reports the SO2 24-h IAQI (NA without it) */
+	if (ed == AQI_HJ2012 && present[AQI_H_SO2] && r->iaqi[AQI_IND_SO2] == AQI_NA && present[AQI_H_SO2_24H])
+		r->iaqi[AQI_IND_SO2] = iaqi_of(ed, AQI_SO2, AQI_P24H, c[AQI_H_SO2_24H]);
+	/* a missing pollutant withholds an AQI of 100 or less: the 2026 rule of aqi_combine */
+	aqi_combine(AQI_HJ2026, used_published, r);
+	if (ed == AQI_HJ2012 && present[AQI_H_SO2] && r->iaqi[AQI_IND_SO2] == AQI_NA)
+		aqi_mark_unresolved(r);
+}
+
+int
+aqi_convention_parse(const char *text, int len)
+{
+	static const char *const names[] = {"published", "text"};
+
+	for (int k = 0; k < 2; k++)
+	{
+		int			n = (int) strlen(names[k]);
+		int			ok = n == len;
+
+		for (int i = 0; ok && i < n; i++)
+		{
+			char		ch = text[i];
+
+			if (ch >= 'A' && ch <= 'Z')
+				ch = (char) (ch - 'A' + 'a');
+			ok = ch == names[k][i];
+		}
+		if (ok)
+			return k;
+	}
+	return -1;
+}
+
 /* ---------- US EPA AQI (air.md §8) ---------- */
 
 static const char *const epa_codes[AQI_N_EP] = {"O3", "PM2.5", "PM10", "CO", "SO2", "NO2"};
@@ -674,7 +732,8 @@ aqi_epa(const double c[AQI_N_EPA_ARGS], const unsigned char present[AQI_N_EPA_AR
 	r->overflow_arg = -1;
 	for (int i = 0; i < AQI_N_EPA_ARGS; i++)
 	{
-		idx[i] = present[i] ? iaqi_of(AQI_EPA2024, item[i], per[i], c[i]) : AQI_NA;
+		/* a negative reading (instrument noise near zero) counts as 0, as the EPA's daily files publish it */
+		idx[i] = present[i] ? iaqi_of(AQI_EPA2024, item[i], per[i], c[i] < 0 ? 0.0 : c[i]) : AQI_NA;
 		if (idx[i] == AQI_OVERFLOW && r->overflow_arg < 0)
 			r->overflow_arg = i;
 	}

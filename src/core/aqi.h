@@ -187,6 +187,28 @@ void		aqi_hourly(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS],
 					   const unsigned char present[AQI_N_HOURLY_ARGS], aqi_result *r);
 
 /*
+ * Real-time report as the national network publishes it (both editions):
+ * the six 1-h means, PM10 and PM2.5 1-h values on the 24-h breakpoints, no
+ * O3 8-h indicator (HJ 633-2026 §4.2.3 writes this down; the network
+ * published the same under HJ 633-2012).  SO2 1-h above 800: 2012 the IAQI
+ * of so2_24h (footnote 2), 2026 200.  A missing pollutant withholds an AQI
+ * of 100 or less (HJ 633-2026 §5.3.1, the network's practice before 2026
+ * too).  The inputs o3_8h, pm10_24h and pm25_24h are ignored.
+ */
+void		aqi_hourly_published(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS],
+								 const unsigned char present[AQI_N_HOURLY_ARGS], aqi_result *r);
+
+/* Conventions of the real-time report (eco.hourly_aqi's convention argument). */
+typedef enum aqi_convention
+{
+	AQI_CONV_PUBLISHED = 0,		/* 'published' */
+	AQI_CONV_TEXT = 1			/* 'text': HJ 633-2012 as written (moving averages) */
+} aqi_convention;
+
+/* Parse 'published' / 'text' (case-insensitive); -1 when unknown. */
+int			aqi_convention_parse(const char *text, int len);
+
+/*
  * AQI, level and primary pollutants from the indicators' IAQIs.  used[] marks
  * the indicators of the report; a used indicator with iaqi AQI_NA is missing.
  * 2012: computed from the indicators present.  2026 §5.3.1: with a missing
@@ -234,7 +256,8 @@ typedef struct aqi_epa_result
 } aqi_epa_result;
 
 /*
- * US EPA AQI: the index of each pollutant (O3: higher of 8-h and 1-h; SO2:
+ * US EPA AQI (a negative concentration counts as 0, as the EPA's daily
+ * files publish instrument noise near zero): the index of each pollutant (O3: higher of 8-h and 1-h; SO2:
  * the 1-h index, or from 305 ppb the 24-h index, at least 200), the AQI as
  * their maximum, the main pollutants all tied at it.
  */

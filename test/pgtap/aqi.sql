@@ -1,7 +1,7 @@
 -- pgTAP: AQI catalogue properties, SQLSTATEs and cross-checks against independent SQL.
 BEGIN;
 SET LOCAL search_path = public, eco;
-SELECT plan(32);
+SELECT plan(33);
 
 SELECT has_function('eco', 'iaqi', ARRAY['eco.pollutant', 'text', 'double precision', 'eco.standard'], 'eco.iaqi exists');
 SELECT has_function('eco', 'daily_aqi', 'eco.daily_aqi exists');
@@ -40,7 +40,8 @@ SELECT is((SELECT proargnames FROM pg_proc WHERE oid = 'eco.daily_aqi'::regproc)
           ARRAY['so2', 'no2', 'co', 'pm10', 'pm25', 'o3_8h', 'o3_1h', 'standard']::text[],
           'daily_aqi argument names');
 SELECT is((SELECT proargnames FROM pg_proc WHERE oid = 'eco.hourly_aqi'::regproc),
-          ARRAY['so2', 'no2', 'co', 'o3', 'pm10', 'pm25', 'o3_8h', 'pm10_24h', 'pm25_24h', 'so2_24h', 'standard']::text[],
+          ARRAY['so2', 'no2', 'co', 'o3', 'pm10', 'pm25', 'o3_8h', 'pm10_24h', 'pm25_24h', 'so2_24h', 'standard',
+                'convention']::text[],
           'hourly_aqi argument names');
 
 -- SQLSTATEs.
@@ -140,7 +141,7 @@ SELECT is((SELECT count(*)::int FROM generate_series(1, 2000) AS i
                                       (i * 3 % 300)::float8 AS pm10d, (i * 5 % 200)::float8 AS pm25d) AS v
            CROSS JOIN LATERAL eco.hourly_aqi(so2 => v.so2, no2 => 40, co => 1.2, o3 => v.o3, pm10 => 999, pm25 => 999,
                                              o3_8h => v.o38, pm10_24h => v.pm10d, pm25_24h => v.pm25d,
-                                             so2_24h => v.so2d, standard => 'HJ633-2012') AS r
+                                             so2_24h => v.so2d, standard => 'HJ633-2012', convention => 'text') AS r
            WHERE r.iaqi_so2 IS DISTINCT FROM CASE WHEN v.so2 > 800 THEN eco.iaqi('SO2', '24h', v.so2d, 'HJ633-2012')
                                                    ELSE eco.iaqi('SO2', '1h', v.so2, 'HJ633-2012') END
               OR r.iaqi_o3_1h IS DISTINCT FROM eco.iaqi('O3', '1h', v.o3, 'HJ633-2012')
@@ -151,6 +152,28 @@ SELECT is((SELECT count(*)::int FROM generate_series(1, 2000) AS i
               OR r.aqi IS DISTINCT FROM greatest(r.iaqi_so2, r.iaqi_no2, r.iaqi_co, r.iaqi_pm10, r.iaqi_pm25,
                                                  r.iaqi_o3_8h, r.iaqi_o3_1h)), 0,
           '2012 real time: 24-h PM, O3 8-h and 1-h, SO2 footnote');
+-- Real time, convention 'published' (the default), both editions: the six 1-h means, PM 1-h on the 24-h
+-- breakpoints, no O3 8-h; a missing pollutant withholds an AQI of 100 or less.
+SELECT is((SELECT count(*)::int FROM generate_series(1, 3000) AS i
+           CROSS JOIN LATERAL (SELECT CASE WHEN i % 2 = 0 THEN 'HJ633-2012' ELSE 'HJ633-2026' END::eco.standard AS std,
+                                      nullif(i * 37 % 700, 13)::float8 AS so2, (i * 41 % 500)::float8 AS no2,
+                                      nullif(i * 7 % 130, 3)::float8 / 10 AS co, nullif(i * 23 % 900, 5)::float8 AS o3,
+                                      nullif(i * 3 % 500, 7)::float8 AS pm10, nullif(i * 5 % 400, 11)::float8 AS pm25) AS v
+           CROSS JOIN LATERAL eco.hourly_aqi(so2 => v.so2, no2 => v.no2, co => v.co, o3 => v.o3, pm10 => v.pm10,
+                                             pm25 => v.pm25, o3_8h => 500, pm10_24h => 1, pm25_24h => 1,
+                                             standard => v.std) AS r
+           CROSS JOIN LATERAL (SELECT eco.iaqi('SO2', '1h', v.so2, v.std) AS so2, eco.iaqi('NO2', '1h', v.no2, v.std) AS no2,
+                                      eco.iaqi('CO', '1h', v.co, v.std) AS co, eco.iaqi('O3', '1h', v.o3, v.std) AS o3,
+                                      eco.iaqi('PM10', '24h', v.pm10, v.std) AS pm10,
+                                      eco.iaqi('PM2.5', '24h', v.pm25, v.std) AS pm25) AS e
+           WHERE r.iaqi_so2 IS DISTINCT FROM e.so2 OR r.iaqi_no2 IS DISTINCT FROM e.no2 OR r.iaqi_co IS DISTINCT FROM e.co
+              OR r.iaqi_o3_1h IS DISTINCT FROM e.o3 OR r.iaqi_pm10 IS DISTINCT FROM e.pm10
+              OR r.iaqi_pm25 IS DISTINCT FROM e.pm25 OR r.iaqi_o3_8h IS NOT NULL
+              OR r.aqi IS DISTINCT FROM
+                 CASE WHEN num_nulls(e.so2, e.no2, e.co, e.o3, e.pm10, e.pm25) = 0
+                        OR greatest(e.so2, e.no2, e.co, e.o3, e.pm10, e.pm25) > 100
+                      THEN greatest(e.so2, e.no2, e.co, e.o3, e.pm10, e.pm25) END), 0,
+          'published real time: six 1-h means, PM 1-h on the 24-h breakpoints, missing withholds AQI <= 100');
 -- EPA: index = max over pollutants; main pollutants tied.
 SELECT is((SELECT count(*)::int FROM generate_series(1, 2000) AS i
            CROSS JOIN LATERAL (SELECT (i % 250)::float8 / 1000 AS o3, (i * 7 % 3000)::float8 / 10 AS pm25,

@@ -1,0 +1,1 @@
+../sql/60_network_ingest.sql
