@@ -117,7 +117,20 @@ SELECT t, e FROM unnest(ARRAY['eco.pollutant', 'eco.standard', 'eco.outfall_type
 CREATE TEMP TABLE fuzz_fn AS
 SELECT p.oid, p.prokind, p.proretset, p.prorettype, ARRAY(SELECT unnest(p.proargtypes::oid[])) AS args,
        quote_ident(n.nspname) || '.' || quote_ident(p.proname) AS fname,
-       p.oid::regprocedure::text AS sig
+       p.oid::regprocedure::text AS sig,
+       -- the numeric columns of a composite or OUT-parameter result: only those can hold a NaN (a text column may
+       -- legitimately echo the input 'NaN')
+       ARRAY(SELECT CASE WHEN c.typ IN ('float8[]'::regtype, 'float4[]'::regtype, 'numeric[]'::regtype)
+                         THEN format('''NaN'' = ANY ((x).%I)', c.name) ELSE format('(x).%I = ''NaN''', c.name) END
+             FROM (SELECT a.attname::text AS name, a.atttypid::regtype AS typ
+                   FROM pg_type t JOIN pg_attribute a ON a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped
+                   WHERE t.oid = p.prorettype AND t.typtype = 'c'
+                   UNION ALL
+                   SELECT o.name, o.typ::regtype
+                   FROM unnest(p.proallargtypes, p.proargmodes, p.proargnames) o(typ, mode, name)
+                   WHERE o.mode IN ('o', 't', 'b')) c
+             WHERE c.typ IN ('float8'::regtype, 'float4'::regtype, 'numeric'::regtype,
+                             'float8[]'::regtype, 'float4[]'::regtype, 'numeric[]'::regtype)) AS nan_checks
 FROM pg_proc p
 JOIN pg_namespace n ON n.oid = p.pronamespace
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
@@ -166,7 +179,7 @@ BEGIN
             WHEN rt IN ('float8'::regtype, 'float4'::regtype, 'numeric'::regtype) THEN 'x = ''NaN'''
             WHEN rt IN ('float8[]'::regtype, 'float4[]'::regtype, 'numeric[]'::regtype) THEN '''NaN'' = ANY (x)'
             WHEN rt = 'record'::regtype OR (SELECT typtype = 'c' FROM pg_type WHERE oid = rt)
-                THEN 'x::text ~ ''(^|[(,{])NaN([),}]|$)'''
+                THEN coalesce('(' || nullif(array_to_string(r.nan_checks, ' OR '), '') || ')', 'false')
             ELSE 'false' END;
         IF r.prokind = 'a' THEN
             nrows := floor(random() * 7)::int;

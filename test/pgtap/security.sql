@@ -111,7 +111,7 @@ SELECT throws_ok($$INSERT INTO eco.site (code, name, kind, area) VALUES ('SEC-4'
 RESET ROLE;
 
 -- Every view of the extension (the reference data) is readable by a role that is not the owner, and returns rows.
-CREATE TEMP TABLE view_read(v text, err text, n bigint);
+CREATE TEMP TABLE view_read(v text, err text, n bigint, data_view boolean);
 GRANT ALL ON view_read TO regress_area_none;
 SET LOCAL ROLE regress_area_none;
 DO $$
@@ -119,16 +119,24 @@ DECLARE
     v text;
     k bigint;
 BEGIN
-    FOR v IN SELECT c.oid::regclass::text FROM pg_catalog.pg_class c
+    -- A data view (one that reads a table of the extension, such as eco.network_aqi_mismatch) may be empty here;
+    -- a reference view (over the C tables) must return rows.
+    FOR v, dv IN SELECT c.oid::regclass::text,
+                        EXISTS (SELECT 1 FROM pg_catalog.pg_rewrite r
+                                JOIN pg_catalog.pg_depend rd ON rd.classid = 'pg_catalog.pg_rewrite'::regclass
+                                     AND rd.objid = r.oid AND rd.refclassid = 'pg_catalog.pg_class'::regclass
+                                JOIN pg_catalog.pg_class t ON t.oid = rd.refobjid AND t.relkind IN ('r', 'p')
+                                WHERE r.ev_class = c.oid)
+             FROM pg_catalog.pg_class c
              JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid
                   AND d.refclassid = 'pg_catalog.pg_extension'::regclass AND d.deptype = 'e'
              JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'eco_monitor'
              WHERE c.relkind = 'v' LOOP
         BEGIN
             EXECUTE pg_catalog.format('SELECT count(*) FROM %s', v) INTO k;
-            INSERT INTO view_read VALUES (v, NULL, k);
+            INSERT INTO view_read VALUES (v, NULL, k, dv);
         EXCEPTION WHEN OTHERS THEN
-            INSERT INTO view_read VALUES (v, SQLSTATE || ' ' || SQLERRM, NULL);
+            INSERT INTO view_read VALUES (v, SQLSTATE || ' ' || SQLERRM, NULL, dv);
         END;
     END LOOP;
 END
@@ -136,7 +144,8 @@ $$;
 RESET ROLE;
 SELECT cmp_ok((SELECT count(*)::int FROM view_read), '>=', 14, 'the views of the extension were found');
 SELECT is((SELECT pg_catalog.string_agg(v || ': ' || COALESCE(err, 'no rows'), '; ' ORDER BY v) FROM view_read
-           WHERE err IS NOT NULL OR n = 0), NULL, 'every view of the extension is readable by a non-owner role and has rows');
+           WHERE err IS NOT NULL OR (n = 0 AND NOT data_view)), NULL,
+          'every view of the extension is readable by a non-owner role, and every reference view has rows');
 
 -- Outfall history is written only by the lifecycle: no role writes it directly, whatever the area or the code
 -- (the error is the same for an outfall of another area, of its own area and for a code that does not exist).
