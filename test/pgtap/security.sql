@@ -117,6 +117,7 @@ SET LOCAL ROLE regress_area_none;
 DO $$
 DECLARE
     v text;
+    dv boolean;
     k bigint;
 BEGIN
     -- A data view (one that reads a table of the extension, such as eco.network_aqi_mismatch) may be empty here;
