@@ -1,6 +1,7 @@
 # eco_monitor — PGXS build.
 #   make demo   install what is missing, build, run the demo on a throwaway cluster
 #   make test   the same set-up, then C unit tests, pg_regress and pgTAP
+#   make test-shards   the same set-up, then a coordinator and three postgres_fdw shards against one node
 EXTENSION  = eco_monitor
 EXTVERSION = 0.2.0
 MODULE_big = eco_monitor
@@ -57,12 +58,15 @@ UNIT_BINS = $(UNIT_SRCS:.c=.bin)
 test/unit/%.bin: test/unit/%.c $(CORE_SRCS) $(wildcard src/core/*.h) test/unit/unit.h
 	$(CC) -std=c99 -O2 -g $(STRICT_CFLAGS) -Isrc/core -o $@ $< $(CORE_SRCS) -lm
 
-.PHONY: unit test demo bench
+.PHONY: unit test demo bench test-shards
 unit: $(UNIT_BINS)
 	@rc=0; for t in $(UNIT_BINS); do ./$$t || rc=1; done; exit $$rc
 
 test:
 	@bash scripts/test.sh
+
+test-shards:
+	@bash test/shards/run.sh
 
 demo:
 	@bash scripts/demo.sh
