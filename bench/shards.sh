@@ -11,7 +11,8 @@
 #   floor       SELECT count(*) over the hourly rows (the price of reading the rows, nothing computed)
 #   rollup-q    the per-site daily roll-up as a query (eco.daily_mean x6, eco.mda8, GROUP BY site, day)
 #   refresh     eco.refresh_air_daily for the year (on the coordinator: aggregates on the shards, rows written back)
-#   refresh-sh  eco.refresh_air_daily run on the three shards at once (nothing crosses the network)
+#   refresh-sh  eco.refresh_air_daily run on the three shards at once (scripts/eco_shards.sh --each-shard;
+#               nothing crosses the network)
 #   persite     annual per-site statistics (eco.annual_mean, eco.annual_percentile, eco.good_day_ratio)
 #   province    province figures combined on the coordinator from the per-site statistics
 #   report      eco.annual_report('', year)
@@ -121,8 +122,8 @@ for sites in $SIZES; do
   # the same roll-up run by each shard on its own rows, the three at once
   T["refresh-sh|$ONE"]=${T["refresh|$ONE"]}; R["refresh-sh|$ONE"]=${R["refresh|$ONE"]}
   t0=$(now)
-  pids=(); for s in "${S[@]}"; do pq "$s" "SELECT eco.refresh_air_daily('$YEAR-01-01', '$YEAR-12-31')" >/dev/null & pids+=($!); done
-  for p in "${pids[@]}"; do wait "$p"; done
+  PSQL="$BIN/psql" bash scripts/eco_shards.sh --each-shard "host=$CO port=$PGPORT dbname=eco" \
+    "SELECT eco.refresh_air_daily('$YEAR-01-01', '$YEAR-12-31')" >/dev/null
   t1=$(now); T["refresh-sh|$CO"]=$(echo "$t1 $t0" | awk '{printf "%.2f", $1 - $2}')
   R["refresh-sh|$CO"]=$(pq "$CO" "SELECT count(*) FROM eco.air_daily")
   pq "$ONE" "VACUUM ANALYZE eco.air_daily"

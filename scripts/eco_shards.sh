@@ -19,6 +19,11 @@
 # The extension's functions (eco.refresh_air_daily, eco.air_summary, eco.annual_report, ...) resolve the tables by
 # name when they run, so they run unchanged on the coordinator over the sharded tables.
 #
+#   eco_shards.sh --each-shard COORDINATOR_CONNINFO SQL
+# runs SQL on every shard of the coordinator at once (connection options and user from its servers and user
+# mappings), e.g. the daily roll-up where the rows are: "SELECT eco.refresh_air_daily('2025-01-01', '2025-12-31')".
+# Each shard runs in its own transaction; a failing shard is named and the exit status is non-zero.
+#
 # Conninfo strings are libpq keyword=value lists without quoted values (host, port, dbname, user, password, ...).
 # Environment: ECO_SHARD_TABLES (above); ECO_SHARD_USER / ECO_SHARD_PASSWORD for the user mapping;
 # ECO_SHARD_FETCH_SIZE (default 10000) and ECO_SHARD_BATCH_SIZE (default 1000) for the servers; PSQL (default psql).
@@ -29,11 +34,38 @@ FETCH=${ECO_SHARD_FETCH_SIZE:-10000}
 BATCH=${ECO_SHARD_BATCH_SIZE:-1000}
 
 die() { echo "eco_shards: $*" >&2; exit 1; }
+q() { PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" "$PSQL" -X -q -v ON_ERROR_STOP=1 -At -d "$1" -c "$2"; }
+lit() { local s=${1//\'/\'\'}; printf "'%s'" "$s"; }
+
+if [ "${1:-}" = "--each-shard" ]; then
+  [ $# -eq 3 ] || die "usage: eco_shards.sh --each-shard COORDINATOR_CONNINFO SQL"
+  # one line per shard: server name, then a libpq conninfo built from the server's and the user mapping's options
+  mapfile -t targets < <(q "$2" "
+SELECT s.srvname || ' ' || string_agg(o.k || '=' || o.v, ' ' ORDER BY o.k)
+FROM pg_foreign_server s
+LEFT JOIN pg_user_mappings m ON m.srvid = s.oid AND m.usename = 'public'
+CROSS JOIN LATERAL (SELECT split_part(x, '=', 1) AS k, substr(x, strpos(x, '=') + 1) AS v
+                    FROM unnest(s.srvoptions || coalesce(m.umoptions, '{}')) x) o
+WHERE s.srvname ~ '^eco_shard_[0-9]+\$'
+  AND o.k IN ('host', 'hostaddr', 'port', 'dbname', 'user', 'password', 'sslmode', 'connect_timeout')
+GROUP BY s.srvname ORDER BY substr(s.srvname, 11)::integer")
+  [ ${#targets[@]} -gt 0 ] || die "no eco_shard_N servers on the coordinator (run the set-up first)"
+  tmp=$(mktemp -d /tmp/eco_shards.XXXXXX); pids=()
+  for t in "${targets[@]}"; do
+    ( q "${t#* }" "$3" >"$tmp/${t%% *}.out" 2>&1 ) & pids+=($!)
+  done
+  rc=0; i=0
+  for t in "${targets[@]}"; do
+    if wait "${pids[$i]}"; then sed "s/^/${t%% *}: /" "$tmp/${t%% *}.out"
+    else rc=1; sed "s/^/eco_shards: shard ${t%% *} failed: /" "$tmp/${t%% *}.out" >&2; fi
+    i=$((i + 1))
+  done
+  rm -rf "$tmp"
+  exit $rc
+fi
 [ $# -ge 2 ] || die "usage: eco_shards.sh COORDINATOR_CONNINFO SHARD_CONNINFO [SHARD_CONNINFO ...]"
 coord=$1; shift
 shards=("$@")
-q() { PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" "$PSQL" -X -q -v ON_ERROR_STOP=1 -At -d "$1" -c "$2"; }
-lit() { local s=${1//\'/\'\'}; printf "'%s'" "$s"; }
 
 # Options of a conninfo: server options (everything but user/password) and the user mapping's user/password.
 conn_opt() { # conninfo key -> value or empty
