@@ -138,9 +138,11 @@ BEGIN
   IF t IS NULL THEN
     RAISE EXCEPTION 'table %.% does not exist on the coordinator', $(lit "$tschema"), $(lit "$tname");
   END IF;
-  IF (SELECT relkind FROM pg_class WHERE oid = t) = 'p' THEN
-    -- already sharded: check the partitions match the shards
-    SELECT count(*) INTO i FROM pg_inherits WHERE inhparent = t;
+  -- already sharded (its partitions are foreign tables on eco_shard_N servers): check they match the shards.
+  -- A table the extension itself partitions (by time, say) has local partitions and is sharded like a plain one.
+  SELECT count(*) INTO i FROM pg_inherits h JOIN pg_foreign_table f ON f.ftrelid = h.inhrelid
+    JOIN pg_foreign_server s ON s.oid = f.ftserver WHERE h.inhparent = t AND s.srvname LIKE 'eco\_shard\_%';
+  IF i > 0 THEN
     IF i <> n THEN
       RAISE EXCEPTION '% is already sharded over % servers, not %', t, i, n;
     END IF;
