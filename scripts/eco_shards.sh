@@ -132,6 +132,8 @@ DECLARE
   loc text := $(lit "${tname}_unsharded");
   p record;
   g record;
+  st text;
+  policies text[] := '{}';
   i integer;
   n integer := $n;
 BEGIN
@@ -151,6 +153,13 @@ BEGIN
   IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = t AND attname = $(lit "$key") AND NOT attisdropped) THEN
     RAISE EXCEPTION 'table % has no column %', t, $(lit "$key");
   END IF;
+  -- the policies as written for this table name (read before the rename: their expressions may name the table)
+  FOR p IN SELECT * FROM pg_policies WHERE schemaname = $(lit "$tschema") AND tablename = $(lit "$tname") LOOP
+    policies := policies || format('CREATE POLICY %I ON %I.%I AS %s FOR %s TO %s%s%s', p.policyname,
+                   $(lit "$tschema"), $(lit "$tname"), p.permissive, p.cmd,
+                   (SELECT string_agg(quote_ident(r), ', ') FROM unnest(p.roles) r),
+                   coalesce(' USING (' || p.qual || ')', ''), coalesce(' WITH CHECK (' || p.with_check || ')', ''));
+  END LOOP;
   EXECUTE format('ALTER TABLE %s RENAME TO %I', t, loc);
   EXECUTE format('CREATE TABLE %I.%I (LIKE %I.%I INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING COMMENTS)
                   PARTITION BY HASH (%I)', $(lit "$tschema"), $(lit "$tname"), $(lit "$tschema"), loc, $(lit "$key"));
@@ -170,11 +179,8 @@ BEGIN
   IF (SELECT relrowsecurity FROM pg_class WHERE oid = t) THEN
     EXECUTE format('ALTER TABLE %I.%I ENABLE ROW LEVEL SECURITY', $(lit "$tschema"), $(lit "$tname"));
   END IF;
-  FOR p IN SELECT * FROM pg_policies WHERE schemaname = $(lit "$tschema") AND tablename = loc LOOP
-    EXECUTE format('CREATE POLICY %I ON %I.%I AS %s FOR %s TO %s%s%s', p.policyname, $(lit "$tschema"),
-                   $(lit "$tname"), p.permissive, p.cmd,
-                   (SELECT string_agg(quote_ident(r), ', ') FROM unnest(p.roles) r),
-                   coalesce(' USING (' || p.qual || ')', ''), coalesce(' WITH CHECK (' || p.with_check || ')', ''));
+  FOREACH st IN ARRAY policies LOOP
+    EXECUTE st;
   END LOOP;
   FOR g IN SELECT grantee, string_agg(privilege_type, ', ') AS privs FROM information_schema.role_table_grants
            WHERE table_schema = $(lit "$tschema") AND table_name = loc AND grantee <> 'postgres'

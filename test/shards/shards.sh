@@ -29,7 +29,7 @@ sum_lines() { local t=0 v; for v in "$@"; do t=$((t + v)); done; echo "$t"; }
 # psql on host dir $1, database $2, SQL $3 (unaligned, tuples only)
 pq() { PGOPTIONS="-c client_min_messages=warning" "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -At -h "$1" -d "$2" -c "$3"; }
 
-echo "1..37"
+echo "1..38"
 
 # ---------- four clusters: coordinator (also holds the single-node reference database) and three shards
 for c in co s1 s2 s3; do
@@ -55,6 +55,10 @@ check "the extension is installed on every shard" \
 check "eco.air_hourly and eco.air_daily are hash-partitioned over three foreign tables" \
   '[ "$(pq "$CO" eco "SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
          WHERE c.relkind = '"'"'f'"'"' AND i.inhparent IN ('"'"'eco.air_hourly'"'"'::regclass, '"'"'eco.air_daily'"'"'::regclass)")" = 6 ]'
+check "row-level security and its policies carried over to the sharded tables" \
+  '[ "$(pq "$CO" eco "SELECT count(*) FROM pg_class WHERE oid IN ('"'"'eco.air_hourly'"'"'::regclass, '"'"'eco.air_daily'"'"'::regclass) AND relrowsecurity")" = 2 ] &&
+   [ "$(pq "$CO" eco "SELECT string_agg(policyname || qual || with_check, '"'"','"'"' ORDER BY policyname) FROM pg_policies WHERE tablename IN ('"'"'air_hourly'"'"', '"'"'air_daily'"'"')")" = \
+     "$(pq "$CO" eco "SELECT string_agg(policyname || qual || with_check, '"'"','"'"' ORDER BY policyname) FROM pg_policies WHERE tablename IN ('"'"'air_hourly_unsharded'"'"', '"'"'air_daily_unsharded'"'"')")" ]'
 check "the servers ship the extension and scan asynchronously" \
   '[ "$(pq "$CO" eco "SELECT count(*) FROM pg_foreign_server WHERE srvname LIKE '"'"'eco_shard_%'"'"'
          AND '"'"'extensions=eco_monitor'"'"' = ANY (srvoptions) AND '"'"'async_capable=true'"'"' = ANY (srvoptions)")" = 3 ]'
@@ -234,5 +238,5 @@ check "shard 2 down: the daily rows were left untouched (the failed roll-up roll
 check "shard 2 down: a query that needs only shard 3 still answers" \
   '[ "$(pq "$CO" eco "SELECT count(*) > 0 FROM eco.air_daily_shard_3")" = t ]'
 
-[ "$n" -eq 37 ] || echo "# planned 37 tests, ran $n"
+[ "$n" -eq 38 ] || echo "# planned 38 tests, ran $n"
 exit $((failed > 0))
