@@ -29,7 +29,7 @@ sum_lines() { local t=0 v; for v in "$@"; do t=$((t + v)); done; echo "$t"; }
 # psql on host dir $1, database $2, SQL $3 (unaligned, tuples only)
 pq() { PGOPTIONS="-c client_min_messages=warning" "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -At -h "$1" -d "$2" -c "$3"; }
 
-echo "1..43"
+echo "1..44"
 
 # ---------- four clusters: coordinator (also holds the single-node reference database) and three shards
 for c in co s1 s2 s3; do
@@ -45,6 +45,10 @@ pq "$CO" single "CREATE EXTENSION eco_monitor CASCADE" 2>>"$tmp/err"; rc=$?
 check "four clusters started, databases created" '[ $rc -eq 0 ] && [ ${#dirs[@]} -eq 4 ]' "$(cat "$tmp/err")"
 
 # ---------- the one set-up command
+# rows already in the coordinator's table before the set-up are moved to their shards
+pq "$CO" eco "CREATE EXTENSION eco_monitor CASCADE;
+  INSERT INTO eco.air_hourly (site_code, hour_ending, pm25) VALUES
+    ('Z97', '2020-01-01 01:00', 10), ('Z98', '2020-01-01 01:00', 11), ('Z99', '2020-01-01 01:00', 12)" 2>>"$tmp/err"
 # The online-monitoring tables (HJ 212), when the extension has them, are sharded by MN with their limits.
 HJ=$(pq "$CO" single "SELECT to_regclass('eco.outlet_reading') IS NOT NULL AND to_regclass('eco.outlet_limit') IS NOT NULL")
 export ECO_SHARD_TABLES="eco.air_hourly:site_code eco.air_daily:site_code"
@@ -66,6 +70,12 @@ check "row-level security and its policies carried over to the sharded tables" \
 check "the servers ship the extension and scan asynchronously" \
   '[ "$(pq "$CO" eco "SELECT count(*) FROM pg_foreign_server WHERE srvname LIKE '"'"'eco_shard_%'"'"'
          AND '"'"'extensions=eco_monitor'"'"' = ANY (srvoptions) AND '"'"'async_capable=true'"'"' = ANY (srvoptions)")" = 3 ]'
+check "rows present before the set-up were moved to the shards" \
+  '[ "$(pq "$CO" eco "SELECT count(*) FROM eco.air_hourly_unsharded")" = 0 ] &&
+   [ "$(for s in "${S[@]}"; do pq "$s" eco "SELECT count(*) FROM eco.air_hourly WHERE site_code LIKE '"'"'Z9_'"'"'"; done | paste -sd,)" != "" ] &&
+   [ "$(sum_lines $(for s in "${S[@]}"; do pq "$s" eco "SELECT count(*) FROM eco.air_hourly WHERE site_code LIKE '"'"'Z9_'"'"'"; done))" = 3 ] &&
+   [ "$(pq "$CO" eco "SELECT string_agg(site_code || '"'"':'"'"'|| pm25, '"'"','"'"' ORDER BY site_code) FROM eco.air_hourly")" = "Z97:10,Z98:11,Z99:12" ]'
+pq "$CO" eco "DELETE FROM eco.air_hourly WHERE site_code LIKE 'Z9_'" 2>>"$tmp/err"
 PSQL="$BIN/psql" bash scripts/eco_shards.sh "host=$CO port=$PGPORT dbname=eco" \
   "host=${S[0]} port=$PGPORT dbname=eco" "host=${S[1]} port=$PGPORT dbname=eco" "host=${S[2]} port=$PGPORT dbname=eco" \
   >"$tmp/setup2.out" 2>&1; rc=$?
@@ -289,5 +299,5 @@ check "shard 2 down: the daily rows were left untouched (the failed roll-up roll
 check "shard 2 down: a query that needs only shard 3 still answers" \
   '[ "$(pq "$CO" eco "SELECT count(*) > 0 FROM eco.air_daily_shard_3")" = t ]'
 
-[ "$n" -eq 43 ] || echo "# planned 43 tests, ran $n"
+[ "$n" -eq 44 ] || echo "# planned 44 tests, ran $n"
 exit $((failed > 0))
