@@ -29,7 +29,7 @@ sum_lines() { local t=0 v; for v in "$@"; do t=$((t + v)); done; echo "$t"; }
 # psql on host dir $1, database $2, SQL $3 (unaligned, tuples only)
 pq() { PGOPTIONS="-c client_min_messages=warning" "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -At -h "$1" -d "$2" -c "$3"; }
 
-echo "1..44"
+echo "1..45"
 
 # ---------- four clusters: coordinator (also holds the single-node reference database) and three shards
 for c in co s1 s2 s3; do
@@ -247,6 +247,15 @@ check "air_summary: reads per-site daily rows with three asynchronous foreign sc
    ! grep "Remote SQL" "$tmp/plan_report.txt" | grep -q "GROUP BY" && grep -q "GroupAggregate\|HashAggregate" "$tmp/plan_report.txt"' \
   "$(grep -E "Aggregate|Foreign|Remote|Append" "$tmp/plan_report.txt" | head -20)"
 
+# eco.refresh_air_daily itself on the coordinator: its per-site-day aggregation is the part sent to the shards
+PGOPTIONS="-c client_min_messages=log" "$BIN/psql" -X -q -At -h "$CO" -d eco -c "LOAD 'auto_explain';
+  SET auto_explain.log_min_duration = 0; SET auto_explain.log_nested_statements = on; SET auto_explain.log_verbose = on;
+  SELECT eco.refresh_air_daily('2025-01-01', '2025-01-31')" >"$tmp/plan_refresh.txt" 2>&1
+check "eco.refresh_air_daily on the coordinator: the hourly rows are aggregated per site-day on the three shards" \
+  '[ "$(grep "Remote SQL" "$tmp/plan_refresh.txt" | grep "FROM eco.air_hourly" | grep "eco.daily_mean(" | grep -c "GROUP BY")" -ge 3 ] &&
+   ! grep "Remote SQL" "$tmp/plan_refresh.txt" | grep "FROM eco.air_hourly" | grep -vq "GROUP BY"' \
+  "$(grep -E "Remote SQL|Foreign Scan|Query Text" "$tmp/plan_refresh.txt" | cut -c1-200 | head -16)"
+
 # ---------- Citus readiness: every aggregate can be split into partial and combined parts
 CITUS="SELECT a.aggfnoid::regprocedure FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
 JOIN pg_depend dep ON dep.classid = 'pg_proc'::regclass AND dep.objid = p.oid AND dep.deptype = 'e'
@@ -299,5 +308,5 @@ check "shard 2 down: the daily rows were left untouched (the failed roll-up roll
 check "shard 2 down: a query that needs only shard 3 still answers" \
   '[ "$(pq "$CO" eco "SELECT count(*) > 0 FROM eco.air_daily_shard_3")" = t ]'
 
-[ "$n" -eq 44 ] || echo "# planned 44 tests, ran $n"
+[ "$n" -eq 45 ] || echo "# planned 45 tests, ran $n"
 exit $((failed > 0))
