@@ -2,10 +2,10 @@
 #   make demo   install what is missing, build, run the demo on a throwaway cluster
 #   make test   the same set-up, then C unit tests, pg_regress and pgTAP (warnings are errors: COPT=-Werror)
 #   make docs   regenerate docs/reference.md from the catalogue's COMMENTs (throwaway cluster)
-# Packagers, on any PostgreSQL 15+ with PostGIS (pg_config on PATH or PG_CONFIG=...):
-#   make && make install && make installcheck
 #   make test-shards   the same set-up, then a coordinator and three postgres_fdw shards against one node
 #   make test-browser  the demo's report.html in headless Chromium
+# Packagers, on any PostgreSQL 15+ with PostGIS (pg_config on PATH or PG_CONFIG=...):
+#   make && make install && make installcheck
 EXTENSION  = eco_monitor
 EXTVERSION = 0.2.0
 MODULE_big = eco_monitor
