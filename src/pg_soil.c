@@ -30,19 +30,50 @@ item_names(eco_std_id std)
 	return buf;
 }
 
+/* The last name resolved by a call site (fn_extra): a column of one item, or a literal, is read once. */
+typedef struct item_cache
+{
+	int			std;
+	const eco_pollutant *p;
+	int			len;
+	int			cap;			/* bytes allocated for name */
+	char		name[FLEXIBLE_ARRAY_MEMBER];
+} item_cache;
+
 /*
  * The soil item a text names in the context of the standard (the names as its
  * tables write them first, then any eco.pollutant input): ERROR 22P02 with
  * the table's names in the hint when the standard has no such item.
  */
 static const eco_pollutant *
-item_arg(text *t, const eco_standard *std)
+item_arg(FunctionCallInfo fcinfo, text *t, const eco_standard *std)
 {
-	char	   *s = text_to_cstring(t);
-	const eco_pollutant *p = eco_soil_item_parse(std->id, s);
+	item_cache *c = fcinfo->flinfo ? (item_cache *) fcinfo->flinfo->fn_extra : NULL;
+	int			len = VARSIZE_ANY_EXHDR(t);
+	char	   *s;
+	const eco_pollutant *p;
 	const eco_pollutant *any;
 	char		buf[64];
 
+	if (c != NULL && c->std == std->id && c->len == len && memcmp(c->name, VARDATA_ANY(t), len) == 0)
+		return c->p;
+	s = text_to_cstring(t);
+	p = eco_soil_item_parse(std->id, s);
+	if (p != NULL && fcinfo->flinfo != NULL)
+	{
+		if (c == NULL || c->cap < len)
+		{
+			if (c != NULL)
+				pfree(c);
+			c = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, offsetof(item_cache, name) + len + 1);
+			c->cap = len;
+			fcinfo->flinfo->fn_extra = c;
+		}
+		c->std = std->id;
+		c->p = p;
+		c->len = len;
+		memcpy(c->name, VARDATA_ANY(t), len);
+	}
 	if (p != NULL)
 		return p;
 	any = eco_pollutant_parse(s);
@@ -86,7 +117,7 @@ soil_screen_common(FunctionCallInfo fcinfo, bool by_name)
 		PG_RETURN_NULL();
 	std = PG_GETARG_STANDARD(4);
 	eco_require_family(std, "GB36600", "eco.soil_screen");
-	p = by_name ? item_arg(PG_GETARG_TEXT_PP(0), std) : PG_GETARG_POLLUTANT(0);
+	p = by_name ? item_arg(fcinfo, PG_GETARG_TEXT_PP(0), std) : PG_GETARG_POLLUTANT(0);
 	c = PG_GETARG_FLOAT8(1);
 	eco_check_concentration(c, "soil concentration");
 	if (!PG_ARGISNULL(2))
@@ -214,7 +245,7 @@ farmland_screen_common(FunctionCallInfo fcinfo, bool by_name)
 		PG_RETURN_NULL();
 	std = PG_GETARG_STANDARD(4);
 	eco_require_family(std, "GB15618", "eco.farmland_screen");
-	p = by_name ? item_arg(PG_GETARG_TEXT_PP(0), std) : PG_GETARG_POLLUTANT(0);
+	p = by_name ? item_arg(fcinfo, PG_GETARG_TEXT_PP(0), std) : PG_GETARG_POLLUTANT(0);
 	c = PG_GETARG_FLOAT8(1);
 	eco_check_concentration(c, "soil concentration");
 	lt = land_type_arg(PG_GETARG_CSTRING_TEXT(3));

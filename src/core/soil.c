@@ -392,11 +392,37 @@ eco_soil_std_lists(int std, const eco_pollutant *p)
 	return 0;
 }
 
+/*
+ * The look-up keys (eco_norm_key) of the names as written, computed once per
+ * process: row i of GB 36600 at [i], row i of GB 15618 at [ROWS_36600 + i].
+ */
+#define ROWS_36600 (sizeof(eco_gb36600) / sizeof(eco_gb36600[0]))
+#define ROWS_15618 (sizeof(eco_gb15618) / sizeof(eco_gb15618[0]))
+#define ITEM_KEY_LEN 96
+static char item_keys[ROWS_36600 + ROWS_15618][ITEM_KEY_LEN];
+
+static const char *
+item_key(int std, int i)
+{
+	static int	ready = 0;
+
+	if (!ready)
+	{
+		for (size_t j = 0; j < ROWS_36600; j++)
+			if (eco_norm_key(eco_gb36600[j].item, item_keys[j], ITEM_KEY_LEN) <= 0)
+				item_keys[j][0] = '\0';
+		for (size_t j = 0; j < ROWS_15618; j++)
+			if (eco_norm_key(eco_gb15618[j].item, item_keys[ROWS_36600 + j], ITEM_KEY_LEN) <= 0)
+				item_keys[ROWS_36600 + j][0] = '\0';
+		ready = 1;
+	}
+	return item_keys[(std == ECO_STD_GB15618_2018 ? (int) ROWS_36600 : 0) + i];
+}
+
 const eco_pollutant *
 eco_soil_item_parse(int std, const char *text)
 {
-	char		key[96],
-				rk[96];
+	char		key[ITEM_KEY_LEN];
 	short		id,
 				table;
 	const char *item;
@@ -407,7 +433,7 @@ eco_soil_item_parse(int std, const char *text)
 	/* the names as the standard writes them come first */
 	if (eco_norm_key(text, key, sizeof key) > 0)
 		for (int i = 0; std_row(std, i, &id, &table, &item); i++)
-			if (eco_norm_key(item, rk, sizeof rk) > 0 && strcmp(key, rk) == 0)
+			if (strcmp(key, item_key(std, i)) == 0)
 				return eco_pollutant_by_id(id);
 	/* then any name of the registry, mapped to its soil item */
 	p = eco_pollutant_parse(text);
