@@ -129,6 +129,8 @@ SELECT eco.soil_screen('滴滴涕总量', 1, 1);
 SELECT eco.farmland_screen('p,p''-滴滴伊', 1, 6, 'other');
 SELECT eco.farmland_screen('nonsense', 1, 6, 'other');
 SELECT eco.farmland_screen('Cr(VI)'::eco.pollutant, 0.2, 6, 'paddy');
+-- The land uses, listed from the table the parser reads.
+SELECT eco.farmland_screen('滴滴涕', 0.2, 6, 'forest');
 \set VERBOSITY terse
 SELECT eco.soil_screen('滴滴涕', 1, 1, NULL, 'GB15618-2018');
 SELECT eco.farmland_screen('滴滴涕', 1, 6, 'other', 'GB36600-2018');

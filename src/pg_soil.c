@@ -207,18 +207,19 @@ soil_gb36600_list(PG_FUNCTION_ARGS)
 static eco_land_type
 land_type_arg(const char *s)
 {
-	if (strcmp(s, "paddy") == 0 || strcmp(s, "水田") == 0)
-		return ECO_LAND_PADDY;
-	if (strcmp(s, "orchard") == 0 || strcmp(s, "果园") == 0)
-		return ECO_LAND_ORCHARD;
-	if (strcmp(s, "other") == 0 || strcmp(s, "其他") == 0 || strcmp(s, "dryland") == 0 || strcmp(s, "旱地") == 0)
-		return ECO_LAND_OTHER;
-	if (strcmp(s, "rotation") == 0 || strcmp(s, "水旱轮作") == 0)
-		return ECO_LAND_ROTATION;
+	eco_land_type lt;
+	int			n;
+	char	   *names;
+
+	if (eco_land_type_parse(s, &lt))
+		return lt;
+	n = eco_land_type_names(NULL, 0);
+	names = palloc(n + 1);
+	eco_land_type_names(names, n + 1);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("invalid GB 15618 land type: \"%s\"", s),
-			 errhint("Use 'paddy' (水田), 'orchard' (果园), 'other' (其他; also 'dryland', 旱地) or 'rotation' (水旱轮作: the stricter value).")));
+			 errhint("Use %s; rotation (水旱轮作) takes the stricter value.", names)));
 	return ECO_LAND_OTHER;
 }
 

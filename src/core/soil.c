@@ -233,6 +233,57 @@ eco_ph_band(double ph)
 	return 3;
 }
 
+/* Land uses accepted as text, in the order a hint lists them. */
+static const struct
+{
+	const char *name;
+	eco_land_type lt;
+}			land_names[] = {
+	{"paddy", ECO_LAND_PADDY},
+	{"水田", ECO_LAND_PADDY},
+	{"orchard", ECO_LAND_ORCHARD},
+	{"果园", ECO_LAND_ORCHARD},
+	{"other", ECO_LAND_OTHER},
+	{"其他", ECO_LAND_OTHER},
+	{"dryland", ECO_LAND_OTHER},
+	{"旱地", ECO_LAND_OTHER},
+	{"rotation", ECO_LAND_ROTATION},	/* paddy-upland rotation: the stricter value */
+	{"水旱轮作", ECO_LAND_ROTATION},
+};
+
+int
+eco_land_type_parse(const char *text, eco_land_type *lt)
+{
+	if (text == NULL)
+		return 0;
+	for (size_t i = 0; i < sizeof land_names / sizeof land_names[0]; i++)
+		if (strcmp(text, land_names[i].name) == 0)
+		{
+			*lt = land_names[i].lt;
+			return 1;
+		}
+	return 0;
+}
+
+int
+eco_land_type_names(char *buf, size_t bufsz)
+{
+	size_t		len = 0;
+
+	if (bufsz > 0)
+		buf[0] = '\0';
+	for (size_t i = 0; i < sizeof land_names / sizeof land_names[0]; i++)
+	{
+		int			n = snprintf(len < bufsz ? buf + len : NULL, len < bufsz ? bufsz - len : 0,
+								 "%s'%s'", i ? ", " : "", land_names[i].name);
+
+		if (n < 0)
+			return -1;
+		len += (size_t) n;
+	}
+	return (int) len;
+}
+
 static int
 land_applies(eco_gb15618_land l, eco_land_type lt)
 {

@@ -54,6 +54,15 @@ typedef enum eco_land_type
 	ECO_LAND_ROTATION = 3		/* 水旱轮作: the stricter of the paddy and other values */
 } eco_land_type;
 
+/*
+ * A land use as text: English word or the Chinese term (paddy/水田, orchard/果园,
+ * other/其他/dryland/旱地, rotation/水旱轮作).  Returns 0 when unknown.
+ */
+int			eco_land_type_parse(const char *text, eco_land_type *lt);
+
+/* The accepted land-use words, from the same table, for a hint; snprintf semantics. */
+int			eco_land_type_names(char *buf, size_t bufsz);
+
 /* Row selector of GB 15618 Table 1: which land types a row applies to. */
 typedef enum eco_gb15618_land
 {

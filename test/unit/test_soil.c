@@ -247,5 +247,28 @@ main(void)
 		CHECK(n > (int) sizeof small && strlen(small) == sizeof small - 1, "truncated like snprintf");
 		CHECK_INT(eco_soil_item_names(ECO_STD_HJ633_2026, buf, sizeof buf), -1, "not a soil standard");
 	}
+	{
+		/* land uses as text, and the hint built from the same table */
+		eco_land_type lt = ECO_LAND_PADDY;
+		char		buf[256];
+		const char *words[] = {"paddy", "水田", "orchard", "果园", "other", "其他", "dryland", "旱地", "rotation", "水旱轮作"};
+		const eco_land_type want[] = {ECO_LAND_PADDY, ECO_LAND_PADDY, ECO_LAND_ORCHARD, ECO_LAND_ORCHARD, ECO_LAND_OTHER,
+			ECO_LAND_OTHER, ECO_LAND_OTHER, ECO_LAND_OTHER, ECO_LAND_ROTATION, ECO_LAND_ROTATION};
+		int			bad = 0,
+					missing = 0;
+
+		eco_land_type_names(buf, sizeof buf);
+		for (int i = 0; i < 10; i++)
+		{
+			char		quoted[32];
+
+			bad += !eco_land_type_parse(words[i], &lt) || lt != want[i];
+			snprintf(quoted, sizeof quoted, "'%s'", words[i]);
+			missing += strstr(buf, quoted) == NULL;
+		}
+		CHECK_INT(bad, 0, "every land-use word parses to its land type");
+		CHECK_INT(missing, 0, "the land-use hint lists every word");
+		CHECK(!eco_land_type_parse("forest", &lt) && !eco_land_type_parse(NULL, &lt), "forest and NULL are no land use");
+	}
 	return unit_done();
 }
