@@ -1,11 +1,11 @@
 -- ===================================================================
--- Sites, outfalls and land parcels (issue 6).
+-- Sites, outfalls and land parcels.
 --   eco.outfall_type      HJ 1312-2023 outfall classification (C table)
 --   eco.protection_zone   drinking-water source protection zones
 --   eco.outfall           入河/入海排污口 with their remediation record
 --   eco.outfall_history   every status transition of an outfall
 --   eco.land_parcel       construction-land parcels and their soil survey
---   soil screening        GB 36600-2018 and GB 15618-2018 (C tables)
+-- (soil screening of GB 36600 and GB 15618: 45_soil.sql)
 -- Every table: row-level security by area (eco.area_visible), registered
 -- with pg_extension_config_dump so that user rows survive pg_dump.
 -- ===================================================================
@@ -587,54 +587,3 @@ CREATE FUNCTION @extschema@.parcel_survey_summary(year integer)
 $fn$;
 COMMENT ON FUNCTION @extschema@.parcel_survey_summary(integer) IS
     'parcels whose use changes in the year to first-class land (GB 36600 第一类用地), counted by soil survey status (every status listed)';
-
--- -------------------------------------------------------------------
--- Soil screening: GB 36600-2018 and GB 15618-2018 (C tables in src/core/soil.c).
--- -------------------------------------------------------------------
-CREATE FUNCTION @extschema@.soil_screen(pollutant @extschema@.pollutant, value double precision,
-    land_class integer, background double precision DEFAULT NULL,
-    standard @extschema@.standard DEFAULT 'GB36600-2018')
-    RETURNS text
-    AS 'MODULE_PATHNAME', 'soil_screen' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.soil_screen(@extschema@.pollutant, double precision, integer, double precision, @extschema@.standard) IS
-    'GB 36600-2018 screening of a construction-land soil result (mg/kg): below_screening (≤ screening value), between, above_intervention (> intervention value), or within_background (As, Co, V above screening but ≤ the background given); land_class 1, 2, or NULL when the planned use is not settled (first-class values)';
-
-CREATE FUNCTION @extschema@.farmland_screen(pollutant @extschema@.pollutant, value double precision,
-    ph double precision, land_use text, standard @extschema@.standard DEFAULT 'GB15618-2018')
-    RETURNS text
-    AS 'MODULE_PATHNAME', 'soil_farmland_screen' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.farmland_screen(@extschema@.pollutant, double precision, double precision, text, @extschema@.standard) IS
-    'GB 15618-2018 screening of an agricultural soil result (mg/kg): 优先保护 (优先保护类), 安全利用 (安全利用类), 严格管控 (严格管控类), or monitor (加强监测: above screening, no intervention value); land_use paddy, orchard, other or rotation; NULL pH gives NULL for pH-dependent items';
-
-CREATE FUNCTION @extschema@._soil_gb36600_list(
-    OUT pollutant_id smallint, OUT tbl smallint, OUT row_no smallint,
-    OUT screening_1 double precision, OUT screening_2 double precision,
-    OUT intervention_1 double precision, OUT intervention_2 double precision, OUT background_rule boolean)
-    RETURNS SETOF record
-    AS 'MODULE_PATHNAME', 'soil_gb36600_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 85;
-COMMENT ON FUNCTION @extschema@._soil_gb36600_list() IS 'rows of the C table behind eco.soil_limits';
-CREATE VIEW @extschema@.soil_limits AS
-    SELECT p.pollutant, p.name_zh, p.name_en, p.cas, l.tbl AS "table", l.row_no,
-           l.screening_1, l.screening_2, l.intervention_1, l.intervention_2, l.background_rule
-    FROM @extschema@._soil_gb36600_list() l
-    JOIN @extschema@.pollutants p ON p.id = l.pollutant_id
-    ORDER BY l.tbl, l.row_no;
-COMMENT ON VIEW @extschema@.soil_limits IS
-    'GB 36600-2018 Tables 1 (45 basic items) and 2 (40 other items): screening and intervention values (mg/kg) for first- and second-class land';
-GRANT SELECT ON @extschema@.soil_limits TO PUBLIC;
-
-CREATE FUNCTION @extschema@._soil_gb15618_list(
-    OUT pollutant_id smallint, OUT tbl smallint, OUT kind text, OUT land_type text,
-    OUT ph_le_5_5 double precision, OUT ph_5_5_to_6_5 double precision,
-    OUT ph_6_5_to_7_5 double precision, OUT ph_gt_7_5 double precision)
-    RETURNS SETOF record
-    AS 'MODULE_PATHNAME', 'soil_gb15618_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 25;
-COMMENT ON FUNCTION @extschema@._soil_gb15618_list() IS 'rows of the C table behind eco.farmland_limits';
-CREATE VIEW @extschema@.farmland_limits AS
-    SELECT p.pollutant, p.name_zh, l.tbl AS "table", l.kind, l.land_type,
-           l.ph_le_5_5, l.ph_5_5_to_6_5, l.ph_6_5_to_7_5, l.ph_gt_7_5
-    FROM @extschema@._soil_gb15618_list() l
-    JOIN @extschema@.pollutants p ON p.id = l.pollutant_id;
-COMMENT ON VIEW @extschema@.farmland_limits IS
-    'GB 15618-2018 Table 1 (screening, by pH band and land type), Table 2 (screening, pH-independent) and Table 3 (intervention), mg/kg; a band edge belongs to the lower band';
-GRANT SELECT ON @extschema@.farmland_limits TO PUBLIC;
