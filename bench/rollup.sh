@@ -72,12 +72,12 @@ done
 probe_pid=$!
 for p in "${pids[@]}"; do wait "$p"; done
 t1=$(now)
+touch "$work/loaded"; wait "$probe_pid"
 [ "$(q -c 'SELECT count(*) FROM eco.air_hourly')" = "$rows" ] || { echo "load failed"; exit 1; }
 q -c "SELECT eco.refresh_air_daily('$YEAR-01-01', '$YEAR-12-31')" >/dev/null
 t2=$(now)
 q -f bench/rollup_annual.sql -v src=eco.air_daily -v dst=ext_annual -v year=$YEAR
 t3=$(now)
-touch "$work/loaded"; wait "$probe_pid"
 echo "queries of eco.air_hourly answered by another session during the load: $(cat "$work/probe")"
 
 # ---------- floor: grouped avg/max/count into a table, over the same rows ----------

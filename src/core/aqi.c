@@ -42,6 +42,33 @@ aqi_decimal(double v, aqi_dec *out)
 		out->decimals = 0;
 		return 1;
 	}
+	if (v < 16777216.0)
+	{
+		/*
+		 * Below 2^24 a double is within 2^-30 of any decimal that reads back
+		 * as it, so v * 10^6 rounded is that decimal's 10^6 multiple N (the
+		 * error stays far below 1/2) and two 6-decimal numbers never read
+		 * back as the same double: one test decides whether the shortest
+		 * decimal has at most 6 decimals (it is then N / 10^6, its decimals
+		 * those of N without trailing zeros), with no loop over k.
+		 */
+		m = (int64_t) (v * 1e6 + 0.5);
+		if ((double) m / 1e6 == v)
+		{
+			int			k = 6;
+
+			out->c6 = m;
+			out->sticky = 0;
+			while (k > 0 && m % 10 == 0)
+			{
+				m /= 10;
+				k--;
+			}
+			out->decimals = k;
+			return 1;
+		}
+		goto sticky;
+	}
 	for (int k = 1; k <= 6; k++)
 	{
 		m = (int64_t) (v * pow10d[k] + 0.5);
@@ -60,8 +87,15 @@ aqi_decimal(double v, aqi_dec *out)
 	 * have found it), so D and v lie on the same side of every P and
 	 * floor(D * 10^6) = floor(v * 10^6), computed exactly with fma.
 	 */
+sticky:
 	t = floor(v * 1e6);
-	if (fma(v, 1e6, -t) < 0)
+	/*
+	 * Below 2^24, v * 1e6 < 2^44 is rounded by at most 2^-9: a fractional
+	 * part at least 2^-8 away from an integer already gives the floor.
+	 */
+	if (v < 16777216.0 && v * 1e6 - t >= 0x1p-8 && v * 1e6 - t <= 1 - 0x1p-8)
+		;
+	else if (fma(v, 1e6, -t) < 0)
 		t -= 1;
 	else if (fma(v, 1e6, -(t + 1)) >= 0)
 		t += 1;
