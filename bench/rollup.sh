@@ -67,7 +67,8 @@ for f in "$work"/hourly_*.csv; do
 done
 # Another session reads while the data loads (nothing blocks it: a lock wait over 2 s would fail the probe).
 ( n=0; while [ ! -e "$work/loaded" ]; do
-    q -c "SET lock_timeout = '2s'; SELECT count(*) FROM eco.air_hourly" >/dev/null && n=$((n + 1)); sleep 0.2
+    q -c "SET lock_timeout = '2s'; SELECT hour_ending FROM eco.air_hourly ORDER BY hour_ending DESC LIMIT 1" >/dev/null \
+      && n=$((n + 1)); sleep 0.5
   done; echo "$n" >"$work/probe" ) &
 probe_pid=$!
 for p in "${pids[@]}"; do wait "$p"; done

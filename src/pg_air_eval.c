@@ -1354,3 +1354,40 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 	SPI_finish();
 	PG_RETURN_INT64(written);
 }
+
+/* ================================================================
+ * eco._air_hourly_valid: the CHECK of eco.air_hourly in one call (finite
+ * hour label on a full hour, six finite non-negative concentrations), with
+ * SQLSTATE 23514 and a message naming the column and the value.
+ * ================================================================ */
+PG_FUNCTION_INFO_V1(air_eval_hourly_valid);
+
+Datum
+air_eval_hourly_valid(PG_FUNCTION_ARGS)
+{
+	if (!PG_ARGISNULL(0))
+	{
+		Timestamp	ts = PG_GETARG_TIMESTAMP(0);
+
+		if (TIMESTAMP_NOT_FINITE(ts) || ts % USECS_PER_HOUR != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("hour_ending of eco.air_hourly must be a finite timestamp on a full hour, not %s",
+							DatumGetCString(DirectFunctionCall1(timestamp_out, TimestampGetDatum(ts)))),
+					 errdetail("Readings are labelled with the end of their hour (HJ 663).")));
+	}
+	for (int i = 0; i < ECO_AIR_DAY_ITEMS; i++)
+		if (!PG_ARGISNULL(1 + i))
+		{
+			double		v = PG_GETARG_FLOAT8(1 + i);
+
+			/* NaN fails both comparisons */
+			if (!(v >= 0) || isinf(v))
+				ereport(ERROR,
+						(errcode(ERRCODE_CHECK_VIOLATION),
+						 errmsg("%s of eco.air_hourly must be a finite non-negative concentration, not %s",
+								air_day_item_names[i],
+								DatumGetCString(DirectFunctionCall1(float8out, Float8GetDatum(v))))));
+		}
+	PG_RETURN_BOOL(true);
+}

@@ -4,10 +4,25 @@
 -- (serialised per month, AQI computed inline).  Rows are kept as they are:
 -- only the primary keys are rebuilt.
 -- ===================================================================
+CREATE FUNCTION @extschema@._air_hourly_valid(hour_ending timestamp, so2 double precision, no2 double precision,
+                                              co double precision, o3 double precision, pm10 double precision,
+                                              pm25 double precision)
+    RETURNS boolean
+    AS 'MODULE_PATHNAME', 'air_eval_hourly_valid' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._air_hourly_valid(timestamp, double precision, double precision, double precision, double precision, double precision, double precision) IS
+    'internal: CHECK of eco.air_hourly in one call: hour label finite and on a full hour, concentrations finite and non-negative (NULL = not measured); ERROR 23514 naming the column and the value, else true';
+ALTER TABLE @extschema@.air_hourly
+    DROP CONSTRAINT air_hourly_hour_ending_check, DROP CONSTRAINT air_hourly_so2_check,
+    DROP CONSTRAINT air_hourly_no2_check, DROP CONSTRAINT air_hourly_co_check, DROP CONSTRAINT air_hourly_o3_check,
+    DROP CONSTRAINT air_hourly_pm10_check, DROP CONSTRAINT air_hourly_pm25_check,
+    ADD CONSTRAINT air_hourly_reading_check
+        CHECK (@extschema@._air_hourly_valid(hour_ending, so2, no2, co, o3, pm10, pm25));
 ALTER TABLE @extschema@.air_hourly DROP CONSTRAINT air_hourly_pkey;
-ALTER TABLE @extschema@.air_hourly ADD CONSTRAINT air_hourly_pkey PRIMARY KEY (hour_ending, site_code);
+ALTER TABLE @extschema@.air_hourly ADD CONSTRAINT air_hourly_pkey PRIMARY KEY (hour_ending, site_code)
+    WITH (deduplicate_items = off);
 ALTER TABLE @extschema@.air_daily DROP CONSTRAINT air_daily_pkey;
-ALTER TABLE @extschema@.air_daily ADD CONSTRAINT air_daily_pkey PRIMARY KEY (day, site_code);
+ALTER TABLE @extschema@.air_daily ADD CONSTRAINT air_daily_pkey PRIMARY KEY (day, site_code)
+    WITH (deduplicate_items = off);
 COMMENT ON COLUMN @extschema@.air_daily.aqi IS 'daily AQI (HJ 633, the edition in force that day: eco.standard_in_force(''HJ633'', day)), as eco.daily_aqi computes it from the daily means, o3_8h and o3_1h; NULL when not published';
 
 -- ---------- the one-pass daily roll-up ----------
