@@ -18,6 +18,7 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/snapmgr.h"
 #include "utils/timestamp.h"
@@ -1236,6 +1237,8 @@ air_eval_day_final(PG_FUNCTION_ARGS)
 
 /* Advisory-lock class of the refresh: (this key, year * 12 + month - 1) per calendar month refreshed. */
 #define AIR_REFRESH_LOCK_KEY 0x65636F01	/* 'e' 'c' 'o' 1 */
+/* Ranges up to this many days read each station's hours by the key; longer ones scan the range once. */
+#define AIR_REFRESH_SHORT_DAYS 7
 
 /*
  * Run one statement.  Under REPEATABLE READ and SERIALIZABLE the statement
@@ -1255,7 +1258,7 @@ air_refresh_exec(const char *sql, int expect)
 	if (IsolationUsesXactSnapshot())
 	{
 		CommandCounterIncrement();
-		rc = SPI_execute_snapshot(plan, NULL, NULL, GetLatestSnapshot(), InvalidSnapshot, false, false, 0);
+		rc = SPI_execute_snapshot(plan, NULL, NULL, GetLatestSnapshot(), InvalidSnapshot, false, true, 0);
 	}
 	else
 		rc = SPI_execute_plan(plan, NULL, NULL, false, 0);
@@ -1305,39 +1308,68 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 		elog(ERROR, "eco.refresh_air_daily: SPI_connect failed");
 
 	/*
-	 * 2. Month by month (bounded memory: one month of site-days at a time):
-	 * the aggregates into a temporary table (CREATE TABLE AS may run in
-	 * parallel, INSERT ... SELECT never does), then the month's rows of
-	 * eco.air_daily replaced by one DELETE and one INSERT.  Days are written
-	 * as offsets from 2000-01-01 (no DateStyle dependency).
+	 * 2. The aggregates into a temporary table (CREATE TABLE AS may run in
+	 * parallel, INSERT ... SELECT never does), then the days' rows of
+	 * eco.air_daily replaced by one DELETE and one INSERT.  The plan is
+	 * chosen here, by the length of the range, never by statistics that
+	 * autovacuum may have left stale:
+	 *  - up to AIR_REFRESH_SHORT_DAYS days: each station's hours by the key
+	 *    (site_code, hour_ending) — the stations found by a skip scan of the
+	 *    key — so a refresh of one day reads that day's rows only;
+	 *  - longer: one sequential (parallel) scan of the range, the hash
+	 *    aggregation spilling to disk beyond work_mem (bounded memory).
+	 * Days are written as offsets from 2000-01-01 (no DateStyle dependency).
 	 */
-	for (DateADT lo = from_day; lo <= to_day;)
 	{
-		DateADT		hi;
-		int			ny,
-					nm;
+		bool		short_range = to_day - from_day + 1 <= AIR_REFRESH_SHORT_DAYS;
+		int			save_nestlevel = NewGUCNestLevel();
+		const char *off[] = {"enable_seqscan", "enable_hashjoin", "enable_mergejoin", "enable_material", "enable_sort",
+		"enable_bitmapscan"};
+		const char *off_long[] = {"enable_indexscan", "enable_bitmapscan", "enable_indexonlyscan"};
+		const char *source;
 		char	   *sql;
 
-		j2date(lo + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
-		ny = m == 12 ? y + 1 : y;
-		nm = m == 12 ? 1 : m + 1;
-		hi = date2j(ny, nm, 1) - POSTGRES_EPOCH_JDATE - 1;
-		if (hi > to_day)
-			hi = to_day;
-
+		if (short_range)
+		{
+			for (int i = 0; i < (int) lengthof(off); i++)
+				(void) set_config_option(off[i], "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+			source = psprintf(
+				"(WITH RECURSIVE st(c) AS ("
+				"  SELECT (SELECT w.site_code FROM %1$s.air_hourly w ORDER BY w.site_code LIMIT 1)"
+				"  UNION ALL"
+				"  SELECT (SELECT x.site_code FROM %1$s.air_hourly x WHERE x.site_code > st.c"
+				"          ORDER BY x.site_code LIMIT 1) FROM st"
+				"  WHERE st.c IS NOT NULL)"
+				" SELECT y.* FROM st CROSS JOIN LATERAL (SELECT * FROM %1$s.air_hourly z WHERE z.site_code = st.c"
+				"  AND z.hour_ending > (DATE '2000-01-01' + %2$d)::timestamp"
+				"  AND z.hour_ending <= (DATE '2000-01-01' + %3$d)::timestamp OFFSET 0) y"
+				" WHERE st.c IS NOT NULL)",
+				nsp, (int) from_day, (int) to_day + 1);
+		}
+		else
+		{
+			for (int i = 0; i < (int) lengthof(off_long); i++)
+				(void) set_config_option(off_long[i], "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0,
+										 false);
+			source = psprintf(
+				"(SELECT * FROM %1$s.air_hourly z"
+				" WHERE z.hour_ending > (DATE '2000-01-01' + %2$d)::timestamp"
+				" AND z.hour_ending <= (DATE '2000-01-01' + %3$d)::timestamp)",
+				nsp, (int) from_day, (int) to_day + 1);
+		}
 		sql = psprintf(
 			"CREATE TEMP TABLE \"eco.refresh_air_daily stage\" ON COMMIT DROP AS "
 			"SELECT s.site_code, (s.r).* FROM ("
 			" SELECT h.site_code, %1$s._air_day_rollup(h.hour_ending, h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25,"
 			" h.dust) AS r"
-			" FROM %1$s.air_hourly h"
-			" WHERE h.hour_ending > (DATE '2000-01-01' + %2$d)::timestamp"
-			" AND h.hour_ending <= (DATE '2000-01-01' + %3$d)::timestamp"
+			" FROM %2$s h"
 			" GROUP BY h.site_code, %1$s.report_day(h.hour_ending)) s",
-			nsp, (int) lo, (int) hi + 1);
+			nsp, source);
 		air_refresh_exec(sql, SPI_OK_UTILITY);
+		/* the daily rows by their key (day, site_code) */
+		(void) set_config_option("enable_seqscan", "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 		sql = psprintf("DELETE FROM %1$s.air_daily WHERE day BETWEEN DATE '2000-01-01' + %2$d AND DATE '2000-01-01' + %3$d",
-					   nsp, (int) lo, (int) hi);
+					   nsp, (int) from_day, (int) to_day);
 		air_refresh_exec(sql, SPI_OK_DELETE);
 		sql = psprintf(
 			"INSERT INTO %1$s.air_daily (site_code, day, so2, no2, co, o3, pm10, pm25, o3_1h, o3_8h,"
@@ -1349,7 +1381,7 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 			" FROM pg_temp.\"eco.refresh_air_daily stage\"", nsp);
 		written += air_refresh_exec(sql, SPI_OK_INSERT);
 		air_refresh_exec("DROP TABLE pg_temp.\"eco.refresh_air_daily stage\"", SPI_OK_UTILITY);
-		lo = hi + 1;
+		AtEOXact_GUC(true, save_nestlevel);
 	}
 	SPI_finish();
 	PG_RETURN_INT64(written);

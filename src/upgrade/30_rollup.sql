@@ -1,8 +1,8 @@
 -- ===================================================================
--- 0.1.0 -> 0.2.0, air roll-up: keys of eco.air_hourly and eco.air_daily
--- (time first), the one-pass roll-up aggregate, eco.refresh_air_daily in C
+-- 0.1.0 -> 0.2.0, air roll-up: one C CHECK on eco.air_hourly, the key of
+-- eco.air_daily (day first), the one-pass roll-up aggregate, eco.refresh_air_daily in C
 -- (serialised per month, AQI computed inline).  Rows are kept as they are:
--- only the primary keys are rebuilt.
+-- the key of eco.air_daily is rebuilt and the CHECKs of eco.air_hourly replaced.
 -- ===================================================================
 CREATE FUNCTION @extschema@._air_hourly_valid(hour_ending timestamp, so2 double precision, no2 double precision,
                                               co double precision, o3 double precision, pm10 double precision,
@@ -17,9 +17,6 @@ ALTER TABLE @extschema@.air_hourly
     DROP CONSTRAINT air_hourly_pm10_check, DROP CONSTRAINT air_hourly_pm25_check,
     ADD CONSTRAINT air_hourly_reading_check
         CHECK (@extschema@._air_hourly_valid(hour_ending, so2, no2, co, o3, pm10, pm25));
-ALTER TABLE @extschema@.air_hourly DROP CONSTRAINT air_hourly_pkey;
-ALTER TABLE @extschema@.air_hourly ADD CONSTRAINT air_hourly_pkey PRIMARY KEY (hour_ending, site_code)
-    WITH (deduplicate_items = off);
 ALTER TABLE @extschema@.air_daily DROP CONSTRAINT air_daily_pkey;
 ALTER TABLE @extschema@.air_daily ADD CONSTRAINT air_daily_pkey PRIMARY KEY (day, site_code)
     WITH (deduplicate_items = off);
@@ -82,7 +79,6 @@ COMMENT ON AGGREGATE @extschema@._air_day_rollup(timestamp, double precision, do
 
 CREATE OR REPLACE FUNCTION @extschema@.refresh_air_daily(from_day date, to_day date) RETURNS bigint
     AS 'MODULE_PATHNAME', 'air_eval_refresh_daily' LANGUAGE C VOLATILE
-    SET search_path = pg_catalog, pg_temp
-    SET enable_seqscan = off;
+    SET search_path = pg_catalog, pg_temp;
 COMMENT ON FUNCTION @extschema@.refresh_air_daily(date, date) IS
     'recompute eco.air_daily for the days from_day..to_day (inclusive) from eco.air_hourly, leaving other days untouched; returns the number of site-days written; concurrent refreshes of the same months wait for each other';
