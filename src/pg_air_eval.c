@@ -1238,7 +1238,7 @@ air_eval_day_final(PG_FUNCTION_ARGS)
 /* Advisory-lock class of the refresh: (this key, year * 12 + month - 1) per calendar month refreshed. */
 #define AIR_REFRESH_LOCK_KEY 0x65636F01	/* 'e' 'c' 'o' 1 */
 /* Ranges up to this many days read each station's hours by the key; longer ones scan the range once. */
-#define AIR_REFRESH_SHORT_DAYS 7
+#define AIR_REFRESH_SHORT_DAYS 31
 
 /*
  * Run one statement.  Under REPEATABLE READ and SERIALIZABLE the statement
