@@ -1316,8 +1316,9 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 	 *  - up to AIR_REFRESH_SHORT_DAYS days: each station's hours by the key
 	 *    (site_code, hour_ending) — the stations found by a skip scan of the
 	 *    key — so a refresh of one day reads that day's rows only;
-	 *  - longer: one sequential (parallel) scan of the range, the hash
-	 *    aggregation spilling to disk beyond work_mem (bounded memory).
+	 *  - longer: one scan of the range (sequential and parallel where the
+	 *    planner finds it cheaper), the hash aggregation spilling to disk
+	 *    beyond work_mem (bounded memory).
 	 * Days are written as offsets from 2000-01-01 (no DateStyle dependency).
 	 */
 	{
@@ -1325,7 +1326,6 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 		int			save_nestlevel = NewGUCNestLevel();
 		const char *off[] = {"enable_seqscan", "enable_hashjoin", "enable_mergejoin", "enable_material", "enable_sort",
 		"enable_bitmapscan"};
-		const char *off_long[] = {"enable_indexscan", "enable_bitmapscan", "enable_indexonlyscan"};
 		const char *source;
 		char	   *sql;
 
@@ -1348,9 +1348,12 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 		}
 		else
 		{
-			for (int i = 0; i < (int) lengthof(off_long); i++)
-				(void) set_config_option(off_long[i], "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0,
-										 false);
+			/*
+			 * One table, one range condition: every plan the planner can pick
+			 * (sequential, bitmap or full-index scan) reads each row at most
+			 * once.  No switch is turned off here, so that the row-level
+			 * security function (eco.site_visible) keeps its index.
+			 */
 			source = psprintf(
 				"(SELECT * FROM %1$s.air_hourly z"
 				" WHERE z.hour_ending > (DATE '2000-01-01' + %2$d)::timestamp"

@@ -52,7 +52,24 @@ aqi_decimal(double v, aqi_dec *out)
 		 * decimal has at most 6 decimals (it is then N / 10^6, its decimals
 		 * those of N without trailing zeros), with no loop over k.
 		 */
-		m = (int64_t) (v * 1e6 + 0.5);
+		double		p = v * 1e6,
+					d;
+
+		m = (int64_t) (p + 0.5);
+		d = p - (double) m;
+		/*
+		 * A decimal with at most 6 places leaves p within 2^-8 of N (see
+		 * above): farther away, the decimal has more places, and p is also
+		 * far enough from an integer for its floor to be exact (below), so
+		 * a full-precision value needs neither the division nor the fma.
+		 */
+		if (d > 0x1p-7 || d < -0x1p-7)
+		{
+			out->c6 = d > 0 ? m : m - 1;
+			out->sticky = 1;
+			out->decimals = 7;
+			return 1;
+		}
 		if ((double) m / 1e6 == v)
 		{
 			int			k = 6;
@@ -110,8 +127,25 @@ aqi_round_gbt8170(aqi_dec *d, int decimals)
 {
 	int64_t		unit = pow10i[6 - decimals],
 				half = unit / 2,
-				q = d->c6 / unit,
-				r = d->c6 % unit;
+				q,
+				r;
+
+	/* constant divisors for the places the tables use (no 64-bit idiv) */
+	if (decimals == 0)
+	{
+		q = d->c6 / 1000000;
+		r = d->c6 % 1000000;
+	}
+	else if (decimals == 1)
+	{
+		q = d->c6 / 100000;
+		r = d->c6 % 100000;
+	}
+	else
+	{
+		q = d->c6 / unit;
+		r = d->c6 % unit;
+	}
 
 	/* < 5 drop; > 5 carry; 5 then non-zero digits carry; 5 then nothing: to even */
 	if (r > half || (r == half && (d->sticky || (q & 1))))

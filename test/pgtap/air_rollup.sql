@@ -2,7 +2,7 @@
 -- eco.daily_aqi call on full-precision data across the change of HJ 633 edition, parallel = serial, bound to its
 -- own arithmetic (an overload of eco.daily_aqi changes nothing), and linear work under stale statistics.
 BEGIN;
-SELECT plan(21);
+SELECT plan(24);
 SET LOCAL search_path = eco, public;
 
 -- Stale statistics: the tables are analysed while they hold none of the rows below (as when autovacuum
@@ -123,11 +123,22 @@ SELECT ok(NOT EXISTS (SELECT 1 FROM pg_proc WHERE oid = 'eco.refresh_air_daily(d
                                               AND prosrc ~ 'to_regproc'), 'no run-time look-up guard left');
 
 -- ---------- the writers' contract: upserts name (site_code, hour_ending) ----------
-SELECT lives_ok($$INSERT INTO eco.air_hourly (site_code, hour_ending, pm25) VALUES ('RU1', '2026-02-25 01:00', 10)
+INSERT INTO eco.air_hourly (site_code, hour_ending, pm25) VALUES ('XU1', '2026-02-25 01:00', 5);
+SELECT lives_ok($$INSERT INTO eco.air_hourly (site_code, hour_ending, pm25) VALUES ('XU1', '2026-02-25 01:00', 10)
                   ON CONFLICT (site_code, hour_ending) DO UPDATE SET pm25 = EXCLUDED.pm25$$,
-                'ON CONFLICT (site_code, hour_ending) finds the time-first key');
-SELECT is((SELECT pm25 FROM eco.air_hourly WHERE site_code = 'RU1' AND hour_ending = '2026-02-25 01:00'), 10::float8,
+                'ON CONFLICT (site_code, hour_ending) finds the key');
+SELECT is((SELECT pm25 FROM eco.air_hourly WHERE site_code = 'XU1' AND hour_ending = '2026-02-25 01:00'), 10::float8,
           'and merges the reading');
+
+-- ---------- a role under row-level security refreshes only the sites it sees ----------
+CREATE ROLE ru_reader;
+INSERT INTO eco.area_grant VALUES ('ru_reader', '3301');
+INSERT INTO eco.site (code, name, kind, area) VALUES ('RU1', 'ru 1', 'air', '330101');
+SET LOCAL ROLE ru_reader;
+SELECT is(eco.refresh_air_daily('2026-03-01', '2026-03-01'), 1::bigint, 'a reader refreshes one day of the one site it sees');
+SELECT is(eco.refresh_air_daily('2026-02-01', '2026-03-31'), 12::bigint, 'and two months of it (one scan)');
+RESET ROLE;
+SELECT is((SELECT count(*)::int FROM ru_diff), 0, 'the other sites'' rows stay as they were, and RU1''s are equal');
 
 -- ---------- errors ----------
 SELECT throws_ok($$SELECT eco.refresh_air_daily('infinity', 'infinity')$$, '22023', NULL, 'infinite day: 22023');
