@@ -11,6 +11,7 @@
 #include "aqi.h"
 #include "access/htup_details.h"
 #include "access/xact.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "funcapi.h"
@@ -1273,6 +1274,7 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 {
 	DateADT		from_day,
 				to_day;
+	Oid			nsp_oid;
 	const char *nsp;
 	int64		written = 0;
 	int			y,
@@ -1289,7 +1291,8 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 				 errhint("Give two finite days, the first not after the second.")));
 	from_day = PG_GETARG_DATEADT(0);
 	to_day = PG_GETARG_DATEADT(1);
-	nsp = quote_identifier(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid)));
+	nsp_oid = get_func_namespace(fcinfo->flinfo->fn_oid);
+	nsp = quote_identifier(get_namespace_name(nsp_oid));
 
 	/* 1. Serialise with every other refresh of the same months: locks in ascending order (no deadlock). */
 	j2date(from_day + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
@@ -1322,7 +1325,14 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 	 * Days are written as offsets from 2000-01-01 (no DateStyle dependency).
 	 */
 	{
-		bool		short_range = to_day - from_day + 1 <= AIR_REFRESH_SHORT_DAYS;
+		/*
+		 * The per-station path needs the key of a plain table; when
+		 * eco.air_hourly has been replaced by a partitioned table (shards on
+		 * postgres_fdw), one scan of the range lets PostgreSQL push the whole
+		 * GROUP BY site-day down to each shard (partitionwise aggregation).
+		 */
+		bool		plain = get_rel_relkind(get_relname_relid("air_hourly", nsp_oid)) == RELKIND_RELATION;
+		bool		short_range = plain && to_day - from_day + 1 <= AIR_REFRESH_SHORT_DAYS;
 		int			save_nestlevel = NewGUCNestLevel();
 		const char *off[] = {"enable_seqscan", "enable_hashjoin", "enable_mergejoin", "enable_material", "enable_sort",
 		"enable_bitmapscan"};

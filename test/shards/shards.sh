@@ -252,7 +252,7 @@ PGOPTIONS="-c client_min_messages=log" "$BIN/psql" -X -q -At -h "$CO" -d eco -c 
   SET auto_explain.log_min_duration = 0; SET auto_explain.log_nested_statements = on; SET auto_explain.log_verbose = on;
   SELECT eco.refresh_air_daily('2025-01-01', '2025-01-31')" >"$tmp/plan_refresh.txt" 2>&1
 check "eco.refresh_air_daily on the coordinator: the hourly rows are aggregated per site-day on the three shards" \
-  '[ "$(grep "Remote SQL" "$tmp/plan_refresh.txt" | grep "FROM eco.air_hourly" | grep "eco.daily_mean(" | grep -c "GROUP BY")" -ge 3 ] &&
+  '[ "$(grep "Remote SQL" "$tmp/plan_refresh.txt" | grep "FROM eco.air_hourly" | grep -E "eco\._air_day_rollup\(|eco\.daily_mean\(" | grep -c "GROUP BY")" -ge 3 ] &&
    ! grep "Remote SQL" "$tmp/plan_refresh.txt" | grep "FROM eco.air_hourly" | grep -vq "GROUP BY"' \
   "$(grep -E "Remote SQL|Foreign Scan|Query Text" "$tmp/plan_refresh.txt" | cut -c1-200 | head -16)"
 
