@@ -66,6 +66,25 @@ air_state_array(ArrayType *a, int n, const char *fn)
 	return (double *) (((char *) a) + ARR_OVERHEAD_NONULLS(1));	/* 1-D, no nulls */
 }
 
+/*
+ * The state of eco.good_day_ratio: {good days, valid days}, two whole
+ * counts with 0 <= good <= valid (a state passed by hand to the support
+ * functions is checked, so that no NaN or negative ratio comes out).
+ */
+static double *
+air_ratio_state(ArrayType *a)
+{
+	double	   *st = air_state_array(a, 2, "eco.good_day_ratio");
+
+	if (!(st[0] >= 0 && st[0] <= st[1] && st[1] < 9007199254740992.0 &&
+		  st[0] == floor(st[0]) && st[1] == floor(st[1])))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("eco.good_day_ratio: state {%g,%g} is not two counts of days with good <= valid",
+						st[0], st[1])));
+	return st;
+}
+
 /* The state argument, modified in place inside an aggregate, else copied. */
 static ArrayType *
 air_state_arg(FunctionCallInfo fcinfo, int argno)
@@ -447,7 +466,7 @@ Datum
 air_eval_ratio_accum(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a = air_state_arg(fcinfo, 0);
-	double	   *st = air_state_array(a, 2, "eco.good_day_ratio");
+	double	   *st = air_ratio_state(a);
 	int32		aqi = PG_GETARG_INT32(1);
 
 	if (aqi < 0)
@@ -464,8 +483,8 @@ Datum
 air_eval_ratio_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a = air_state_arg(fcinfo, 0);
-	double	   *s1 = air_state_array(a, 2, "eco.good_day_ratio");
-	double	   *s2 = air_state_array(PG_GETARG_ARRAYTYPE_P(1), 2, "eco.good_day_ratio");
+	double	   *s1 = air_ratio_state(a);
+	double	   *s2 = air_ratio_state(PG_GETARG_ARRAYTYPE_P(1));
 
 	s1[0] += s2[0];
 	s1[1] += s2[1];
@@ -475,7 +494,7 @@ air_eval_ratio_combine(PG_FUNCTION_ARGS)
 Datum
 air_eval_ratio_final(PG_FUNCTION_ARGS)
 {
-	double	   *st = air_state_array(PG_GETARG_ARRAYTYPE_P(0), 2, "eco.good_day_ratio");
+	double	   *st = air_ratio_state(PG_GETARG_ARRAYTYPE_P(0));
 
 	if (st[1] == 0)
 		PG_RETURN_NULL();
@@ -1238,6 +1257,13 @@ air_eval_day_final(PG_FUNCTION_ARGS)
 
 /* Advisory-lock class of the refresh: (this key, year * 12 + month - 1) per calendar month refreshed. */
 #define AIR_REFRESH_LOCK_KEY 0x65636F01	/* 'e' 'c' 'o' 1 */
+/*
+ * A refresh of more months than this locks the whole table (the key below,
+ * which no month takes: months are year * 12 + month - 1 >= -4713 * 12)
+ * instead of one lock per month.
+ */
+#define AIR_REFRESH_MAX_MONTH_LOCKS 120
+#define AIR_REFRESH_TABLE_LOCK PG_INT32_MIN
 /* Ranges up to this many days read each station's hours by the key; longer ones scan the range once. */
 #define AIR_REFRESH_SHORT_DAYS 31
 
@@ -1294,17 +1320,32 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 	nsp_oid = get_func_namespace(fcinfo->flinfo->fn_oid);
 	nsp = quote_identifier(get_namespace_name(nsp_oid));
 
-	/* 1. Serialise with every other refresh of the same months: locks in ascending order (no deadlock). */
+	/*
+	 * 1. Serialise with every other refresh of the same months: a shared lock
+	 * on the whole table, then one lock per month in ascending order (no
+	 * deadlock).  A range of more than AIR_REFRESH_MAX_MONTH_LOCKS months
+	 * takes the whole-table lock exclusively instead, so that a refresh of
+	 * any length holds a bounded number of locks (the lock table is shared
+	 * memory).
+	 */
 	j2date(from_day + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
-	for (int64 ym = (int64) y * 12 + m - 1;; ym++)
 	{
-		int			yy = (int) (ym / 12),
-					mm = (int) (ym % 12) + 1;
+		int64		first = (int64) y * 12 + m - 1;
+		int64		last;
 
-		if (date2j(yy, mm, 1) - POSTGRES_EPOCH_JDATE > to_day)
-			break;
-		DirectFunctionCall2(pg_advisory_xact_lock_int4, Int32GetDatum(AIR_REFRESH_LOCK_KEY),
-							Int32GetDatum((int32) ym));
+		j2date(to_day + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
+		last = (int64) y * 12 + m - 1;
+		if (last - first + 1 > AIR_REFRESH_MAX_MONTH_LOCKS)
+			DirectFunctionCall2(pg_advisory_xact_lock_int4, Int32GetDatum(AIR_REFRESH_LOCK_KEY),
+								Int32GetDatum(AIR_REFRESH_TABLE_LOCK));
+		else
+		{
+			DirectFunctionCall2(pg_advisory_xact_lock_shared_int4, Int32GetDatum(AIR_REFRESH_LOCK_KEY),
+								Int32GetDatum(AIR_REFRESH_TABLE_LOCK));
+			for (int64 ym = first; ym <= last; ym++)
+				DirectFunctionCall2(pg_advisory_xact_lock_int4, Int32GetDatum(AIR_REFRESH_LOCK_KEY),
+									Int32GetDatum((int32) ym));
+		}
 	}
 
 	if (SPI_connect() != SPI_OK_CONNECT)
