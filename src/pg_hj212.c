@@ -10,6 +10,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/memutils.h"
 #include "utils/timestamp.h"
 
 #include "hj212.h"
@@ -138,82 +139,143 @@ hj212_parse_packet(PG_FUNCTION_ARGS)
 }
 
 /* ---------- eco.hj212_values(packet text, strict boolean) ---------- */
-typedef struct values_state
+/*
+ * Materialized: all rows of a packet go into the tuplestore at once.  The
+ * texts that repeat from row to row (kind names, 2017 codes, flags) are built
+ * once per backend; the packet's MN and CN once per call.
+ */
+static Datum kind_text[HJ212_N_KINDS];
+static Datum flag_text[256];
+static Datum *code_text;			/* per item of hj212_items */
+
+static void
+init_text_cache(void)
 {
-	hj212_packet pkt;
-	Timestamp	data_time;
-	bool		has_data_time;
-} values_state;
+	MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+	for (int k = 0; k < HJ212_N_KINDS; k++)
+		kind_text[k] = CStringGetTextDatum(hj212_kind_name((hj212_kind) k));
+	for (const char *f = hj212_flags; *f; f++)
+	{
+		char		s[2] = {*f, 0};
+
+		flag_text[(unsigned char) *f] = CStringGetTextDatum(s);
+	}
+	code_text = palloc(sizeof(Datum) * hj212_n_items);
+	for (int i = 0; i < hj212_n_items; i++)
+		code_text[i] = CStringGetTextDatum(hj212_items[i].code);
+	MemoryContextSwitchTo(old);
+}
 
 PG_FUNCTION_INFO_V1(hj212_values);
 Datum
 hj212_values(PG_FUNCTION_ARGS)
 {
-	FuncCallContext *fc;
-	values_state *vs;
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	bool		strict = PG_ARGISNULL(1) ? true : PG_GETARG_BOOL(1);
+	hj212_packet *pkt;
+	hj212_error e;
+	hj212_status st;
+	Datum		v[13],
+				mn,
+				cn,
+				dt;
 
-	if (SRF_IS_FIRSTCALL())
+	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
+	if (code_text == NULL)
+		init_text_cache();
+	pkt = palloc(sizeof(hj212_packet));
+	st = hj212_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), 1, 1, pkt, &e);
+	if (st != HJ212_OK)
 	{
-		MemoryContext old;
-		text	   *t = PG_GETARG_TEXT_PP(0);
-		bool		strict = PG_ARGISNULL(1) ? true : PG_GETARG_BOOL(1);
-		hj212_error e;
-		hj212_status st;
-		TupleDesc	tupdesc;
-
-		fc = SRF_FIRSTCALL_INIT();
-		old = MemoryContextSwitchTo(fc->multi_call_memory_ctx);
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "return type must be a row type");
-		fc->tuple_desc = BlessTupleDesc(tupdesc);
-		vs = palloc(sizeof(values_state));
-		/* The packet stays in this context: the slices point into it. */
-		t = (text *) PG_DETOAST_DATUM_COPY(PG_GETARG_DATUM(0));
-		st = hj212_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), 1, 1, &vs->pkt, &e);
-		if (st != HJ212_OK)
-		{
-			if (strict)
-				report_bad_packet(st, &e);
-			vs->pkt.n_values = 0;
-		}
-		vs->has_data_time = vs->pkt.has_data_time;
-		if (vs->has_data_time)
-			vs->data_time = hj_timestamp(&vs->pkt.data_time);
-		fc->user_fctx = vs;
-		fc->max_calls = vs->pkt.n_values;
-		MemoryContextSwitchTo(old);
+		if (strict)
+			report_bad_packet(st, &e);
+		pfree(pkt);
+		return (Datum) 0;
 	}
-	fc = SRF_PERCALL_SETUP();
-	vs = fc->user_fctx;
-	if (fc->call_cntr < fc->max_calls)
+	mn = PointerGetDatum(slice_text(pkt->mn));
+	cn = PointerGetDatum(slice_text(pkt->cn));
+	dt = pkt->has_data_time ? TimestampGetDatum(hj_timestamp(&pkt->data_time)) : (Datum) 0;
+	for (int i = 0; i < pkt->n_values; i++)
 	{
-		const hj212_value *val = &vs->pkt.values[fc->call_cntr];
-		Datum		v[13];
+		const hj212_value *val = &pkt->values[i];
 		bool		n[13] = {0};
-		char		flag[2] = {val->flag, 0};
 
-		v[0] = PointerGetDatum(slice_text(vs->pkt.mn));
-		v[1] = PointerGetDatum(slice_text(vs->pkt.cn));
-		v[2] = TimestampGetDatum(vs->data_time);
-		n[2] = !vs->has_data_time;
-		v[3] = PointerGetDatum(slice_text(val->code));
-		v[4] = CStringGetTextDatum(val->code2017);
+		v[0] = mn;
+		v[1] = cn;
+		v[2] = dt;
+		n[2] = !pkt->has_data_time;
+		v[3] = val->legacy ? PointerGetDatum(slice_text(val->code)) : code_text[val->item - hj212_items];
+		v[4] = code_text[val->item - hj212_items];
 		v[5] = Int16GetDatum((int16) val->pollutant_id);
 		n[5] = val->pollutant_id < 0;
 		v[6] = BoolGetDatum(val->legacy != 0);
-		v[7] = CStringGetTextDatum(hj212_kind_name(val->kind));
+		v[7] = kind_text[val->kind];
 		v[8] = Float8GetDatum(val->value);
-		v[9] = CStringGetTextDatum(flag);
+		v[9] = val->flag ? flag_text[(unsigned char) val->flag] : (Datum) 0;
 		n[9] = val->flag == 0;
 		v[10] = BoolGetDatum(hj212_flag_valid(val->flag));
 		n[10] = val->flag == 0;
-		v[11] = PointerGetDatum(slice_text(val->eflag));
+		v[11] = val->eflag.p ? PointerGetDatum(slice_text(val->eflag)) : (Datum) 0;
 		n[11] = val->eflag.p == NULL;
-		v[12] = TimestampGetDatum(val->has_sample_time ? hj_timestamp(&val->sample_time) : 0);
+		v[12] = val->has_sample_time ? TimestampGetDatum(hj_timestamp(&val->sample_time)) : (Datum) 0;
 		n[12] = !val->has_sample_time;
-		SRF_RETURN_NEXT(fc, HeapTupleGetDatum(heap_form_tuple(fc->tuple_desc, v, n)));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, n);
 	}
-	SRF_RETURN_DONE(fc);
+	pfree(pkt);
+	return (Datum) 0;
+}
+
+/*
+ * vals[item][kind] as a float8[] built in place: the values present in field
+ * order, absent fields NULL in the bitmap (the same array construct_md_array
+ * would build, without a Datum and a null flag per element).
+ */
+static ArrayType *
+flat_vals(const hj212_packet *pkt, const int *slot, int ni)
+{
+	int			nitems = ni * HJ212_N_KINDS;
+	double		cell[HJ212_MAX_VALUES * HJ212_N_KINDS];
+	bool		present[HJ212_MAX_VALUES * HJ212_N_KINDS];
+	int			nonnull = 0,
+				dataoff;
+	Size		size;
+	ArrayType  *a;
+	bits8	   *bitmap;
+	double	   *data;
+
+	if (ni == 0)
+		return construct_empty_array(FLOAT8OID);
+	memset(present, 0, nitems);
+	for (int i = 0; i < pkt->n_values; i++)
+	{
+		int			c = slot[i] * HJ212_N_KINDS + pkt->values[i].kind;
+
+		cell[c] = pkt->values[i].value;
+		present[c] = true;
+		nonnull++;
+	}
+	dataoff = ARR_OVERHEAD_WITHNULLS(2, nitems);
+	size = dataoff + sizeof(double) * nonnull;
+	a = (ArrayType *) palloc0(size);
+	SET_VARSIZE(a, size);
+	a->ndim = 2;
+	a->dataoffset = dataoff;
+	a->elemtype = FLOAT8OID;
+	ARR_DIMS(a)[0] = ni;
+	ARR_DIMS(a)[1] = HJ212_N_KINDS;
+	ARR_LBOUND(a)[0] = 1;
+	ARR_LBOUND(a)[1] = 1;
+	bitmap = ARR_NULLBITMAP(a);
+	data = (double *) ((char *) a + dataoff);
+	for (int c = 0; c < nitems; c++)
+		if (present[c])
+		{
+			bitmap[c / 8] |= (bits8) (1 << (c % 8));
+			*data++ = cell[c];
+		}
+	return a;
 }
 
 static bool
@@ -238,6 +300,8 @@ hj212_row(PG_FUNCTION_ARGS)
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "return type must be a row type");
 	tupdesc = BlessTupleDesc(tupdesc);
+	if (code_text == NULL)
+		init_text_cache();
 	memset(n, true, sizeof n);
 	st = hj212_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), 1, 1, pkt, &e);
 	if (st == HJ212_OK && !pkt->has_data_time && is_data_upload(slice_int(pkt->cn)))
@@ -277,18 +341,15 @@ hj212_row(PG_FUNCTION_ARGS)
 		int			ni = 0,
 					slot[HJ212_MAX_VALUES];
 		Datum	   *codes,
-				   *vals,
 				   *eflags,
 				   *stimes;
-		bool	   *vnull,
-				   *enull,
+		bool	   *enull,
 				   *snull;
 		char	   *flags;
 		bool		any_e = false,
 					any_s = false,
 					legacy = false;
-		int			dims[2],
-					lbs[2] = {1, 1};
+		int			lbs[1] = {1};
 
 		for (int i = 0; i < pkt->n_values; i++)
 		{
@@ -307,28 +368,19 @@ hj212_row(PG_FUNCTION_ARGS)
 		enull = palloc(sizeof(bool) * (ni + 1));
 		snull = palloc(sizeof(bool) * (ni + 1));
 		flags = palloc(ni + 1);
-		vals = palloc(sizeof(Datum) * (ni * HJ212_N_KINDS + 1));
-		vnull = palloc(sizeof(bool) * (ni * HJ212_N_KINDS + 1));
 		for (int k = 0; k < ni; k++)
 		{
-			codes[k] = CStringGetTextDatum(items[k]->code);
+			codes[k] = code_text[items[k] - hj212_items];
 			flags[k] = '-';
 			enull[k] = snull[k] = true;
 			eflags[k] = stimes[k] = (Datum) 0;
 		}
 		flags[ni] = '\0';
-		for (int j = 0; j < ni * HJ212_N_KINDS; j++)
-		{
-			vals[j] = (Datum) 0;
-			vnull[j] = true;
-		}
 		for (int i = 0; i < pkt->n_values; i++)
 		{
 			const hj212_value *val = &pkt->values[i];
 			int			k = slot[i];
 
-			vals[k * HJ212_N_KINDS + val->kind] = Float8GetDatum(val->value);
-			vnull[k * HJ212_N_KINDS + val->kind] = false;
 			if (val->flag)
 				flags[k] = val->flag;
 			if (val->eflag.p && enull[k])
@@ -347,12 +399,7 @@ hj212_row(PG_FUNCTION_ARGS)
 		}
 		v[6] = PointerGetDatum(construct_array(codes, ni, TEXTOID, -1, false, TYPALIGN_INT));
 		v[7] = CStringGetTextDatum(flags);
-		dims[0] = ni;
-		dims[1] = HJ212_N_KINDS;
-		if (ni > 0)
-			v[8] = PointerGetDatum(construct_md_array(vals, vnull, 2, dims, lbs, FLOAT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-		else
-			v[8] = PointerGetDatum(construct_empty_array(FLOAT8OID));
+		v[8] = PointerGetDatum(flat_vals(pkt, slot, ni));
 		n[6] = n[7] = n[8] = false;
 		if (any_e)
 		{

@@ -81,9 +81,30 @@ const int	hj212_n_items = (int) (sizeof hj212_items / sizeof hj212_items[0]);
 static short item_pollutant[N_ITEMS];
 static int	item_pollutant_ready = 0;
 
+/* 2017 codes as integers ('a' or 'w' and 5 digits), in table order: a fast bisection. */
+static int	item_key[N_ITEMS];
+
+static int
+code_key(const char *p, size_t len)
+{
+	int			k = 0;
+
+	if (len != 6 || (p[0] != 'a' && p[0] != 'w'))
+		return -1;
+	for (int i = 1; i < 6; i++)
+	{
+		if (p[i] < '0' || p[i] > '9')
+			return -1;
+		k = k * 10 + (p[i] - '0');
+	}
+	return (p[0] == 'w' ? 1000000 : 0) + k;
+}
+
 static void
 resolve_pollutants(void)
 {
+	for (int i = 0; i < N_ITEMS; i++)
+		item_key[i] = code_key(hj212_items[i].code, strlen(hj212_items[i].code));
 	for (int i = 0; i < N_ITEMS; i++)
 	{
 		short		id = -1;
@@ -114,21 +135,26 @@ static int
 item_index(const char *code, size_t len, int *legacy)
 {
 	int			lo = 0,
-				hi = N_ITEMS - 1;
+				hi = N_ITEMS - 1,
+				key;
 
 	*legacy = 0;
-	while (lo <= hi)
+	if (!item_pollutant_ready)
+		resolve_pollutants();
+	key = code_key(code, len);
+	while (key >= 0 && lo <= hi)
 	{
 		int			mid = (lo + hi) / 2;
-		int			c = slice_cmp(code, len, hj212_items[mid].code);
 
-		if (c == 0)
+		if (item_key[mid] == key)
 			return mid;
-		if (c < 0)
+		if (key < item_key[mid])
 			hi = mid - 1;
 		else
 			lo = mid + 1;
 	}
+	if (key >= 0)
+		return -1;				/* a 2017-style code not in the table */
 	for (int i = 0; i < N_ITEMS; i++)
 		if (hj212_items[i].legacy && slice_cmp(code, len, hj212_items[i].legacy) == 0)
 		{
@@ -567,10 +593,9 @@ suffix_kind(const char *s, int len, int *attr)
 	return -1;
 }
 
-/* Attributes of one item code, applied to its values once the CP is read. */
+/* Attributes of one item (by table index), applied to its values once the CP is read. */
 typedef struct item_attr
 {
-	hj212_slice code;
 	char		flag;
 	hj212_slice eflag;
 	int			has_sample_time;
@@ -582,11 +607,13 @@ parse_cp(const char *base, hj212_packet *pkt, hj212_error *err)
 {
 	const char *p = pkt->cp.p,
 			   *end = pkt->cp.p + pkt->cp.len;
-	item_attr	attrs[HJ212_MAX_VALUES];
-	int			nattr = 0;
+	item_attr	attrs[N_ITEMS];
+	unsigned short seen[N_ITEMS];	/* bit k: field k of the item already read */
+	int			any_attr = 0;
 
 	if (!item_pollutant_ready)
 		resolve_pollutants();
+	memset(seen, 0, sizeof seen);
 	while (p < end)
 	{
 		const char *stop = p,
@@ -646,9 +673,9 @@ parse_cp(const char *base, hj212_packet *pkt, hj212_error *err)
 
 				if (pkt->n_values >= HJ212_MAX_VALUES)
 					return fail(err, HJ212_ERR_SYNTAX, (int) (p - base), "too many values", NULL, 0);
-				for (int i = 0; i < pkt->n_values; i++)
-					if (pkt->values[i].item == &hj212_items[idx] && (int) pkt->values[i].kind == kind)
-						return fail(err, HJ212_ERR_SYNTAX, (int) (p - base), "repeated field: %s", p, klen);
+				if (seen[idx] & (1u << kind))
+					return fail(err, HJ212_ERR_SYNTAX, (int) (p - base), "repeated field: %s", p, klen);
+				seen[idx] |= (unsigned short) (1u << kind);
 				val = &pkt->values[pkt->n_values];
 				if (!parse_number(v, vlen, &val->value))
 					return fail(err, HJ212_ERR_SYNTAX, (int) (v - base), "bad number: %s", p, (int) (stop - p));
@@ -667,22 +694,13 @@ parse_cp(const char *base, hj212_packet *pkt, hj212_error *err)
 			}
 			else
 			{
-				item_attr  *a = NULL;
+				item_attr  *a = &attrs[idx];
 
-				for (int i = nattr - 1; i >= 0; i--)
-					if (attrs[i].code.len == clen && memcmp(attrs[i].code.p, p, (size_t) clen) == 0)
-					{
-						a = &attrs[i];
-						break;
-					}
-				if (!a)
+				if (!(seen[idx] & 0x8000u))
 				{
-					if (nattr >= HJ212_MAX_VALUES)
-						return fail(err, HJ212_ERR_SYNTAX, (int) (p - base), "too many fields", NULL, 0);
-					a = &attrs[nattr++];
 					memset(a, 0, sizeof *a);
-					a->code.p = p;
-					a->code.len = clen;
+					seen[idx] |= 0x8000u;
+					any_attr = 1;
 				}
 				if (attr == 1)
 				{
@@ -707,18 +725,19 @@ parse_cp(const char *base, hj212_packet *pkt, hj212_error *err)
 		}
 		p = stop + 1;
 	}
-	/* Attach flags and sample times to the values of the same code. */
-	for (int i = 0; i < nattr; i++)
+	/* Attach flags and sample times to the values of the same item. */
+	if (any_attr)
 		for (int j = 0; j < pkt->n_values; j++)
 		{
 			hj212_value *val = &pkt->values[j];
+			int			idx = (int) (val->item - hj212_items);
 
-			if (val->code.len == attrs[i].code.len && memcmp(val->code.p, attrs[i].code.p, (size_t) val->code.len) == 0)
+			if (seen[idx] & 0x8000u)
 			{
-				val->flag = attrs[i].flag;
-				val->eflag = attrs[i].eflag;
-				val->has_sample_time = attrs[i].has_sample_time;
-				val->sample_time = attrs[i].sample_time;
+				val->flag = attrs[idx].flag;
+				val->eflag = attrs[idx].eflag;
+				val->has_sample_time = attrs[idx].has_sample_time;
+				val->sample_time = attrs[idx].sample_time;
 			}
 		}
 	return HJ212_OK;

@@ -278,10 +278,14 @@ COMMENT ON VIEW @extschema@.outlet_reading_values IS
 GRANT SELECT ON @extschema@.outlet_reading_values TO PUBLIC;
 
 -- ---------- ingest ----------
-CREATE FUNCTION @extschema@.hj212_ingest(batch_size integer DEFAULT 100000, progress boolean DEFAULT false,
+CREATE FUNCTION @extschema@.hj212_ingest(batch_size integer DEFAULT 20000, progress boolean DEFAULT false,
     OUT given bigint, OUT loaded bigint, OUT rejected bigint, OUT duplicate bigint, OUT replaced bigint)
     LANGUAGE plpgsql VOLATILE
     SET search_path = pg_catalog, pg_temp
+    -- a batch's parsed rows stay in memory; staging is read by id ranges through its BRIN index, whatever
+    -- its (usually stale: freshly copied) statistics say
+    SET work_mem = '64MB'
+    SET enable_seqscan = off
     AS $$
 DECLARE
     lo bigint;
@@ -301,31 +305,38 @@ BEGIN
             WHERE s.staged_by = CURRENT_USER AND s.id >= lo AND s.id < hi
             RETURNING s.id, s.line
         ), parsed AS MATERIALIZED (
-            SELECT bt.id, bt.line, r.status, r.detail, r.mn, r.cn, r.data_time, r.qn, r.codes, r.flags, r.vals,
-                   r.eflags, r.sample_times, r.legacy, o.area, o.mn IS NOT NULL AS known
+            SELECT bt.id, r.status, r.detail, r.mn, r.cn, r.data_time, r.qn, r.codes, r.flags, r.vals,
+                   r.eflags, r.sample_times, r.legacy, o.area, o.mn IS NOT NULL AS known, x.ok,
+                   CASE WHEN NOT x.ok THEN bt.line END AS line
             FROM batch bt
             LEFT JOIN LATERAL @extschema@._hj212_row(bt.line) r ON true
             LEFT JOIN @extschema@.outlet o ON o.mn = r.mn
+            CROSS JOIN LATERAL (SELECT COALESCE(r.status = 'ok' AND o.mn IS NOT NULL
+                                                AND r.cn IN (2011, 2051, 2061, 2031), false) AS ok) x
         ), rej AS (
             INSERT INTO @extschema@.hj212_reject (line, reason, detail, mn, area)
             SELECT p.line,
-                   CASE WHEN p.line IS NULL THEN 'framing'
+                   CASE WHEN p.status IS NULL THEN 'framing'
                         WHEN p.status <> 'ok' THEN p.status
                         WHEN NOT p.known THEN 'unknown MN'
                         ELSE 'unsupported command' END,
-                   CASE WHEN p.line IS NULL THEN 'empty line'
+                   CASE WHEN p.status IS NULL THEN 'empty line'
                         WHEN p.status <> 'ok' THEN p.detail
                         WHEN NOT p.known THEN 'no outlet with MN ' || p.mn
                         ELSE 'CN ' || p.cn || ' is not a data upload (2011, 2051, 2061, 2031)' END,
                    p.mn, p.area
             FROM parsed p
-            WHERE p.line IS NULL OR p.status <> 'ok' OR NOT p.known OR p.cn NOT IN (2011, 2051, 2061, 2031)
+            WHERE NOT p.ok
             RETURNING 1
+        ), dup AS (
+            -- the same key twice in the batch: the last staged line wins
+            SELECT p.mn, p.cn, p.data_time, max(p.id) AS keep
+            FROM parsed p WHERE p.ok
+            GROUP BY p.mn, p.cn, p.data_time HAVING count(*) > 1
         ), good AS (
-            SELECT DISTINCT ON (p.mn, p.cn, p.data_time) p.*
-            FROM parsed p
-            WHERE p.status = 'ok' AND p.known AND p.cn IN (2011, 2051, 2061, 2031)
-            ORDER BY p.mn, p.cn, p.data_time, p.id DESC
+            SELECT p.* FROM parsed p
+            WHERE p.ok AND NOT EXISTS (SELECT 1 FROM dup d WHERE d.mn = p.mn AND d.cn = p.cn
+                                                             AND d.data_time = p.data_time AND d.keep <> p.id)
         ), ins AS (
             INSERT INTO @extschema@.outlet_reading AS t
                 (mn, cn, data_time, area, qn, codes, flags, vals, eflags, sample_times, legacy)
