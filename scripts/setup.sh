@@ -3,7 +3,8 @@
 # Runs apt-get update once before installing; does nothing when all are there.
 set -euo pipefail
 PKGS=(postgresql-15 postgresql-server-dev-15 postgresql-15-postgis-3
-      postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl)
+      postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
+      python3)
 missing=()
 for p in "${PKGS[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
