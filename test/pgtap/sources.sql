@@ -1,7 +1,7 @@
 -- pgTAP: HJ 212 packets, sources, ingest (no packet lost, idempotent, every reject reason),
 -- compliance (runs across midnight, missing data never compliant), the ledger link, row-level security.
 BEGIN;
-SELECT plan(51);
+SELECT plan(53);
 
 -- Catalogue.
 SELECT has_table('eco', t, 'table eco.' || t)
@@ -115,6 +115,12 @@ SELECT throws_ok($$SELECT eco.exceedance_to_case('TAPMN1', 'a21026', '2026-05-01
                  'one case per run');
 SELECT throws_ok($$SELECT eco.exceedance_to_case('TAPMN1', 'a21026', '2026-05-01 22:00', 'TAP-CASE-3')$$, '22023', NULL,
                  'a time inside a run is not its start');
+
+-- The annual report counts the outlets' exceedances.
+SELECT is((SELECT array_agg(value ORDER BY seq) FROM eco.annual_report('9901', 2026) WHERE section = '污染源在线监控'),
+          ARRAY[1, 1, 6]::numeric[], 'annual report: 1 monitored outlet, 1 with exceedances, 6 exceedance hours');
+SELECT is((SELECT count(*) FROM eco.annual_report('77', 2026) WHERE section = '污染源在线监控'), 0::bigint,
+          'no such section for an area without monitored outlets');
 
 -- Row-level security: a role of area 9902 only.
 CREATE ROLE tap_src_limited;
