@@ -14,6 +14,14 @@ SET client_min_messages = warning;
 \set n 1000000
 \endif
 SELECT :n::int AS n, (:n::int / 100) AS nbad \gset
+-- CPU seconds of this backend so far (utime + stime from /proc, clock ticks of getconf CLK_TCK): the figures per
+-- core, independent of the load other processes put on the machine.
+\! getconf CLK_TCK > /tmp/eco_hj212_clk.txt
+CREATE TEMP TABLE bench_clk (hz int);
+\copy bench_clk FROM '/tmp/eco_hj212_clk.txt'
+CREATE FUNCTION pg_temp.cpu() RETURNS float8 LANGUAGE sql VOLATILE AS $$
+    SELECT (split_part(f, ' ', 14)::bigint + split_part(f, ' ', 15)::bigint)::float8 / (SELECT hz FROM bench_clk)
+    FROM pg_read_file('/proc/' || pg_backend_pid() || '/stat') AS f $$;
 \echo == generating :n valid + :nbad bad packets into /tmp/eco_hj212_bench.txt
 INSERT INTO eco.pollution_source (code, name, area) VALUES ('BENCH', '基准企业', '420702');
 INSERT INTO eco.outlet (mn, source_id, outlet_code, medium, area)
@@ -50,36 +58,38 @@ SELECT pg_catalog.string_agg(x, ' ') AS load_avg FROM pg_catalog.regexp_split_to
 -- 1. Floor: a bare \copy of the same lines into a one-column table.
 CREATE TABLE bench_bare (line text);
 CHECKPOINT;
-SELECT extract(epoch FROM clock_timestamp()) AS t0 \gset
+SELECT extract(epoch FROM clock_timestamp()) AS t0, pg_temp.cpu() AS c0 \gset
 \copy bench_bare (line) FROM '/tmp/eco_hj212_bench.txt'
-SELECT extract(epoch FROM clock_timestamp()) - :t0 AS t_copy \gset
+SELECT extract(epoch FROM clock_timestamp()) - :t0 AS t_copy, pg_temp.cpu() - :c0 AS c_copy \gset
 VACUUM ANALYZE bench_bare;
 
 -- 2. eco.hj212_values over the staged text, one core.
 SET max_parallel_workers_per_gather = 0;
-SELECT extract(epoch FROM clock_timestamp()) AS t0 \gset
+SELECT extract(epoch FROM clock_timestamp()) AS t0, pg_temp.cpu() AS c0 \gset
 SELECT count(*) AS values_parsed FROM bench_bare b CROSS JOIN LATERAL eco.hj212_values(b.line, false) v \gset
-SELECT extract(epoch FROM clock_timestamp()) - :t0 AS t_values \gset
+SELECT extract(epoch FROM clock_timestamp()) - :t0 AS t_values, pg_temp.cpu() - :c0 AS c_values \gset
 -- the floor of a scan that touches each line's text once
-SELECT extract(epoch FROM clock_timestamp()) AS t0 \gset
+SELECT extract(epoch FROM clock_timestamp()) AS t0, pg_temp.cpu() AS c0 \gset
 SELECT sum(pg_catalog.length(b.line)) AS bytes FROM bench_bare b \gset
-SELECT extract(epoch FROM clock_timestamp()) - :t0 AS t_scan \gset
+SELECT extract(epoch FROM clock_timestamp()) - :t0 AS t_scan, pg_temp.cpu() - :c0 AS c_scan \gset
 -- the plain-SQL way on a sample of 100,000 lines: split the CP area and read the numbers (no CRC, no checks)
-SELECT extract(epoch FROM clock_timestamp()) AS t0 \gset
+SELECT extract(epoch FROM clock_timestamp()) AS t0, pg_temp.cpu() AS c0 \gset
 SELECT count(*) AS sql_values
 FROM (SELECT line FROM bench_bare LIMIT 100000) b
 CROSS JOIN LATERAL pg_catalog.regexp_split_to_table(pg_catalog.split_part(pg_catalog.split_part(b.line, 'CP=&&', 2), '&&', 1), '[;,]') f(field)
 WHERE f.field ~ '^[a-z0-9]+-(Rtd|Min|Avg|Max|Cou|ZsRtd|ZsMin|ZsAvg|ZsMax)=' AND pg_catalog.split_part(f.field, '=', 2)::float8 IS NOT NULL \gset
-SELECT extract(epoch FROM clock_timestamp()) - :t0 AS t_sql_sample, LEAST(100000, :n + :nbad) AS sql_sample \gset
+SELECT extract(epoch FROM clock_timestamp()) - :t0 AS t_sql_sample, pg_temp.cpu() - :c0 AS c_sql_sample,
+       LEAST(100000, :n + :nbad) AS sql_sample \gset
 RESET max_parallel_workers_per_gather;
 
 -- 3. Ingest end to end: \copy into the staging table, then one call.
 CHECKPOINT;
-SELECT extract(epoch FROM clock_timestamp()) AS t0 \gset
+SELECT extract(epoch FROM clock_timestamp()) AS t0, pg_temp.cpu() AS c0 \gset
 \copy eco.hj212_staging (line) FROM '/tmp/eco_hj212_bench.txt'
-SELECT extract(epoch FROM clock_timestamp()) AS t1 \gset
+SELECT extract(epoch FROM clock_timestamp()) AS t1, pg_temp.cpu() AS c1 \gset
 SELECT * FROM eco.hj212_ingest() \gset ing_
-SELECT extract(epoch FROM clock_timestamp()) - :t0 AS t_ingest, extract(epoch FROM clock_timestamp()) - :t1 AS t_ingest_call \gset
+SELECT extract(epoch FROM clock_timestamp()) - :t0 AS t_ingest, extract(epoch FROM clock_timestamp()) - :t1 AS t_ingest_call,
+       pg_temp.cpu() - :c0 AS c_ingest, pg_temp.cpu() - :c1 AS c_ingest_call \gset
 
 -- 4. Python (standard library), same file.
 \! python3 bench/hj212_parse.py /tmp/eco_hj212_bench.txt /tmp/eco_hj212_codes.txt > /tmp/eco_hj212_py.txt
@@ -104,20 +114,28 @@ SELECT abs((SELECT v FROM py WHERE k = 'sum')::float8 - (SELECT total FROM sqlsu
 \echo == figures
 SELECT :n + :nbad AS lines, :ing_given AS given, :ing_loaded AS loaded, :ing_rejected AS rejected,
        :ing_duplicate AS duplicate, :values_parsed AS values_parsed;
-WITH f(ord, step, seconds, packets) AS (VALUES
-    (1, 'bare \copy of the lines (floor)', :t_copy::float8, :n + :nbad),
-    (2, 'scan of the staged text (floor)', :t_scan::float8, :n + :nbad),
-    (3, 'eco.hj212_values over staged text, 1 core', :t_values::float8, :n + :nbad),
-    (4, 'plain SQL split of the CP area (sample, no CRC)', :t_sql_sample::float8, :sql_sample),
-    (5, 'ingest end to end (\copy + eco.hj212_ingest)', :t_ingest::float8, :n + :nbad),
-    (6, '   of which eco.hj212_ingest', :t_ingest_call::float8, :n + :nbad),
-    (7, 'python bench/hj212_parse.py', (SELECT v FROM py WHERE k = 'seconds')::float8, :n + :nbad))
-SELECT step, round(seconds::numeric, 2) AS seconds, round((packets / NULLIF(seconds, 0))::numeric) AS packets_per_s
+WITH f(ord, step, seconds, cpu, packets) AS (VALUES
+    (1, 'bare \copy of the lines (floor)', :t_copy::float8, :c_copy::float8, :n + :nbad),
+    (2, 'scan of the staged text (floor)', :t_scan::float8, :c_scan::float8, :n + :nbad),
+    (3, 'eco.hj212_values over staged text, 1 core', :t_values::float8, :c_values::float8, :n + :nbad),
+    (4, 'plain SQL split of the CP area (sample, no CRC)', :t_sql_sample::float8, :c_sql_sample::float8, :sql_sample),
+    (5, 'ingest end to end (\copy + eco.hj212_ingest)', :t_ingest::float8, :c_ingest::float8, :n + :nbad),
+    (6, '   of which eco.hj212_ingest', :t_ingest_call::float8, :c_ingest_call::float8, :n + :nbad),
+    (7, 'python bench/hj212_parse.py', (SELECT v FROM py WHERE k = 'seconds')::float8,
+        (SELECT v FROM py WHERE k = 'cpu_seconds')::float8, :n + :nbad))
+SELECT step, round(seconds::numeric, 2) AS wall_s, round(cpu::numeric, 2) AS cpu_s,
+       round((packets / NULLIF(seconds, 0))::numeric) AS packets_per_wall_s,
+       round((packets / NULLIF(cpu, 0))::numeric) AS packets_per_cpu_s
 FROM f ORDER BY ord;
-SELECT round((:n + :nbad) / :t_values::numeric) AS values_packets_per_s_1core, 100000 AS aim_at_least,
-       round(:t_ingest::numeric / :t_copy::numeric, 2) AS ingest_vs_bare_copy, 4 AS aim_at_most,
-       round((SELECT v FROM py WHERE k = 'seconds')::numeric / :t_values::numeric, 1) AS python_vs_values, 
-       round((SELECT v FROM py WHERE k = 'seconds')::numeric / :t_ingest::numeric, 1) AS python_vs_ingest, 10 AS aim_at_least_x,
+\echo == ratios (wall clock, same run; per CPU second in brackets)
+SELECT round((:n + :nbad) / :t_values::numeric) AS values_packets_per_s_1core,
+       round((:n + :nbad) / NULLIF(:c_values::numeric, 0)) AS values_packets_per_cpu_s, 100000 AS aim_at_least,
+       round(:t_ingest::numeric / :t_copy::numeric, 2) AS ingest_vs_bare_copy,
+       round(:c_ingest::numeric / NULLIF(:c_copy::numeric, 0), 2) AS ingest_vs_bare_copy_cpu, 4 AS aim_at_most,
+       round((SELECT v FROM py WHERE k = 'seconds')::numeric / :t_values::numeric, 1) AS python_vs_values,
+       round((SELECT v FROM py WHERE k = 'cpu_seconds')::numeric / NULLIF(:c_values::numeric, 0), 1) AS python_vs_values_cpu,
+       round((SELECT v FROM py WHERE k = 'seconds')::numeric / :t_ingest::numeric, 1) AS python_vs_ingest,
+       10 AS aim_at_least_x,
        round((:t_sql_sample::numeric / :sql_sample) / (:t_values::numeric / (:n + :nbad)), 1) AS plain_sql_vs_values;
 SELECT string_agg(x, ' ') AS load_avg_after FROM regexp_split_to_table(pg_read_file('/proc/loadavg'), ' ') WITH ORDINALITY AS t(x, o) WHERE o <= 3;
-\! rm -f /tmp/eco_hj212_bench.txt /tmp/eco_hj212_codes.txt /tmp/eco_hj212_py.txt
+\! rm -f /tmp/eco_hj212_bench.txt /tmp/eco_hj212_codes.txt /tmp/eco_hj212_py.txt /tmp/eco_hj212_clk.txt

@@ -157,6 +157,7 @@ def main():
                     if len(parts) > 1 and parts[1] not in ("", "\\N"):
                         codes[parts[1]] = parts[0]
     start = time.perf_counter()
+    cpu_start = time.process_time()
     packets = nvalues = 0
     total = 0.0
     rejects = {}
@@ -173,12 +174,14 @@ def main():
             for v in values:
                 total += round(v[2], 6)
     elapsed = time.perf_counter() - start
+    cpu = time.process_time() - cpu_start
     print("packets", packets)
     print("values", nvalues)
     print("sum", "%.3f" % total)
     for reason in sorted(rejects):
         print("reject:" + reason.replace(" ", "_"), rejects[reason])
     print("seconds", "%.3f" % elapsed)
+    print("cpu_seconds", "%.3f" % cpu)
 
 
 if __name__ == "__main__":

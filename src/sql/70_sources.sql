@@ -352,7 +352,6 @@ BEGIN
         )
         SELECT (SELECT count(*) FROM parsed) AS n_given,
                (SELECT count(*) FROM rej) AS n_rej,
-               (SELECT count(*) FROM good) AS n_good,
                count(*) FILTER (WHERE ins.inserted) AS n_ins,
                count(*) FILTER (WHERE NOT ins.inserted) AS n_upd
           INTO b
