@@ -40,7 +40,7 @@ SELECT i, format('QN=%s000;ST=31;CN=2051;PW=123456;MN=BENCH%s;Flag=4;CP=&&DataTi
                                            round(((i * 7919 + b.k * 104729) % 100000) / 50.0, 2),
                                            CASE WHEN (i + b.k) % 97 = 0 THEN 'M' ELSE 'N' END), ';' ORDER BY b.k)
                   FROM bench_items b)) AS data
-FROM generate_series(0, :n + :nbad - 1) AS i
+FROM generate_series(0::bigint, :n + :nbad - 1) AS i
 CROSS JOIN LATERAL (SELECT timestamp '2026-03-01' + ((i % :n) / 1000) * interval '1 minute' AS t) tt;
 ALTER TABLE bench_data ADD COLUMN line text;
 UPDATE bench_data SET line = CASE WHEN i < :n THEN eco.hj212_frame(data, false)

@@ -309,6 +309,17 @@ hj212_row(PG_FUNCTION_ARGS)
 		st = HJ212_ERR_TIMESTAMP;
 		snprintf(e.detail, sizeof e.detail, "no DataTime");
 	}
+	if (st == HJ212_OK && slice_int(pkt->pnum) > 1)
+	{
+		/* A data packet split in PNUM parts: each part alone would pass for the whole (same key). */
+		v[0] = CStringGetTextDatum("split packet");
+		v[1] = CStringGetTextDatum(psprintf("part %d of %d: split packets are not reassembled",
+											slice_int(pkt->pno), slice_int(pkt->pnum)));
+		n[0] = n[1] = false;
+		v[2] = PointerGetDatum(slice_text(pkt->mn));
+		n[2] = false;
+		PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, v, n)));
+	}
 	v[0] = CStringGetTextDatum(hj212_status_name(st));
 	n[0] = false;
 	if (st != HJ212_OK)

@@ -166,7 +166,7 @@ CREATE TABLE @extschema@.hj212_reject (
 );
 CREATE INDEX ON @extschema@.hj212_reject (rejected_at);
 COMMENT ON TABLE @extschema@.hj212_reject IS
-    'packets refused by eco.hj212_ingest with the raw line and the reason: framing, length, crc, syntax, timestamp, unknown code (detail keeps the code), unknown MN, unsupported command';
+    'packets refused by eco.hj212_ingest with the raw line and the reason: framing, length, crc, syntax, timestamp, unknown code (detail keeps the code), split packet (PNUM > 1, not reassembled), unknown MN, unsupported command';
 
 CREATE TABLE @extschema@.outlet_reading (
     mn           text NOT NULL,
@@ -305,14 +305,16 @@ BEGIN
             WHERE s.staged_by = CURRENT_USER AND s.id >= lo AND s.id < hi
             RETURNING s.id, s.line
         ), parsed AS MATERIALIZED (
-            SELECT bt.id, r.status, r.detail, r.mn, r.cn, r.data_time, r.qn, r.codes, r.flags, r.vals,
-                   r.eflags, r.sample_times, r.legacy, o.area, o.mn IS NOT NULL AS known, x.ok,
-                   CASE WHEN NOT x.ok THEN bt.line END AS line
-            FROM batch bt
-            LEFT JOIN LATERAL @extschema@._hj212_row(bt.line) r ON true
-            LEFT JOIN @extschema@.outlet o ON o.mn = r.mn
-            CROSS JOIN LATERAL (SELECT COALESCE(r.status = 'ok' AND o.mn IS NOT NULL
-                                                AND r.cn IN (2011, 2051, 2061, 2031), false) AS ok) x
+            -- _hj212_row is called once per line in the target list of q (OFFSET 0 keeps q apart), its fields read from
+            -- the row it returns
+            SELECT q.id, (q.r).status, (q.r).detail, (q.r).mn, (q.r).cn, (q.r).data_time, (q.r).qn, (q.r).codes,
+                   (q.r).flags, (q.r).vals, (q.r).eflags, (q.r).sample_times, (q.r).legacy,
+                   o.area, o.mn IS NOT NULL AS known, x.ok,
+                   CASE WHEN NOT x.ok THEN q.line END AS line
+            FROM (SELECT bt.id, bt.line, @extschema@._hj212_row(bt.line) AS r FROM batch bt OFFSET 0) q
+            LEFT JOIN @extschema@.outlet o ON o.mn = (q.r).mn
+            CROSS JOIN LATERAL (SELECT COALESCE((q.r).status = 'ok' AND o.mn IS NOT NULL
+                                                AND (q.r).cn IN (2011, 2051, 2061, 2031), false) AS ok) x
         ), rej AS (
             INSERT INTO @extschema@.hj212_reject (line, reason, detail, mn, area)
             SELECT p.line,
@@ -328,8 +330,8 @@ BEGIN
             FROM parsed p
             WHERE NOT p.ok
             RETURNING 1
-        ), dup AS (
-            -- the same key twice in the batch: the last staged line wins
+        ), dup AS MATERIALIZED (
+            -- the same key twice in the batch: the last staged line wins (computed once: usually empty)
             SELECT p.mn, p.cn, p.data_time, max(p.id) AS keep
             FROM parsed p WHERE p.ok
             GROUP BY p.mn, p.cn, p.data_time HAVING count(*) > 1

@@ -57,18 +57,19 @@ INSERT INTO eco.hj212_staging (line) VALUES
     (eco.hj212_frame('ST=31;CN=2061;MN=TAPMN1;CP=&&DataTime=20260503000000;a88888-Avg=1&&', false)),
     (eco.hj212_frame('ST=31;CN=2061;MN=NOBODY;CP=&&DataTime=20260503000000;a21026-Avg=1&&', false)),
     (eco.hj212_frame('ST=31;CN=1062;MN=TAPMN1;CP=&&RtdInterval=30&&', false)),
+    (eco.hj212_frame('ST=31;CN=2061;MN=TAPMN1;PNUM=2;PNO=1;CP=&&DataTime=20260503000000;a21026-Avg=1&&', false)),
     (NULL),
     ((SELECT line FROM tap_lines LIMIT 1));
 CREATE TEMP TABLE tap_counts AS SELECT * FROM eco.hj212_ingest(batch_size => 7);
-SELECT is((SELECT given FROM tap_counts), 71 + 10::bigint, 'every staged line is given');
+SELECT is((SELECT given FROM tap_counts), 71 + 11::bigint, 'every staged line is given');
 SELECT is((SELECT loaded + rejected FROM tap_counts), (SELECT given FROM tap_counts),
           'no packet is lost: loaded + rejected = given');
-SELECT is((SELECT rejected FROM tap_counts), 9::bigint, '9 packets rejected');
+SELECT is((SELECT rejected FROM tap_counts), 10::bigint, '10 packets rejected');
 SELECT is((SELECT duplicate FROM tap_counts), 1::bigint, 'the repeated line is a duplicate');
 SELECT is((SELECT count(*) FROM eco.outlet_reading), 71::bigint, '71 packets stored');
 SELECT is((SELECT count(*) FROM eco.hj212_staging), 0::bigint, 'the staging lines are consumed');
 SELECT is((SELECT string_agg(reason, ', ' ORDER BY reason) FROM eco.hj212_reject),
-          'crc, framing, framing, length, syntax, timestamp, unknown MN, unknown code, unsupported command',
+          'crc, framing, framing, length, split packet, syntax, timestamp, unknown MN, unknown code, unsupported command',
           'every reject reason, with the raw line kept');
 SELECT is((SELECT detail FROM eco.hj212_reject WHERE reason = 'unknown code'), 'a88888', 'the unknown code is kept');
 SELECT is((SELECT count(*) FROM eco.hj212_reject WHERE line IS NULL), 1::bigint, 'only the empty line has no text');
