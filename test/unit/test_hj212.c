@@ -131,6 +131,8 @@ test_values(void)
 		memcpy(c, p, n);
 		CHECK_INT(hj212_parse(c, n, 1, 1, &pkt, &e), HJ212_OK, "lenient tail");
 		CHECK_INT(hj212_parse(c, n, 0, 1, &pkt, &e), HJ212_ERR_FRAMING, "strict tail");
+		c[n] = '\r';			/* a log line that kept the CR of CR LF */
+		CHECK_INT(hj212_parse(c, n + 1, 1, 1, &pkt, &e), HJ212_OK, "lenient tail with a lone CR");
 	}
 }
 
