@@ -145,14 +145,35 @@ CREATE TRIGGER outlet_limit_check BEFORE INSERT OR UPDATE OF code ON @extschema@
 COMMENT ON TRIGGER outlet_limit_check ON @extschema@.outlet_limit IS 'item codes are 2017 codes of eco.hj212_items';
 
 -- ---------- staging, rejects, readings ----------
-CREATE TABLE @extschema@.hj212_staging (
+-- Staged lines live in eco.hj212_staging_lines (row-level security: each role its own lines).  COPY FROM refuses a
+-- table with row-level security, so users copy into the view eco.hj212_staging, whose INSTEAD OF trigger inserts
+-- each line as the caller.
+CREATE TABLE @extschema@.hj212_staging_lines (
     id        bigint GENERATED ALWAYS AS IDENTITY,
     line      text,
     staged_by name NOT NULL DEFAULT CURRENT_USER
 );
-CREATE INDEX hj212_staging_id_brin ON @extschema@.hj212_staging USING brin (id);
-COMMENT ON TABLE @extschema@.hj212_staging IS
-    'raw HJ 212 packet lines as platforms log them, one per line: \copy eco.hj212_staging (line) FROM ''file''; eco.hj212_ingest consumes the caller''s lines';
+CREATE INDEX hj212_staging_lines_id_brin ON @extschema@.hj212_staging_lines USING brin (id);
+COMMENT ON TABLE @extschema@.hj212_staging_lines IS
+    'raw HJ 212 packet lines waiting for eco.hj212_ingest, with the role that staged them (load them through the view eco.hj212_staging)';
+CREATE VIEW @extschema@.hj212_staging WITH (security_invoker = true) AS
+    SELECT s.id, s.line, s.staged_by FROM @extschema@.hj212_staging_lines s;
+COMMENT ON VIEW @extschema@.hj212_staging IS
+    'raw HJ 212 packet lines as platforms log them, one per line: \copy eco.hj212_staging (line) FROM ''file''; a role sees only its own lines; eco.hj212_ingest consumes them';
+CREATE FUNCTION @extschema@._hj212_stage() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    INSERT INTO @extschema@.hj212_staging_lines (line) VALUES (NEW.line);
+    RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION @extschema@._hj212_stage() IS
+    'INSTEAD OF INSERT trigger of eco.hj212_staging: stores the line for the calling role (so that \copy works under row-level security)';
+CREATE TRIGGER hj212_stage INSTEAD OF INSERT ON @extschema@.hj212_staging
+    FOR EACH ROW EXECUTE FUNCTION @extschema@._hj212_stage();
+COMMENT ON TRIGGER hj212_stage ON @extschema@.hj212_staging IS 'a staged line goes to eco.hj212_staging_lines as the caller''s';
 
 CREATE TABLE @extschema@.hj212_reject (
     id          bigserial PRIMARY KEY,
@@ -239,12 +260,12 @@ CREATE POLICY outlet_limit_by_outlet ON @extschema@.outlet_limit
 COMMENT ON POLICY outlet_limit_by_outlet ON @extschema@.outlet_limit IS
     'a role sees and changes the limits of the outlets it sees (eco.outlet is filtered by area)';
 GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.outlet_limit TO PUBLIC;
-ALTER TABLE @extschema@.hj212_staging ENABLE ROW LEVEL SECURITY;
-CREATE POLICY hj212_staging_own ON @extschema@.hj212_staging
+ALTER TABLE @extschema@.hj212_staging_lines ENABLE ROW LEVEL SECURITY;
+CREATE POLICY hj212_staging_lines_own ON @extschema@.hj212_staging_lines
     USING (staged_by = CURRENT_USER) WITH CHECK (staged_by = CURRENT_USER);
-COMMENT ON POLICY hj212_staging_own ON @extschema@.hj212_staging IS
+COMMENT ON POLICY hj212_staging_lines_own ON @extschema@.hj212_staging_lines IS
     'a role sees, ingests and deletes only the lines it staged';
-GRANT SELECT, INSERT, DELETE ON @extschema@.hj212_staging TO PUBLIC;
+GRANT SELECT, INSERT, DELETE ON @extschema@.hj212_staging_lines, @extschema@.hj212_staging TO PUBLIC;
 ALTER TABLE @extschema@.hj212_reject ENABLE ROW LEVEL SECURITY;
 CREATE POLICY hj212_reject_by_area ON @extschema@.hj212_reject
     USING (@extschema@.area_visible(area) OR rejected_by = CURRENT_USER)
@@ -257,8 +278,8 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.pollution_source', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.pollution_source_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outlet', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outlet_limit', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_staging', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_staging_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_staging_lines', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_staging_lines_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_reject', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_reject_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outlet_reading_default', '');
@@ -297,11 +318,11 @@ BEGIN
         RAISE EXCEPTION 'batch_size must be positive: %', batch_size USING ERRCODE = '22023';
     END IF;
     given := 0; loaded := 0; rejected := 0; duplicate := 0; replaced := 0;
-    SELECT min(s.id), max(s.id) INTO lo, top FROM @extschema@.hj212_staging s WHERE s.staged_by = CURRENT_USER;
+    SELECT min(s.id), max(s.id) INTO lo, top FROM @extschema@.hj212_staging_lines s WHERE s.staged_by = CURRENT_USER;
     WHILE lo IS NOT NULL AND lo <= top LOOP
         hi := lo + batch_size;
         WITH batch AS (
-            DELETE FROM @extschema@.hj212_staging s
+            DELETE FROM @extschema@.hj212_staging_lines s
             WHERE s.staged_by = CURRENT_USER AND s.id >= lo AND s.id < hi
             RETURNING s.id, s.line
         ), parsed AS MATERIALIZED (

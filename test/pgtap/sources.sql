@@ -1,12 +1,13 @@
 -- pgTAP: HJ 212 packets, sources, ingest (no packet lost, idempotent, every reject reason),
 -- compliance (runs across midnight, missing data never compliant), the ledger link, row-level security.
 BEGIN;
-SELECT plan(53);
+SELECT plan(54);
 
 -- Catalogue.
 SELECT has_table('eco', t, 'table eco.' || t)
-FROM unnest(ARRAY['pollution_source', 'outlet', 'outlet_limit', 'hj212_staging', 'hj212_reject', 'outlet_reading',
+FROM unnest(ARRAY['pollution_source', 'outlet', 'outlet_limit', 'hj212_staging_lines', 'hj212_reject', 'outlet_reading',
                   'exceedance_case']) t;
+SELECT has_view('eco', 'hj212_staging', 'view eco.hj212_staging (copy target)');
 SELECT is((SELECT relkind::text FROM pg_class WHERE oid = 'eco.outlet_reading'::regclass), 'p',
           'eco.outlet_reading is natively partitioned');
 SELECT is((SELECT pg_get_partkeydef('eco.outlet_reading'::regclass)), 'RANGE (data_time)', 'partitioned by DataTime');
