@@ -6,7 +6,7 @@
 -- levels, channels, categories, approval kinds) are typed in a CHECK constraint and again in a summary's order: the
 -- two are proved equal. Each check compares text read from the catalogue, so renaming a member on one side fails it.
 BEGIN;
-SELECT plan(36);
+SELECT plan(43);
 
 -- Helpers (temporary): the quoted literals of a text in order; a function's body with whitespace collapsed; the
 -- definition of a constraint.
@@ -167,6 +167,44 @@ SELECT is(ARRAY(SELECT m[1] FROM regexp_matches(pg_temp.cdef('eco.approval', 'ap
                                                  'kind = ''([^'']*)''', 'g') AS m),
           pg_temp.lits(pg_temp.cdef('eco.approval', 'approval_kind_check')),
           'the categories of eco.approval are given for every kind of its kind CHECK, in its order');
+
+-- ---------- other lists of the family and the report ----------
+-- Site kinds: the CHECK of eco.site and the check (and hint) of eco.nearest_sites.
+SELECT is(pg_temp.lits(substring(pg_temp.body(p.oid::regprocedure) FROM 'IF kind NOT IN \(([^)]*)\)')),
+          pg_temp.lits(pg_temp.cdef('eco.site', 'site_kind_check')),
+          'eco.nearest_sites accepts the site kinds of the CHECK of eco.site, in its order')
+  FROM pg_proc p WHERE p.proname = 'nearest_sites' AND p.pronamespace = 'eco'::regnamespace;
+SELECT ok(strpos(pg_temp.body(p.oid::regprocedure),
+                 (SELECT 'Use ' || string_agg(format('''%L''', x), ', ' ORDER BY o) FILTER (WHERE o < n)
+                         || ' or ' || max(format('''%L''', x)) FILTER (WHERE o = n)
+                  FROM (SELECT x, o, count(*) OVER () AS n
+                        FROM unnest(pg_temp.lits(pg_temp.cdef('eco.site', 'site_kind_check'))) WITH ORDINALITY AS u(x, o)) l)
+                 ) > 0,
+          'the hint of eco.nearest_sites lists the site kinds of the CHECK of eco.site')
+  FROM pg_proc p WHERE p.proname = 'nearest_sites' AND p.pronamespace = 'eco'::regnamespace;
+-- The air indicators the annual report prints are codes of the C registry (an unknown code would drop silently).
+SELECT is_empty($$SELECT unnest(pg_temp.lits(substring(pg_temp.body('eco.annual_report(text, integer, date)')
+                                                      FROM 's.indicator IN \(([^)]*)\)')))
+                  EXCEPT SELECT code FROM eco.report_indicators$$,
+                'every air indicator eco.annual_report prints is a code of eco.report_indicators');
+SELECT cmp_ok(cardinality(pg_temp.lits(substring(pg_temp.body('eco.annual_report(text, integer, date)')
+                                                 FROM 's.indicator IN \(([^)]*)\)'))), '>', 0,
+              'eco.annual_report selects its air indicators by code');
+-- Finding statuses: those eco.rectification_status gives are those eco.rectification_summary counts.
+SELECT set_eq($$SELECT unnest(pg_temp.lits(substring(pg_temp.body('eco.rectification_status(text, date)')
+                                                    FROM 'THEN ''closed''.*? END')))$$,
+              $$SELECT m[1] FROM regexp_matches(pg_temp.body('eco.rectification_summary(text, date)'),
+                                                's\.status = ''([^'']*)''', 'g') AS m$$,
+              'eco.rectification_summary counts every status eco.rectification_status gives, and no other');
+
+-- ---------- the checks fail when a list drifts (probes on altered text) ----------
+SELECT isnt_empty($$SELECT unnest(pg_temp.cjk('status = ''销号完成'' OR action = ''取缔''')) EXCEPT
+                    (SELECT status FROM statuses UNION SELECT action FROM actions)$$,
+                  'probe: a status outside the C table is found');
+SELECT is(strpos(replace(pg_temp.body('eco.annual_report(text, integer, date)'), '报告已编制', '报告编制'),
+                 (SELECT '(VALUES ' || string_agg(format('(%s, %L)', ord, survey_status), ', ' ORDER BY ord) || ')'
+                  FROM surveys)), 0,
+          'probe: a survey status renamed in the report no longer equals the C table');
 
 SELECT * FROM finish();
 ROLLBACK;
