@@ -1,9 +1,10 @@
 -- ===================================================================
 -- 0.1.0 -> 0.2.0: one source of truth for the lists of the outfall and
--- land-parcel family (src/sql/40_sites.sql).  The outfall statuses and
--- actions and the soil-survey statuses are typed once in C
--- (src/core/outfall.c, src/core/land_parcel.c): views list them, the CHECK
--- constraints call validators whose errors list them.  The statements equal
+-- land-parcel family (src/sql/40_sites.sql) and of the ledgers
+-- (src/sql/50_report.sql).  The outfall statuses and actions, the
+-- soil-survey statuses and the ledgers' fixed words are typed once in C
+-- (src/core/outfall.c, land_parcel.c, ledger_vocabulary.c): views list them,
+-- the CHECK constraints call validators whose errors list them.  The statements equal
 -- those of the install script.
 -- ===================================================================
 
@@ -84,3 +85,103 @@ CREATE OR REPLACE VIEW @extschema@.outfall_types AS
     FROM @extschema@._outfall_type_list() t
     LEFT JOIN @extschema@._outfall_type_list() p ON p.id = t.parent_id
     ORDER BY t.id;
+
+-- ---------- the ledgers' fixed words (src/sql/50_report.sql) ----------
+-- The fixed words of the ledgers are typed once, in C (src/core/ledger_vocabulary.c): the CHECK constraints call
+-- the validators below, the summaries order their rows by the view.
+CREATE FUNCTION @extschema@._ledger_vocabulary(OUT list text, OUT ord integer, OUT value text, OUT parent text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'ledger_vocabulary_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 25;
+COMMENT ON FUNCTION @extschema@._ledger_vocabulary() IS 'rows of the C table behind eco.ledger_vocabulary';
+CREATE VIEW @extschema@.ledger_vocabulary AS SELECT * FROM @extschema@._ledger_vocabulary();
+COMMENT ON VIEW @extschema@.ledger_vocabulary IS
+    'fixed words of the ledgers as typed in C, in the order of the summaries: rectification_level (中央/省/市), complaint_channel, complaint_category, approval_kind, approval_category (parent: its kind)';
+GRANT SELECT ON @extschema@.ledger_vocabulary TO PUBLIC;
+CREATE FUNCTION @extschema@._ledger_word_known(list text, value text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'ledger_word_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._ledger_word_known(text, text) IS
+    'true for a word of the list of eco.ledger_vocabulary; ERROR 23514 otherwise (CHECK constraints of the ledgers), 22023 for an unknown list';
+CREATE FUNCTION @extschema@._approval_category_known(kind text, category text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'approval_category_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._approval_category_known(text, text) IS
+    'true for a category of the approval kind (eco.ledger_vocabulary); ERROR 23514 otherwise (CHECK constraint of eco.approval)';
+
+ALTER TABLE @extschema@.rectification
+    DROP CONSTRAINT rectification_level_check,
+    ADD CONSTRAINT rectification_level_check CHECK (@extschema@._ledger_word_known('rectification_level', level));
+ALTER TABLE @extschema@.complaint
+    DROP CONSTRAINT complaint_channel_check,
+    ADD CONSTRAINT complaint_channel_check CHECK (@extschema@._ledger_word_known('complaint_channel', channel)),
+    DROP CONSTRAINT complaint_category_check,
+    ADD CONSTRAINT complaint_category_check CHECK (@extschema@._ledger_word_known('complaint_category', category));
+ALTER TABLE @extschema@.approval
+    DROP CONSTRAINT approval_kind_check,
+    ADD CONSTRAINT approval_kind_check CHECK (@extschema@._ledger_word_known('approval_kind', kind)),
+    DROP CONSTRAINT approval_check,
+    ADD CONSTRAINT approval_check CHECK (@extschema@._approval_category_known(kind, category));
+
+-- The summaries order their rows by the C table.
+CREATE OR REPLACE FUNCTION @extschema@.rectification_summary(area text, as_of date)
+    RETURNS TABLE (level text, findings bigint, closed bigint, open_not_due bigint, overdue bigint)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT COALESCE(s.level, '合计'), count(*),
+           count(*) FILTER (WHERE s.status = 'closed'),
+           count(*) FILTER (WHERE s.status = 'open'),
+           count(*) FILTER (WHERE s.status = 'overdue')
+    FROM @extschema@.rectification_status($1, $2) s
+    GROUP BY GROUPING SETS ((s.level), ())
+    ORDER BY GROUPING(s.level),
+             (SELECT v.ord FROM @extschema@._ledger_vocabulary() v WHERE v.list = 'rectification_level' AND v.value = s.level)
+$$;
+CREATE OR REPLACE FUNCTION @extschema@.complaint_summary(area text, period daterange)
+    RETURNS TABLE (dimension text, key text, complaints bigint, prev_complaints bigint,
+                   change_pct numeric, change text, closed bigint, closure_rate numeric)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    WITH p AS (SELECT $2 AS cur, @extschema@.same_period_last_year($2) AS prev),
+    g AS (
+        SELECT CASE WHEN GROUPING(c.channel) = 0 THEN 'channel'
+                    WHEN GROUPING(c.category) = 0 THEN 'category' ELSE 'total' END AS dimension,
+               CASE WHEN GROUPING(c.channel) = 0 THEN c.channel
+                    WHEN GROUPING(c.category) = 0 THEN c.category ELSE '合计' END AS key,
+               count(*) FILTER (WHERE c.received_on <@ p.cur) AS n,
+               count(*) FILTER (WHERE c.received_on <@ p.prev) AS n_prev,
+               count(*) FILTER (WHERE c.received_on <@ p.cur AND c.closed_on IS NOT NULL
+                                  AND (upper_inf(p.cur) OR c.closed_on < upper(p.cur))) AS n_closed
+        FROM p LEFT JOIN @extschema@.complaint c
+               ON starts_with(c.area, $1) AND (c.received_on <@ p.cur OR c.received_on <@ p.prev)
+        GROUP BY GROUPING SETS ((), (c.channel), (c.category))
+    )
+    SELECT g.dimension, g.key, g.n, g.n_prev,
+           round(@extschema@.pct_change(g.n, g.n_prev), 2),
+           @extschema@.change_phrase(g.n, g.n_prev, 'count'),
+           g.n_closed, @extschema@.share(g.n_closed, g.n)
+    FROM g
+    WHERE g.dimension = 'total' OR g.key IS NOT NULL AND (g.n > 0 OR g.n_prev > 0)
+    ORDER BY array_position(ARRAY['total', 'channel', 'category'], g.dimension),
+             (SELECT v.ord FROM @extschema@._ledger_vocabulary() v WHERE v.list = 'complaint_' || g.dimension AND v.value = g.key)
+$$;
+CREATE OR REPLACE FUNCTION @extschema@.approval_summary(area text, period daterange)
+    RETURNS TABLE (kind text, category text, approvals bigint, prev_approvals bigint, change text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    WITH p AS (SELECT $2 AS cur, @extschema@.same_period_last_year($2) AS prev),
+    k AS (SELECT v.parent AS kind, v.value AS category, v.ord FROM @extschema@._ledger_vocabulary() v
+          WHERE v.list = 'approval_category'),
+    c AS (
+        SELECT k.kind, k.category, k.ord,
+               count(a.id) FILTER (WHERE a.decided_on <@ p.cur) AS n,
+               count(a.id) FILTER (WHERE a.decided_on <@ p.prev) AS n_prev
+        FROM p CROSS JOIN k
+        LEFT JOIN @extschema@.approval a
+               ON a.kind = k.kind AND a.category = k.category AND starts_with(a.area, $1)
+              AND (a.decided_on <@ p.cur OR a.decided_on <@ p.prev)
+        GROUP BY k.kind, k.category, k.ord
+    )
+    SELECT c.kind, c.category, c.n, c.n_prev, @extschema@.change_phrase(c.n, c.n_prev, 'count')
+    FROM c ORDER BY c.ord
+$$;

@@ -1,12 +1,12 @@
--- pgTAP: every list is typed once. The lists of the outfall and land-parcel family live in C (views
--- eco.outfall_statuses, eco.outfall_actions, eco.outfall_lifecycle, eco.parcel_survey_statuses): the CHECK constraints
--- call validators of the C tables, and wherever SQL still writes a member of a list as a literal (a stage with a
--- meaning of its own, a report's wording, a fixed column per action) this test proves the literals equal the C
--- tables, in their order where the order matters. Lists that exist only in SQL (protection-zone levels, the ledgers'
--- levels, channels, categories, approval kinds) are typed in a CHECK constraint and again in a summary's order: the
--- two are proved equal. Each check compares text read from the catalogue, so renaming a member on one side fails it.
+-- pgTAP: every list is typed once. The lists of the outfall and land-parcel family and the ledgers' fixed words live in
+-- C (views eco.outfall_statuses, eco.outfall_actions, eco.outfall_lifecycle, eco.parcel_survey_statuses,
+-- eco.ledger_vocabulary): the CHECK constraints call validators of the C tables, and wherever SQL still writes a
+-- member of a list as a literal (a stage with a meaning of its own, a report's wording, a fixed column per action)
+-- this test proves the literals equal the C tables, in their order where the order matters. Lists that exist only in
+-- SQL (protection-zone levels, site kinds) are typed in a CHECK constraint and again in a function: the two are
+-- proved equal. Each check compares text read from the catalogue, so renaming a member on one side fails it.
 BEGIN;
-SELECT plan(43);
+SELECT plan(44);
 
 -- Helpers (temporary): the quoted literals of a text in order; a function's body with whitespace collapsed; the
 -- definition of a constraint.
@@ -141,32 +141,33 @@ SELECT ok(strpos(pg_temp.body('eco.work_summary(text, integer, date, text)'),
                  (SELECT format('rep ? %L', '变更为第一类用地地块（' || survey_status || '）') FROM surveys WHERE ord = 1)) > 0,
           'eco.work_summary finds the soil section by the first survey status of the C table');
 
--- ---------- ledgers: lists typed in a CHECK and again in a summary's order ----------
-SELECT ok(strpos(pg_temp.body('eco.rectification_summary(text, date)'),
-                 (SELECT 'ARRAY[' || string_agg(quote_literal(x), ', ' ORDER BY o) || ']'
-                  FROM unnest(pg_temp.lits(pg_temp.cdef('eco.rectification', 'rectification_level_check')))
-                       WITH ORDINALITY AS u(x, o))) > 0,
-          'eco.rectification_summary orders the levels of the CHECK of eco.rectification, in its order');
-SELECT ok(strpos(pg_temp.body('eco.complaint_summary(text, daterange)'),
-                 (SELECT 'ARRAY[' || string_agg(quote_literal(x), ', ' ORDER BY k, o) || ']'
-                  FROM (SELECT 1 AS k, x, o FROM unnest(pg_temp.lits(pg_temp.cdef('eco.complaint', 'complaint_channel_check')))
-                                                  WITH ORDINALITY AS u(x, o) WHERE x <> '其他'
-                        UNION ALL
-                        SELECT 2, x, o FROM unnest(pg_temp.lits(pg_temp.cdef('eco.complaint', 'complaint_category_check')))
-                                            WITH ORDINALITY AS u(x, o)) l)) > 0,
-          'eco.complaint_summary orders the channels, then the categories, of the CHECKs of eco.complaint (其他 last)');
-SELECT ok(strpos(pg_temp.body('eco.approval_summary(text, daterange)'),
-                 (SELECT 'VALUES ' || string_agg(format('(%L, %L, %s)', k, c, o), ', ' ORDER BY o)
-                  FROM (SELECT m[1] AS k, c, row_number() OVER (ORDER BY mo, co) AS o
-                        FROM regexp_matches(pg_temp.cdef('eco.approval', 'approval_check'),
-                                            'kind = ''([^'']*)''::text\) AND \(category = ANY \(ARRAY\[([^]]*)\]', 'g')
-                             WITH ORDINALITY AS r(m, mo),
-                             unnest(pg_temp.lits(m[2])) WITH ORDINALITY AS u(c, co)) l)) > 0,
-          'eco.approval_summary lists the kinds and categories of the CHECK of eco.approval, in its order');
-SELECT is(ARRAY(SELECT m[1] FROM regexp_matches(pg_temp.cdef('eco.approval', 'approval_check'),
-                                                 'kind = ''([^'']*)''', 'g') AS m),
-          pg_temp.lits(pg_temp.cdef('eco.approval', 'approval_kind_check')),
-          'the categories of eco.approval are given for every kind of its kind CHECK, in its order');
+-- ---------- ledgers: the fixed words live in C (eco.ledger_vocabulary) ----------
+SELECT is(ARRAY(SELECT pg_temp.cdef(t::regclass, c) FROM (VALUES (1, 'eco.rectification', 'rectification_level_check'),
+                     (2, 'eco.complaint', 'complaint_channel_check'), (3, 'eco.complaint', 'complaint_category_check'),
+                     (4, 'eco.approval', 'approval_kind_check'), (5, 'eco.approval', 'approval_check')) AS x(o, t, c) ORDER BY o),
+          ARRAY['CHECK (eco._ledger_word_known(''rectification_level''::text, level))',
+                'CHECK (eco._ledger_word_known(''complaint_channel''::text, channel))',
+                'CHECK (eco._ledger_word_known(''complaint_category''::text, category))',
+                'CHECK (eco._ledger_word_known(''approval_kind''::text, kind))',
+                'CHECK (eco._approval_category_known(kind, category))'],
+          'the CHECK constraints of the ledgers call the validators of the C table');
+SELECT is_empty($$SELECT list FROM eco.ledger_vocabulary
+                  WHERE NOT (CASE WHEN list = 'approval_category' THEN eco._approval_category_known(parent, value)
+                                  ELSE eco._ledger_word_known(list, value) END)$$,
+                'the validators accept every word of eco.ledger_vocabulary');
+SELECT is_empty($$SELECT unnest(ARRAY['rectification_level', 'complaint_channel', 'complaint_category', 'approval_kind',
+                                      'approval_category']) EXCEPT SELECT list FROM eco.ledger_vocabulary$$,
+                'every list the ledgers name is in eco.ledger_vocabulary');
+SELECT is_empty($$SELECT parent FROM eco.ledger_vocabulary WHERE list = 'approval_category'
+                  EXCEPT SELECT value FROM eco.ledger_vocabulary WHERE list = 'approval_kind'$$,
+                'every approval category belongs to an approval kind of the C table');
+SELECT is_empty($$SELECT p.proname FROM pg_proc p
+                  WHERE p.oid IN ('eco.rectification_summary(text, date)'::regprocedure,
+                                  'eco.complaint_summary(text, daterange)'::regprocedure,
+                                  'eco.approval_summary(text, daterange)'::regprocedure)
+                    AND (p.prosrc NOT LIKE '%eco._ledger_vocabulary()%'
+                         OR cardinality(pg_temp.cjk(regexp_replace(p.prosrc, '''合计''', '', 'g'))) > 0)$$,
+                'the ledger summaries order by the C table and type none of its words');
 
 -- ---------- other lists of the family and the report ----------
 -- Site kinds: the CHECK of eco.site and the check (and hint) of eco.nearest_sites.
