@@ -140,7 +140,7 @@ GRANT SELECT ON @extschema@.outfall_lifecycle TO PUBLIC;
 
 -- -------------------------------------------------------------------
 -- The lists of the family, typed once in C (src/core/outfall.c,
--- src/core/land_parcel.c): views for users, validators for the CHECK
+-- src/core/land_parcel.c, src/core/protection_zone.c): views for users, validators for the CHECK
 -- constraints (ERROR 23514 naming the value, the accepted list in the hint).
 -- -------------------------------------------------------------------
 CREATE FUNCTION @extschema@._outfall_status_list(OUT ord integer, OUT status text, OUT also_written text)
@@ -181,6 +181,19 @@ CREATE FUNCTION @extschema@._parcel_survey_status_known(survey_status text) RETU
 COMMENT ON FUNCTION @extschema@._parcel_survey_status_known(text) IS
     'true for a status of eco.parcel_survey_statuses; ERROR 23514 otherwise (CHECK constraint of eco.land_parcel.survey_status)';
 
+CREATE FUNCTION @extschema@._protection_zone_level_list(OUT ord integer, OUT level text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'protection_zone_level_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
+COMMENT ON FUNCTION @extschema@._protection_zone_level_list() IS 'rows of the C table behind eco.protection_zone_levels';
+CREATE VIEW @extschema@.protection_zone_levels AS SELECT * FROM @extschema@._protection_zone_level_list();
+COMMENT ON VIEW @extschema@.protection_zone_levels IS
+    'levels of a drinking-water source protection zone as typed in C (eco.protection_zone.level), innermost first: 一级, 二级, 准保护区';
+GRANT SELECT ON @extschema@.protection_zone_levels TO PUBLIC;
+CREATE FUNCTION @extschema@._protection_zone_level_known(level text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'protection_zone_level_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._protection_zone_level_known(text) IS
+    'true for a level of eco.protection_zone_levels; ERROR 23514 otherwise (CHECK constraint of eco.protection_zone.level)';
+
 -- -------------------------------------------------------------------
 -- Tables with geometry (PostGIS qualified by its schema).
 -- -------------------------------------------------------------------
@@ -194,7 +207,8 @@ BEGIN
         code         text UNIQUE,
         name         text NOT NULL,
         water_source text NOT NULL,
-        level        text NOT NULL CHECK (level IN ('一级', '二级', '准保护区')),
+        level        text NOT NULL
+                     CONSTRAINT protection_zone_level_check CHECK (@extschema@._protection_zone_level_known(level)),
         area         text NOT NULL,
         geom         %1$s.geometry NOT NULL,
         CONSTRAINT enforce_srid_geom CHECK (%1$s.ST_SRID(geom) = 4490),
@@ -553,7 +567,7 @@ BEGIN
         FROM @extschema@.outfall o
         JOIN @extschema@.protection_zone z ON %1$s.ST_Intersects(z.geom, o.geom)
         WHERE o.status <> '非排口'
-        ORDER BY o.code, CASE z.level WHEN '一级' THEN 1 WHEN '二级' THEN 2 ELSE 3 END, z.id
+        ORDER BY o.code, (SELECT l.ord FROM @extschema@._protection_zone_level_list() l WHERE l.level = z.level), z.id
     $fn$$sql$, g);
 END
 $do$;

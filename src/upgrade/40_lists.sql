@@ -10,7 +10,7 @@
 
 -- -------------------------------------------------------------------
 -- The lists of the family, typed once in C (src/core/outfall.c,
--- src/core/land_parcel.c): views for users, validators for the CHECK
+-- src/core/land_parcel.c, src/core/protection_zone.c): views for users, validators for the CHECK
 -- constraints (ERROR 23514 naming the value, the accepted list in the hint).
 -- -------------------------------------------------------------------
 CREATE FUNCTION @extschema@._outfall_status_list(OUT ord integer, OUT status text, OUT also_written text)
@@ -51,6 +51,19 @@ CREATE FUNCTION @extschema@._parcel_survey_status_known(survey_status text) RETU
 COMMENT ON FUNCTION @extschema@._parcel_survey_status_known(text) IS
     'true for a status of eco.parcel_survey_statuses; ERROR 23514 otherwise (CHECK constraint of eco.land_parcel.survey_status)';
 
+CREATE FUNCTION @extschema@._protection_zone_level_list(OUT ord integer, OUT level text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'protection_zone_level_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
+COMMENT ON FUNCTION @extschema@._protection_zone_level_list() IS 'rows of the C table behind eco.protection_zone_levels';
+CREATE VIEW @extschema@.protection_zone_levels AS SELECT * FROM @extschema@._protection_zone_level_list();
+COMMENT ON VIEW @extschema@.protection_zone_levels IS
+    'levels of a drinking-water source protection zone as typed in C (eco.protection_zone.level), innermost first: 一级, 二级, 准保护区';
+GRANT SELECT ON @extschema@.protection_zone_levels TO PUBLIC;
+CREATE FUNCTION @extschema@._protection_zone_level_known(level text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'protection_zone_level_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._protection_zone_level_known(text) IS
+    'true for a level of eco.protection_zone_levels; ERROR 23514 otherwise (CHECK constraint of eco.protection_zone.level)';
+
 -- The CHECK constraints of the users' tables call the validators instead of repeating the lists (same names; every
 -- row of 0.1.0 passed the literal lists, which the C tables equal, so the rows stay valid).
 ALTER TABLE @extschema@.outfall
@@ -61,6 +74,30 @@ ALTER TABLE @extschema@.outfall
 ALTER TABLE @extschema@.land_parcel
     DROP CONSTRAINT land_parcel_survey_status_check,
     ADD CONSTRAINT land_parcel_survey_status_check CHECK (@extschema@._parcel_survey_status_known(survey_status));
+ALTER TABLE @extschema@.protection_zone
+    DROP CONSTRAINT protection_zone_level_check,
+    ADD CONSTRAINT protection_zone_level_check CHECK (@extschema@._protection_zone_level_known(level));
+
+-- The outfalls in protection zones are ordered by the levels of the C table.
+DO $do$
+DECLARE
+    g text := @extschema@._postgis_schema();
+BEGIN
+    EXECUTE pg_catalog.format($sql$
+    CREATE OR REPLACE FUNCTION @extschema@.outfalls_in_protection_zones()
+        RETURNS TABLE (outfall_code text, outfall_name text, status text, action text,
+                       zone_id integer, zone_name text, water_source text, level text)
+        LANGUAGE sql STABLE PARALLEL SAFE
+        SET search_path = pg_catalog, pg_temp
+        AS $fn$
+        SELECT o.code, o.name, o.status, o.action, z.id, z.name, z.water_source, z.level
+        FROM @extschema@.outfall o
+        JOIN @extschema@.protection_zone z ON %1$s.ST_Intersects(z.geom, o.geom)
+        WHERE o.status <> '非排口'
+        ORDER BY o.code, (SELECT l.ord FROM @extschema@._protection_zone_level_list() l WHERE l.level = z.level), z.id
+    $fn$$sql$, g);
+END
+$do$;
 
 -- The survey summary reads the list from the C table.
 CREATE OR REPLACE FUNCTION @extschema@.parcel_survey_summary(year integer)

@@ -1,12 +1,12 @@
 -- pgTAP: every list is typed once. The lists of the outfall and land-parcel family and the ledgers' fixed words live in
 -- C (views eco.outfall_statuses, eco.outfall_actions, eco.outfall_lifecycle, eco.parcel_survey_statuses,
--- eco.ledger_vocabulary): the CHECK constraints call validators of the C tables, and wherever SQL still writes a
+-- eco.protection_zone_levels, eco.ledger_vocabulary): the CHECK constraints call validators of the C tables, and wherever SQL still writes a
 -- member of a list as a literal (a stage with a meaning of its own, a report's wording, a fixed column per action)
 -- this test proves the literals equal the C tables, in their order where the order matters. Lists that exist only in
--- SQL (protection-zone levels, site kinds) are typed in a CHECK constraint and again in a function: the two are
+-- SQL (site kinds) are typed in a CHECK constraint and again in a function: the two are
 -- proved equal. Each check compares text read from the catalogue, so renaming a member on one side fails it.
 BEGIN;
-SELECT plan(44);
+SELECT plan(45);
 
 -- Helpers (temporary): the quoted literals of a text in order; a function's body with whitespace collapsed; the
 -- definition of a constraint.
@@ -107,14 +107,14 @@ SELECT is_empty($$SELECT unnest(pg_temp.cjk(substring(pg_temp.body(p.oid::regpro
                   FROM pg_proc p WHERE p.oid = 'eco.outfalls_in_protection_zones()'::regprocedure
                   EXCEPT SELECT status FROM statuses$$,
                 'eco.outfalls_in_protection_zones leaves out a status of the C table');
--- Protection-zone levels: typed in the CHECK of eco.protection_zone and again as the order of the zones.
-SELECT ok(strpos(pg_temp.body('eco.outfalls_in_protection_zones()'),
-                 (SELECT 'CASE z.level ' || string_agg(CASE WHEN o < n THEN format('WHEN %L THEN %s', x, o)
-                                                             ELSE format('ELSE %s', o) END, ' ' ORDER BY o) || ' END'
-                  FROM (SELECT x, o, count(*) OVER () AS n
-                        FROM unnest(pg_temp.lits(pg_temp.cdef('eco.protection_zone', 'protection_zone_level_check')))
-                             WITH ORDINALITY AS u(x, o)) l)) > 0,
-          'eco.outfalls_in_protection_zones orders the zones by the levels of the CHECK of eco.protection_zone, in its order');
+-- Protection-zone levels: typed in C (eco.protection_zone_levels); the CHECK and the order of the zones read it.
+SELECT is(pg_temp.cdef('eco.protection_zone', 'protection_zone_level_check'),
+          'CHECK (eco._protection_zone_level_known(level))',
+          'the level CHECK of eco.protection_zone calls the validator of the C table');
+SELECT ok(strpos(pg_temp.body('eco.outfalls_in_protection_zones()'), 'eco._protection_zone_level_list()') > 0
+          AND NOT EXISTS (SELECT 1 FROM eco.protection_zone_levels l
+                          WHERE strpos(pg_temp.body('eco.outfalls_in_protection_zones()'), quote_literal(l.level)) > 0),
+          'eco.outfalls_in_protection_zones orders the zones by the C table and types none of its levels');
 
 -- ---------- the annual report and the work summary ----------
 SELECT ok(strpos(pg_temp.body('eco.annual_report(text, integer, date)'),
