@@ -2,6 +2,8 @@
 #   make demo   install what is missing, build, run the demo on a throwaway cluster
 #   make test   the same set-up, then C unit tests, pg_regress and pgTAP (warnings are errors: COPT=-Werror)
 #   make docs   regenerate docs/reference.md from the catalogue's COMMENTs (throwaway cluster)
+#   make test-shards   the same set-up, then a coordinator and three postgres_fdw shards against one node
+#   make test-browser  the demo's report.html in headless Chromium
 # Packagers, on any PostgreSQL 15+ with PostGIS (pg_config on PATH or PG_CONFIG=...):
 #   make && make install && make installcheck
 EXTENSION  = eco_monitor
@@ -70,7 +72,7 @@ UNIT_BINS = $(UNIT_SRCS:.c=.bin)
 test/unit/%.bin: test/unit/%.c $(CORE_SRCS) $(wildcard src/core/*.h) test/unit/unit.h
 	$(CC) -std=c99 -O2 -g $(STRICT_CFLAGS) $(COPT) -Isrc/core -o $@ $< $(CORE_SRCS) -lm
 
-.PHONY: unit test demo bench docs test-browser
+.PHONY: unit test demo bench docs test-browser test-shards
 unit: $(UNIT_BINS)
 	@rc=0; for t in $(UNIT_BINS); do ./$$t || rc=1; done; exit $$rc
 
@@ -107,6 +109,9 @@ fuzz: $(FUZZ_BINS)
 
 test:
 	@bash scripts/test.sh
+
+test-shards:
+	@bash test/shards/run.sh
 
 demo:
 	@bash scripts/demo.sh

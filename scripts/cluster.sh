@@ -4,6 +4,8 @@
 # (so the port number never collides with anything else on the machine).
 #   scripts/cluster.sh start   -> prints "export PGHOST=... PGPORT=... PGUSER=postgres ECO_PGDIR=..."
 #   scripts/cluster.sh stop DIR
+#   scripts/cluster.sh halt DIR   -> stop the server but keep DIR (a test's "server down" case; stop DIR removes it)
+# Several clusters may run at once: each has its own socket directory, so they all use the same port number.
 set -euo pipefail
 # PG_CONFIG (as for make) picks the PostgreSQL installation; default: Debian's PostgreSQL 15.
 BIN=$("${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}" --bindir)
@@ -46,5 +48,9 @@ CONF
     fi
     case "$dir" in /tmp/eco_pg.*) rm -rf "$dir" ;; esac
     ;;
-  *) echo "usage: $0 start|stop DIR" >&2; exit 2 ;;
+  halt)
+    dir=${2:?usage: cluster.sh halt DIR}
+    as_pg "$BIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    ;;
+  *) echo "usage: $0 start|stop DIR|halt DIR" >&2; exit 2 ;;
 esac

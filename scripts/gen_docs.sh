@@ -18,6 +18,7 @@ title() {
     10_air_aqi) echo "Air quality index" ;;
     20_air_eval) echo "Air quality evaluation" ;;
     40_sites) echo "Outfalls, protection zones and land parcels" ;;
+    45_soil) echo "Soil screening" ;;
     50_report) echo "Year-on-year and ledgers" ;;
     90_annual_report) echo "Annual report" ;;
     *) echo "${1#[0-9][0-9]_}" | tr '_' ' ' ;;

@@ -1,5 +1,5 @@
 \set VERBOSITY terse
--- GB 36600-2018 / GB 15618-2018 soil screening (soil.md).
+-- GB 36600-2018 / GB 15618-2018 soil screening.
 -- Tables as typed in C: 45 + 40 items, each with screening <= intervention per class.
 SELECT "table", count(*) FROM eco.soil_limits GROUP BY "table" ORDER BY 1;
 SELECT count(*) FILTER (WHERE screening_1 > intervention_1 OR screening_2 > intervention_2) AS inverted,
@@ -10,7 +10,7 @@ SELECT pollutant, name_zh, "table", row_no, screening_1, screening_2, interventi
 FROM eco.soil_limits WHERE row_no IN (1, 2, 36, 38, 40) OR name_zh IN ('苯', '苯并[a]芘', '1,1,1-三氯乙烷')
 ORDER BY "table", row_no;
 
--- soil.md §3.1 worked examples: (item, value) on first- and second-class land.
+-- Worked examples of GB 36600-2018 5.3: (item, value) on first- and second-class land.
 SELECT t.p, t.v, eco.soil_screen(t.p::eco.pollutant, t.v, 1) AS class_1,
        eco.soil_screen(t.p::eco.pollutant, t.v, 2) AS class_2
 FROM (VALUES ('As', 45), ('Pb', 900), ('苯并[a]芘', 2.0), ('Cd', 50), ('苯', 4.0)) AS t(p, v);
@@ -46,6 +46,7 @@ SELECT eco.soil_screen('As', 'NaN', 1);
 SELECT eco.soil_screen('As', 45, 1, -5);
 \set VERBOSITY default
 SELECT eco.soil_screen('Co', 25, 1);
+SELECT eco.soil_screen('Co'::eco.pollutant, 25, 1);
 \set VERBOSITY terse
 SELECT eco.soil_screen('soil:Zn', 25, 1);
 SELECT eco.soil_screen('PM2.5', 25, 1);
@@ -55,7 +56,7 @@ SELECT eco.soil_screen('As', 45, 1, NULL, 'GB15618-2018');
 SELECT "table", kind, count(*) FROM eco.farmland_limits GROUP BY 1, 2 ORDER BY 1;
 SELECT pollutant, land_type, ph_le_5_5, ph_5_5_to_6_5, ph_6_5_to_7_5, ph_gt_7_5 FROM eco.farmland_limits
 WHERE name_zh IN ('镉', '铜') OR "table" = 2 ORDER BY "table", pollutant, land_type;
--- soil.md §3.2 worked examples.
+-- Worked examples of GB 15618-2018 (screening and intervention values by pH band and land use).
 SELECT t.what, eco.farmland_screen(t.p::eco.pollutant, t.v, t.ph, t.land) AS result
 FROM (VALUES ('paddy pH 6.0 Cd 0.45', 'Cd', 0.45, 6.0, 'paddy'),
              ('dryland pH 6.0 Cd 0.45', 'Cd', 0.45, 6.0, 'other'),
@@ -94,3 +95,43 @@ SELECT eco.farmland_screen('Cd', 0.2, 6, 'forest');
 SELECT eco.farmland_screen('Cr(VI)', 0.2, 6, 'paddy');
 SELECT eco.farmland_screen('Cd', -0.2, 6, 'paddy');
 SELECT eco.farmland_screen('Cd', 0.2, 6, 'paddy', 'GB36600-2018');
+
+-- Item names in the context of each function's standard, as that standard writes them (the column item of
+-- eco.soil_limits and eco.farmland_limits, from the C tables): 滴滴涕 is GB 36600-2018 Table 2 item 25
+-- (o,p' + p,p'; screening 2.0 / 6.7, intervention 21 / 67) in eco.soil_screen, and 滴滴涕总量 (screening 0.10)
+-- in eco.farmland_screen.
+SELECT eco.soil_screen('滴滴涕', 2, 1) AS ddt_2, eco.soil_screen('滴滴涕', 2.1, 1) AS ddt_2_1,
+       eco.soil_screen('滴滴涕', 21.5, 1) AS ddt_21_5, eco.soil_screen('滴滴涕', 6.7, 2) AS ddt_6_7_class_2,
+       eco.soil_screen(pollutant => '滴滴涕', value => 67.1, land_class => 2) AS ddt_named;
+SELECT eco.farmland_screen('滴滴涕', 0.10, NULL, 'other') AS ddt_0_10, eco.farmland_screen('滴滴涕总量', 0.11, 6, 'paddy') AS ddt_total,
+       eco.farmland_screen('六六六', 0.11, NULL, 'orchard') AS hch, eco.farmland_screen('六六六总量', 0.05, NULL, 'other') AS hch_total;
+-- The names a table writes otherwise than the registry's Chinese name, and each name resolving to its own item.
+SELECT "table", row_no, item, name_zh, pollutant, eco.soil_screen(item, screening_1, 1) AS at_screening,
+       eco.soil_screen(item, intervention_2 * 2, 2) AS above
+FROM eco.soil_limits WHERE item <> name_zh ORDER BY "table", row_no;
+SELECT DISTINCT "table", item, name_zh, pollutant FROM eco.farmland_limits WHERE item <> name_zh ORDER BY 1, 2;
+SELECT count(*) AS rows, count(*) FILTER (WHERE eco.soil_screen(item, screening_1, 1) = 'below_screening'
+                                            AND eco.soil_screen(item, intervention_1 * 1.01, 1) = 'above_intervention') AS by_name
+FROM eco.soil_limits;
+SELECT count(*) AS rows, count(*) FILTER (WHERE eco.farmland_screen(item, ph_le_5_5, 5, 'other')
+                                             IS NOT DISTINCT FROM eco.farmland_screen(pollutant, ph_le_5_5, 5, 'other')) AS by_name
+FROM eco.farmland_limits;
+-- Any eco.pollutant input still works in text form (codes, English names, other media), mapped to soil.
+SELECT eco.soil_screen('benzo[a]pyrene', 0.55, 1) AS bap_en, eco.soil_screen('water:Hg', 9, 1) AS hg_water,
+       eco.farmland_screen('cadmium', 0.45, 6.0, 'paddy') AS cd_en, eco.farmland_screen('soil:Cr', 300, 7.0, '水田') AS cr;
+-- A text column takes the text form; an eco.pollutant column the 0.1.0 form.
+SELECT t.item, eco.soil_screen(t.item, 3, 1) AS by_text, eco.soil_screen(t.item::eco.pollutant, 3, 1) AS by_pollutant
+FROM (VALUES ('As'::text), ('Cd'), ('苯')) AS t(item);
+-- Errors: 22P02 with the names of the function's standard, built from its table.
+\set VERBOSITY default
+SELECT eco.soil_screen('六六六', 1, 1);
+SELECT eco.soil_screen('滴滴涕总量', 1, 1);
+SELECT eco.farmland_screen('p,p''-滴滴伊', 1, 6, 'other');
+SELECT eco.farmland_screen('nonsense', 1, 6, 'other');
+SELECT eco.farmland_screen('Cr(VI)'::eco.pollutant, 0.2, 6, 'paddy');
+-- The land uses, listed from the table the parser reads.
+SELECT eco.farmland_screen('滴滴涕', 0.2, 6, 'forest');
+\set VERBOSITY terse
+SELECT eco.soil_screen('滴滴涕', 1, 1, NULL, 'GB15618-2018');
+SELECT eco.farmland_screen('滴滴涕', 1, 6, 'other', 'GB36600-2018');
+SELECT eco.soil_screen(NULL::text, 1, 1) IS NULL AS null_text, eco.farmland_screen(NULL::text, 1, 6, 'other') IS NULL AS null_text_farm;

@@ -8,12 +8,20 @@
 #include <math.h>
 
 #include "air_eval.h"
+#include "aqi.h"
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
+#include "executor/spi.h"
 #include "funcapi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
+#include "utils/snapmgr.h"
 #include "utils/timestamp.h"
 
 /* ---------- small checks ---------- */
@@ -56,6 +64,25 @@ air_state_array(ArrayType *a, int n, const char *fn)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s: state must be a float8 array of %d elements without nulls", fn, n)));
 	return (double *) (((char *) a) + ARR_OVERHEAD_NONULLS(1));	/* 1-D, no nulls */
+}
+
+/*
+ * The state of eco.good_day_ratio: {good days, valid days}, two whole
+ * counts with 0 <= good <= valid (a state passed by hand to the support
+ * functions is checked, so that no NaN or negative ratio comes out).
+ */
+static double *
+air_ratio_state(ArrayType *a)
+{
+	double	   *st = air_state_array(a, 2, "eco.good_day_ratio");
+
+	if (!(st[0] >= 0 && st[0] <= st[1] && st[1] < 9007199254740992.0 &&
+		  st[0] == floor(st[0]) && st[1] == floor(st[1])))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("eco.good_day_ratio: state {%g,%g} is not two counts of days with good <= valid",
+						st[0], st[1])));
+	return st;
 }
 
 /* The state argument, modified in place inside an aggregate, else copied. */
@@ -439,7 +466,7 @@ Datum
 air_eval_ratio_accum(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a = air_state_arg(fcinfo, 0);
-	double	   *st = air_state_array(a, 2, "eco.good_day_ratio");
+	double	   *st = air_ratio_state(a);
 	int32		aqi = PG_GETARG_INT32(1);
 
 	if (aqi < 0)
@@ -456,8 +483,8 @@ Datum
 air_eval_ratio_combine(PG_FUNCTION_ARGS)
 {
 	ArrayType  *a = air_state_arg(fcinfo, 0);
-	double	   *s1 = air_state_array(a, 2, "eco.good_day_ratio");
-	double	   *s2 = air_state_array(PG_GETARG_ARRAYTYPE_P(1), 2, "eco.good_day_ratio");
+	double	   *s1 = air_ratio_state(a);
+	double	   *s2 = air_ratio_state(PG_GETARG_ARRAYTYPE_P(1));
 
 	s1[0] += s2[0];
 	s1[1] += s2[1];
@@ -467,7 +494,7 @@ air_eval_ratio_combine(PG_FUNCTION_ARGS)
 Datum
 air_eval_ratio_final(PG_FUNCTION_ARGS)
 {
-	double	   *st = air_state_array(PG_GETARG_ARRAYTYPE_P(0), 2, "eco.good_day_ratio");
+	double	   *st = air_ratio_state(PG_GETARG_ARRAYTYPE_P(0));
 
 	if (st[1] == 0)
 		PG_RETURN_NULL();
@@ -958,4 +985,495 @@ air_eval_year_pct_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	eco_air_sort(v, n);
 	PG_RETURN_FLOAT8(eco_air_percentile_sorted(v, n, s->p));
+}
+
+/* ================================================================
+ * The one-pass daily roll-up: eco._air_day_rollup(hour_ending, so2, no2,
+ * co, o3, pm10, pm25, dust) aggregates one site-day of eco.air_hourly into
+ * every column of eco.air_daily, the daily AQI included (computed by the
+ * core under the HJ 633 edition in force that day: no SQL look-up of
+ * eco.daily_aqi, so no overload can change what the refresh writes).
+ * eco.refresh_air_daily drives it.
+ * ================================================================ */
+typedef struct AirDay
+{
+	int32		day;			/* DateADT of the group */
+	int32		have_day;
+	eco_air_day d;
+} AirDay;
+
+PG_FUNCTION_INFO_V1(air_eval_day_accum);
+PG_FUNCTION_INFO_V1(air_eval_day_combine);
+PG_FUNCTION_INFO_V1(air_eval_day_serialize);
+PG_FUNCTION_INFO_V1(air_eval_day_deserialize);
+PG_FUNCTION_INFO_V1(air_eval_day_final);
+PG_FUNCTION_INFO_V1(air_eval_refresh_daily);
+
+static const char *const air_day_item_names[ECO_AIR_DAY_ITEMS] = {"so2", "no2", "co", "o3", "pm10", "pm25"};
+
+static void
+air_day_set_day(AirDay *s, DateADT day)
+{
+	if (s->have_day && s->day != day)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("readings of two days in one eco._air_day_rollup group"),
+				 errhint("Group by site and eco.report_day(hour_ending).")));
+	s->day = day;
+	s->have_day = 1;
+}
+
+static void
+air_day_error(int rc, int detail, double v)
+{
+	if (rc == ECO_AIR_DAY_REPEAT)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("hour %d appears twice in one site-day", detail),
+				 errhint("Group by site and eco.report_day(hour_ending).")));
+	if (rc == ECO_AIR_DAY_RANGE)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("%s value %g is out of range for a concentration", air_day_item_names[detail], v)));
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("sum of concentrations out of range")));
+}
+
+Datum
+air_eval_day_accum(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_day_accum");
+	AirDay	   *s = PG_ARGISNULL(0) ? NULL : (AirDay *) PG_GETARG_POINTER(0);
+	double		v[ECO_AIR_DAY_ITEMS];
+	unsigned	has = 0;
+	DateADT		day;
+	int			hour,
+				bad = 0,
+				rc;
+
+	if (s == NULL)
+	{
+		s = MemoryContextAllocZero(ctx, sizeof(AirDay));
+		eco_air_day_init(&s->d);
+	}
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(s);	/* no label: not a reading */
+	air_split_label(PG_GETARG_TIMESTAMP(1), &day, &hour);
+	air_day_set_day(s, day);
+	for (int i = 0; i < ECO_AIR_DAY_ITEMS; i++)
+	{
+		v[i] = 0;
+		if (!PG_ARGISNULL(2 + i))
+		{
+			v[i] = PG_GETARG_FLOAT8(2 + i);
+			if (unlikely(!(v[i] >= 0) || isinf(v[i])))
+				air_check_value(v[i], air_day_item_names[i]);
+			has |= 1u << i;
+		}
+	}
+	rc = eco_air_day_add(&s->d, hour, v, has, !PG_ARGISNULL(8) && PG_GETARG_BOOL(8), &bad);
+	if (rc != ECO_AIR_DAY_OK)
+		air_day_error(rc, rc == ECO_AIR_DAY_REPEAT ? hour : bad, v[bad]);
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+air_eval_day_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_day_combine");
+	AirDay	   *a = PG_ARGISNULL(0) ? NULL : (AirDay *) PG_GETARG_POINTER(0);
+	AirDay	   *b = PG_ARGISNULL(1) ? NULL : (AirDay *) PG_GETARG_POINTER(1);
+	int			hour = 0,
+				rc;
+
+	if (b == NULL && a == NULL)
+		PG_RETURN_NULL();
+	if (b == NULL)
+		PG_RETURN_POINTER(a);
+	if (a == NULL)
+	{
+		a = MemoryContextAlloc(ctx, sizeof(AirDay));
+		memcpy(a, b, sizeof(AirDay));
+		PG_RETURN_POINTER(a);
+	}
+	if (b->have_day)
+		air_day_set_day(a, b->day);
+	rc = eco_air_day_merge(&a->d, &b->d, &hour);
+	if (rc != ECO_AIR_DAY_OK)
+		air_day_error(rc, hour, 0);
+	PG_RETURN_POINTER(a);
+}
+
+ECO_FLAT_STATE_IO(air_eval_day, AirDay, "eco._air_day_rollup")
+
+/* The grade II O3 MDA8 limit (equal in every GB 3095 edition), read from the limit table once. */
+static double
+air_mda8_default_lim(void)
+{
+	static double lim = 0;
+
+	if (lim == 0)
+	{
+		const eco_pollutant *o3 = eco_pollutant_parse("O3");
+
+		if (o3 == NULL || !eco_air_limit_value(ECO_STD_GB3095_2012, o3->id, ECO_AP_8H, 2, &lim))
+			elog(ERROR, "no O3 8-h limit");
+	}
+	return lim;
+}
+
+/* What the final function keeps for the query: the result descriptor, texts and arrays by edition. */
+#define AIR_DAY_NATTS 23
+typedef struct AirDayCache
+{
+	TupleDesc	tupdesc;
+	Datum		category[2][7];	/* [HJ2012, HJ2026][level] */
+	Datum		primary[2][1 << AQI_N_IND];	/* text[] per indicator mask, built on first use */
+} AirDayCache;
+
+static const char *const air_day_codes[AQI_N_IND] = {"SO2", "NO2", "CO", "PM10", "PM2.5", "O3_8H", "O3_1H"};
+
+static AirDayCache *
+air_day_cache(FunctionCallInfo fcinfo)
+{
+	AirDayCache *c = (AirDayCache *) fcinfo->flinfo->fn_extra;
+
+	if (c == NULL)
+	{
+		MemoryContext old;
+		TupleDesc	td;
+
+		if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE || td->natts != AIR_DAY_NATTS)
+			elog(ERROR, "eco._air_day_rollup: unexpected result type");
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		c = palloc0(sizeof(AirDayCache));
+		c->tupdesc = BlessTupleDesc(CreateTupleDescCopy(td));
+		for (int ed = 0; ed < 2; ed++)
+			for (int lv = 1; lv <= 6; lv++)
+				c->category[ed][lv] = CStringGetTextDatum(aqi_levels[ed * 6 + lv - 1].category_zh);
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = c;
+	}
+	return c;
+}
+
+static Datum
+air_day_primary(FunctionCallInfo fcinfo, AirDayCache *c, int ed, unsigned mask)
+{
+	if (c->primary[ed][mask] == (Datum) 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		Datum		elems[AQI_N_IND];
+		int			n = 0;
+
+		for (int i = 0; i < AQI_N_IND; i++)
+			if (mask & (1u << i))
+				elems[n++] = CStringGetTextDatum(air_day_codes[i]);
+		c->primary[ed][mask] = PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
+		MemoryContextSwitchTo(old);
+	}
+	return c->primary[ed][mask];
+}
+
+/* Result: the columns of eco.air_daily after site_code (eco._air_day_result). */
+Datum
+air_eval_day_final(PG_FUNCTION_ARGS)
+{
+	AirDay	   *s = (AirDay *) PG_GETARG_POINTER(0);
+	AirDayCache *c = air_day_cache(fcinfo);
+	eco_air_day_result r;
+	Datum		values[AIR_DAY_NATTS];
+	bool		nulls[AIR_DAY_NATTS];
+	const eco_standard *std;
+	aqi_edition ed;
+	double		conc[AQI_N_IND];
+	unsigned char present[AQI_N_IND];
+	aqi_result ar;
+	int			y,
+				m,
+				dd,
+				k = 0;
+	/* air_daily order: so2 no2 co o3 pm10 pm25; AQI indicators: SO2 NO2 CO PM10 PM2.5 O3_8H O3_1H */
+	static const int ind_item[5] = {ECO_AIR_DAY_SO2, ECO_AIR_DAY_NO2, ECO_AIR_DAY_CO, ECO_AIR_DAY_PM10,
+	ECO_AIR_DAY_PM25};
+
+	if (!s->have_day)
+		PG_RETURN_NULL();
+	eco_air_day_finish(&s->d, air_mda8_default_lim(), &r);
+	j2date(s->day + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
+	std = eco_standard_in_force("HJ633", y * 10000 + m * 100 + dd);
+	if (std == NULL)
+		elog(ERROR, "no HJ 633 edition");
+	ed = std->id == ECO_STD_HJ633_2012 ? AQI_HJ2012 : AQI_HJ2026;
+	for (int i = 0; i < 5; i++)
+	{
+		conc[i] = r.mean[ind_item[i]];
+		present[i] = r.mean_ok[ind_item[i]];
+	}
+	conc[AQI_IND_O3_8H] = r.o3_8h;
+	present[AQI_IND_O3_8H] = r.o3_8h_ok;
+	conc[AQI_IND_O3_1H] = r.o3_1h;
+	present[AQI_IND_O3_1H] = r.o3_1h_ok;
+	aqi_daily(ed, conc, present, &ar);
+
+	memset(nulls, 0, sizeof nulls);
+	values[k++] = DateADTGetDatum(s->day);
+	for (int i = 0; i < ECO_AIR_DAY_ITEMS; i++, k++)
+	{
+		values[k] = Float8GetDatum(r.mean[i]);
+		nulls[k] = !r.mean_ok[i];
+	}
+	values[k] = Float8GetDatum(r.o3_1h);
+	nulls[k++] = !r.o3_1h_ok;
+	values[k] = Float8GetDatum(r.o3_8h);
+	nulls[k++] = !r.o3_8h_ok;
+	for (int i = 0; i < ECO_AIR_DAY_ITEMS; i++)
+		values[k++] = BoolGetDatum(r.mean_ok[i]);
+	values[k++] = BoolGetDatum(r.o3_8h_ok);
+	values[k++] = Int32GetDatum(r.n_hours);
+	values[k++] = Int16GetDatum(std->id);
+	if (ar.aqi < 0)
+	{
+		for (int i = 0; i < 4; i++, k++)
+		{
+			values[k] = (Datum) 0;
+			nulls[k] = true;
+		}
+	}
+	else
+	{
+		values[k++] = Int32GetDatum(ar.aqi);
+		values[k++] = Int32GetDatum(ar.level);
+		values[k++] = c->category[ed][ar.level];
+		values[k++] = air_day_primary(fcinfo, c, ed, ar.primary);
+	}
+	values[k++] = BoolGetDatum(r.dust);
+	Assert(k == AIR_DAY_NATTS);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(c->tupdesc, values, nulls)));
+}
+
+/* ---------- eco.refresh_air_daily(from_day, to_day) ---------- */
+
+/* Advisory-lock class of the refresh: (this key, year * 12 + month - 1) per calendar month refreshed. */
+#define AIR_REFRESH_LOCK_KEY 0x65636F01	/* 'e' 'c' 'o' 1 */
+/*
+ * A refresh of more months than this locks the whole table (the key below,
+ * which no month takes: months are year * 12 + month - 1 >= -4713 * 12)
+ * instead of one lock per month.
+ */
+#define AIR_REFRESH_MAX_MONTH_LOCKS 120
+#define AIR_REFRESH_TABLE_LOCK PG_INT32_MIN
+/* Ranges up to this many days read each station's hours by the key; longer ones scan the range once. */
+#define AIR_REFRESH_SHORT_DAYS 31
+
+/*
+ * Run one statement.  Under REPEATABLE READ and SERIALIZABLE the statement
+ * sees the latest committed data (taken after the month locks), as
+ * PostgreSQL's own foreign-key checks do: a refresh that waited for another
+ * one over the same days then replaces that one's rows instead of colliding
+ * with rows its transaction snapshot cannot see.
+ */
+static uint64
+air_refresh_exec(const char *sql, int expect)
+{
+	SPIPlanPtr	plan = SPI_prepare(sql, 0, NULL);
+	int			rc;
+
+	if (plan == NULL)
+		elog(ERROR, "eco.refresh_air_daily: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	if (IsolationUsesXactSnapshot())
+	{
+		CommandCounterIncrement();
+		rc = SPI_execute_snapshot(plan, NULL, NULL, GetLatestSnapshot(), InvalidSnapshot, false, true, 0);
+	}
+	else
+		rc = SPI_execute_plan(plan, NULL, NULL, false, 0);
+	if (rc != expect)
+		elog(ERROR, "eco.refresh_air_daily: unexpected SPI result %s", SPI_result_code_string(rc));
+	SPI_freeplan(plan);
+	return SPI_processed;
+}
+
+Datum
+air_eval_refresh_daily(PG_FUNCTION_ARGS)
+{
+	DateADT		from_day,
+				to_day;
+	Oid			nsp_oid;
+	const char *nsp;
+	int64		written = 0;
+	int			y,
+				m,
+				dd;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || DATE_NOT_FINITE(PG_GETARG_DATEADT(0)) ||
+		DATE_NOT_FINITE(PG_GETARG_DATEADT(1)) || PG_GETARG_DATEADT(0) > PG_GETARG_DATEADT(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid day range %s .. %s",
+						PG_ARGISNULL(0) ? "<NULL>" : DatumGetCString(DirectFunctionCall1(date_out, PG_GETARG_DATUM(0))),
+						PG_ARGISNULL(1) ? "<NULL>" : DatumGetCString(DirectFunctionCall1(date_out, PG_GETARG_DATUM(1)))),
+				 errhint("Give two finite days, the first not after the second.")));
+	from_day = PG_GETARG_DATEADT(0);
+	to_day = PG_GETARG_DATEADT(1);
+	nsp_oid = get_func_namespace(fcinfo->flinfo->fn_oid);
+	nsp = quote_identifier(get_namespace_name(nsp_oid));
+
+	/*
+	 * 1. Serialise with every other refresh of the same months: a shared lock
+	 * on the whole table, then one lock per month in ascending order (no
+	 * deadlock).  A range of more than AIR_REFRESH_MAX_MONTH_LOCKS months
+	 * takes the whole-table lock exclusively instead, so that a refresh of
+	 * any length holds a bounded number of locks (the lock table is shared
+	 * memory).
+	 */
+	j2date(from_day + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
+	{
+		int64		first = (int64) y * 12 + m - 1;
+		int64		last;
+
+		j2date(to_day + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
+		last = (int64) y * 12 + m - 1;
+		if (last - first + 1 > AIR_REFRESH_MAX_MONTH_LOCKS)
+			DirectFunctionCall2(pg_advisory_xact_lock_int4, Int32GetDatum(AIR_REFRESH_LOCK_KEY),
+								Int32GetDatum(AIR_REFRESH_TABLE_LOCK));
+		else
+		{
+			DirectFunctionCall2(pg_advisory_xact_lock_shared_int4, Int32GetDatum(AIR_REFRESH_LOCK_KEY),
+								Int32GetDatum(AIR_REFRESH_TABLE_LOCK));
+			for (int64 ym = first; ym <= last; ym++)
+				DirectFunctionCall2(pg_advisory_xact_lock_int4, Int32GetDatum(AIR_REFRESH_LOCK_KEY),
+									Int32GetDatum((int32) ym));
+		}
+	}
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "eco.refresh_air_daily: SPI_connect failed");
+
+	/*
+	 * 2. The aggregates into a temporary table (CREATE TABLE AS may run in
+	 * parallel, INSERT ... SELECT never does), then the days' rows of
+	 * eco.air_daily replaced by one DELETE and one INSERT.  The plan is
+	 * chosen here, by the length of the range, never by statistics that
+	 * autovacuum may have left stale:
+	 *  - up to AIR_REFRESH_SHORT_DAYS days: each station's hours by the key
+	 *    (site_code, hour_ending) — the stations found by a skip scan of the
+	 *    key — so a refresh of one day reads that day's rows only;
+	 *  - longer: one scan of the range (sequential and parallel where the
+	 *    planner finds it cheaper), the hash aggregation spilling to disk
+	 *    beyond work_mem (bounded memory).
+	 * Days are written as offsets from 2000-01-01 (no DateStyle dependency).
+	 */
+	{
+		/*
+		 * The per-station path needs the key of a plain table; when
+		 * eco.air_hourly has been replaced by a partitioned table (shards on
+		 * postgres_fdw), one scan of the range lets PostgreSQL push the whole
+		 * GROUP BY site-day down to each shard (partitionwise aggregation).
+		 */
+		bool		plain = get_rel_relkind(get_relname_relid("air_hourly", nsp_oid)) == RELKIND_RELATION;
+		bool		short_range = plain && to_day - from_day + 1 <= AIR_REFRESH_SHORT_DAYS;
+		int			save_nestlevel = NewGUCNestLevel();
+		const char *off[] = {"enable_seqscan", "enable_hashjoin", "enable_mergejoin", "enable_material", "enable_sort",
+		"enable_bitmapscan"};
+		const char *source;
+		char	   *sql;
+
+		if (short_range)
+		{
+			for (int i = 0; i < (int) lengthof(off); i++)
+				(void) set_config_option(off[i], "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+			source = psprintf(
+				"(WITH RECURSIVE st(c) AS ("
+				"  SELECT (SELECT w.site_code FROM %1$s.air_hourly w ORDER BY w.site_code LIMIT 1)"
+				"  UNION ALL"
+				"  SELECT (SELECT x.site_code FROM %1$s.air_hourly x WHERE x.site_code > st.c"
+				"          ORDER BY x.site_code LIMIT 1) FROM st"
+				"  WHERE st.c IS NOT NULL)"
+				" SELECT y.* FROM st CROSS JOIN LATERAL (SELECT * FROM %1$s.air_hourly z WHERE z.site_code = st.c"
+				"  AND z.hour_ending > (DATE '2000-01-01' + %2$d)::timestamp"
+				"  AND z.hour_ending <= (DATE '2000-01-01' + %3$d)::timestamp OFFSET 0) y"
+				" WHERE st.c IS NOT NULL)",
+				nsp, (int) from_day, (int) to_day + 1);
+		}
+		else
+		{
+			/*
+			 * One table, one range condition: every plan the planner can pick
+			 * (sequential, bitmap or full-index scan) reads each row at most
+			 * once.  No switch is turned off here, so that the row-level
+			 * security function (eco.site_visible) keeps its index.
+			 */
+			source = psprintf(
+				"(SELECT * FROM %1$s.air_hourly z"
+				" WHERE z.hour_ending > (DATE '2000-01-01' + %2$d)::timestamp"
+				" AND z.hour_ending <= (DATE '2000-01-01' + %3$d)::timestamp)",
+				nsp, (int) from_day, (int) to_day + 1);
+		}
+		sql = psprintf(
+			"CREATE TEMP TABLE \"eco.refresh_air_daily stage\" ON COMMIT DROP AS "
+			"SELECT s.site_code, (s.r).* FROM ("
+			" SELECT h.site_code, %1$s._air_day_rollup(h.hour_ending, h.so2, h.no2, h.co, h.o3, h.pm10, h.pm25,"
+			" h.dust) AS r"
+			" FROM %2$s h"
+			" GROUP BY h.site_code, %1$s.report_day(h.hour_ending)) s",
+			nsp, source);
+		air_refresh_exec(sql, SPI_OK_UTILITY);
+		/* the daily rows by their key (day, site_code) */
+		(void) set_config_option("enable_seqscan", "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+		sql = psprintf("DELETE FROM %1$s.air_daily WHERE day BETWEEN DATE '2000-01-01' + %2$d AND DATE '2000-01-01' + %3$d",
+					   nsp, (int) from_day, (int) to_day);
+		air_refresh_exec(sql, SPI_OK_DELETE);
+		sql = psprintf(
+			"INSERT INTO %1$s.air_daily (site_code, day, so2, no2, co, o3, pm10, pm25, o3_1h, o3_8h,"
+			" so2_valid, no2_valid, co_valid, o3_valid, pm10_valid, pm25_valid, o3_8h_valid, n_hours,"
+			" aqi_standard, aqi, aqi_level, aqi_category, primary_pollutants, dust)"
+			" SELECT site_code, day, so2, no2, co, o3, pm10, pm25, o3_1h, o3_8h,"
+			" so2_valid, no2_valid, co_valid, o3_valid, pm10_valid, pm25_valid, o3_8h_valid, n_hours,"
+			" aqi_standard, aqi, aqi_level, aqi_category, primary_pollutants, dust"
+			" FROM pg_temp.\"eco.refresh_air_daily stage\"", nsp);
+		written += air_refresh_exec(sql, SPI_OK_INSERT);
+		air_refresh_exec("DROP TABLE pg_temp.\"eco.refresh_air_daily stage\"", SPI_OK_UTILITY);
+		AtEOXact_GUC(true, save_nestlevel);
+	}
+	SPI_finish();
+	PG_RETURN_INT64(written);
+}
+
+/* ================================================================
+ * eco._air_hourly_valid: the CHECK of eco.air_hourly in one call (finite
+ * hour label on a full hour, six finite non-negative concentrations), with
+ * SQLSTATE 23514 and a message naming the column and the value.
+ * ================================================================ */
+PG_FUNCTION_INFO_V1(air_eval_hourly_valid);
+
+Datum
+air_eval_hourly_valid(PG_FUNCTION_ARGS)
+{
+	if (!PG_ARGISNULL(0))
+	{
+		Timestamp	ts = PG_GETARG_TIMESTAMP(0);
+
+		if (TIMESTAMP_NOT_FINITE(ts) || ts % USECS_PER_HOUR != 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_CHECK_VIOLATION),
+					 errmsg("hour_ending of eco.air_hourly must be a finite timestamp on a full hour, not %s",
+							DatumGetCString(DirectFunctionCall1(timestamp_out, TimestampGetDatum(ts)))),
+					 errdetail("Readings are labelled with the end of their hour (HJ 663).")));
+	}
+	for (int i = 0; i < ECO_AIR_DAY_ITEMS; i++)
+		if (!PG_ARGISNULL(1 + i))
+		{
+			double		v = PG_GETARG_FLOAT8(1 + i);
+
+			/* NaN fails both comparisons */
+			if (!(v >= 0) || isinf(v))
+				ereport(ERROR,
+						(errcode(ERRCODE_CHECK_VIOLATION),
+						 errmsg("%s of eco.air_hourly must be a finite non-negative concentration, not %s",
+								air_day_item_names[i],
+								DatumGetCString(DirectFunctionCall1(float8out, Float8GetDatum(v))))));
+		}
+	PG_RETURN_BOOL(true);
 }

@@ -317,3 +317,137 @@ eco_air_month_of_doy(int year, int doy)
 			return m;
 	return 0;
 }
+
+/* ---------- one site-day (the daily roll-up) ---------- */
+
+void
+eco_air_day_init(eco_air_day *d)
+{
+	memset(d, 0, sizeof *d);
+}
+
+static int
+day_sum_add(eco_air_day *d, int i, eco_air_fixed f)
+{
+	eco_air_fixed s;
+
+	memcpy(&s, d->sum[i], sizeof s);
+	if (!eco_air_fixed_add(&s, f, 0))
+		return 0;
+	memcpy(d->sum[i], &s, sizeof s);
+	return 1;
+}
+
+int
+eco_air_day_add(eco_air_day *d, int hour, const double v[ECO_AIR_DAY_ITEMS], unsigned has, int dust, int *bad)
+{
+	uint32_t	bit;
+	eco_air_fixed f[ECO_AIR_DAY_ITEMS];
+
+	if (hour < 1 || hour > 24)
+		return ECO_AIR_DAY_RANGE;
+	bit = UINT32_C(1) << (hour - 1);
+	if (d->hours & bit)
+		return ECO_AIR_DAY_REPEAT;
+	/* check every value before changing the state */
+	for (int i = 0; i < ECO_AIR_DAY_ITEMS; i++)
+	{
+		f[i] = 0;
+		if ((has & (1u << i)) && !eco_air_to_fixed(v[i], &f[i]))
+		{
+			*bad = i;
+			return ECO_AIR_DAY_RANGE;
+		}
+	}
+	for (int i = 0; i < ECO_AIR_DAY_ITEMS; i++)
+		if (has & (1u << i))
+		{
+			if (!day_sum_add(d, i, f[i]))
+				return ECO_AIR_DAY_OVERFLOW;
+			d->n[i]++;
+		}
+	if (has & (1u << ECO_AIR_DAY_O3))
+	{
+		d->o3_mask |= bit;
+		d->o3[hour - 1] = v[ECO_AIR_DAY_O3];
+	}
+	d->hours |= bit;
+	if (dust)
+		d->dust = 1;
+	return ECO_AIR_DAY_OK;
+}
+
+int
+eco_air_day_merge(eco_air_day *a, const eco_air_day *b, int *hour)
+{
+	uint32_t	both = a->hours & b->hours;
+
+	if (both)
+	{
+		int			h = 1;
+
+		while (!(both & 1u))
+		{
+			both >>= 1;
+			h++;
+		}
+		*hour = h;
+		return ECO_AIR_DAY_REPEAT;
+	}
+	for (int i = 0; i < ECO_AIR_DAY_ITEMS; i++)
+	{
+		eco_air_fixed f;
+
+		memcpy(&f, b->sum[i], sizeof f);
+		if (!day_sum_add(a, i, f))
+			return ECO_AIR_DAY_OVERFLOW;
+		a->n[i] += b->n[i];
+	}
+	for (int h = 0; h < 24; h++)
+		if (b->o3_mask & (UINT32_C(1) << h))
+			a->o3[h] = b->o3[h];
+	a->o3_mask |= b->o3_mask;
+	a->hours |= b->hours;
+	a->dust |= b->dust;
+	return ECO_AIR_DAY_OK;
+}
+
+void
+eco_air_day_finish(const eco_air_day *d, double lim, eco_air_day_result *r)
+{
+	int			n = 0;
+
+	for (int i = 0; i < ECO_AIR_DAY_ITEMS; i++)
+	{
+		eco_air_fixed s;
+
+		memcpy(&s, d->sum[i], sizeof s);
+		r->mean_ok[i] = d->n[i] >= ECO_AIR_MIN_HOURS_DAY;
+		r->mean[i] = r->mean_ok[i] ? eco_air_fixed_mean(s, d->n[i]) : 0;
+	}
+	r->o3_1h_ok = 0;
+	r->o3_1h = 0;
+	for (int h = 0; h < 24; h++)
+		if ((d->o3_mask & (UINT32_C(1) << h)) && (!r->o3_1h_ok || d->o3[h] > r->o3_1h))
+		{
+			r->o3_1h = d->o3[h];
+			r->o3_1h_ok = 1;
+		}
+	r->o3_8h = 0;
+	r->o3_8h_ok = 0;
+	if (d->o3_mask != 0)
+	{
+		double		m;
+		int			nw;
+
+		if (eco_air_mda8(d->o3, d->o3_mask, lim, &m, &nw))
+		{
+			r->o3_8h = m;
+			r->o3_8h_ok = 1;
+		}
+	}
+	for (uint32_t h = d->hours; h; h &= h - 1)
+		n++;
+	r->n_hours = n;
+	r->dust = d->dust != 0;
+}

@@ -114,4 +114,61 @@ int			eco_air_is_leap(int year);
 int			eco_air_day_of_year(int year, int month, int mday);
 int			eco_air_month_of_doy(int year, int doy);
 
+/*
+ * One site-day of hourly readings, for the one-pass daily roll-up
+ * (eco.refresh_air_daily): the six daily means (exact sums as above), the O3
+ * hours for the MDA8 and the 1-h maximum, the hours seen and the dust flag.
+ * Items in the column order of eco.air_hourly.  Order-independent: adding
+ * the hours in any order, or merging partial states in any order, gives the
+ * same result bit for bit.  A flat struct (no pointers).
+ */
+enum
+{
+	ECO_AIR_DAY_SO2 = 0, ECO_AIR_DAY_NO2, ECO_AIR_DAY_CO, ECO_AIR_DAY_O3,
+	ECO_AIR_DAY_PM10, ECO_AIR_DAY_PM25, ECO_AIR_DAY_ITEMS
+};
+
+typedef struct eco_air_day
+{
+	uint32_t	hours;			/* bit h-1: a reading for hour h (1..24) */
+	uint32_t	o3_mask;		/* bit h-1: hour h has an O3 value */
+	int32_t		n[ECO_AIR_DAY_ITEMS];	/* values per item */
+	int32_t		dust;			/* any hour flagged dust */
+	int32_t		pad;
+	double		o3[24];			/* O3 by hour */
+	unsigned char sum[ECO_AIR_DAY_ITEMS][16];	/* eco_air_fixed (memcpy: no 16-byte alignment needed) */
+} eco_air_day;
+
+/* Results of eco_air_day_add and eco_air_day_merge. */
+#define ECO_AIR_DAY_OK			0
+#define ECO_AIR_DAY_REPEAT		1	/* the hour is already in the state */
+#define ECO_AIR_DAY_RANGE		2	/* a value is not finite, negative or >= 2^63 */
+#define ECO_AIR_DAY_OVERFLOW	3	/* a sum overflows (cannot happen with 24 values) */
+
+void		eco_air_day_init(eco_air_day *d);
+
+/*
+ * Add hour 1..24: v[i] counts when bit i of has is set; *bad is set to the
+ * item index on ECO_AIR_DAY_RANGE.
+ */
+int			eco_air_day_add(eco_air_day *d, int hour, const double v[ECO_AIR_DAY_ITEMS], unsigned has,
+							int dust, int *bad);
+
+/* a += b; *hour is set to the first repeated hour on ECO_AIR_DAY_REPEAT. */
+int			eco_air_day_merge(eco_air_day *a, const eco_air_day *b, int *hour);
+
+typedef struct eco_air_day_result
+{
+	double		mean[ECO_AIR_DAY_ITEMS];	/* daily means */
+	unsigned char mean_ok[ECO_AIR_DAY_ITEMS];	/* at least 20 values */
+	unsigned char o3_1h_ok;
+	unsigned char o3_8h_ok;
+	double		o3_1h;			/* maximum hourly O3 (any number of hours) */
+	double		o3_8h;			/* MDA8 (eco_air_mda8 with lim) */
+	int			n_hours;		/* hours with a reading */
+	int			dust;
+} eco_air_day_result;
+
+void		eco_air_day_finish(const eco_air_day *d, double lim, eco_air_day_result *r);
+
 #endif

@@ -42,6 +42,50 @@ aqi_decimal(double v, aqi_dec *out)
 		out->decimals = 0;
 		return 1;
 	}
+	if (v < 16777216.0)
+	{
+		/*
+		 * Below 2^24 a double is within 2^-30 of any decimal that reads back
+		 * as it, so v * 10^6 rounded is that decimal's 10^6 multiple N (the
+		 * error stays far below 1/2) and two 6-decimal numbers never read
+		 * back as the same double: one test decides whether the shortest
+		 * decimal has at most 6 decimals (it is then N / 10^6, its decimals
+		 * those of N without trailing zeros), with no loop over k.
+		 */
+		double		p = v * 1e6,
+					d;
+
+		m = (int64_t) (p + 0.5);
+		d = p - (double) m;
+		/*
+		 * A decimal with at most 6 places leaves p within 2^-8 of N (see
+		 * above): farther away, the decimal has more places, and p is also
+		 * far enough from an integer for its floor to be exact (below), so
+		 * a full-precision value needs neither the division nor the fma.
+		 */
+		if (d > 0x1p-7 || d < -0x1p-7)
+		{
+			out->c6 = d > 0 ? m : m - 1;
+			out->sticky = 1;
+			out->decimals = 7;
+			return 1;
+		}
+		if ((double) m / 1e6 == v)
+		{
+			int			k = 6;
+
+			out->c6 = m;
+			out->sticky = 0;
+			while (k > 0 && m % 10 == 0)
+			{
+				m /= 10;
+				k--;
+			}
+			out->decimals = k;
+			return 1;
+		}
+		goto sticky;
+	}
 	for (int k = 1; k <= 6; k++)
 	{
 		m = (int64_t) (v * pow10d[k] + 0.5);
@@ -60,8 +104,15 @@ aqi_decimal(double v, aqi_dec *out)
 	 * have found it), so D and v lie on the same side of every P and
 	 * floor(D * 10^6) = floor(v * 10^6), computed exactly with fma.
 	 */
+sticky:
 	t = floor(v * 1e6);
-	if (fma(v, 1e6, -t) < 0)
+	/*
+	 * Below 2^24, v * 1e6 < 2^44 is rounded by at most 2^-9: a fractional
+	 * part at least 2^-8 away from an integer already gives the floor.
+	 */
+	if (v < 16777216.0 && v * 1e6 - t >= 0x1p-8 && v * 1e6 - t <= 1 - 0x1p-8)
+		;
+	else if (fma(v, 1e6, -t) < 0)
 		t -= 1;
 	else if (fma(v, 1e6, -(t + 1)) >= 0)
 		t += 1;
@@ -76,8 +127,25 @@ aqi_round_gbt8170(aqi_dec *d, int decimals)
 {
 	int64_t		unit = pow10i[6 - decimals],
 				half = unit / 2,
-				q = d->c6 / unit,
-				r = d->c6 % unit;
+				q,
+				r;
+
+	/* constant divisors for the places the tables use (no 64-bit idiv) */
+	if (decimals == 0)
+	{
+		q = d->c6 / 1000000;
+		r = d->c6 % 1000000;
+	}
+	else if (decimals == 1)
+	{
+		q = d->c6 / 100000;
+		r = d->c6 % 100000;
+	}
+	else
+	{
+		q = d->c6 / unit;
+		r = d->c6 % unit;
+	}
 
 	/* < 5 drop; > 5 carry; 5 then non-zero digits carry; 5 then nothing: to even */
 	if (r > half || (r == half && (d->sticky || (q & 1))))

@@ -211,6 +211,28 @@ BEGIN
         seq := seq + 1; indicator := '整治中'; value := r.in_progress; detail := NULL; RETURN NEXT;
     END IF;
 
+    -- ===== 污染源在线监控: exceedances of the monitored outlets (HJ 212 hourly data), when the area has any =====
+    IF pg_catalog.to_regprocedure('@extschema@.outlet_exceedance_runs(text, tsrange)') IS NOT NULL
+       AND EXISTS (SELECT 1 FROM @extschema@.outlet o WHERE starts_with(o.area, annual_report.area)) THEN
+        SELECT count(DISTINCT x.mn) FILTER (WHERE x.tag = 'cur') AS outlets,
+               count(*) FILTER (WHERE x.tag = 'cur') AS runs,
+               COALESCE(sum(x.hours) FILTER (WHERE x.tag = 'cur'), 0) AS hours,
+               count(DISTINCT x.mn) FILTER (WHERE x.tag = 'prev') AS p_outlets,
+               COALESCE(sum(x.hours) FILTER (WHERE x.tag = 'prev'), 0) AS p_hours
+          INTO r
+          FROM (SELECT p.tag, e.mn, e.hours
+                FROM (VALUES ('cur', cur), ('prev', prv)) AS p(tag, per)
+                CROSS JOIN LATERAL @extschema@.outlet_exceedance_runs(annual_report.area,
+                                       tsrange(lower(p.per)::timestamp, upper(p.per)::timestamp)) e) x;
+        seq := seq + 1; section := '污染源在线监控'; indicator := '在线监控排放口'; unit := '个';
+        value := (SELECT count(*) FROM @extschema@.outlet o WHERE starts_with(o.area, annual_report.area));
+        prev_value := NULL; change := NULL; detail := NULL; RETURN NEXT;
+        seq := seq + 1; indicator := '超标排放口'; value := r.outlets; prev_value := r.p_outlets;
+        detail := pg_catalog.format('小时均值超标%s次（连续超标时段）', r.runs); RETURN NEXT;
+        seq := seq + 1; indicator := '超标小时数'; value := r.hours; unit := '小时'; prev_value := r.p_hours;
+        detail := NULL; RETURN NEXT;
+    END IF;
+
     -- ===== 土壤环境: parcels changing in the year to first-class land, by survey status =====
     IF pg_catalog.to_regclass('@extschema@.land_parcel') IS NOT NULL THEN
         FOR r IN SELECT s.ord, s.status, count(p.code) AS n

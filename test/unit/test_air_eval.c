@@ -235,5 +235,103 @@ main(void)
 	CHECK_INT(eco_air_mda8(v, NAN_MASK_ALL, 160, &m, &nw), 1, "MDA8 of 1e308 valid");
 	CHECK(isfinite(m) && fabs(m - 1e308) <= 1e293, "MDA8 of 1e308 is 1e308, not infinity");
 
+	/* ---- one site-day: order-independent, split-independent, same as the separate statistics ---- */
+	{
+		eco_air_day fwd, rev, a, b;
+		eco_air_day_result r1, r2, r3;
+		double		hv[24][ECO_AIR_DAY_ITEMS];
+		int			bad = -1,
+					hour = 0;
+		uint32_t	o3mask = 0;
+		double		o3v[24],
+					mref;
+		int			nwref;
+
+		eco_air_day_init(&fwd);
+		eco_air_day_init(&rev);
+		eco_air_day_init(&a);
+		eco_air_day_init(&b);
+		for (int h = 1; h <= 24; h++)
+			for (int i = 0; i < ECO_AIR_DAY_ITEMS; i++)
+				hv[h - 1][i] = 0.1 * (h * 7 + i * 13) + 1.0 / (h + i + 3);
+		/* hours 5 and 6 missing, O3 missing at hour 20, PM2.5 missing at hours 1-4 */
+		for (int h = 1; h <= 24; h++)
+		{
+			unsigned	has = 0x3F;
+
+			if (h == 5 || h == 6)
+				continue;
+			if (h == 20)
+				has &= ~(1u << ECO_AIR_DAY_O3);
+			if (h <= 4)
+				has &= ~(1u << ECO_AIR_DAY_PM25);
+			CHECK_INT(eco_air_day_add(&fwd, h, hv[h - 1], has, h == 12, &bad), ECO_AIR_DAY_OK, "day: add hour");
+			eco_air_day_add(h % 2 ? &a : &b, h, hv[h - 1], has, h == 12, &bad);
+			if (has & (1u << ECO_AIR_DAY_O3))
+			{
+				o3mask |= UINT32_C(1) << (h - 1);
+				o3v[h - 1] = hv[h - 1][ECO_AIR_DAY_O3];
+			}
+			else
+				o3v[h - 1] = 0;
+		}
+		o3v[4] = o3v[5] = 0;
+		for (int h = 24; h >= 1; h--)
+		{
+			unsigned	has = 0x3F;
+
+			if (h == 5 || h == 6)
+				continue;
+			if (h == 20)
+				has &= ~(1u << ECO_AIR_DAY_O3);
+			if (h <= 4)
+				has &= ~(1u << ECO_AIR_DAY_PM25);
+			eco_air_day_add(&rev, h, hv[h - 1], has, h == 12, &bad);
+		}
+		CHECK_INT(eco_air_day_merge(&b, &a, &hour), ECO_AIR_DAY_OK, "day: merge of two halves");
+		eco_air_day_finish(&fwd, 160, &r1);
+		eco_air_day_finish(&rev, 160, &r2);
+		eco_air_day_finish(&b, 160, &r3);
+		CHECK(memcmp(&r1, &r2, sizeof r1) == 0, "day: reverse order gives the same result bit for bit");
+		CHECK(memcmp(&r1, &r3, sizeof r1) == 0, "day: merged halves give the same result bit for bit");
+		CHECK_INT(r1.n_hours, 22, "day: 22 hours");
+		CHECK_INT(r1.mean_ok[ECO_AIR_DAY_SO2], 1, "day: SO2 22 values valid");
+		CHECK_INT(r1.mean_ok[ECO_AIR_DAY_O3], 1, "day: O3 21 values valid");
+		CHECK_INT(r1.mean_ok[ECO_AIR_DAY_PM25], 0, "day: PM2.5 18 values not valid");
+		CHECK_INT(r1.dust, 1, "day: dust hour");
+		CHECK_INT(eco_air_mda8(o3v, o3mask, 160, &mref, &nwref), 1, "day: MDA8 valid (eco_air_mda8)");
+		CHECK_INT(r1.o3_8h_ok, 1, "day: MDA8 valid");
+		CHECK_DBL(r1.o3_8h, mref, 0, "day: MDA8 as eco_air_mda8");
+		{
+			eco_air_fixed s = 0, f;
+			double		mx = 0;
+
+			for (int h = 1; h <= 24; h++)
+				if (h != 5 && h != 6)
+				{
+					eco_air_to_fixed(hv[h - 1][ECO_AIR_DAY_NO2], &f);
+					eco_air_fixed_add(&s, f, 0);
+				}
+			CHECK(r1.mean[ECO_AIR_DAY_NO2] == eco_air_fixed_mean(s, 22), "day: NO2 mean as the exact mean");
+			for (int h = 1; h <= 24; h++)
+				if ((o3mask >> (h - 1)) & 1u && o3v[h - 1] > mx)
+					mx = o3v[h - 1];
+			CHECK(r1.o3_1h == mx && r1.o3_1h_ok, "day: O3 1-h maximum");
+		}
+		CHECK_INT(eco_air_day_add(&fwd, 7, hv[0], 1, 0, &bad), ECO_AIR_DAY_REPEAT, "day: repeated hour refused");
+		CHECK_INT(eco_air_day_merge(&fwd, &rev, &hour), ECO_AIR_DAY_REPEAT, "day: overlapping merge refused");
+		CHECK_INT(hour, 1, "day: first repeated hour reported");
+		{
+			double		big[ECO_AIR_DAY_ITEMS] = {1, 1, 1e19, 1, 1, 1};
+
+			CHECK_INT(eco_air_day_add(&rev, 5, big, 0x3F, 0, &bad), ECO_AIR_DAY_RANGE, "day: 1e19 out of range");
+			CHECK_INT(bad, ECO_AIR_DAY_CO, "day: the item out of range is named");
+			CHECK_INT(rev.hours & (1u << 4), 0, "day: a refused hour leaves the state unchanged");
+		}
+		eco_air_day_init(&a);
+		eco_air_day_finish(&a, 160, &r1);
+		CHECK(r1.n_hours == 0 && !r1.o3_1h_ok && !r1.o3_8h_ok && !r1.mean_ok[0], "day: empty state");
+	}
+
 	return unit_done();
 }

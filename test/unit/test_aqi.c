@@ -79,6 +79,38 @@ ref_hj(const int *bp, int n, long long num, long long den)
 	return 500;
 }
 
+/* The decimal recovery by the definition (try k = 0..6 decimals, else floor with fma): the reference for the
+ * one-test fast path of aqi_decimal below 2^24. */
+static int
+ref_decimal(double v, aqi_dec *out)
+{
+	static const double p10[7] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+	static const int64_t p10i[7] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+	double		t;
+
+	for (int k = 0; k <= 6; k++)
+	{
+		int64_t		m = (int64_t) (v * p10[k] + 0.5);
+
+		if ((double) m / p10[k] == v)
+		{
+			out->c6 = m * p10i[6 - k];
+			out->sticky = 0;
+			out->decimals = k;
+			return 1;
+		}
+	}
+	t = floor(v * 1e6);
+	if (fma(v, 1e6, -t) < 0)
+		t -= 1;
+	else if (fma(v, 1e6, -(t + 1)) >= 0)
+		t += 1;
+	out->c6 = (int64_t) t;
+	out->sticky = 1;
+	out->decimals = 7;
+	return 1;
+}
+
 int
 main(void)
 {
@@ -659,5 +691,43 @@ main(void)
 		CHECK(aqi_nowcast(h, none, 3, &out) && isfinite(out) && fabs(out - 1e308) <= 1e293,
 			  "NowCast of 1e308 is 1e308, not infinity");
 	}
+	/* aqi_decimal equals the definition on short decimals, full-precision means and random doubles */
+	{
+		static const int64_t p10[7] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+		int			bad = 0;
+		uint64_t	x = 88172645463325252ULL;
+
+		for (long i = 0; i < 2000000; i++)
+		{
+			double		v;
+			aqi_dec		a,
+						b;
+
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			switch (i % 4)
+			{
+				case 0:			/* a decimal with 0..6 places */
+					v = (double) (int64_t) (x % 900000000ULL) / (double) p10[(x >> 50) % 7];
+					break;
+				case 1:			/* a mean of n integers */
+					v = (double) (x % 20000ULL) / (double) (19 + (x >> 32) % 6);
+					break;
+				case 2:			/* any double in [0, 2^24) */
+					v = (double) (x >> 11) * 0x1p-53 * 16777216.0;
+					break;
+				default:		/* near 2^24 and above */
+					v = 16000000.0 + (double) (x >> 11) * 0x1p-53 * 2000000.0;
+					break;
+			}
+			aqi_decimal(v, &a);
+			ref_decimal(v, &b);
+			if (a.c6 != b.c6 || a.sticky != b.sticky || a.decimals != b.decimals)
+				bad++;
+		}
+		CHECK_INT(bad, 0, "aqi_decimal = the definition on 2,000,000 values");
+	}
+
 	return unit_done();
 }

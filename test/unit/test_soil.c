@@ -2,6 +2,7 @@
 #include "unit.h"
 #include "pollutant.h"
 #include "soil.h"
+#include "eco_text.h"
 
 static const char *
 s36600(const char *item, int land_class, double c, double bg)
@@ -145,5 +146,129 @@ main(void)
 	CHECK_STR(s15618("Cd", ECO_LAND_ROTATION, 8.0, 0.6), "优先保护", "rotation Cd pH 8 at 0.6");
 	CHECK_STR(s15618("Hg", ECO_LAND_ROTATION, 8.0, 1.5), "安全利用", "rotation Hg pH 8: paddy 1.0 < other 3.4");
 	CHECK_STR(s15618("Cu", ECO_LAND_ROTATION, 8.0, 150), "monitor", "rotation Cu uses the 'other' row 100");
+	/* item names in the context of each standard, from the C tables */
+	{
+		int			bad36600 = 0,
+					bad15618 = 0,
+					clash = 0,
+					empty = 0;
+		char		k1[96],
+					k2[96];
+
+		for (int i = 0; i < eco_n_gb36600; i++)
+		{
+			const eco_pollutant *p = eco_soil_item_parse(ECO_STD_GB36600_2018, eco_gb36600[i].item);
+
+			empty += eco_gb36600[i].item == NULL || eco_gb36600[i].item[0] == '\0';
+			bad36600 += p == NULL || p->id != eco_gb36600[i].pollutant;
+			/* two rows whose names fold to one key would make a name ambiguous */
+			for (int j = 0; j < i; j++)
+				clash += eco_norm_key(eco_gb36600[i].item, k1, sizeof k1) > 0
+					&& eco_norm_key(eco_gb36600[j].item, k2, sizeof k2) > 0 && strcmp(k1, k2) == 0;
+		}
+		for (int i = 0; i < eco_n_gb15618; i++)
+		{
+			const eco_pollutant *p = eco_soil_item_parse(ECO_STD_GB15618_2018, eco_gb15618[i].item);
+
+			empty += eco_gb15618[i].item == NULL || eco_gb15618[i].item[0] == '\0';
+			bad15618 += p == NULL || p->id != eco_gb15618[i].pollutant;
+			for (int j = 0; j < i; j++)
+				clash += eco_gb15618[j].pollutant != eco_gb15618[i].pollutant
+					&& eco_norm_key(eco_gb15618[i].item, k1, sizeof k1) > 0
+					&& eco_norm_key(eco_gb15618[j].item, k2, sizeof k2) > 0 && strcmp(k1, k2) == 0;
+		}
+		CHECK_INT(empty, 0, "every row carries its item's name as written");
+		CHECK_INT(bad36600, 0, "every GB 36600 item name resolves to its row's item under GB 36600");
+		CHECK_INT(bad15618, 0, "every GB 15618 item name resolves to its row's item under GB 15618");
+		CHECK_INT(clash, 0, "no two items of a standard share a name");
+	}
+	{
+		/* the names a table writes differently from the registry's reading: exactly 滴滴涕 and the PCB congeners */
+		int			differ = 0;
+		char		list[256] = "";
+
+		for (int i = 0; i < eco_n_gb36600; i++)
+		{
+			const eco_pollutant *g = eco_pollutant_parse(eco_gb36600[i].item);
+
+			g = g ? eco_pollutant_in_medium(g, ECO_SOIL) : NULL;
+			if (g == NULL || g->id != eco_gb36600[i].pollutant)
+			{
+				differ++;
+				strncat(list, eco_gb36600[i].item, sizeof list - strlen(list) - 2);
+				strcat(list, "|");
+			}
+		}
+		CHECK_INT(differ, 3, "GB 36600 names the registry reads otherwise or not at all");
+		CHECK(strcmp(list, "滴滴涕|3,3',4,4',5-五氯联苯（PCB 126）|3,3',4,4',5,5'-六氯联苯（PCB 169）|") == 0,
+			  "those names: 滴滴涕 (the registry's 滴滴涕总量) and the congeners with their PCB numbers");
+	}
+	{
+		const eco_pollutant *a = eco_soil_item_parse(ECO_STD_GB36600_2018, "滴滴涕");
+		const eco_pollutant *b = eco_soil_item_parse(ECO_STD_GB15618_2018, "滴滴涕");
+		const eco_pollutant *h = eco_soil_item_parse(ECO_STD_GB15618_2018, "六六六");
+
+		CHECK_INT(a ? a->id : -1, 273, "滴滴涕 under GB 36600: Table 2 item 25 (o,p' + p,p')");
+		CHECK_INT(b ? b->id : -1, 248, "滴滴涕 under GB 15618: 滴滴涕总量");
+		CHECK_INT(h ? h->id : -1, 247, "六六六 under GB 15618: 六六六总量");
+		CHECK(eco_soil_item_parse(ECO_STD_GB36600_2018, "六六六") == NULL, "六六六 (the total) has no GB 36600 value");
+		CHECK(eco_soil_item_parse(ECO_STD_GB36600_2018, "滴滴涕总量") == NULL, "滴滴涕总量 has no GB 36600 value");
+		CHECK(eco_soil_item_parse(ECO_STD_GB15618_2018, "p,p'-滴滴伊") == NULL, "p,p'-滴滴伊 has no GB 15618 value");
+		CHECK(eco_soil_item_parse(ECO_STD_GB36600_2018, "铬") == NULL, "铬 (total) is not GB 36600's 铬（六价）");
+		a = eco_soil_item_parse(ECO_STD_GB36600_2018, "铬（六价）");
+		CHECK_INT(a ? a->id : -1, 202, "铬（六价） under GB 36600");
+		a = eco_soil_item_parse(ECO_STD_GB36600_2018, "石油烃（C10–C40）");
+		CHECK_INT(a ? a->id : -1, 288, "石油烃（C10–C40） with an en dash");
+		a = eco_soil_item_parse(ECO_STD_GB15618_2018, "water:As");
+		CHECK_INT(a ? a->id : -1, 200, "any medium's name maps to the soil item");
+		CHECK(eco_soil_item_parse(ECO_STD_GB15618_2018, "PM2.5") == NULL, "PM2.5 is no soil item");
+		CHECK(eco_soil_item_parse(ECO_STD_GB3095_2012, "As") == NULL, "no soil context for an air standard");
+		CHECK(eco_soil_item_parse(ECO_STD_GB36600_2018, NULL) == NULL, "NULL text");
+		CHECK(eco_soil_item_parse(ECO_STD_GB36600_2018, "") == NULL, "empty text");
+	}
+	{
+		/* the hint lists, built from the tables */
+		char		buf[4096];
+		int			n = eco_soil_item_names(ECO_STD_GB15618_2018, buf, sizeof buf),
+					n36600 = eco_soil_item_names(ECO_STD_GB36600_2018, NULL, 0),
+					commas = 0;
+		char		small[16];
+
+		CHECK(strcmp(buf, "Table 1: 镉, 汞, 砷, 铅, 铬, 铜, 镍, 锌; Table 2: 六六六总量, 滴滴涕总量, 苯并[a]芘") == 0,
+			  "GB 15618 names, each item once");
+		CHECK_INT(n, (int) strlen(buf), "returned length");
+		eco_soil_item_names(ECO_STD_GB36600_2018, buf, sizeof buf);
+		CHECK_INT(n36600, (int) strlen(buf), "GB 36600 length asked with no buffer");
+		for (const char *c = buf; (c = strstr(c, ", ")) != NULL; c++)
+			commas++;
+		CHECK_INT(commas, 83, "GB 36600: 85 names (43 + 39 separators and two table heads)");
+		CHECK(strstr(buf, "Table 2: 锑, ") != NULL && strstr(buf, ", 滴滴涕, ") != NULL, "GB 36600 Table 2 names");
+		n = eco_soil_item_names(ECO_STD_GB15618_2018, small, sizeof small);
+		CHECK(n > (int) sizeof small && strlen(small) == sizeof small - 1, "truncated like snprintf");
+		CHECK_INT(eco_soil_item_names(ECO_STD_HJ633_2026, buf, sizeof buf), -1, "not a soil standard");
+	}
+	{
+		/* land uses as text, and the hint built from the same table */
+		eco_land_type lt = ECO_LAND_PADDY;
+		char		buf[256];
+		const char *words[] = {"paddy", "水田", "orchard", "果园", "other", "其他", "dryland", "旱地", "rotation", "水旱轮作"};
+		const eco_land_type want[] = {ECO_LAND_PADDY, ECO_LAND_PADDY, ECO_LAND_ORCHARD, ECO_LAND_ORCHARD, ECO_LAND_OTHER,
+			ECO_LAND_OTHER, ECO_LAND_OTHER, ECO_LAND_OTHER, ECO_LAND_ROTATION, ECO_LAND_ROTATION};
+		int			bad = 0,
+					missing = 0;
+
+		eco_land_type_names(buf, sizeof buf);
+		for (int i = 0; i < 10; i++)
+		{
+			char		quoted[32];
+
+			bad += !eco_land_type_parse(words[i], &lt) || lt != want[i];
+			snprintf(quoted, sizeof quoted, "'%s'", words[i]);
+			missing += strstr(buf, quoted) == NULL;
+		}
+		CHECK_INT(bad, 0, "every land-use word parses to its land type");
+		CHECK_INT(missing, 0, "the land-use hint lists every word");
+		CHECK(!eco_land_type_parse("forest", &lt) && !eco_land_type_parse(NULL, &lt), "forest and NULL are no land use");
+	}
 	return unit_done();
 }
