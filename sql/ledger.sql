@@ -174,3 +174,12 @@ WHERE n.nspname = 'eco' AND c.relkind = 'S'
                     'inspection_draw_id_seq', 'enforcement_case_id_seq', 'emission_reduction_id_seq',
                     'offset_use_id_seq', 'approval_id_seq', 'task_id_seq')
 ORDER BY 1;
+-- The ledgers' fixed words are typed once, in C: the view, the validators of the CHECK constraints and their hints.
+SELECT list, string_agg(value || COALESCE('(' || parent || ')', ''), ' ' ORDER BY ord) AS words
+FROM eco.ledger_vocabulary GROUP BY list ORDER BY list COLLATE "C";
+\set VERBOSITY default
+SELECT eco._ledger_word_known('complaint_category', '辐射');
+SELECT eco._approval_category_known('排污许可', '报告书');
+SELECT eco._approval_category_known('规划环评', '报告书');
+SELECT eco._ledger_word_known('complaint', '电话');
+\set VERBOSITY terse

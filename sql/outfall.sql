@@ -39,3 +39,18 @@ SELECT eco._outfall_check_transition('X1', NULL, NULL, false);
 SELECT eco._outfall_check_transition('X1', '疑似', '销号', false);
 SELECT eco._outfall_check_transition('X1', 'bogus', '疑似', false);
 SELECT eco._outfall_check_transition('X1', NULL, '整治中', false) AS new_row_any_stage;
+-- The lists of the family are typed once, in C: the views, the validators of the CHECK constraints and the hints.
+SELECT * FROM eco.outfall_statuses;
+SELECT * FROM eco.outfall_actions;
+SELECT * FROM eco.parcel_survey_statuses;
+SELECT * FROM eco.protection_zone_levels;
+\set VERBOSITY default
+SELECT 'nonsense'::eco.outfall_type;
+SELECT eco._outfall_check_transition('X1', 'bogus', '疑似', false);
+SELECT eco._outfall_status_known('销号');
+SELECT eco._outfall_action_known('关停');
+SELECT eco._parcel_survey_status_known('已完成');
+SELECT eco._protection_zone_level_known('三级');
+\set VERBOSITY terse
+SELECT eco._outfall_status_known('已完成') AND eco._outfall_action_known('取缔')
+       AND eco._parcel_survey_status_known('未开展') AS known;

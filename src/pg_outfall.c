@@ -34,11 +34,31 @@ outfall_type_in(PG_FUNCTION_ARGS)
 	const eco_outfall_type *t = eco_outfall_type_parse(s);
 
 	if (t == NULL)
+	{
+		/* the hint names the level-1 types and the catch-alls, from the table */
+		const char **l1 = palloc(sizeof(char *) * eco_n_outfall_types);
+		const char **other = palloc(sizeof(char *) * eco_n_outfall_types);
+		int			n1 = 0,
+					no = 0;
+		char		b1[512],
+					bo[512];
+
+		for (int i = 0; i < eco_n_outfall_types; i++)
+		{
+			if (eco_outfall_types[i].level == 1)
+				l1[n1++] = eco_outfall_types[i].name;
+			if (!eco_outfall_types[i].verified)
+				other[no++] = eco_outfall_types[i].name;
+		}
+		eco_outfall_join_names(l1, n1, b1, sizeof b1);
+		eco_outfall_join_names(other, no, bo, sizeof bo);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type outfall_type: \"%s\"", s),
 				 errdetail("Known types are listed in the view eco.outfall_types."),
-				 errhint("Use an HJ 1312-2023 name at any level, e.g. 工业排污口, 工矿企业排污口 or 矿山排污口; unverified subtypes go under 其他排口（其他）.")));
+				 errhint("Use an HJ 1312-2023 name at any level (level 1: %s); subtypes that could not be verified go under %s.",
+						 b1, bo)));
+	}
 	PG_RETURN_INT16(t->id);
 }
 
@@ -130,6 +150,34 @@ outfall_type_list(PG_FUNCTION_ARGS)
 PG_FUNCTION_INFO_V1(outfall_check_transition);
 PG_FUNCTION_INFO_V1(outfall_lifecycle_list);
 
+/*
+ * "Use 疑似, 核查确认, 非排口, 整治中 or 已完成 (已完成 also written 销号, ...)", from
+ * the C table; the further spellings only where input accepts them.
+ */
+static char *
+stage_hint(bool with_aliases)
+{
+	char		names[256];
+	StringInfoData buf;
+
+	eco_outfall_join_names(eco_outfall_stage_names, ECO_OF_N_STAGES, names, sizeof names);
+	initStringInfo(&buf);
+	appendStringInfo(&buf, "Use %s", names);
+	for (int i = 0; i < ECO_OF_N_STAGES; i++)
+		if (with_aliases && eco_outfall_stage_aliases[i])
+		{
+			appendStringInfo(&buf, " (%s also written ", eco_outfall_stage_names[i]);
+			for (const char *a = eco_outfall_stage_aliases[i]; *a; a++)
+				if (*a == '|')
+					appendStringInfoString(&buf, ", ");
+				else
+					appendStringInfoChar(&buf, *a);
+			appendStringInfoChar(&buf, ')');
+		}
+	appendStringInfoString(&buf, "; see the view eco.outfall_statuses.");
+	return buf.data;
+}
+
 static int
 stage_arg(const char *s)
 {
@@ -139,7 +187,7 @@ stage_arg(const char *s)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("unknown outfall status \"%s\"", s),
-				 errhint("Use 疑似, 核查确认, 非排口, 整治中 or 已完成 (also written 销号).")));
+				 errhint("%s", stage_hint(true))));
 	return st;
 }
 
@@ -220,4 +268,87 @@ outfall_lifecycle_list(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
+}
+
+/* ---------- the lists of the family, read by SQL (views, CHECK constraints) ---------- */
+PG_FUNCTION_INFO_V1(outfall_status_list);
+PG_FUNCTION_INFO_V1(outfall_action_list);
+PG_FUNCTION_INFO_V1(outfall_status_known);
+PG_FUNCTION_INFO_V1(outfall_action_known);
+
+/* eco.outfall_statuses view: the stages in lifecycle order, with the further spellings accepted on input */
+Datum
+outfall_status_list(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < ECO_OF_N_STAGES; i++)
+	{
+		Datum		values[3];
+		bool		nulls[3] = {0};
+
+		values[0] = Int32GetDatum(i + 1);
+		values[1] = CStringGetTextDatum(eco_outfall_stage_names[i]);
+		nulls[2] = eco_outfall_stage_aliases[i] == NULL;
+		values[2] = nulls[2] ? (Datum) 0 : CStringGetTextDatum(eco_outfall_stage_aliases[i]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* eco.outfall_actions view: the remediation actions in the policy's order */
+Datum
+outfall_action_list(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < ECO_OF_N_ACTIONS; i++)
+	{
+		Datum		values[2];
+		bool		nulls[2] = {0};
+
+		values[0] = Int32GetDatum(i + 1);
+		values[1] = CStringGetTextDatum(eco_outfall_actions[i]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/*
+ * eco._outfall_status_known(status): true for a status as stored (one of the
+ * canonical names); ERROR 23514 otherwise, with the list in the hint.  The
+ * CHECK constraint of eco.outfall.status calls it.
+ */
+Datum
+outfall_status_known(PG_FUNCTION_ARGS)
+{
+	char	   *s = PG_GETARG_CSTRING_TEXT(0);
+
+	if (eco_outfall_stage_index(s) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("unknown outfall status \"%s\"", s),
+				 errhint("%s", stage_hint(false))));
+	PG_RETURN_BOOL(true);
+}
+
+/* eco._outfall_action_known(action): true for a remediation action; ERROR 23514 otherwise, with the list. */
+Datum
+outfall_action_known(PG_FUNCTION_ARGS)
+{
+	char	   *s = PG_GETARG_CSTRING_TEXT(0);
+
+	if (eco_outfall_action_index(s) < 0)
+	{
+		char		names[256];
+
+		eco_outfall_join_names(eco_outfall_actions, ECO_OF_N_ACTIONS, names, sizeof names);
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("unknown outfall remediation action \"%s\"", s),
+				 errhint("Use %s; see the view eco.outfall_actions.", names)));
+	}
+	PG_RETURN_BOOL(true);
 }

@@ -1,8 +1,9 @@
 /*
  * outfall.c — HJ 1312-2023 outfall classification and the remediation
- * lifecycle.  Source: ../shared/standards/outfalls.md §1.2 (policy types),
- * §1.3 (取缔 / 清理合并 / 规范整治), §5 (the classification table: only the
- * rows marked V1 are typed here), §6 (lifecycle vocabulary).
+ * lifecycle.  Sources: the State Council opinion of 2022 (four policy types;
+ * 取缔 / 清理合并 / 规范整治), HJ 1312-2023 (the classification table: only
+ * the rows that could be verified are typed here), HJ 1232-2021 and the
+ * policy's 整治 / 销号 (lifecycle vocabulary).
  *
  * Subtypes the reference does not verify (规模以下水产养殖排污口,
  * 农村污水处理设施排污口, 农村生活污水散排口, 城镇雨洪排口, ...) are not
@@ -12,6 +13,7 @@
 #include "outfall.h"
 #include "eco_text.h"
 
+#include <stdio.h>
 #include <string.h>
 
 const eco_outfall_type eco_outfall_types[] = {
@@ -107,11 +109,48 @@ eco_outfall_type_ancestor(const eco_outfall_type *t, int level)
 	return (t && t->level == level) ? t : NULL;
 }
 
-/* ---------- lifecycle (outfalls.md §6; HJ 1232 三级排查 and the policy's 整治/销号) ---------- */
+/* ---------- lifecycle (HJ 1232 三级排查 and the policy's 整治/销号) ---------- */
 
 const char *const eco_outfall_stage_names[ECO_OF_N_STAGES] = {
 	"疑似", "核查确认", "非排口", "整治中", "已完成"
 };
+
+const char *const eco_outfall_stage_aliases[ECO_OF_N_STAGES] = {
+	NULL, NULL, NULL, NULL, "销号|已完成(销号)"
+};
+
+int
+eco_outfall_stage_index(const char *text)
+{
+	if (text == NULL)
+		return -1;
+	for (int i = 0; i < ECO_OF_N_STAGES; i++)
+		if (strcmp(eco_outfall_stage_names[i], text) == 0)
+			return i;
+	return -1;
+}
+
+/* 1 when key (a folded key) is one of the '|' separated names of list. */
+static int
+alias_matches(const char *list, const char *key)
+{
+	while (list && *list)
+	{
+		char		one[192];
+		const char *bar = strchr(list, '|');
+		size_t		len = bar ? (size_t) (bar - list) : strlen(list);
+
+		if (len < sizeof one)
+		{
+			memcpy(one, list, len);
+			one[len] = '\0';
+			if (name_matches(one, key))
+				return 1;
+		}
+		list = bar ? bar + 1 : NULL;
+	}
+	return 0;
+}
 
 int
 eco_outfall_stage_parse(const char *text)
@@ -123,8 +162,9 @@ eco_outfall_stage_parse(const char *text)
 	for (int i = 0; i < ECO_OF_N_STAGES; i++)
 		if (name_matches(eco_outfall_stage_names[i], k))
 			return i;
-	if (name_matches("销号", k) || name_matches("已完成(销号)", k))
-		return ECO_OF_DONE;
+	for (int i = 0; i < ECO_OF_N_STAGES; i++)
+		if (alias_matches(eco_outfall_stage_aliases[i], k))
+			return i;
 	return -1;
 }
 
@@ -152,3 +192,33 @@ eco_outfall_transition_ok(int from, int to, int pre_campaign)
 }
 
 const char *const eco_outfall_actions[ECO_OF_N_ACTIONS] = {"取缔", "清理合并", "规范整治"};
+
+int
+eco_outfall_action_index(const char *text)
+{
+	if (text == NULL)
+		return -1;
+	for (int i = 0; i < ECO_OF_N_ACTIONS; i++)
+		if (strcmp(eco_outfall_actions[i], text) == 0)
+			return i;
+	return -1;
+}
+
+void
+eco_outfall_join_names(const char *const *names, int n, char *buf, size_t size)
+{
+	size_t		len = 0;
+
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	for (int i = 0; i < n; i++)
+	{
+		const char *sep = i == 0 ? "" : (i == n - 1 ? " or " : ", ");
+		int			w = snprintf(buf + len, size - len, "%s%s", sep, names[i]);
+
+		if (w < 0 || (size_t) w >= size - len)
+			return;				/* truncated: snprintf wrote a terminated prefix */
+		len += (size_t) w;
+	}
+}

@@ -106,7 +106,7 @@ CREATE FUNCTION @extschema@._outfall_type_list(
 COMMENT ON FUNCTION @extschema@._outfall_type_list() IS 'rows of the C table behind eco.outfall_types';
 CREATE VIEW @extschema@.outfall_types AS
     SELECT t.name::@extschema@.outfall_type AS type, t.id, t.level, p.name AS parent, t.name, t.verified,
-           CASE WHEN t.verified THEN 'HJ 1312-2023 (outfalls.md §5, V1)'
+           CASE WHEN t.verified THEN 'HJ 1312-2023 table'
                 ELSE 'catch-all for subtypes not verified in HJ 1312-2023' END AS basis,
            t.aliases
     FROM @extschema@._outfall_type_list() t
@@ -139,6 +139,62 @@ COMMENT ON VIEW @extschema@.outfall_lifecycle IS
 GRANT SELECT ON @extschema@.outfall_lifecycle TO PUBLIC;
 
 -- -------------------------------------------------------------------
+-- The lists of the family, typed once in C (src/core/outfall.c,
+-- src/core/land_parcel.c, src/core/protection_zone.c): views for users, validators for the CHECK
+-- constraints (ERROR 23514 naming the value, the accepted list in the hint).
+-- -------------------------------------------------------------------
+CREATE FUNCTION @extschema@._outfall_status_list(OUT ord integer, OUT status text, OUT also_written text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'outfall_status_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
+COMMENT ON FUNCTION @extschema@._outfall_status_list() IS 'rows of the C table behind eco.outfall_statuses';
+CREATE VIEW @extschema@.outfall_statuses AS SELECT * FROM @extschema@._outfall_status_list();
+COMMENT ON VIEW @extschema@.outfall_statuses IS
+    'outfall statuses in lifecycle order as typed in C (eco.outfall.status); also_written: further spellings accepted on input (''|'' separated), stored under status';
+GRANT SELECT ON @extschema@.outfall_statuses TO PUBLIC;
+CREATE FUNCTION @extschema@._outfall_action_list(OUT ord integer, OUT action text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'outfall_action_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
+COMMENT ON FUNCTION @extschema@._outfall_action_list() IS 'rows of the C table behind eco.outfall_actions';
+CREATE VIEW @extschema@.outfall_actions AS SELECT * FROM @extschema@._outfall_action_list();
+COMMENT ON VIEW @extschema@.outfall_actions IS
+    'remediation actions of an outfall (eco.outfall.action) as typed in C: 取缔, 清理合并, 规范整治';
+GRANT SELECT ON @extschema@.outfall_actions TO PUBLIC;
+CREATE FUNCTION @extschema@._outfall_status_known(status text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'outfall_status_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._outfall_status_known(text) IS
+    'true for a status of eco.outfall_statuses as stored; ERROR 23514 otherwise (CHECK constraint of eco.outfall.status)';
+CREATE FUNCTION @extschema@._outfall_action_known(action text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'outfall_action_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._outfall_action_known(text) IS
+    'true for an action of eco.outfall_actions; ERROR 23514 otherwise (CHECK constraint of eco.outfall.action)';
+
+CREATE FUNCTION @extschema@._parcel_survey_status_list(OUT ord integer, OUT survey_status text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'parcel_survey_status_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
+COMMENT ON FUNCTION @extschema@._parcel_survey_status_list() IS 'rows of the C table behind eco.parcel_survey_statuses';
+CREATE VIEW @extschema@.parcel_survey_statuses AS SELECT * FROM @extschema@._parcel_survey_status_list();
+COMMENT ON VIEW @extschema@.parcel_survey_statuses IS
+    'soil survey statuses of a land parcel in survey order as typed in C (eco.land_parcel.survey_status): 未开展, 调查中, 报告已编制, 已通过评审';
+GRANT SELECT ON @extschema@.parcel_survey_statuses TO PUBLIC;
+CREATE FUNCTION @extschema@._parcel_survey_status_known(survey_status text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'parcel_survey_status_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._parcel_survey_status_known(text) IS
+    'true for a status of eco.parcel_survey_statuses; ERROR 23514 otherwise (CHECK constraint of eco.land_parcel.survey_status)';
+
+CREATE FUNCTION @extschema@._protection_zone_level_list(OUT ord integer, OUT level text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'protection_zone_level_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
+COMMENT ON FUNCTION @extschema@._protection_zone_level_list() IS 'rows of the C table behind eco.protection_zone_levels';
+CREATE VIEW @extschema@.protection_zone_levels AS SELECT * FROM @extschema@._protection_zone_level_list();
+COMMENT ON VIEW @extschema@.protection_zone_levels IS
+    'levels of a drinking-water source protection zone as typed in C (eco.protection_zone.level), innermost first: 一级, 二级, 准保护区';
+GRANT SELECT ON @extschema@.protection_zone_levels TO PUBLIC;
+CREATE FUNCTION @extschema@._protection_zone_level_known(level text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'protection_zone_level_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._protection_zone_level_known(text) IS
+    'true for a level of eco.protection_zone_levels; ERROR 23514 otherwise (CHECK constraint of eco.protection_zone.level)';
+
+-- -------------------------------------------------------------------
 -- Tables with geometry (PostGIS qualified by its schema).
 -- -------------------------------------------------------------------
 DO $do$
@@ -151,7 +207,8 @@ BEGIN
         code         text UNIQUE,
         name         text NOT NULL,
         water_source text NOT NULL,
-        level        text NOT NULL CHECK (level IN ('一级', '二级', '准保护区')),
+        level        text NOT NULL
+                     CONSTRAINT protection_zone_level_check CHECK (@extschema@._protection_zone_level_known(level)),
         area         text NOT NULL,
         geom         %1$s.geometry NOT NULL,
         CONSTRAINT enforce_srid_geom CHECK (%1$s.ST_SRID(geom) = 4490),
@@ -171,9 +228,9 @@ BEGIN
         area              text NOT NULL,
         geom              %1$s.geometry,
         status            text NOT NULL DEFAULT '疑似'
-                          CHECK (status IN ('疑似', '核查确认', '非排口', '整治中', '已完成')),
+                          CONSTRAINT outfall_status_check CHECK (@extschema@._outfall_status_known(status)),
         status_date       date NOT NULL DEFAULT CURRENT_DATE,
-        action            text CHECK (action IN ('取缔', '清理合并', '规范整治')),
+        action            text CONSTRAINT outfall_action_check CHECK (@extschema@._outfall_action_known(action)),
         pre_campaign      boolean NOT NULL DEFAULT false,
         plan              text,
         registered_on     date,
@@ -201,7 +258,8 @@ BEGIN
         land_class    smallint CHECK (land_class IN (1, 2)),
         change_year   integer CHECK (change_year BETWEEN 1900 AND 2200),
         survey_status text NOT NULL DEFAULT '未开展'
-                      CHECK (survey_status IN ('未开展', '调查中', '报告已编制', '已通过评审')),
+                      CONSTRAINT land_parcel_survey_status_check
+                      CHECK (@extschema@._parcel_survey_status_known(survey_status)),
         area          text NOT NULL,
         geom          %1$s.geometry,
         CONSTRAINT enforce_srid_geom CHECK (%1$s.ST_SRID(geom) = 4490),
@@ -509,7 +567,7 @@ BEGIN
         FROM @extschema@.outfall o
         JOIN @extschema@.protection_zone z ON %1$s.ST_Intersects(z.geom, o.geom)
         WHERE o.status <> '非排口'
-        ORDER BY o.code, CASE z.level WHEN '一级' THEN 1 WHEN '二级' THEN 2 ELSE 3 END, z.id
+        ORDER BY o.code, (SELECT l.ord FROM @extschema@._protection_zone_level_list() l WHERE l.level = z.level), z.id
     $fn$$sql$, g);
 END
 $do$;
@@ -578,11 +636,11 @@ CREATE FUNCTION @extschema@.parcel_survey_summary(year integer)
     LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $fn$
-    SELECT s.status, count(p.code)
-    FROM (VALUES (1, '未开展'), (2, '调查中'), (3, '报告已编制'), (4, '已通过评审')) AS s(ord, status)
+    SELECT s.survey_status, count(p.code)
+    FROM @extschema@._parcel_survey_status_list() s
     LEFT JOIN @extschema@.land_parcel p
-           ON p.survey_status = s.status AND p.change_year = $1 AND p.land_class = 1
-    GROUP BY s.ord, s.status
+           ON p.survey_status = s.survey_status AND p.change_year = $1 AND p.land_class = 1
+    GROUP BY s.ord, s.survey_status
     ORDER BY s.ord
 $fn$;
 COMMENT ON FUNCTION @extschema@.parcel_survey_summary(integer) IS

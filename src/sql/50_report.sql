@@ -1,6 +1,7 @@
 -- ===================================================================
 -- Year-on-year (同比) and the bureau's ledgers (台账).
--- Wording, decimals and the draw generator live in src/core/yoy.c.
+-- Wording, decimals, the draw generator and the ledgers' fixed words live in
+-- src/core/ (change_wording.c, report_indicators.c, inspection_draw.c, ledger_vocabulary.c).
 -- Summary functions take an area prefix: '' = every area the caller may see,
 -- '3201' = the rows whose area starts with 3201.  Row-level security applies
 -- inside them (SECURITY INVOKER), so a role only ever counts its own rows.
@@ -79,11 +80,31 @@ COMMENT ON FUNCTION @extschema@._draw_sample(bigint, bigint, integer, integer) I
     'k distinct positions out of 1..n in draw order (splitmix64, partial Fisher-Yates); same arguments, same draw';
 
 -- ---------- ledgers ----------
+-- The fixed words of the ledgers are typed once, in C (src/core/ledger_vocabulary.c): the CHECK constraints call
+-- the validators below, the summaries order their rows by the view.
+CREATE FUNCTION @extschema@._ledger_vocabulary(OUT list text, OUT ord integer, OUT value text, OUT parent text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'ledger_vocabulary_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 25;
+COMMENT ON FUNCTION @extschema@._ledger_vocabulary() IS 'rows of the C table behind eco.ledger_vocabulary';
+CREATE VIEW @extschema@.ledger_vocabulary AS SELECT * FROM @extschema@._ledger_vocabulary();
+COMMENT ON VIEW @extschema@.ledger_vocabulary IS
+    'fixed words of the ledgers as typed in C, in the order of the summaries: rectification_level (中央/省/市), complaint_channel, complaint_category, approval_kind, approval_category (parent: its kind)';
+GRANT SELECT ON @extschema@.ledger_vocabulary TO PUBLIC;
+CREATE FUNCTION @extschema@._ledger_word_known(list text, value text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'ledger_word_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._ledger_word_known(text, text) IS
+    'true for a word of the list of eco.ledger_vocabulary; ERROR 23514 otherwise (CHECK constraints of the ledgers), 22023 for an unknown list';
+CREATE FUNCTION @extschema@._approval_category_known(kind text, category text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'approval_category_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._approval_category_known(text, text) IS
+    'true for a category of the approval kind (eco.ledger_vocabulary); ERROR 23514 otherwise (CHECK constraint of eco.approval)';
+
 -- 督察整改: findings of environmental inspections and their rectification.
 CREATE TABLE @extschema@.rectification (
     id               bigserial PRIMARY KEY,
     area             text NOT NULL,
-    level            text NOT NULL CHECK (level IN ('中央', '省', '市')),
+    level            text NOT NULL
+                     CONSTRAINT rectification_level_check CHECK (@extschema@._ledger_word_known('rectification_level', level)),
     batch            text,
     finding          text NOT NULL,
     responsible_unit text,
@@ -100,8 +121,10 @@ CREATE TABLE @extschema@.complaint (
     id          bigserial PRIMARY KEY,
     area        text NOT NULL,
     received_on date NOT NULL,
-    channel     text NOT NULL CHECK (channel IN ('电话', '网络', '来信', '来访', '其他')),
-    category    text NOT NULL CHECK (category IN ('水', '气', '噪声', '固废', '其他')),
+    channel     text NOT NULL
+                CONSTRAINT complaint_channel_check CHECK (@extschema@._ledger_word_known('complaint_channel', channel)),
+    category    text NOT NULL
+                CONSTRAINT complaint_category_check CHECK (@extschema@._ledger_word_known('complaint_category', category)),
     subject     text,
     closed_on   date,
     CHECK (closed_on >= received_on)
@@ -195,13 +218,12 @@ COMMENT ON TABLE @extschema@.offset_use IS
 CREATE TABLE @extschema@.approval (
     id         bigserial PRIMARY KEY,
     area       text NOT NULL,
-    kind       text NOT NULL CHECK (kind IN ('环评', '排污许可')),
+    kind       text NOT NULL CONSTRAINT approval_kind_check CHECK (@extschema@._ledger_word_known('approval_kind', kind)),
     category   text NOT NULL,
     action     text,
     project    text,
     decided_on date NOT NULL,
-    CHECK ((kind = '环评' AND category IN ('报告书', '报告表', '登记表备案'))
-        OR (kind = '排污许可' AND category IN ('重点管理', '简化管理', '登记管理')))
+    CONSTRAINT approval_check CHECK (@extschema@._approval_category_known(kind, category))
 );
 COMMENT ON TABLE @extschema@.approval IS
     'approvals: 环评 (报告书/报告表/登记表备案) and 排污许可 (重点管理/简化管理/登记管理), issued or reviewed on decided_on';
@@ -282,7 +304,8 @@ CREATE FUNCTION @extschema@.rectification_summary(area text, as_of date)
            count(*) FILTER (WHERE s.status = 'overdue')
     FROM @extschema@.rectification_status($1, $2) s
     GROUP BY GROUPING SETS ((s.level), ())
-    ORDER BY GROUPING(s.level), array_position(ARRAY['中央', '省', '市'], s.level)
+    ORDER BY GROUPING(s.level),
+             (SELECT v.ord FROM @extschema@._ledger_vocabulary() v WHERE v.list = 'rectification_level' AND v.value = s.level)
 $$;
 COMMENT ON FUNCTION @extschema@.rectification_summary(text, date) IS
     'findings by level (中央/省/市, then 合计): closed, open and not yet due, overdue, as of a date';
@@ -315,7 +338,7 @@ CREATE FUNCTION @extschema@.complaint_summary(area text, period daterange)
     FROM g
     WHERE g.dimension = 'total' OR g.key IS NOT NULL AND (g.n > 0 OR g.n_prev > 0)
     ORDER BY array_position(ARRAY['total', 'channel', 'category'], g.dimension),
-             array_position(ARRAY['电话', '网络', '来信', '来访', '水', '气', '噪声', '固废', '其他'], g.key)
+             (SELECT v.ord FROM @extschema@._ledger_vocabulary() v WHERE v.list = 'complaint_' || g.dimension AND v.value = g.key)
 $$;
 COMMENT ON FUNCTION @extschema@.complaint_summary(text, daterange) IS
     'complaints received in the period, in total, by channel and by category, with the same period last year, the change (count kind) and the share closed by the end of the period';
@@ -541,9 +564,8 @@ CREATE FUNCTION @extschema@.approval_summary(area text, period daterange)
     SET search_path = pg_catalog, pg_temp
     AS $$
     WITH p AS (SELECT $2 AS cur, @extschema@.same_period_last_year($2) AS prev),
-    k(kind, category, ord) AS (VALUES ('环评', '报告书', 1), ('环评', '报告表', 2), ('环评', '登记表备案', 3),
-                                      ('排污许可', '重点管理', 4), ('排污许可', '简化管理', 5),
-                                      ('排污许可', '登记管理', 6)),
+    k AS (SELECT v.parent AS kind, v.value AS category, v.ord FROM @extschema@._ledger_vocabulary() v
+          WHERE v.list = 'approval_category'),
     c AS (
         SELECT k.kind, k.category, k.ord,
                count(a.id) FILTER (WHERE a.decided_on <@ p.cur) AS n,

@@ -86,5 +86,31 @@ main(void)
 				n += eco_outfall_transition_ok(f, t, 1);
 		CHECK_INT(n, 5, "exactly five transitions exist");
 	}
+	/* lists typed once: exact lookups, aliases, the hint text */
+	for (int i = 0; i < ECO_OF_N_STAGES; i++)
+	{
+		CHECK_INT(eco_outfall_stage_index(eco_outfall_stage_names[i]), i, "stage index of its own name");
+		CHECK_INT(eco_outfall_stage_parse(eco_outfall_stage_names[i]), i, "stage parses its own name");
+	}
+	CHECK_INT(eco_outfall_stage_index("销号"), -1, "an alias is not a stored name");
+	CHECK_INT(eco_outfall_stage_parse("已完成（销号）"), ECO_OF_DONE, "已完成（销号） is 已完成");
+	CHECK_INT(eco_outfall_stage_index(NULL), -1, "NULL stage");
+	for (int i = 0; i < ECO_OF_N_ACTIONS; i++)
+		CHECK_INT(eco_outfall_action_index(eco_outfall_actions[i]), i, "action index of its own name");
+	CHECK_INT(eco_outfall_action_index("取缔 "), -1, "actions match exactly");
+	CHECK_INT(eco_outfall_action_index(NULL), -1, "NULL action");
+	{
+		char		buf[128];
+
+		eco_outfall_join_names(eco_outfall_actions, ECO_OF_N_ACTIONS, buf, sizeof buf);
+		CHECK_STR(buf, "取缔, 清理合并 or 规范整治", "hint lists the actions");
+		eco_outfall_join_names(eco_outfall_actions, 1, buf, sizeof buf);
+		CHECK_STR(buf, "取缔", "one name");
+		eco_outfall_join_names(eco_outfall_actions, ECO_OF_N_ACTIONS, buf, 8);
+		CHECK(strlen(buf) < 8, "truncated to the buffer");
+		eco_outfall_join_names(eco_outfall_stage_names, ECO_OF_N_STAGES, buf, sizeof buf);
+		CHECK_STR(buf, "疑似, 核查确认, 非排口, 整治中 or 已完成", "hint lists the stages");
+	}
+
 	return unit_done();
 }
