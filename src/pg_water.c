@@ -26,6 +26,34 @@ water_class_arg(int16 c)
 	return c;
 }
 
+/* The codes of the surface-water items of the registry (medium water), comma-separated: hints. */
+static char *
+water_item_codes(void)
+{
+	StringInfoData buf;
+	char		code[64];
+
+	initStringInfo(&buf);
+	for (int i = 0; i < eco_n_pollutants; i++)
+		if (eco_pollutants[i].medium == ECO_WATER)
+			appendStringInfo(&buf, "%s%s", buf.len > 0 ? ", " : "",
+							 eco_pollutant_out(&eco_pollutants[i], code, sizeof code));
+	return buf.data;
+}
+
+/* The codes of the editions of the water records (eco_water_editions), comma-separated: hints. */
+static char *
+water_edition_codes(void)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < eco_n_water_editions; i++)
+		appendStringInfo(&buf, "%s%s", buf.len > 0 ? ", " : "",
+						 eco_standard_by_id(eco_water_editions[i].std_id)->code);
+	return buf.data;
+}
+
 /* The water item of a pollutant ('Pb' parses to the air item; use its water twin). */
 static const eco_pollutant *
 water_item_of(const eco_pollutant *p)
@@ -37,8 +65,26 @@ water_item_of(const eco_pollutant *p)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("pollutant %s is not a surface-water item", eco_pollutant_out(p, buf, sizeof buf)),
-				 errhint("Water items are listed in eco.pollutants with medium 'water'.")));
+				 errhint("Surface-water items: %s.", water_item_codes())));
 	return w;
+}
+
+/*
+ * The edition record of a standard argument: ERROR 22023 naming the standard
+ * and the function when it is not a surface-water edition.
+ */
+static const eco_water_edition *
+water_edition_arg(int16 std_id, const char *what)
+{
+	const eco_standard *st = eco_standard_arg(std_id);
+	const eco_water_edition *ed = eco_water_edition_find(st->id);
+
+	if (ed == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("standard \"%s\" does not apply to %s", st->code, what),
+				 errhint("Surface-water editions: %s.", water_edition_codes())));
+	return ed;
 }
 
 static eco_water_body
@@ -228,12 +274,26 @@ water_class_colour(PG_FUNCTION_ARGS)
 }
 
 /* ---------- single values ---------- */
+PG_FUNCTION_INFO_V1(water_default_standard);
+PG_FUNCTION_INFO_V1(water_item_class);
 PG_FUNCTION_INFO_V1(water_class_of_value);
 PG_FUNCTION_INFO_V1(water_exceedance);
 PG_FUNCTION_INFO_V1(water_item);
 
+/* eco.water_default_standard(): the edition record marked default (src/core/water.c) */
 Datum
-water_class_of_value(PG_FUNCTION_ARGS)
+water_default_standard(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT16(eco_water_edition_default()->std_id);
+}
+
+/*
+ * eco.water_item_class(pollutant, value, water_body, standard).  The 0.1.0
+ * entry point water_class_of_value (pollutant, value, water_body) is the same
+ * code under the default edition: 0.1.0's install script still binds it.
+ */
+static Datum
+item_class(FunctionCallInfo fcinfo, const eco_water_edition *ed)
 {
 	const eco_pollutant *p = water_item_of(PG_GETARG_POLLUTANT(0));
 	double		v = PG_GETARG_FLOAT8(1);
@@ -242,7 +302,7 @@ water_class_of_value(PG_FUNCTION_ARGS)
 	int			c;
 
 	water_check_value(v, p);
-	it = eco_water_item_find(p->id, body);
+	it = eco_water_edition_item(ed, p->id, body);
 	if (it == NULL)
 		PG_RETURN_NULL();
 	c = eco_water_classify(it, v);
@@ -252,8 +312,23 @@ water_class_of_value(PG_FUNCTION_ARGS)
 }
 
 Datum
+water_item_class(PG_FUNCTION_ARGS)
+{
+	return item_class(fcinfo, water_edition_arg(PG_GETARG_INT16(3), "eco.water_item_class"));
+}
+
+Datum
+water_class_of_value(PG_FUNCTION_ARGS)
+{
+	return item_class(fcinfo, eco_water_edition_default());
+}
+
+/* eco.water_exceedance(pollutant, value, target, water_body, decimals [, standard]) */
+Datum
 water_exceedance(PG_FUNCTION_ARGS)
 {
+	const eco_water_edition *ed = PG_NARGS() > 5
+		? water_edition_arg(PG_GETARG_INT16(5), "eco.water_exceedance") : eco_water_edition_default();
 	const eco_pollutant *p = water_item_of(PG_GETARG_POLLUTANT(0));
 	double		v = PG_GETARG_FLOAT8(1);
 	int			target = PG_GETARG_WATER_CLASS(2);
@@ -270,7 +345,7 @@ water_exceedance(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("target class 劣V has no limit"),
 				 errhint("Use a target class from I to V.")));
-	it = eco_water_item_find(p->id, body);
+	it = eco_water_edition_item(ed, p->id, body);
 	if (it == NULL)
 		PG_RETURN_NULL();
 	rc = eco_water_multiple(it, v, target, d, &scaled);

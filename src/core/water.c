@@ -7,6 +7,7 @@
 #include "water.h"
 #include "eco_text.h"
 #include "pollutant.h"
+#include "standards.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -57,6 +58,61 @@ const eco_water_single eco_water_table2[] = {
 	{128, 5, 0.1},				/* manganese */
 };
 const int	eco_n_water_table2 = (int) (sizeof(eco_water_table2) / sizeof(eco_water_table2[0]));
+
+/*
+ * The editions of the surface-water standard (water.h): GB 3838-2002 only.
+ * A new edition is a record here with its own tables (and its registry row
+ * in standards.c); the functions find it by the standard id.
+ */
+const eco_water_edition eco_water_editions[] = {
+	{ECO_STD_GB3838_2002, 1, eco_water_items, (int) (sizeof(eco_water_items) / sizeof(eco_water_items[0])),
+	eco_water_table2, (int) (sizeof(eco_water_table2) / sizeof(eco_water_table2[0]))},
+};
+const int	eco_n_water_editions = (int) (sizeof(eco_water_editions) / sizeof(eco_water_editions[0]));
+
+const eco_water_edition *
+eco_water_edition_find(int std_id)
+{
+	for (int i = 0; i < eco_n_water_editions; i++)
+		if (eco_water_editions[i].std_id == std_id)
+			return &eco_water_editions[i];
+	return NULL;
+}
+
+const eco_water_edition *
+eco_water_edition_default(void)
+{
+	for (int i = 0; i < eco_n_water_editions; i++)
+		if (eco_water_editions[i].is_default)
+			return &eco_water_editions[i];
+	return &eco_water_editions[0];
+}
+
+const eco_water_item *
+eco_water_edition_item(const eco_water_edition *ed, int pollutant_id, eco_water_body body)
+{
+	unsigned	flag = body == ECO_LAKE ? ECO_WF_LAKE : ECO_WF_RIVER;
+
+	if (ed == NULL)
+		return NULL;
+	if (ed->items == eco_water_items)
+		return eco_water_item_find(pollutant_id, body);	/* indexed */
+	for (int i = 0; i < ed->n_items; i++)
+		if (ed->items[i].pollutant_id == pollutant_id && (ed->items[i].flags & flag))
+			return &ed->items[i];
+	return NULL;
+}
+
+const eco_water_single *
+eco_water_edition_table2(const eco_water_edition *ed, int pollutant_id)
+{
+	if (ed == NULL)
+		return NULL;
+	for (int i = 0; i < ed->n_table2; i++)
+		if (ed->table2[i].pollutant_id == pollutant_id)
+			return &ed->table2[i];
+	return NULL;
+}
 
 /* slot -> row index + 1 per water body, built on first use */
 static signed char item_index[2][ECO_WATER_SLOTS];

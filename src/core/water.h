@@ -64,11 +64,40 @@ typedef struct eco_water_single
 extern const eco_water_single eco_water_table2[];
 extern const int eco_n_water_table2;
 
+/*
+ * An edition of the surface-water standard (family GB3838 in standards.c) is
+ * a record: its Table 1 rows and Table 2 limits.  Every function that takes
+ * an eco.standard finds its edition here; adding an edition is adding a
+ * record (and its tables), not a code path.  The record with is_default set
+ * is the family default (eco.water_default_standard()).
+ */
+typedef struct eco_water_edition
+{
+	short		std_id;			/* eco_standards id, family GB3838 */
+	int			is_default;		/* exactly one record: the default of every water function */
+	const eco_water_item *items;
+	int			n_items;
+	const eco_water_single *table2;
+	int			n_table2;
+} eco_water_edition;
+
+extern const eco_water_edition eco_water_editions[];
+extern const int eco_n_water_editions;
+
+/* The edition record of a standard id, or NULL when the standard is not a water edition. */
+const eco_water_edition *eco_water_edition_find(int std_id);
+/* The default edition (the record with is_default). */
+const eco_water_edition *eco_water_edition_default(void);
+/* The Table 1 row of an edition for an item and water body, or NULL (no class). */
+const eco_water_item *eco_water_edition_item(const eco_water_edition *ed, int pollutant_id, eco_water_body body);
+/* The Table 2 row of an edition for an item, or NULL. */
+const eco_water_single *eco_water_edition_table2(const eco_water_edition *ed, int pollutant_id);
+
 /* Registry ids of water items are 100..130: a slot is id - 100. */
 #define ECO_WATER_ID0 100
 #define ECO_WATER_SLOTS 31
 
-/* The Table 1 row for an item and water body, or NULL (no class). */
+/* The Table 1 row of the GB 3838-2002 tables for an item and water body, or NULL (no class). */
 const eco_water_item *eco_water_item_find(int pollutant_id, eco_water_body body);
 /* The Table 2 row for an item, or NULL. */
 const eco_water_single *eco_water_table2_find(int pollutant_id);

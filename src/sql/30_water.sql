@@ -22,18 +22,35 @@ CREATE FUNCTION @extschema@.water_item(p @extschema@.pollutant) RETURNS @extsche
 COMMENT ON FUNCTION @extschema@.water_item(@extschema@.pollutant) IS
     'the surface-water item of a substance (''Pb'' parses to air lead; this gives water:Pb)';
 
+-- The family default edition, stated once: the record marked default in src/core/water.c.  Every water function's
+-- standard argument defaults to it.
+CREATE FUNCTION @extschema@.water_default_standard() RETURNS @extschema@.standard
+    AS 'MODULE_PATHNAME', 'water_default_standard' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.water_default_standard() IS
+    'the default edition of the surface-water functions (GB3838-2002), the DEFAULT of their standard argument';
+
+CREATE FUNCTION @extschema@.water_item_class(pollutant @extschema@.pollutant, value double precision,
+    water_body text DEFAULT 'river', standard @extschema@.standard DEFAULT @extschema@.water_default_standard())
+    RETURNS @extschema@.water_class
+    AS 'MODULE_PATHNAME', 'water_item_class' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.water_item_class(@extschema@.pollutant, double precision, text, @extschema@.standard) IS
+    'GB 3838 Table 1 class of one value of one item (limits inclusive, DO a lower limit, pH 6–9 else 劣V); NULL for WT, TN in rivers and items without classes; standard: a GB3838 edition';
+
 CREATE FUNCTION @extschema@.water_class(p @extschema@.pollutant, value double precision, water_body text DEFAULT 'river')
     RETURNS @extschema@.water_class
-    AS 'MODULE_PATHNAME', 'water_class_of_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    RETURN @extschema@.water_item_class(p, value, water_body);
 COMMENT ON FUNCTION @extschema@.water_class(@extschema@.pollutant, double precision, text) IS
-    'GB 3838 Table 1 class of one value (limits inclusive, DO a lower limit, pH 6–9 else 劣V); NULL for WT, TN in rivers and items without classes';
+    'deprecated since 0.2.0 (the function shared its name with the type): use eco.water_item_class(pollutant, value, water_body, standard)';
 
-CREATE FUNCTION @extschema@.water_exceedance(p @extschema@.pollutant, value double precision,
-    target @extschema@.water_class DEFAULT 'III', water_body text DEFAULT 'river', decimals integer DEFAULT 2)
+CREATE FUNCTION @extschema@.water_exceedance(pollutant @extschema@.pollutant, value double precision,
+    target @extschema@.water_class DEFAULT 'III', water_body text DEFAULT 'river', decimals integer DEFAULT 2,
+    standard @extschema@.standard DEFAULT @extschema@.water_default_standard())
     RETURNS numeric
     AS 'MODULE_PATHNAME', 'water_exceedance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.water_exceedance(@extschema@.pollutant, double precision, @extschema@.water_class, text, integer) IS
-    'exceedance multiple (C − S)/S over the target class limit, on the decimals as written, rounded half-up; 0 when met; NULL for pH, DO, WT';
+COMMENT ON FUNCTION @extschema@.water_exceedance(@extschema@.pollutant, double precision, @extschema@.water_class, text, integer, @extschema@.standard) IS
+    'exceedance multiple (C − S)/S over the target class limit, on the decimals as written, rounded half-up; 0 when met; NULL for pH, DO, WT; standard: a GB3838 edition';
 
 -- ---------- section aggregates (per-item arithmetic means, then classification) ----------
 CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision)
