@@ -501,7 +501,7 @@ eco_water_mean(const eco_water_means *m, int slot)
 
 
 int
-eco_water_section_class(const eco_water_means *m, eco_water_body body)
+eco_water_section_class(const eco_water_edition *ed, const eco_water_means *m, eco_water_body body)
 {
 	int			worst = ECO_WC_NONE;
 
@@ -512,7 +512,7 @@ eco_water_section_class(const eco_water_means *m, eco_water_body body)
 
 		if (m->n[slot] == 0)
 			continue;
-		it = eco_water_item_find(ECO_WATER_ID0 + slot, body);
+		it = eco_water_edition_item(ed, ECO_WATER_ID0 + slot, body);
 		if (it == NULL || !(it->flags & ECO_WF_EVAL))
 			continue;
 		c = eco_water_classify(it, eco_water_mean(m, slot));
@@ -547,8 +547,8 @@ main_cmp(const void *a, const void *b)
 }
 
 int
-eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, int heavy_first,
-						  int decimals, eco_water_main out[3])
+eco_water_main_pollutants(const eco_water_edition *ed, const eco_water_means *m, eco_water_body body,
+						  int heavy_first, int decimals, eco_water_main out[3])
 {
 	main_cand	cand[ECO_WATER_SLOTS];
 	int			n = 0;
@@ -562,7 +562,7 @@ eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, int hea
 
 		if (m->n[slot] == 0)
 			continue;
-		it = eco_water_item_find(ECO_WATER_ID0 + slot, body);
+		it = eco_water_edition_item(ed, ECO_WATER_ID0 + slot, body);
 		if (it == NULL || !(it->flags & ECO_WF_EVAL))
 			continue;
 		v = eco_water_mean(m, slot);
@@ -588,7 +588,8 @@ eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, int hea
 }
 
 int
-eco_water_drinking(const eco_water_means *m, eco_water_body body, short *fail, int *n_items)
+eco_water_drinking(const eco_water_edition *ed, const eco_water_means *m, eco_water_body body, short *fail,
+				   int *n_items)
 {
 	int			nf = 0;
 
@@ -601,8 +602,8 @@ eco_water_drinking(const eco_water_means *m, eco_water_body body, short *fail, i
 
 		if (m->n[slot] == 0)
 			continue;
-		it = eco_water_item_find(id, body);
-		t2 = eco_water_table2_find(id);
+		it = eco_water_edition_item(ed, id, body);
+		t2 = eco_water_edition_table2(ed, id);
 		if (it != NULL && (it->flags & ECO_WF_EVAL))
 		{
 			(*n_items)++;

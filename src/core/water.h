@@ -170,8 +170,8 @@ int			eco_water_means_merge(eco_water_means *a, const eco_water_means *b);
 /* Mean of an item slot (NaN when it has no value). */
 double		eco_water_mean(const eco_water_means *m, int slot);
 
-/* Worst class over the 21 evaluation items present; 0 when none is present. */
-int			eco_water_section_class(const eco_water_means *m, eco_water_body body);
+/* Worst class over the 21 evaluation items present, under edition ed; 0 when none is present. */
+int			eco_water_section_class(const eco_water_edition *ed, const eco_water_means *m, eco_water_body body);
 
 typedef struct eco_water_main
 {
@@ -188,8 +188,8 @@ typedef struct eco_water_main
  * (largest first; items without a multiple after those with one), item
  * order.  Returns the count (0..3).
  */
-int			eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, int heavy_first,
-									  int decimals, eco_water_main out[3]);
+int			eco_water_main_pollutants(const eco_water_edition *ed, const eco_water_means *m, eco_water_body body,
+									  int heavy_first, int decimals, eco_water_main out[3]);
 
 /*
  * Drinking-water source (GB 3838 §5.3): the 21 evaluation items against
@@ -197,7 +197,8 @@ int			eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, i
  * fail[] (room for ECO_WATER_SLOTS) and returns their count; *n_items is the
  * number of items evaluated.
  */
-int			eco_water_drinking(const eco_water_means *m, eco_water_body body, short *fail, int *n_items);
+int			eco_water_drinking(const eco_water_edition *ed, const eco_water_means *m, eco_water_body body,
+							   short *fail, int *n_items);
 
 /* ---------- basin (river, lake group) status by class shares (§2.5) ---------- */
 
