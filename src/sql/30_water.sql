@@ -17,7 +17,7 @@ COMMENT ON FUNCTION @extschema@.water_status_colour(@extschema@.water_class, tex
     '表征颜色 of a section class: 蓝色 (I–II), 绿色, 黄色, 橙色, 红色 (劣V)';
 
 -- ---------- single values ----------
-CREATE FUNCTION @extschema@.water_item(p @extschema@.pollutant) RETURNS @extschema@.pollutant
+CREATE FUNCTION @extschema@.water_item(pollutant @extschema@.pollutant) RETURNS @extschema@.pollutant
     AS 'MODULE_PATHNAME', 'water_item' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_item(@extschema@.pollutant) IS
     'the surface-water item of a substance (''Pb'' parses to air lead; this gives water:Pb)';

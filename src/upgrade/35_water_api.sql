@@ -96,3 +96,11 @@ COMMENT ON VIEW @extschema@.water_limits IS
     'GB 3838 limits per edition (standard): Table 1 per water body (river, lake) with classes I–V (direction max ≤, min ≥ for DO, range for pH 6–9), Table 2 single limits';
 GRANT SELECT ON @extschema@.water_limits TO PUBLIC;
 
+
+-- ---------- one name for the pollutant argument: eco.water_item(p) -> eco.water_item(pollutant) ----------
+-- (a parameter cannot be renamed in place; positional calls are unchanged)
+DROP FUNCTION @extschema@.water_item(@extschema@.pollutant);
+CREATE FUNCTION @extschema@.water_item(pollutant @extschema@.pollutant) RETURNS @extschema@.pollutant
+    AS 'MODULE_PATHNAME', 'water_item' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.water_item(@extschema@.pollutant) IS
+    'the surface-water item of a substance (''Pb'' parses to air lead; this gives water:Pb)';
