@@ -137,6 +137,9 @@ SELECT obj_description('eco.water_class(eco.pollutant, double precision, text)':
 SELECT eco.water_item_class('COD', 10, 'river', 'HJ633-2026');
 SELECT eco.water_exceedance('COD', 30, 'III', 'river', 2, 'SWQE-2011');
 SELECT eco.section_class(p::eco.pollutant, v, 'river', 'GB36600-2018') FROM (VALUES ('COD', 30)) t(p, v);
+-- the words of the water bodies and the label styles in the hints come from the C tables
+SELECT eco.water_item_class('COD', 1, 'sea');
+SELECT eco.water_class_label('IV', 'fr');
 -- the item list in the hint comes from the pollutant registry
 SELECT eco.water_item_class('SO2', 10);
 \set VERBOSITY terse

@@ -87,6 +87,44 @@ water_edition_arg(int16 std_id, const char *what)
 	return ed;
 }
 
+/* "River: river, 河流, …; lakes and reservoirs: lake, …." from the C table of words */
+static char *
+water_body_hint(void)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int b = ECO_RIVER; b <= ECO_LAKE; b++)
+	{
+		bool		first = true;
+
+		appendStringInfoString(&buf, b == ECO_RIVER ? "Rivers: " : "; lakes and reservoirs: ");
+		for (int i = 0; i < eco_n_water_body_words; i++)
+			if ((int) eco_water_body_words[i].body == b)
+			{
+				appendStringInfo(&buf, "%s'%s'", first ? "" : ", ", eco_water_body_words[i].word);
+				first = false;
+			}
+	}
+	appendStringInfoChar(&buf, '.');
+	return buf.data;
+}
+
+/* "Use 'zh' (Ⅲ类), 'roman' (Ⅲ), …" from the C table of styles, with class c as the example */
+static char *
+label_style_hint(int c)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, "Styles:");
+	for (int i = 0; i < ECO_WATER_N_LABEL_STYLES; i++)
+		appendStringInfo(&buf, "%s '%s' (%s)", i > 0 ? "," : "", eco_water_label_styles[i],
+						 eco_water_class_label(c, eco_water_label_styles[i]));
+	appendStringInfoChar(&buf, '.');
+	return buf.data;
+}
+
 static eco_water_body
 water_body_arg(text *t)
 {
@@ -97,7 +135,7 @@ water_body_arg(text *t)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown water body \"%s\"", s),
-				 errhint("Use 'river' or 'lake' (lakes and reservoirs).")));
+				 errhint("%s", water_body_hint())));
 	pfree(s);
 	return (eco_water_body) b;
 }
@@ -235,7 +273,7 @@ water_class_label(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown label style \"%s\"", style),
-				 errhint("Use 'zh' (Ⅲ类), 'roman' (Ⅲ), 'ascii' (III) or 'en' (Class III).")));
+				 errhint("%s", label_style_hint(c))));
 	PG_RETURN_TEXT_P(cstring_to_text(l));
 }
 

@@ -153,22 +153,25 @@ eco_water_table2_find(int pollutant_id)
 
 /* ---------- words ---------- */
 
+/* The words of the water bodies, as eco_norm_key folds them (the hint lists them from here). */
+const eco_water_body_word eco_water_body_words[] = {
+	{"river", ECO_RIVER}, {"rivers", ECO_RIVER}, {"河流", ECO_RIVER}, {"河", ECO_RIVER}, {"河流断面", ECO_RIVER},
+	{"stream", ECO_RIVER},
+	{"lake", ECO_LAKE}, {"lakes", ECO_LAKE}, {"reservoir", ECO_LAKE}, {"reservoirs", ECO_LAKE}, {"湖库", ECO_LAKE},
+	{"湖泊", ECO_LAKE}, {"水库", ECO_LAKE}, {"湖", ECO_LAKE}, {"lakereservoir", ECO_LAKE}, {"湖、库", ECO_LAKE},
+};
+const int	eco_n_water_body_words = (int) (sizeof(eco_water_body_words) / sizeof(eco_water_body_words[0]));
+
 int
 eco_water_body_parse(const char *s)
 {
-	static const char *const river[] = {"river", "rivers", "河流", "河", "河流断面", "stream"};
-	static const char *const lake[] = {"lake", "lakes", "reservoir", "reservoirs", "湖库", "湖泊", "水库", "湖",
-	"lakereservoir", "湖、库"};
 	char		k[64];
 
 	if (s == NULL || eco_norm_key(s, k, sizeof k) <= 0)
 		return -1;
-	for (size_t i = 0; i < sizeof river / sizeof river[0]; i++)
-		if (strcmp(k, river[i]) == 0)
-			return ECO_RIVER;
-	for (size_t i = 0; i < sizeof lake / sizeof lake[0]; i++)
-		if (strcmp(k, lake[i]) == 0)
-			return ECO_LAKE;
+	for (int i = 0; i < eco_n_water_body_words; i++)
+		if (strcmp(k, eco_water_body_words[i].word) == 0)
+			return eco_water_body_words[i].body;
 	return -1;
 }
 
@@ -242,19 +245,20 @@ eco_water_class_out(int c)
 	return (c >= 1 && c <= 6) ? class_ascii[c] : NULL;
 }
 
+/* The label styles, in the order the hint lists them. */
+const char *const eco_water_label_styles[ECO_WATER_N_LABEL_STYLES] = {"zh", "roman", "ascii", "en"};
+
 const char *
 eco_water_class_label(int c, const char *style)
 {
+	static const char *const *const by_style[ECO_WATER_N_LABEL_STYLES] = {class_zh, class_roman, class_ascii,
+	class_en};
+
 	if (c < 1 || c > 6 || style == NULL)
 		return NULL;
-	if (strcmp(style, "zh") == 0)
-		return class_zh[c];
-	if (strcmp(style, "roman") == 0)
-		return class_roman[c];
-	if (strcmp(style, "ascii") == 0)
-		return class_ascii[c];
-	if (strcmp(style, "en") == 0)
-		return class_en[c];
+	for (int i = 0; i < ECO_WATER_N_LABEL_STYLES; i++)
+		if (strcmp(style, eco_water_label_styles[i]) == 0)
+			return by_style[i][c];
 	return NULL;
 }
 

@@ -102,6 +102,15 @@ const eco_water_item *eco_water_item_find(int pollutant_id, eco_water_body body)
 /* The Table 2 row for an item, or NULL. */
 const eco_water_single *eco_water_table2_find(int pollutant_id);
 
+/* The words accepted for a water body (folded by eco_norm_key). */
+typedef struct eco_water_body_word
+{
+	const char *word;
+	eco_water_body body;
+} eco_water_body_word;
+extern const eco_water_body_word eco_water_body_words[];
+extern const int eco_n_water_body_words;
+
 /* Water body from text: river|河流|河 and lake|reservoir|湖库|湖泊|水库; -1 if unknown. */
 int			eco_water_body_parse(const char *s);
 const char *eco_water_body_name(eco_water_body b);
@@ -109,6 +118,8 @@ const char *eco_water_body_name(eco_water_body b);
 /* Class text: 'III', 'Ⅲ', '3', 'III类', 'Ⅲ类', '劣V', '劣Ⅴ类', 'worse than V'; 0 if unknown. */
 int			eco_water_class_parse(const char *s);
 const char *eco_water_class_out(int c);
+#define ECO_WATER_N_LABEL_STYLES 4
+extern const char *const eco_water_label_styles[ECO_WATER_N_LABEL_STYLES];
 /* Labels: style "zh" ('Ⅲ类'), "roman" ('Ⅲ'), "ascii" ('III'), "en" ('Class III'); NULL for an unknown style. */
 const char *eco_water_class_label(int c, const char *style);
 

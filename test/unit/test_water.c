@@ -513,5 +513,13 @@ main(void)
 					  "2002: COD and Fe fail");
 		}
 	}
+	/* ---- the word tables behind the hints ---- */
+	for (int i = 0; i < eco_n_water_body_words; i++)
+		CHECK_INT(eco_water_body_parse(eco_water_body_words[i].word), eco_water_body_words[i].body,
+				  eco_water_body_words[i].word);
+	for (int i = 0; i < ECO_WATER_N_LABEL_STYLES; i++)
+		CHECK(eco_water_class_label(3, eco_water_label_styles[i]) != NULL, eco_water_label_styles[i]);
+	CHECK_STR(eco_water_class_label(6, "en"), "worse than Class V", "en label of 劣V");
+	CHECK(eco_water_class_label(3, "fr") == NULL, "unknown style");
 	return unit_done();
 }
