@@ -107,3 +107,39 @@ SELECT eco.tli_grade('Infinity');
 -- ---------- views ----------
 SELECT * FROM eco.water_limits ORDER BY gb3838_table, table_row, water_body;
 SELECT * FROM eco.spearman_critical_values ORDER BY n;
+
+-- ---------- the standard argument: last, defaulting to the family default stated once ----------
+SELECT eco.water_default_standard();
+-- every surface-water function and aggregate that takes a standard takes it last; the functions default it to
+-- eco.water_default_standard()
+SELECT p.oid::regprocedure AS fn, p.proargtypes[p.pronargs - 1] = 'eco.standard'::regtype AS standard_last,
+       pg_get_expr(p.proargdefaults, 0) LIKE '%water_default_standard()' AS default_is_family_default
+FROM pg_proc p
+WHERE p.pronamespace = 'eco'::regnamespace AND 'eco.standard'::regtype = ANY (p.proargtypes)
+  AND (p.proname LIKE 'water%' OR p.proname IN ('section_class', 'main_pollutants', 'main_pollutants_label',
+                                                  'drinking_source_compliance'))
+ORDER BY 1::text;
+-- the new name and the deprecated one agree at, just inside and just outside every limit
+SELECT count(*) AS checked,
+       count(*) FILTER (WHERE eco.water_item_class(l.pollutant, x, l.water_body)
+                              IS DISTINCT FROM eco.water_class(l.pollutant, x, l.water_body)) AS differ,
+       count(*) FILTER (WHERE eco.water_item_class(l.pollutant, x, l.water_body, 'GB3838-2002')
+                              IS DISTINCT FROM eco.water_item_class(l.pollutant, x, l.water_body)) AS explicit_differs
+FROM eco.water_limits l
+CROSS JOIN LATERAL unnest(ARRAY[l.class_i, l.class_ii, l.class_iii, l.class_iv, l.class_v, l.range_low, l.range_high]) lim
+CROSS JOIN LATERAL unnest(ARRAY[lim * 0.999, lim, lim * 1.001]) x
+WHERE l.gb3838_table = 1 AND lim IS NOT NULL;
+SELECT eco.water_item_class('NH3-N', 2.3) AS nh3n, eco.water_item_class('TP', 0.06, 'lake', 'GB 3838—2002') AS tp_lake,
+       eco.water_exceedance('CODMn', 6.42, 'III', 'river', 2, 'GB3838-2002') AS codmn;
+SELECT obj_description('eco.water_class(eco.pollutant, double precision, text)'::regprocedure, 'pg_proc');
+-- a standard of another family is 22023 naming it; the hint lists the water editions (from the C records)
+\set VERBOSITY default
+SELECT eco.water_item_class('COD', 10, 'river', 'HJ633-2026');
+SELECT eco.water_exceedance('COD', 30, 'III', 'river', 2, 'SWQE-2011');
+SELECT eco.section_class(p::eco.pollutant, v, 'river', 'GB36600-2018') FROM (VALUES ('COD', 30)) t(p, v);
+-- the words of the water bodies and the label styles in the hints come from the C tables
+SELECT eco.water_item_class('COD', 1, 'sea');
+SELECT eco.water_class_label('IV', 'fr');
+-- the item list in the hint comes from the pollutant registry
+SELECT eco.water_item_class('SO2', 10);
+\set VERBOSITY terse

@@ -188,3 +188,16 @@ SELECT c.relrowsecurity, (SELECT count(*) FROM pg_policy WHERE polrelid = c.oid)
 FROM pg_class c, pg_extension e WHERE c.oid = 'eco.water_sample'::regclass AND e.extname = 'eco_monitor';
 DELETE FROM eco.water_sample WHERE section_code LIKE 'WT-%';
 DELETE FROM eco.site WHERE code LIKE 'WT-%';
+
+-- ---------- the aggregates with the standard last ----------
+SELECT eco.section_class(p::eco.pollutant, v, 'river', 'GB3838-2002') AS cls,
+       eco.section_class(p::eco.pollutant, v, 'river') AS cls_default,
+       eco.main_pollutants(p::eco.pollutant, v, 'river', true, 'GB3838-2002') AS main,
+       eco.main_pollutants_label(p::eco.pollutant, v, 'river', 1, 'GB3838-2002') AS label,
+       eco.drinking_source_compliance(p::eco.pollutant, v, 'river', 'GB3838-2002') AS drinking
+FROM (VALUES ('pH', 7.2), ('DO', 4.2), ('CODMn', 7.5), ('COD', 32), ('BOD5', 5.0), ('NH3-N', 2.3), ('TP', 0.34)) t(p, v);
+-- a NULL standard on a row takes the default; two editions in one group are refused
+SELECT eco.section_class(p::eco.pollutant, v, 'river', s::eco.standard)
+FROM (VALUES ('COD', 32, NULL), ('NH3-N', 2.3, 'GB3838-2002')) t(p, v, s);
+SELECT eco.section_class(p::eco.pollutant, v, 'river', s::eco.standard)
+FROM (VALUES ('COD', 32, 'GB3838-2002'), ('NH3-N', 2.3, 'HJ633-2026')) t(p, v, s);

@@ -26,6 +26,34 @@ water_class_arg(int16 c)
 	return c;
 }
 
+/* The codes of the surface-water items of the registry (medium water), comma-separated: hints. */
+static char *
+water_item_codes(void)
+{
+	StringInfoData buf;
+	char		code[64];
+
+	initStringInfo(&buf);
+	for (int i = 0; i < eco_n_pollutants; i++)
+		if (eco_pollutants[i].medium == ECO_WATER)
+			appendStringInfo(&buf, "%s%s", buf.len > 0 ? ", " : "",
+							 eco_pollutant_out(&eco_pollutants[i], code, sizeof code));
+	return buf.data;
+}
+
+/* The codes of the editions of the water records (eco_water_editions), comma-separated: hints. */
+static char *
+water_edition_codes(void)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < eco_n_water_editions; i++)
+		appendStringInfo(&buf, "%s%s", buf.len > 0 ? ", " : "",
+						 eco_standard_by_id(eco_water_editions[i].std_id)->code);
+	return buf.data;
+}
+
 /* The water item of a pollutant ('Pb' parses to the air item; use its water twin). */
 static const eco_pollutant *
 water_item_of(const eco_pollutant *p)
@@ -37,8 +65,64 @@ water_item_of(const eco_pollutant *p)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("pollutant %s is not a surface-water item", eco_pollutant_out(p, buf, sizeof buf)),
-				 errhint("Water items are listed in eco.pollutants with medium 'water'.")));
+				 errhint("Surface-water items: %s.", water_item_codes())));
 	return w;
+}
+
+/*
+ * The edition record of a standard argument: ERROR 22023 naming the standard
+ * and the function when it is not a surface-water edition.
+ */
+static const eco_water_edition *
+water_edition_arg(int16 std_id, const char *what)
+{
+	const eco_standard *st = eco_standard_arg(std_id);
+	const eco_water_edition *ed = eco_water_edition_find(st->id);
+
+	if (ed == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("standard \"%s\" does not apply to %s", st->code, what),
+				 errhint("Surface-water editions: %s.", water_edition_codes())));
+	return ed;
+}
+
+/* "River: river, 河流, …; lakes and reservoirs: lake, …." from the C table of words */
+static char *
+water_body_hint(void)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int b = ECO_RIVER; b <= ECO_LAKE; b++)
+	{
+		bool		first = true;
+
+		appendStringInfoString(&buf, b == ECO_RIVER ? "Rivers: " : "; lakes and reservoirs: ");
+		for (int i = 0; i < eco_n_water_body_words; i++)
+			if ((int) eco_water_body_words[i].body == b)
+			{
+				appendStringInfo(&buf, "%s'%s'", first ? "" : ", ", eco_water_body_words[i].word);
+				first = false;
+			}
+	}
+	appendStringInfoChar(&buf, '.');
+	return buf.data;
+}
+
+/* "Use 'zh' (Ⅲ类), 'roman' (Ⅲ), …" from the C table of styles, with class c as the example */
+static char *
+label_style_hint(int c)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, "Styles:");
+	for (int i = 0; i < ECO_WATER_N_LABEL_STYLES; i++)
+		appendStringInfo(&buf, "%s '%s' (%s)", i > 0 ? "," : "", eco_water_label_styles[i],
+						 eco_water_class_label(c, eco_water_label_styles[i]));
+	appendStringInfoChar(&buf, '.');
+	return buf.data;
 }
 
 static eco_water_body
@@ -51,7 +135,7 @@ water_body_arg(text *t)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown water body \"%s\"", s),
-				 errhint("Use 'river' or 'lake' (lakes and reservoirs).")));
+				 errhint("%s", water_body_hint())));
 	pfree(s);
 	return (eco_water_body) b;
 }
@@ -189,7 +273,7 @@ water_class_label(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown label style \"%s\"", style),
-				 errhint("Use 'zh' (Ⅲ类), 'roman' (Ⅲ), 'ascii' (III) or 'en' (Class III).")));
+				 errhint("%s", label_style_hint(c))));
 	PG_RETURN_TEXT_P(cstring_to_text(l));
 }
 
@@ -228,12 +312,26 @@ water_class_colour(PG_FUNCTION_ARGS)
 }
 
 /* ---------- single values ---------- */
+PG_FUNCTION_INFO_V1(water_default_standard);
+PG_FUNCTION_INFO_V1(water_item_class);
 PG_FUNCTION_INFO_V1(water_class_of_value);
 PG_FUNCTION_INFO_V1(water_exceedance);
 PG_FUNCTION_INFO_V1(water_item);
 
+/* eco.water_default_standard(): the edition record marked default (src/core/water.c) */
 Datum
-water_class_of_value(PG_FUNCTION_ARGS)
+water_default_standard(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT16(eco_water_edition_default()->std_id);
+}
+
+/*
+ * eco.water_item_class(pollutant, value, water_body, standard).  The 0.1.0
+ * entry point water_class_of_value (pollutant, value, water_body) is the same
+ * code under the default edition: 0.1.0's install script still binds it.
+ */
+static Datum
+item_class(FunctionCallInfo fcinfo, const eco_water_edition *ed)
 {
 	const eco_pollutant *p = water_item_of(PG_GETARG_POLLUTANT(0));
 	double		v = PG_GETARG_FLOAT8(1);
@@ -242,7 +340,7 @@ water_class_of_value(PG_FUNCTION_ARGS)
 	int			c;
 
 	water_check_value(v, p);
-	it = eco_water_item_find(p->id, body);
+	it = eco_water_edition_item(ed, p->id, body);
 	if (it == NULL)
 		PG_RETURN_NULL();
 	c = eco_water_classify(it, v);
@@ -252,8 +350,23 @@ water_class_of_value(PG_FUNCTION_ARGS)
 }
 
 Datum
+water_item_class(PG_FUNCTION_ARGS)
+{
+	return item_class(fcinfo, water_edition_arg(PG_GETARG_INT16(3), "eco.water_item_class"));
+}
+
+Datum
+water_class_of_value(PG_FUNCTION_ARGS)
+{
+	return item_class(fcinfo, eco_water_edition_default());
+}
+
+/* eco.water_exceedance(pollutant, value, target, water_body, decimals [, standard]) */
+Datum
 water_exceedance(PG_FUNCTION_ARGS)
 {
+	const eco_water_edition *ed = PG_NARGS() > 5
+		? water_edition_arg(PG_GETARG_INT16(5), "eco.water_exceedance") : eco_water_edition_default();
 	const eco_pollutant *p = water_item_of(PG_GETARG_POLLUTANT(0));
 	double		v = PG_GETARG_FLOAT8(1);
 	int			target = PG_GETARG_WATER_CLASS(2);
@@ -270,7 +383,7 @@ water_exceedance(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("target class 劣V has no limit"),
 				 errhint("Use a target class from I to V.")));
-	it = eco_water_item_find(p->id, body);
+	it = eco_water_edition_item(ed, p->id, body);
 	if (it == NULL)
 		PG_RETURN_NULL();
 	rc = eco_water_multiple(it, v, target, d, &scaled);
@@ -296,6 +409,7 @@ typedef struct WaterAggState
 	int32		decimals;		/* main pollutants label */
 	int32		body_len;		/* cache of the last water-body text */
 	char		body_raw[32];
+	int32		std_id;			/* the edition (eco.standard id); 0 until a row gives one: the default */
 	eco_water_means m;
 } WaterAggState;
 
@@ -331,8 +445,32 @@ water_state_body(WaterAggState *st, int body)
 	st->body = body;
 }
 
+/* named in errors: the transition state is shared by the four aggregates */
+#define WATER_AGGREGATES "the section aggregates (eco.section_class, eco.main_pollutants, eco.main_pollutants_label, eco.drinking_source_compliance)"
+
+static void
+water_state_standard(WaterAggState *st, int16 std_id, const char *what)
+{
+	if (st->std_id != 0 && st->std_id != std_id)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("one evaluation mixes standards \"%s\" and \"%s\"",
+						eco_standard_arg(st->std_id)->code, eco_standard_arg(std_id)->code),
+				 errhint("Evaluate each edition separately.")));
+	if (st->std_id == 0)
+		(void) water_edition_arg(std_id, what);
+	st->std_id = std_id;
+}
+
+/* The edition of a state: the one its rows named, else the default. */
+static const eco_water_edition *
+state_edition(WaterAggState *st)
+{
+	return st->std_id != 0 ? eco_water_edition_find(st->std_id) : eco_water_edition_default();
+}
+
 /*
- * (state, pollutant, value [, water_body [, heavy_first boolean | decimals integer]]).
+ * (state, pollutant, value [, water_body [, heavy_first boolean | decimals integer] [, standard]]).
  * Rows with a NULL pollutant or value are skipped.
  */
 Datum
@@ -363,17 +501,23 @@ water_agg_trans(PG_FUNCTION_ARGS)
 			}
 		}
 	}
-	if (PG_NARGS() > 4 && !PG_ARGISNULL(4))
+	/* (…, text, standard), (…, text, boolean [, standard]), (…, text, integer [, standard]) */
+	for (int a = 4; a < PG_NARGS(); a++)
 	{
-		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, 4);
+		Oid			t;
 
+		if (PG_ARGISNULL(a))
+			continue;
+		t = get_fn_expr_argtype(fcinfo->flinfo, a);
 		if (t == BOOLOID)
-			st->heavy_first = PG_GETARG_BOOL(4);
-		else
+			st->heavy_first = PG_GETARG_BOOL(a);
+		else if (t == INT4OID)
 		{
-			st->decimals = PG_GETARG_INT32(4);
+			st->decimals = PG_GETARG_INT32(a);
 			water_check_decimals(st->decimals);
 		}
+		else if (st->std_id != PG_GETARG_INT16(a))
+			water_state_standard(st, PG_GETARG_INT16(a), WATER_AGGREGATES);
 	}
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(st);
@@ -434,6 +578,8 @@ water_agg_combine(PG_FUNCTION_ARGS)
 	a = (WaterAggState *) PG_GETARG_POINTER(0);
 	if (b->body >= 0)
 		water_state_body(a, b->body);
+	if (b->std_id != 0)
+		water_state_standard(a, (int16) b->std_id, WATER_AGGREGATES);
 	a->heavy_first = b->heavy_first;
 	a->decimals = b->decimals;
 	if (!eco_water_means_merge(&a->m, &b->m))
@@ -462,7 +608,7 @@ water_agg_class_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (WaterAggState *) PG_GETARG_POINTER(0);
-	c = eco_water_section_class(&st->m, state_body(st));
+	c = eco_water_section_class(state_edition(st), &st->m, state_body(st));
 	if (c == ECO_WC_NONE)
 		PG_RETURN_NULL();
 	PG_RETURN_INT16(c);
@@ -496,7 +642,7 @@ water_agg_main_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (WaterAggState *) PG_GETARG_POINTER(0);
-	n = eco_water_main_pollutants(&st->m, state_body(st), st->heavy_first, st->decimals, mp);
+	n = eco_water_main_pollutants(state_edition(st), &st->m, state_body(st), st->heavy_first, st->decimals, mp);
 	for (int i = 0; i < n; i++)
 		ids[i] = mp[i].item->pollutant_id;
 	PG_RETURN_ARRAYTYPE_P(pollutant_array(get_fn_expr_rettype(fcinfo->flinfo), ids, n));
@@ -513,7 +659,7 @@ water_agg_label_final(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	st = (WaterAggState *) PG_GETARG_POINTER(0);
-	n = eco_water_main_pollutants(&st->m, state_body(st), st->heavy_first, st->decimals, mp);
+	n = eco_water_main_pollutants(state_edition(st), &st->m, state_body(st), st->heavy_first, st->decimals, mp);
 	initStringInfo(&s);
 	for (int i = 0; i < n; i++)
 	{
@@ -552,7 +698,7 @@ water_agg_drinking_final(PG_FUNCTION_ARGS)
 	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "drinking_source_compliance: return type must be a row type");
 	td = BlessTupleDesc(td);
-	nf = eco_water_drinking(&st->m, state_body(st), fail, &nitems);
+	nf = eco_water_drinking(state_edition(st), &st->m, state_body(st), fail, &nitems);
 	values[0] = BoolGetDatum(nf == 0);
 	values[1] = PointerGetDatum(pollutant_array(TupleDescAttr(td, 1)->atttypid, fail, nf));
 	values[2] = Int32GetDatum(nitems);
@@ -892,59 +1038,66 @@ Datum
 water_limits_list(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	static const char *const dirs[] = {"max", "min", "range", "none"};
 
 	InitMaterializedSRF(fcinfo, 0);
-	for (int i = 0; i < eco_n_water_items; i++)
+	for (int e = 0; e < eco_n_water_editions; e++)
 	{
-		const eco_water_item *it = &eco_water_items[i];
+		const eco_water_edition *ed = &eco_water_editions[e];
 
-		for (int b = ECO_RIVER; b <= ECO_LAKE; b++)
+		for (int i = 0; i < ed->n_items; i++)
 		{
-			Datum		values[16];
-			bool		nulls[16] = {0};
-			static const char *const dirs[] = {"max", "min", "range", "none"};
+			const eco_water_item *it = &ed->items[i];
 
-			if (!(it->flags & (b == ECO_LAKE ? ECO_WF_LAKE : ECO_WF_RIVER)))
-				continue;
-			values[0] = Int16GetDatum(it->pollutant_id);
-			values[1] = Int32GetDatum(1);
-			values[2] = Int32GetDatum(it->table_row);
-			values[3] = CStringGetTextDatum(eco_water_body_name((eco_water_body) b));
-			values[4] = CStringGetTextDatum(dirs[it->dir]);
-			for (int c = 0; c < 5; c++)
+			for (int b = ECO_RIVER; b <= ECO_LAKE; b++)
 			{
-				values[5 + c] = Float8GetDatum(it->lim[c]);
-				nulls[5 + c] = it->dir == ECO_WDIR_RANGE || it->dir == ECO_WDIR_NONE;
+				Datum		values[17];
+				bool		nulls[17] = {0};
+
+				if (!(it->flags & (b == ECO_LAKE ? ECO_WF_LAKE : ECO_WF_RIVER)))
+					continue;
+				values[0] = Int16GetDatum(ed->std_id);
+				values[1] = Int16GetDatum(it->pollutant_id);
+				values[2] = Int32GetDatum(1);
+				values[3] = Int32GetDatum(it->table_row);
+				values[4] = CStringGetTextDatum(eco_water_body_name((eco_water_body) b));
+				values[5] = CStringGetTextDatum(dirs[it->dir]);
+				for (int c = 0; c < 5; c++)
+				{
+					values[6 + c] = Float8GetDatum(it->lim[c]);
+					nulls[6 + c] = it->dir == ECO_WDIR_RANGE || it->dir == ECO_WDIR_NONE;
+				}
+				nulls[11] = true;
+				values[12] = Float8GetDatum(it->lim[0]);
+				values[13] = Float8GetDatum(it->lim[1]);
+				nulls[12] = nulls[13] = it->dir != ECO_WDIR_RANGE;
+				values[14] = BoolGetDatum((it->flags & ECO_WF_EVAL) != 0);
+				values[15] = BoolGetDatum((it->flags & ECO_WF_HEAVY) != 0);
+				values[16] = BoolGetDatum(it->dir == ECO_WDIR_MAX && !(it->flags & ECO_WF_NOMULT));
+				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 			}
-			nulls[10] = true;
-			values[11] = Float8GetDatum(it->lim[0]);
-			values[12] = Float8GetDatum(it->lim[1]);
-			nulls[11] = nulls[12] = it->dir != ECO_WDIR_RANGE;
-			values[13] = BoolGetDatum((it->flags & ECO_WF_EVAL) != 0);
-			values[14] = BoolGetDatum((it->flags & ECO_WF_HEAVY) != 0);
-			values[15] = BoolGetDatum(it->dir == ECO_WDIR_MAX && !(it->flags & ECO_WF_NOMULT));
+		}
+		for (int i = 0; i < ed->n_table2; i++)
+		{
+			const eco_water_single *t = &ed->table2[i];
+			Datum		values[17];
+			bool		nulls[17] = {0};
+
+			values[0] = Int16GetDatum(ed->std_id);
+			values[1] = Int16GetDatum(t->pollutant_id);
+			values[2] = Int32GetDatum(2);
+			values[3] = Int32GetDatum(t->table_row);
+			nulls[4] = true;
+			values[5] = CStringGetTextDatum("max");
+			for (int c = 6; c <= 10; c++)
+				nulls[c] = true;
+			values[11] = Float8GetDatum(t->limit);
+			nulls[12] = nulls[13] = true;
+			values[14] = BoolGetDatum(false);
+			values[15] = BoolGetDatum(false);
+			values[16] = BoolGetDatum(false);
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		}
-	}
-	for (int i = 0; i < eco_n_water_table2; i++)
-	{
-		const eco_water_single *t = &eco_water_table2[i];
-		Datum		values[16];
-		bool		nulls[16] = {0};
-
-		values[0] = Int16GetDatum(t->pollutant_id);
-		values[1] = Int32GetDatum(2);
-		values[2] = Int32GetDatum(t->table_row);
-		nulls[3] = true;
-		values[4] = CStringGetTextDatum("max");
-		for (int c = 5; c <= 9; c++)
-			nulls[c] = true;
-		values[10] = Float8GetDatum(t->limit);
-		nulls[11] = nulls[12] = true;
-		values[13] = BoolGetDatum(false);
-		values[14] = BoolGetDatum(false);
-		values[15] = BoolGetDatum(false);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;
 }

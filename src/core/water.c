@@ -7,6 +7,7 @@
 #include "water.h"
 #include "eco_text.h"
 #include "pollutant.h"
+#include "standards.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -58,6 +59,61 @@ const eco_water_single eco_water_table2[] = {
 };
 const int	eco_n_water_table2 = (int) (sizeof(eco_water_table2) / sizeof(eco_water_table2[0]));
 
+/*
+ * The editions of the surface-water standard (water.h): GB 3838-2002 only.
+ * A new edition is a record here with its own tables (and its registry row
+ * in standards.c); the functions find it by the standard id.
+ */
+const eco_water_edition eco_water_editions[] = {
+	{ECO_STD_GB3838_2002, 1, eco_water_items, (int) (sizeof(eco_water_items) / sizeof(eco_water_items[0])),
+	eco_water_table2, (int) (sizeof(eco_water_table2) / sizeof(eco_water_table2[0]))},
+};
+const int	eco_n_water_editions = (int) (sizeof(eco_water_editions) / sizeof(eco_water_editions[0]));
+
+const eco_water_edition *
+eco_water_edition_find(int std_id)
+{
+	for (int i = 0; i < eco_n_water_editions; i++)
+		if (eco_water_editions[i].std_id == std_id)
+			return &eco_water_editions[i];
+	return NULL;
+}
+
+const eco_water_edition *
+eco_water_edition_default(void)
+{
+	for (int i = 0; i < eco_n_water_editions; i++)
+		if (eco_water_editions[i].is_default)
+			return &eco_water_editions[i];
+	return &eco_water_editions[0];
+}
+
+const eco_water_item *
+eco_water_edition_item(const eco_water_edition *ed, int pollutant_id, eco_water_body body)
+{
+	unsigned	flag = body == ECO_LAKE ? ECO_WF_LAKE : ECO_WF_RIVER;
+
+	if (ed == NULL)
+		return NULL;
+	if (ed->items == eco_water_items)
+		return eco_water_item_find(pollutant_id, body);	/* indexed */
+	for (int i = 0; i < ed->n_items; i++)
+		if (ed->items[i].pollutant_id == pollutant_id && (ed->items[i].flags & flag))
+			return &ed->items[i];
+	return NULL;
+}
+
+const eco_water_single *
+eco_water_edition_table2(const eco_water_edition *ed, int pollutant_id)
+{
+	if (ed == NULL)
+		return NULL;
+	for (int i = 0; i < ed->n_table2; i++)
+		if (ed->table2[i].pollutant_id == pollutant_id)
+			return &ed->table2[i];
+	return NULL;
+}
+
 /* slot -> row index + 1 per water body, built on first use */
 static signed char item_index[2][ECO_WATER_SLOTS];
 static int	item_index_built = 0;
@@ -97,22 +153,25 @@ eco_water_table2_find(int pollutant_id)
 
 /* ---------- words ---------- */
 
+/* The words of the water bodies, as eco_norm_key folds them (the hint lists them from here). */
+const eco_water_body_word eco_water_body_words[] = {
+	{"river", ECO_RIVER}, {"rivers", ECO_RIVER}, {"河流", ECO_RIVER}, {"河", ECO_RIVER}, {"河流断面", ECO_RIVER},
+	{"stream", ECO_RIVER},
+	{"lake", ECO_LAKE}, {"lakes", ECO_LAKE}, {"reservoir", ECO_LAKE}, {"reservoirs", ECO_LAKE}, {"湖库", ECO_LAKE},
+	{"湖泊", ECO_LAKE}, {"水库", ECO_LAKE}, {"湖", ECO_LAKE}, {"lakereservoir", ECO_LAKE}, {"湖、库", ECO_LAKE},
+};
+const int	eco_n_water_body_words = (int) (sizeof(eco_water_body_words) / sizeof(eco_water_body_words[0]));
+
 int
 eco_water_body_parse(const char *s)
 {
-	static const char *const river[] = {"river", "rivers", "河流", "河", "河流断面", "stream"};
-	static const char *const lake[] = {"lake", "lakes", "reservoir", "reservoirs", "湖库", "湖泊", "水库", "湖",
-	"lakereservoir", "湖、库"};
 	char		k[64];
 
 	if (s == NULL || eco_norm_key(s, k, sizeof k) <= 0)
 		return -1;
-	for (size_t i = 0; i < sizeof river / sizeof river[0]; i++)
-		if (strcmp(k, river[i]) == 0)
-			return ECO_RIVER;
-	for (size_t i = 0; i < sizeof lake / sizeof lake[0]; i++)
-		if (strcmp(k, lake[i]) == 0)
-			return ECO_LAKE;
+	for (int i = 0; i < eco_n_water_body_words; i++)
+		if (strcmp(k, eco_water_body_words[i].word) == 0)
+			return eco_water_body_words[i].body;
 	return -1;
 }
 
@@ -186,19 +245,20 @@ eco_water_class_out(int c)
 	return (c >= 1 && c <= 6) ? class_ascii[c] : NULL;
 }
 
+/* The label styles, in the order the hint lists them. */
+const char *const eco_water_label_styles[ECO_WATER_N_LABEL_STYLES] = {"zh", "roman", "ascii", "en"};
+
 const char *
 eco_water_class_label(int c, const char *style)
 {
+	static const char *const *const by_style[ECO_WATER_N_LABEL_STYLES] = {class_zh, class_roman, class_ascii,
+	class_en};
+
 	if (c < 1 || c > 6 || style == NULL)
 		return NULL;
-	if (strcmp(style, "zh") == 0)
-		return class_zh[c];
-	if (strcmp(style, "roman") == 0)
-		return class_roman[c];
-	if (strcmp(style, "ascii") == 0)
-		return class_ascii[c];
-	if (strcmp(style, "en") == 0)
-		return class_en[c];
+	for (int i = 0; i < ECO_WATER_N_LABEL_STYLES; i++)
+		if (strcmp(style, eco_water_label_styles[i]) == 0)
+			return by_style[i][c];
 	return NULL;
 }
 
@@ -445,7 +505,7 @@ eco_water_mean(const eco_water_means *m, int slot)
 
 
 int
-eco_water_section_class(const eco_water_means *m, eco_water_body body)
+eco_water_section_class(const eco_water_edition *ed, const eco_water_means *m, eco_water_body body)
 {
 	int			worst = ECO_WC_NONE;
 
@@ -456,7 +516,7 @@ eco_water_section_class(const eco_water_means *m, eco_water_body body)
 
 		if (m->n[slot] == 0)
 			continue;
-		it = eco_water_item_find(ECO_WATER_ID0 + slot, body);
+		it = eco_water_edition_item(ed, ECO_WATER_ID0 + slot, body);
 		if (it == NULL || !(it->flags & ECO_WF_EVAL))
 			continue;
 		c = eco_water_classify(it, eco_water_mean(m, slot));
@@ -491,8 +551,8 @@ main_cmp(const void *a, const void *b)
 }
 
 int
-eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, int heavy_first,
-						  int decimals, eco_water_main out[3])
+eco_water_main_pollutants(const eco_water_edition *ed, const eco_water_means *m, eco_water_body body,
+						  int heavy_first, int decimals, eco_water_main out[3])
 {
 	main_cand	cand[ECO_WATER_SLOTS];
 	int			n = 0;
@@ -506,7 +566,7 @@ eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, int hea
 
 		if (m->n[slot] == 0)
 			continue;
-		it = eco_water_item_find(ECO_WATER_ID0 + slot, body);
+		it = eco_water_edition_item(ed, ECO_WATER_ID0 + slot, body);
 		if (it == NULL || !(it->flags & ECO_WF_EVAL))
 			continue;
 		v = eco_water_mean(m, slot);
@@ -532,7 +592,8 @@ eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, int hea
 }
 
 int
-eco_water_drinking(const eco_water_means *m, eco_water_body body, short *fail, int *n_items)
+eco_water_drinking(const eco_water_edition *ed, const eco_water_means *m, eco_water_body body, short *fail,
+				   int *n_items)
 {
 	int			nf = 0;
 
@@ -545,8 +606,8 @@ eco_water_drinking(const eco_water_means *m, eco_water_body body, short *fail, i
 
 		if (m->n[slot] == 0)
 			continue;
-		it = eco_water_item_find(id, body);
-		t2 = eco_water_table2_find(id);
+		it = eco_water_edition_item(ed, id, body);
+		t2 = eco_water_edition_table2(ed, id);
 		if (it != NULL && (it->flags & ECO_WF_EVAL))
 		{
 			(*n_items)++;

@@ -64,14 +64,52 @@ typedef struct eco_water_single
 extern const eco_water_single eco_water_table2[];
 extern const int eco_n_water_table2;
 
+/*
+ * An edition of the surface-water standard (family GB3838 in standards.c) is
+ * a record: its Table 1 rows and Table 2 limits.  Every function that takes
+ * an eco.standard finds its edition here; adding an edition is adding a
+ * record (and its tables), not a code path.  The record with is_default set
+ * is the family default (eco.water_default_standard()).
+ */
+typedef struct eco_water_edition
+{
+	short		std_id;			/* eco_standards id, family GB3838 */
+	int			is_default;		/* exactly one record: the default of every water function */
+	const eco_water_item *items;
+	int			n_items;
+	const eco_water_single *table2;
+	int			n_table2;
+} eco_water_edition;
+
+extern const eco_water_edition eco_water_editions[];
+extern const int eco_n_water_editions;
+
+/* The edition record of a standard id, or NULL when the standard is not a water edition. */
+const eco_water_edition *eco_water_edition_find(int std_id);
+/* The default edition (the record with is_default). */
+const eco_water_edition *eco_water_edition_default(void);
+/* The Table 1 row of an edition for an item and water body, or NULL (no class). */
+const eco_water_item *eco_water_edition_item(const eco_water_edition *ed, int pollutant_id, eco_water_body body);
+/* The Table 2 row of an edition for an item, or NULL. */
+const eco_water_single *eco_water_edition_table2(const eco_water_edition *ed, int pollutant_id);
+
 /* Registry ids of water items are 100..130: a slot is id - 100. */
 #define ECO_WATER_ID0 100
 #define ECO_WATER_SLOTS 31
 
-/* The Table 1 row for an item and water body, or NULL (no class). */
+/* The Table 1 row of the GB 3838-2002 tables for an item and water body, or NULL (no class). */
 const eco_water_item *eco_water_item_find(int pollutant_id, eco_water_body body);
 /* The Table 2 row for an item, or NULL. */
 const eco_water_single *eco_water_table2_find(int pollutant_id);
+
+/* The words accepted for a water body (folded by eco_norm_key). */
+typedef struct eco_water_body_word
+{
+	const char *word;
+	eco_water_body body;
+} eco_water_body_word;
+extern const eco_water_body_word eco_water_body_words[];
+extern const int eco_n_water_body_words;
 
 /* Water body from text: river|河流|河 and lake|reservoir|湖库|湖泊|水库; -1 if unknown. */
 int			eco_water_body_parse(const char *s);
@@ -80,6 +118,8 @@ const char *eco_water_body_name(eco_water_body b);
 /* Class text: 'III', 'Ⅲ', '3', 'III类', 'Ⅲ类', '劣V', '劣Ⅴ类', 'worse than V'; 0 if unknown. */
 int			eco_water_class_parse(const char *s);
 const char *eco_water_class_out(int c);
+#define ECO_WATER_N_LABEL_STYLES 4
+extern const char *const eco_water_label_styles[ECO_WATER_N_LABEL_STYLES];
 /* Labels: style "zh" ('Ⅲ类'), "roman" ('Ⅲ'), "ascii" ('III'), "en" ('Class III'); NULL for an unknown style. */
 const char *eco_water_class_label(int c, const char *style);
 
@@ -141,8 +181,8 @@ int			eco_water_means_merge(eco_water_means *a, const eco_water_means *b);
 /* Mean of an item slot (NaN when it has no value). */
 double		eco_water_mean(const eco_water_means *m, int slot);
 
-/* Worst class over the 21 evaluation items present; 0 when none is present. */
-int			eco_water_section_class(const eco_water_means *m, eco_water_body body);
+/* Worst class over the 21 evaluation items present, under edition ed; 0 when none is present. */
+int			eco_water_section_class(const eco_water_edition *ed, const eco_water_means *m, eco_water_body body);
 
 typedef struct eco_water_main
 {
@@ -159,8 +199,8 @@ typedef struct eco_water_main
  * (largest first; items without a multiple after those with one), item
  * order.  Returns the count (0..3).
  */
-int			eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, int heavy_first,
-									  int decimals, eco_water_main out[3]);
+int			eco_water_main_pollutants(const eco_water_edition *ed, const eco_water_means *m, eco_water_body body,
+									  int heavy_first, int decimals, eco_water_main out[3]);
 
 /*
  * Drinking-water source (GB 3838 §5.3): the 21 evaluation items against
@@ -168,7 +208,8 @@ int			eco_water_main_pollutants(const eco_water_means *m, eco_water_body body, i
  * fail[] (room for ECO_WATER_SLOTS) and returns their count; *n_items is the
  * number of items evaluated.
  */
-int			eco_water_drinking(const eco_water_means *m, eco_water_body body, short *fail, int *n_items);
+int			eco_water_drinking(const eco_water_edition *ed, const eco_water_means *m, eco_water_body body,
+							   short *fail, int *n_items);
 
 /* ---------- basin (river, lake group) status by class shares (§2.5) ---------- */
 

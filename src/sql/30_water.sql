@@ -17,23 +17,40 @@ COMMENT ON FUNCTION @extschema@.water_status_colour(@extschema@.water_class, tex
     '表征颜色 of a section class: 蓝色 (I–II), 绿色, 黄色, 橙色, 红色 (劣V)';
 
 -- ---------- single values ----------
-CREATE FUNCTION @extschema@.water_item(p @extschema@.pollutant) RETURNS @extschema@.pollutant
+CREATE FUNCTION @extschema@.water_item(pollutant @extschema@.pollutant) RETURNS @extschema@.pollutant
     AS 'MODULE_PATHNAME', 'water_item' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_item(@extschema@.pollutant) IS
     'the surface-water item of a substance (''Pb'' parses to air lead; this gives water:Pb)';
 
+-- The family default edition, stated once: the record marked default in src/core/water.c.  Every water function's
+-- standard argument defaults to it.
+CREATE FUNCTION @extschema@.water_default_standard() RETURNS @extschema@.standard
+    AS 'MODULE_PATHNAME', 'water_default_standard' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.water_default_standard() IS
+    'the default edition of the surface-water functions (GB3838-2002), the DEFAULT of their standard argument';
+
+CREATE FUNCTION @extschema@.water_item_class(pollutant @extschema@.pollutant, value double precision,
+    water_body text DEFAULT 'river', standard @extschema@.standard DEFAULT @extschema@.water_default_standard())
+    RETURNS @extschema@.water_class
+    AS 'MODULE_PATHNAME', 'water_item_class' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.water_item_class(@extschema@.pollutant, double precision, text, @extschema@.standard) IS
+    'GB 3838 Table 1 class of one value of one item (limits inclusive, DO a lower limit, pH 6–9 else 劣V); NULL for WT, TN in rivers and items without classes; standard: a GB3838 edition';
+
 CREATE FUNCTION @extschema@.water_class(p @extschema@.pollutant, value double precision, water_body text DEFAULT 'river')
     RETURNS @extschema@.water_class
-    AS 'MODULE_PATHNAME', 'water_class_of_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    RETURN @extschema@.water_item_class(p, value, water_body);
 COMMENT ON FUNCTION @extschema@.water_class(@extschema@.pollutant, double precision, text) IS
-    'GB 3838 Table 1 class of one value (limits inclusive, DO a lower limit, pH 6–9 else 劣V); NULL for WT, TN in rivers and items without classes';
+    'deprecated since 0.2.0 (the function shared its name with the type): use eco.water_item_class(pollutant, value, water_body, standard)';
 
-CREATE FUNCTION @extschema@.water_exceedance(p @extschema@.pollutant, value double precision,
-    target @extschema@.water_class DEFAULT 'III', water_body text DEFAULT 'river', decimals integer DEFAULT 2)
+CREATE FUNCTION @extschema@.water_exceedance(pollutant @extschema@.pollutant, value double precision,
+    target @extschema@.water_class DEFAULT 'III', water_body text DEFAULT 'river', decimals integer DEFAULT 2,
+    standard @extschema@.standard DEFAULT @extschema@.water_default_standard())
     RETURNS numeric
     AS 'MODULE_PATHNAME', 'water_exceedance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.water_exceedance(@extschema@.pollutant, double precision, @extschema@.water_class, text, integer) IS
-    'exceedance multiple (C − S)/S over the target class limit, on the decimals as written, rounded half-up; 0 when met; NULL for pH, DO, WT';
+COMMENT ON FUNCTION @extschema@.water_exceedance(@extschema@.pollutant, double precision, @extschema@.water_class, text, integer, @extschema@.standard) IS
+    'exceedance multiple (C − S)/S over the target class limit, on the decimals as written, rounded half-up; 0 when met; NULL for pH, DO, WT; standard: a GB3838 edition';
 
 -- ---------- section aggregates (per-item arithmetic means, then classification) ----------
 CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision)
@@ -43,6 +60,12 @@ CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pol
 CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, boolean)
     RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, integer)
+    RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, @extschema@.standard)
+    RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, boolean, @extschema@.standard)
+    RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, integer, @extschema@.standard)
     RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.water_agg_combine(pg_catalog.internal, pg_catalog.internal)
     RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -67,6 +90,9 @@ COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@
 COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text) IS 'water aggregates: transition (per-item sums)';
 COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, boolean) IS 'water aggregates: transition (per-item sums)';
 COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, integer) IS 'water aggregates: transition (per-item sums)';
+COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, @extschema@.standard) IS 'water aggregates: transition (per-item sums)';
+COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, boolean, @extschema@.standard) IS 'water aggregates: transition (per-item sums)';
+COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, integer, @extschema@.standard) IS 'water aggregates: transition (per-item sums)';
 COMMENT ON FUNCTION @extschema@.water_agg_combine(pg_catalog.internal, pg_catalog.internal) IS 'water aggregates: combine partial states';
 COMMENT ON FUNCTION @extschema@.water_agg_serialize(pg_catalog.internal) IS 'water aggregates: state to bytea';
 COMMENT ON FUNCTION @extschema@.water_agg_deserialize(pg_catalog.bytea, pg_catalog.internal) IS 'water aggregates: bytea to state';
@@ -93,9 +119,11 @@ BEGIN
     ) AS t(name, final, cmt)
     LOOP
         FOREACH sig IN ARRAY ARRAY['%1$s.pollutant, double precision', '%1$s.pollutant, double precision, text']
-            || CASE WHEN agg.name IN ('main_pollutants') THEN ARRAY['%1$s.pollutant, double precision, text, boolean']
-                    WHEN agg.name IN ('main_pollutants_label') THEN ARRAY['%1$s.pollutant, double precision, text, integer']
-                    ELSE ARRAY[]::text[] END
+            || CASE WHEN agg.name IN ('main_pollutants') THEN ARRAY['%1$s.pollutant, double precision, text, boolean',
+                                                                    '%1$s.pollutant, double precision, text, boolean, %1$s.standard']
+                    WHEN agg.name IN ('main_pollutants_label') THEN ARRAY['%1$s.pollutant, double precision, text, integer',
+                                                                    '%1$s.pollutant, double precision, text, integer, %1$s.standard']
+                    ELSE ARRAY['%1$s.pollutant, double precision, text, %1$s.standard'] END
         LOOP
             sig := pg_catalog.format(sig, s);
             EXECUTE pg_catalog.format($sql$
@@ -104,7 +132,9 @@ BEGIN
                     FINALFUNC = %1$s.%4$I, COMBINEFUNC = %1$s.water_agg_combine,
                     SERIALFUNC = %1$s.water_agg_serialize, DESERIALFUNC = %1$s.water_agg_deserialize,
                     PARALLEL = SAFE)$sql$, s, agg.name, sig, agg.final);
-            EXECUTE pg_catalog.format('COMMENT ON AGGREGATE %1$s.%2$I(%3$s) IS %4$L', s, agg.name, sig, agg.cmt);
+            EXECUTE pg_catalog.format('COMMENT ON AGGREGATE %1$s.%2$I(%3$s) IS %4$L', s, agg.name, sig,
+                agg.cmt || CASE WHEN sig LIKE '%standard' THEN '; standard: a GB3838 edition (default eco.water_default_standard())'
+                                ELSE '' END);
         END LOOP;
     END LOOP;
 END
@@ -185,7 +215,7 @@ COMMENT ON FUNCTION @extschema@.tli_grade(double precision) IS
     'trophic grade: < 30 贫营养, 30–50 中营养, (50, 60] 轻度富营养, (60, 70] 中度富营养, > 70 重度富营养';
 
 -- ---------- limits ----------
-CREATE FUNCTION @extschema@._water_limits_list(
+CREATE FUNCTION @extschema@._water_limits_list(OUT standard smallint,
     OUT pollutant smallint, OUT gb3838_table integer, OUT table_row integer, OUT water_body text, OUT direction text,
     OUT class_i double precision, OUT class_ii double precision, OUT class_iii double precision,
     OUT class_iv double precision, OUT class_v double precision, OUT single_limit double precision,
@@ -193,14 +223,16 @@ CREATE FUNCTION @extschema@._water_limits_list(
     OUT evaluated boolean, OUT heavy_metal_priority boolean, OUT has_multiple boolean)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'water_limits_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 60;
-COMMENT ON FUNCTION @extschema@._water_limits_list() IS 'rows of the view eco.water_limits';
+COMMENT ON FUNCTION @extschema@._water_limits_list() IS 'rows of the view eco.water_limits, from the edition records of src/core/water.c';
 CREATE VIEW @extschema@.water_limits AS
-    SELECT p.pollutant, l.gb3838_table, l.table_row, l.water_body, l.direction,
+    SELECT s.code::@extschema@.standard AS standard, p.pollutant, l.gb3838_table, l.table_row, l.water_body, l.direction,
            l.class_i, l.class_ii, l.class_iii, l.class_iv, l.class_v, l.single_limit, l.range_low, l.range_high,
            l.evaluated, l.heavy_metal_priority, l.has_multiple
-    FROM @extschema@._water_limits_list() l JOIN @extschema@.pollutants p ON p.id = l.pollutant;
+    FROM @extschema@._water_limits_list() l
+    JOIN @extschema@._standard_list() s ON s.id = l.standard
+    JOIN @extschema@.pollutants p ON p.id = l.pollutant;
 COMMENT ON VIEW @extschema@.water_limits IS
-    'GB 3838-2002 limits: Table 1 per water body (river, lake) with classes I–V (direction max ≤, min ≥ for DO, range for pH 6–9), Table 2 single limits';
+    'GB 3838 limits per edition (standard): Table 1 per water body (river, lake) with classes I–V (direction max ≤, min ≥ for DO, range for pH 6–9), Table 2 single limits';
 GRANT SELECT ON @extschema@.water_limits TO PUBLIC;
 
 -- ---------- samples ----------

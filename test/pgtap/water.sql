@@ -1,7 +1,7 @@
 -- pgTAP: surface water (eco.water_class, GB 3838 functions and aggregates, eco.water_sample RLS).
 BEGIN;
 SET LOCAL search_path = public, eco;
-SELECT plan(40);
+SELECT plan(48);
 
 SELECT has_type('eco', 'water_class', 'type eco.water_class exists');
 SELECT is((SELECT typbyval AND typlen = 2 AND typreceive <> 0 AND typsend <> 0 FROM pg_type
@@ -15,15 +15,15 @@ SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.
           'every water function is IMMUTABLE PARALLEL SAFE');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
            WHERE n.nspname = 'eco' AND p.prokind = 'f' AND p.prorettype <> 'internal'::regtype
-             AND p.proname IN ('water_class', 'water_exceedance', 'water_class_label', 'water_status', 'tli', 'tli_grade')
+             AND p.proname IN ('water_class', 'water_item_class', 'water_default_standard', 'water_exceedance', 'water_class_label', 'water_status', 'tli', 'tli_grade')
              AND NOT p.proisstrict), 0, 'water value functions are STRICT');
 SELECT is((SELECT count(*)::int FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
            JOIN pg_namespace n ON n.oid = p.pronamespace
            WHERE n.nspname = 'eco' AND p.proname IN ('section_class', 'main_pollutants', 'main_pollutants_label',
                  'drinking_source_compliance', 'basin_status', 'spearman_trend')
              AND a.aggcombinefn <> 0 AND p.proparallel = 's'
-             AND (a.aggtranstype <> 'internal'::regtype OR (a.aggserialfn <> 0 AND a.aggdeserialfn <> 0))), 12,
-          'the 12 water aggregates have combine (+ serialize/deserialize) and are PARALLEL SAFE');
+             AND (a.aggtranstype <> 'internal'::regtype OR (a.aggserialfn <> 0 AND a.aggdeserialfn <> 0))), 16,
+          'the 16 water aggregates have combine (+ serialize/deserialize) and are PARALLEL SAFE');
 SELECT is((SELECT count(*)::int FROM pg_description d JOIN pg_proc p ON p.oid = d.objoid
            JOIN pg_namespace n ON n.oid = p.pronamespace
            WHERE n.nspname = 'eco' AND (p.proname LIKE 'water%' OR p.proname IN ('section_class', 'main_pollutants',
@@ -145,6 +145,28 @@ RESET ROLE;
 SELECT is((SELECT count(*)::int FROM eco.water_sample WHERE section_code LIKE 'TAP-%'), 3, 'the owner sees every sample');
 SELECT is((SELECT count(*)::int FROM pg_extension e WHERE e.extname = 'eco_monitor'
            AND 'eco.water_sample'::regclass = ANY (e.extconfig)), 1, 'water_sample is dumped with pg_dump');
+
+-- the standard argument
+SELECT throws_ok($$SELECT eco.water_item_class('COD', 10, 'river', 'HJ633-2026')$$, '22023',
+                 'standard "HJ633-2026" does not apply to eco.water_item_class', 'a non-water standard is 22023 naming it');
+SELECT throws_ok($$SELECT eco.water_exceedance('COD', 30, 'III', 'river', 2, 'GB3095-2026')$$, '22023',
+                 'standard "GB3095-2026" does not apply to eco.water_exceedance', 'water_exceedance: non-water standard is 22023');
+SELECT throws_ok($$SELECT eco.section_class('COD', 30, 'river', 'SWQE-2011')$$, '22023', NULL,
+                 'section_class: a non-water standard is 22023');
+SELECT throws_ok($$SELECT eco.section_class(p::eco.pollutant, 30, 'river', s::eco.standard)
+                   FROM (VALUES ('COD', 'GB3838-2002'), ('TP', 'HJ633-2012')) t(p, s)$$, '22023', NULL,
+                 'section_class: two editions in one group are 22023');
+SELECT is(eco.water_default_standard()::text, 'GB3838-2002', 'the water default edition is GB3838-2002');
+SELECT is((SELECT count(*)::int FROM pg_proc p
+           WHERE p.pronamespace = 'eco'::regnamespace AND p.prokind = 'f'
+             AND 'eco.standard'::regtype = ANY (p.proargtypes) AND p.proname LIKE 'water%'
+             AND p.prorettype <> 'internal'::regtype
+             AND COALESCE(pg_get_expr(p.proargdefaults, 0), '') NOT LIKE '%water_default_standard()'), 0,
+          'every water function that takes a standard defaults it to eco.water_default_standard()');
+SELECT is(eco.water_class('TP', 0.06, 'lake'), eco.water_item_class('TP', 0.06, 'lake'),
+          'the deprecated eco.water_class is eco.water_item_class');
+SELECT ok(obj_description('eco.water_class(eco.pollutant, double precision, text)'::regprocedure, 'pg_proc')
+          LIKE 'deprecated%eco.water_item_class%', 'eco.water_class is documented as deprecated, naming the replacement');
 
 SELECT * FROM finish();
 ROLLBACK;

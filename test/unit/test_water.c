@@ -2,6 +2,9 @@
 #include "unit.h"
 #include "pollutant.h"
 #include "water.h"
+#include "standards.h"
+
+#include <string.h>
 
 static int
 id_of(const char *code)
@@ -65,7 +68,7 @@ main_text(const eco_water_means *m, eco_water_body b)
 {
 	static char buf[256];
 	eco_water_main mp[3];
-	int			n = eco_water_main_pollutants(m, b, 1, 2, mp);
+	int			n = eco_water_main_pollutants(eco_water_edition_default(), m, b, 1, 2, mp);
 
 	buf[0] = '\0';
 	for (int i = 0; i < n; i++)
@@ -236,24 +239,24 @@ main(void)
 	start(&m, 1);
 	put(&m, "pH", 7.6); put(&m, "DO", 6.5); put(&m, "CODMn", 4.5); put(&m, "COD", 18); put(&m, "BOD5", 3.5);
 	put(&m, "NH3-N", 0.8); put(&m, "TP", 0.15); put(&m, "TN", 2.5); put(&m, "FC", 3000);
-	CHECK_INT(eco_water_section_class(&m, ECO_RIVER), 3, "W1 class III (TN excluded)");
+	CHECK_INT(eco_water_section_class(eco_water_edition_default(), &m, ECO_RIVER), 3, "W1 class III (TN excluded)");
 	CHECK_STR(eco_water_status(3), "良好", "W1 良好");
 	CHECK_STR(main_text(&m, ECO_RIVER), "", "W1 no main pollutants");
 	/* ---- W2 ---- */
 	start(&m, 1);
 	put(&m, "pH", 7.2); put(&m, "DO", 4.2); put(&m, "CODMn", 7.5); put(&m, "COD", 32); put(&m, "BOD5", 5.0);
 	put(&m, "NH3-N", 2.3); put(&m, "TP", 0.34);
-	CHECK_INT(eco_water_section_class(&m, ECO_RIVER), 6, "W2 劣V");
+	CHECK_INT(eco_water_section_class(eco_water_edition_default(), &m, ECO_RIVER), 6, "W2 劣V");
 	CHECK_STR(eco_water_status(6), "重度污染", "W2 重度污染");
 	CHECK_STR(main_text(&m, ECO_RIVER), "NH3-N(130),TP(70),COD(60)", "W2 main pollutants");
 	/* ---- W3 / W3b ---- */
 	start(&m, 1);
 	put(&m, "pH", 8.1); put(&m, "DO", 8.0); put(&m, "CODMn", 3.2); put(&m, "COD", 12); put(&m, "BOD5", 2.0);
 	put(&m, "NH3-N", 0.12); put(&m, "TP", 0.06); put(&m, "TN", 1.2);
-	CHECK_INT(eco_water_section_class(&m, ECO_LAKE), 4, "W3 lake IV");
+	CHECK_INT(eco_water_section_class(eco_water_edition_default(), &m, ECO_LAKE), 4, "W3 lake IV");
 	CHECK_STR(eco_water_status(4), "轻度污染", "W3 轻度污染");
 	CHECK_STR(main_text(&m, ECO_LAKE), "TP(20)", "W3 main pollutant TP(0.20), TN reference only");
-	CHECK_INT(eco_water_section_class(&m, ECO_RIVER), 2, "W3b river II");
+	CHECK_INT(eco_water_section_class(eco_water_edition_default(), &m, ECO_RIVER), 2, "W3b river II");
 	CHECK_STR(eco_water_status(2), "优", "W3b 优");
 	/* ---- W4 ---- */
 	start(&m, 1);
@@ -261,7 +264,7 @@ main(void)
 	memset(&m.sum[id_of("Cd") - ECO_WATER_ID0], 0, sizeof m.sum[0]); m.n[id_of("Cd") - ECO_WATER_ID0] = 0;
 	put(&m, "pH", 7.0); put(&m, "DO", 5.5); put(&m, "CODMn", 9.0); put(&m, "COD", 28); put(&m, "BOD5", 5.5);
 	put(&m, "NH3-N", 1.2); put(&m, "TP", 0.18); put(&m, "Pb", 0.07); put(&m, "Cd", 0.004);
-	CHECK_INT(eco_water_section_class(&m, ECO_RIVER), 5, "W4 V");
+	CHECK_INT(eco_water_section_class(eco_water_edition_default(), &m, ECO_RIVER), 5, "W4 V");
 	CHECK_STR(eco_water_status(5), "中度污染", "W4 中度污染");
 	CHECK_STR(main_text(&m, ECO_RIVER), "water:Pb(40),CODMn(50),COD(40)", "W4 main pollutants");
 	/* heavy-metal priority: a Class V cadmium (0.02) ahead of a Class V COD (0.75) */
@@ -270,17 +273,17 @@ main(void)
 	{
 		eco_water_main mp[3];
 
-		CHECK_INT(eco_water_main_pollutants(&m, ECO_RIVER, 1, 2, mp), 3, "priority: three items");
+		CHECK_INT(eco_water_main_pollutants(eco_water_edition_default(), &m, ECO_RIVER, 1, 2, mp), 3, "priority: three items");
 		CHECK_INT(mp[0].item->pollutant_id, id_of("Cd"), "priority: Cd first");
-		eco_water_main_pollutants(&m, ECO_RIVER, 0, 2, mp);
+		eco_water_main_pollutants(eco_water_edition_default(), &m, ECO_RIVER, 0, 2, mp);
 		CHECK_INT(mp[0].item->pollutant_id, id_of("COD"), "no priority: COD (V) first");
 		/* a Class IV arsenic (0.06) ahead of Class V items; last without priority */
 		start(&m, 0);
 		put(&m, "COD", 35); put(&m, "As", 0.06); put(&m, "BOD5", 7); put(&m, "NH3-N", 1.6);
 		CHECK_INT(eco_water_classify(eco_water_item_find(id_of("As"), ECO_RIVER), 0.06), 4, "As 0.06 is IV");
-		eco_water_main_pollutants(&m, ECO_RIVER, 1, 2, mp);
+		eco_water_main_pollutants(eco_water_edition_default(), &m, ECO_RIVER, 1, 2, mp);
 		CHECK_INT(mp[0].item->pollutant_id, id_of("As"), "priority: Class IV As before Class V items");
-		CHECK_INT(eco_water_main_pollutants(&m, ECO_RIVER, 0, 2, mp), 3, "no priority: three items");
+		CHECK_INT(eco_water_main_pollutants(eco_water_edition_default(), &m, ECO_RIVER, 0, 2, mp), 3, "no priority: three items");
 		CHECK(mp[0].item->pollutant_id != id_of("As") && mp[1].item->pollutant_id != id_of("As")
 			  && mp[2].item->pollutant_id != id_of("As"), "no priority: the Class IV As is not among the three");
 	}
@@ -288,29 +291,29 @@ main(void)
 	start(&m, 1);
 	put(&m, "pH", 9.3); put(&m, "DO", 8); put(&m, "CODMn", 2); put(&m, "COD", 10); put(&m, "BOD5", 2);
 	put(&m, "NH3-N", 0.1); put(&m, "TP", 0.01);
-	CHECK_INT(eco_water_section_class(&m, ECO_RIVER), 6, "W5 劣V");
+	CHECK_INT(eco_water_section_class(eco_water_edition_default(), &m, ECO_RIVER), 6, "W5 劣V");
 	CHECK_STR(main_text(&m, ECO_RIVER), "pH", "W5 main pollutant pH, no multiple");
 	/* ---- W6 ---- */
 	start(&m, 1);
 	put(&m, "pH", 6.0); put(&m, "DO", 5.0); put(&m, "CODMn", 6.0); put(&m, "COD", 20); put(&m, "BOD5", 4);
 	put(&m, "NH3-N", 1.0); put(&m, "TP", 0.2);
-	CHECK_INT(eco_water_section_class(&m, ECO_RIVER), 3, "W6 boundaries III");
+	CHECK_INT(eco_water_section_class(eco_water_edition_default(), &m, ECO_RIVER), 3, "W6 boundaries III");
 	/* ---- W7 ---- */
 	start(&m, 1);
 	put(&m, "pH", 7); put(&m, "DO", 1.9); put(&m, "CODMn", 3); put(&m, "COD", 15); put(&m, "BOD5", 3);
 	put(&m, "NH3-N", 0.4); put(&m, "TP", 0.05);
-	CHECK_INT(eco_water_section_class(&m, ECO_RIVER), 6, "W7 劣V");
+	CHECK_INT(eco_water_section_class(eco_water_edition_default(), &m, ECO_RIVER), 6, "W7 劣V");
 	CHECK_STR(main_text(&m, ECO_RIVER), "DO", "W7 main pollutant DO, no multiple");
 	/* means: 12 monthly values averaging 6.42 */
 	start(&m, 0);
 	for (int i = 0; i < 12; i++)
 		put(&m, "CODMn", i % 2 ? 6.12 : 6.72);
 	CHECK_STR(main_text(&m, ECO_RIVER), "CODMn(7)", "mean 6.42 of 12 values -> 0.07");
-	CHECK_INT(eco_water_section_class(&m, ECO_RIVER), 4, "mean 6.42 -> IV");
+	CHECK_INT(eco_water_section_class(eco_water_edition_default(), &m, ECO_RIVER), 4, "mean 6.42 -> IV");
 	start(&m, 0);
-	CHECK_INT(eco_water_section_class(&m, ECO_RIVER), 0, "no items: no class");
+	CHECK_INT(eco_water_section_class(eco_water_edition_default(), &m, ECO_RIVER), 0, "no items: no class");
 	put(&m, "TN", 3); put(&m, "FC", 99999); put(&m, "WT", 30);
-	CHECK_INT(eco_water_section_class(&m, ECO_RIVER), 0, "reference items only: no class");
+	CHECK_INT(eco_water_section_class(eco_water_edition_default(), &m, ECO_RIVER), 0, "reference items only: no class");
 
 	/* ---- drinking-water source ---- */
 	{
@@ -319,7 +322,7 @@ main(void)
 
 		start(&m, 1);
 		put(&m, "SO4", 250); put(&m, "Fe", 0.31); put(&m, "NH3-N", 1.0);
-		CHECK_INT(eco_water_drinking(&m, ECO_RIVER, fail, &n_items), 1, "drinking: one failure");
+		CHECK_INT(eco_water_drinking(eco_water_edition_default(), &m, ECO_RIVER, fail, &n_items), 1, "drinking: one failure");
 		CHECK_INT(fail[0], id_of("Fe"), "drinking: Fe 0.31 > 0.3 fails, SO4 250 passes");
 		CHECK_INT(n_items, 17, "drinking: 17 items evaluated");
 	}
@@ -444,7 +447,7 @@ main(void)
 		CHECK(eco_water_means_merge(&h1, &h2), "merge of two partial means");
 		CHECK(memcmp(&fw, &bw, sizeof fw) == 0 && memcmp(&fw, &h1, sizeof fw) == 0,
 			  "exact sums: forward, backward and merged halves are the same bits");
-		CHECK_INT(eco_water_section_class(&bw, ECO_RIVER), 4, "exact mean 1.000000000000005 is IV in every order");
+		CHECK_INT(eco_water_section_class(eco_water_edition_default(), &bw, ECO_RIVER), 4, "exact mean 1.000000000000005 is IV in every order");
 		CHECK_INT(eco_water_means_add(&fw, nh3, 9223372036854775808.0), -1, "2^63 is out of range");
 		memset(&h2, 0, sizeof h2);
 		CHECK_INT(eco_water_means_add(&h2, nh3, 9e18), 1, "9e18 fits");
@@ -453,5 +456,70 @@ main(void)
 		CHECK_INT(eco_water_means_add(&fw, nh3, -1), -1, "negative refused");
 		CHECK_INT(fw.n[nh3], 8, "a refused value is not counted");
 	}
+	/* ---- editions are records: the registry, the default, and a test-only edition built from records ---- */
+	{
+		static eco_water_item fake_items[64];
+		eco_water_edition fake;
+		eco_water_means m;
+		int			ndef = 0,
+					cod = id_of("COD");
+
+		for (int i = 0; i < eco_n_water_editions; i++)
+		{
+			const eco_standard *st = eco_standard_by_id(eco_water_editions[i].std_id);
+
+			CHECK(st != NULL && strcmp(st->family, "GB3838") == 0, "every water edition record is a GB3838 standard");
+			ndef += eco_water_editions[i].is_default != 0;
+		}
+		CHECK_INT(ndef, 1, "exactly one default water edition");
+		CHECK_INT(eco_water_edition_default()->std_id, ECO_STD_GB3838_2002, "the default is GB 3838-2002");
+		CHECK(eco_water_edition_find(ECO_STD_GB3838_2002) == eco_water_edition_default(), "GB3838-2002 finds its record");
+		CHECK(eco_water_edition_find(ECO_STD_HJ633_2026) == NULL, "HJ633-2026 is not a water edition");
+		CHECK(eco_water_edition_find(ECO_STD_SWQE_2011) == NULL, "the 2011 evaluation method is not a limits edition");
+		CHECK(eco_water_edition_item(eco_water_edition_default(), cod, ECO_RIVER) == eco_water_item_find(cod, ECO_RIVER),
+			  "the default record's item lookup is the indexed one");
+		CHECK(eco_water_edition_table2(eco_water_edition_default(), id_of("Fe")) == eco_water_table2_find(id_of("Fe")),
+			  "the default record's Table 2 lookup");
+
+		/* a fake edition: the 2002 tables with COD Class III at 25 instead of 20, and no Table 2 */
+		CHECK(eco_n_water_items <= 64, "room for the fake edition's rows");
+		memcpy(fake_items, eco_water_items, sizeof(eco_water_item) * (size_t) eco_n_water_items);
+		for (int i = 0; i < eco_n_water_items; i++)
+			if (fake_items[i].pollutant_id == cod)
+				fake_items[i].lim[2] = 25;
+		fake.std_id = 999;
+		fake.is_default = 0;
+		fake.items = fake_items;
+		fake.n_items = eco_n_water_items;
+		fake.table2 = NULL;
+		fake.n_table2 = 0;
+		CHECK_INT(eco_water_classify(eco_water_edition_item(&fake, cod, ECO_RIVER), 22), 3, "fake edition: COD 22 is III");
+		CHECK_INT(eco_water_classify(eco_water_edition_item(eco_water_edition_default(), cod, ECO_RIVER), 22), 4,
+				  "GB 3838-2002: COD 22 is IV");
+		CHECK(eco_water_edition_item(&fake, id_of("TN"), ECO_RIVER) == NULL, "fake edition: TN has no river row");
+		CHECK(eco_water_edition_item(&fake, id_of("TP"), ECO_LAKE)->lim[2] == 0.05, "fake edition: TP lake row");
+		memset(&m, 0, sizeof m);
+		eco_water_means_add(&m, cod - ECO_WATER_ID0, 22);
+		eco_water_means_add(&m, id_of("Fe") - ECO_WATER_ID0, 0.5);
+		CHECK_INT(eco_water_section_class(&fake, &m, ECO_RIVER), 3, "fake edition: section class III");
+		CHECK_INT(eco_water_section_class(eco_water_edition_default(), &m, ECO_RIVER), 4, "2002: section class IV");
+		{
+			short		fail[ECO_WATER_SLOTS];
+			int			n_items;
+
+			CHECK_INT(eco_water_drinking(&fake, &m, ECO_RIVER, fail, &n_items), 0, "fake edition: COD 22 passes, no Table 2");
+			CHECK_INT(n_items, 1, "fake edition: one item evaluated");
+			CHECK_INT(eco_water_drinking(eco_water_edition_default(), &m, ECO_RIVER, fail, &n_items), 2,
+					  "2002: COD and Fe fail");
+		}
+	}
+	/* ---- the word tables behind the hints ---- */
+	for (int i = 0; i < eco_n_water_body_words; i++)
+		CHECK_INT(eco_water_body_parse(eco_water_body_words[i].word), eco_water_body_words[i].body,
+				  eco_water_body_words[i].word);
+	for (int i = 0; i < ECO_WATER_N_LABEL_STYLES; i++)
+		CHECK(eco_water_class_label(3, eco_water_label_styles[i]) != NULL, eco_water_label_styles[i]);
+	CHECK_STR(eco_water_class_label(6, "en"), "worse than Class V", "en label of 劣V");
+	CHECK(eco_water_class_label(3, "fr") == NULL, "unknown style");
 	return unit_done();
 }
