@@ -1,7 +1,7 @@
 -- Demo, part 30: surface water under GB 3838-2002 and the 2011 evaluation method.
 \echo '== one value at a time: class, multiple over Class III, label'
-SELECT p, v, wb, eco.water_class(p::eco.pollutant, v, wb) AS class,
-       eco.water_class_label(eco.water_class(p::eco.pollutant, v, wb)) AS label,
+SELECT p, v, wb, eco.water_item_class(p::eco.pollutant, v, wb) AS class,
+       eco.water_class_label(eco.water_item_class(p::eco.pollutant, v, wb)) AS label,
        eco.water_exceedance(p::eco.pollutant, v, 'III', wb) AS multiple
 FROM (VALUES ('CODMn', 6.42::float8, 'river'), ('NH3-N', 2.3, 'river'), ('TP', 0.06, 'river'), ('TP', 0.06, 'lake'),
              ('DO', 1.9, 'river'), ('pH', 9.3, 'river'), ('Pb', 0.07, 'river')) AS t(p, v, wb);
