@@ -33,9 +33,12 @@ A directive continues on the following lines that start with "--@" while its par
 A change of signature or result type, or a view that cannot be replaced in place, is written by the author as a
 literal DROP before the directive (CREATE OR REPLACE then creates the object).  ALTER TABLE, data migrations and
 the DROP of removed objects stay literal: they exist only in the upgrade.
-Statements of an install piece end with ";" at the end of a line outside quotes and dollar quotes.  Statements
-inside a DO block (the PostGIS-schema templates of 06_site.sql, 40_sites.sql) are not separate statements: their
-upgrade form stays literal.
+Statements of an install piece end with ";" at the end of a line outside quotes and dollar quotes.  A function
+created inside a DO block by a template (EXECUTE pg_catalog.format($sql$ CREATE FUNCTION ... $sql$, g); the
+PostGIS-schema templates of 06_site.sql, 40_sites.sql) is found too: the directive writes a DO block with that block's
+DECLARE, the EXECUTE of the CREATE (as CREATE OR REPLACE) and of its COMMENT / GRANT / REVOKE, then the COMMENT /
+GRANT / REVOKE statements on it after the block (ARGTYPES written without the %1$s. of the template).  Tables created
+inside DO blocks are not: their changes are ALTER TABLE anyway.
 The build fails (exit status 1, a message naming the piece, the line and the directive) when a directive matches
 no statement or more than one, or names a piece that does not exist.
 """
@@ -231,6 +234,11 @@ def expand(spec, piece_path):
             n = re.match(r'\s*([^\s(;]+)', rest)
             if n and norm_name(n.group(1)) == name:
                 creates.append((idx, (name, None)))
+    if kind == 'function' and not creates:
+        hosted = do_hosted(stmts, name, sig)
+        if len(hosted) == 1:
+            return hosted[0]
+        creates = hosted
     if len(creates) != 1:
         raise BuildError('%d CREATE %s statements match in %s (want exactly one)'
                          % (len(creates), kind.upper(), piece_path))
@@ -288,6 +296,52 @@ def expand(spec, piece_path):
                 if m and norm_name(m.group(1)) == name:
                     out.append(s)
     return out
+
+
+TEMPLATE = re.compile(r'(?is)\s*EXECUTE\s+pg_catalog\.format\(\$sql\$\s*(CREATE|COMMENT\s+ON|GRANT|REVOKE)\s')
+
+
+def template_sig(t):
+    return tuple(x.replace('%1$s.', '') for x in t[1]) if t else None
+
+
+def do_hosted(stmts, name, sig):
+    """A function created by a template inside a DO block (the PostGIS-schema templates): one DO block with the
+    block's DECLARE, the EXECUTE of its CREATE (as CREATE OR REPLACE) and the EXECUTEs of its COMMENT, GRANT and
+    REVOKE, then the COMMENT, GRANT and REVOKE statements on the function that follow the DO block in the piece."""
+    found = []
+    for idx, (_, s) in enumerate(stmts):
+        if not re.match(r'(?is)\s*DO\s+\$do\$', s):
+            continue
+        lines = s.split('\n')
+        try:
+            begin = next(i for i, l in enumerate(lines) if l.strip() == 'BEGIN')
+            end = max(i for i, l in enumerate(lines) if l.strip() == 'END')
+        except (StopIteration, ValueError):
+            continue
+        inner = [x for _, x in split_statements('\n'.join(lines[begin + 1:end]))]
+        for k, x in enumerate(inner):
+            m = re.match(r'(?is)\s*EXECUTE\s+pg_catalog\.format\(\$sql\$\s*CREATE\s+(?:OR\s+REPLACE\s+)?FUNCTION\s+', x)
+            t = routine_target(x[m.end():]) if m else None
+            if not t or t[0] != name or (sig is not None and template_sig(t) != tuple(v.replace('%1$s.', '') for v in sig)):
+                continue
+            create = re.sub(r'(?is)(\$sql\$\s*)CREATE\s+(OR\s+REPLACE\s+)?FUNCTION', r'\1CREATE OR REPLACE FUNCTION', x, count=1)
+            out = lines[:begin + 1] + [create]
+            for y in inner[k + 1:]:
+                n = TEMPLATE.match(y)
+                if n and n.group(1).upper() != 'CREATE' and routine_on(y[n.start(1):], name):
+                    out.append(y)
+            out += lines[end:]
+            after = [z for _, z in stmts[idx + 1:] if routine_on(z, name) and not re.match(r'(?is)\s*CREATE', z)]
+            found.append(['\n'.join(out)] + after)
+    return found
+
+
+def routine_on(stmt, name):
+    """True for a COMMENT ON / GRANT / REVOKE statement on the function NAME (any signature)."""
+    m = re.match(r'(?is)\s*(?:COMMENT\s+ON|(?:GRANT|REVOKE)\s.*?\sON)\s+FUNCTION\s+(.*)$', stmt)
+    t = routine_target(m.group(1)) if m else None
+    return bool(t) and t[0] == name
 
 
 def build(pieces):
