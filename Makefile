@@ -63,8 +63,11 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES)
 	cat $^ > $@
 
-$(EXTENSION)--0.1.0--$(EXTVERSION).sql: $(UPGRADE_PIECES)
-	( printf '%s\n' '\echo Use "ALTER EXTENSION eco_monitor UPDATE" to load this file. \quit'; cat /dev/null $^ ) > $@
+# scripts/build_upgrade.py copies the pieces, expanding each directive "--@ from src/sql/PIECE.sql: OBJECT" into
+# that object's statements from the install piece (docs/contributing.md, "Changing installed SQL").
+$(EXTENSION)--0.1.0--$(EXTVERSION).sql: $(UPGRADE_PIECES) $(SQL_PIECES) scripts/build_upgrade.py
+	( printf '%s\n' '\echo Use "ALTER EXTENSION eco_monitor UPDATE" to load this file. \quit'; \
+	  python3 scripts/build_upgrade.py $(UPGRADE_PIECES) ) > $@.tmp && mv $@.tmp $@
 
 # C unit tests of the pure core: each test/unit/test_*.c links against src/core only.
 UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
