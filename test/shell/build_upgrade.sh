@@ -8,7 +8,7 @@ source test/shell/tap.bash
 work=$(mktemp -d /tmp/eco_build_upgrade.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 gen() { python3 scripts/build_upgrade.py "$@"; }
-echo "1..7"
+echo "1..8"
 
 # 1. A piece without directives (a symlinked family piece) comes out byte for byte.
 gen src/sql/45_soil.sql >"$work/lit.sql" 2>"$work/err" && cmp -s src/sql/45_soil.sql "$work/lit.sql"
@@ -56,4 +56,10 @@ tmpl=$(sed -n '/^    CREATE FUNCTION @extschema@._geom_to_cgcs2000/,/\$fn\$\$sql
 [ "$(grep -c '^DO \$do\$' "$work/do.out")" -eq 1 ] && grep -qF "$tmpl" "$work/do.out" &&
   grep -q '_postgis_schema()' "$work/do.out" && ! grep -q 'CREATE TABLE' "$work/do.out"
 tap "a function from a DO-block template: its own DO block, word for word" $? "$(head -3 "$work/err")"
+
+# 8. The committed upgrade script (what make install ships) is what the pieces generate today.
+make -s --no-print-directory upgrade-script UPGRADE_SCRIPT="$work/fresh.sql" >/dev/null 2>"$work/err"
+cmp -s "$work/fresh.sql" upgrade/eco_monitor--0.1.0--0.2.0.sql
+tap "upgrade/eco_monitor--0.1.0--0.2.0.sql equals a fresh generation from src/upgrade (run make upgrade-script)" $? \
+    "$(head -3 "$work/err"; diff "$work/fresh.sql" upgrade/eco_monitor--0.1.0--0.2.0.sql | head -10)"
 exit $((bad > 0))
