@@ -552,20 +552,24 @@ COMMENT ON FUNCTION @extschema@.refresh_air_daily(date, date) IS
 -- ===================================================================
 -- Surface water, 0.1.0 -> 0.2.0: the standard argument (last, defaulting to eco.water_default_standard()),
 -- eco.water_class(pollutant, value, water_body) renamed eco.water_item_class (the old name stays, deprecated).
--- The install piece is src/sql/30_water.sql.
+-- The install piece is src/sql/30_water.sql: the objects' statements are copied from it (--@ directives,
+-- scripts/build_upgrade.py); literal statements exist only in the upgrade.
 -- ===================================================================
-CREATE FUNCTION @extschema@.water_default_standard() RETURNS @extschema@.standard
+-- from src/sql/30_water.sql: function eco.water_default_standard()
+CREATE OR REPLACE FUNCTION @extschema@.water_default_standard() RETURNS @extschema@.standard
     AS 'MODULE_PATHNAME', 'water_default_standard' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_default_standard() IS
     'the default edition of the surface-water functions (GB3838-2002), the DEFAULT of their standard argument';
 
-CREATE FUNCTION @extschema@.water_item_class(pollutant @extschema@.pollutant, value double precision,
+-- from src/sql/30_water.sql: function eco.water_item_class(eco.pollutant, double precision, text, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@.water_item_class(pollutant @extschema@.pollutant, value double precision,
     water_body text DEFAULT 'river', standard @extschema@.standard DEFAULT @extschema@.water_default_standard())
     RETURNS @extschema@.water_class
     AS 'MODULE_PATHNAME', 'water_item_class' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_item_class(@extschema@.pollutant, double precision, text, @extschema@.standard) IS
     'GB 3838 Table 1 class of one value of one item (limits inclusive, DO a lower limit, pH 6–9 else 劣V); NULL for WT, TN in rivers and items without classes; standard: a GB3838 edition';
 
+-- from src/sql/30_water.sql: function eco.water_class(eco.pollutant, double precision, text)
 CREATE OR REPLACE FUNCTION @extschema@.water_class(p @extschema@.pollutant, value double precision, water_body text DEFAULT 'river')
     RETURNS @extschema@.water_class
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -577,7 +581,8 @@ COMMENT ON FUNCTION @extschema@.water_class(@extschema@.pollutant, double precis
 -- A sixth argument with a default next to the five-argument function would make every shorter call ambiguous:
 -- the 0.1.0 signature goes; every 0.1.0 call (one to five arguments) still resolves to the new one.
 DROP FUNCTION @extschema@.water_exceedance(@extschema@.pollutant, double precision, @extschema@.water_class, text, integer);
-CREATE FUNCTION @extschema@.water_exceedance(pollutant @extschema@.pollutant, value double precision,
+-- from src/sql/30_water.sql: function eco.water_exceedance(eco.pollutant, double precision, eco.water_class, text, integer, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@.water_exceedance(pollutant @extschema@.pollutant, value double precision,
     target @extschema@.water_class DEFAULT 'III', water_body text DEFAULT 'river', decimals integer DEFAULT 2,
     standard @extschema@.standard DEFAULT @extschema@.water_default_standard())
     RETURNS numeric
@@ -586,15 +591,19 @@ COMMENT ON FUNCTION @extschema@.water_exceedance(@extschema@.pollutant, double p
     'exceedance multiple (C − S)/S over the target class limit, on the decimals as written, rounded half-up; 0 when met; NULL for pH, DO, WT; standard: a GB3838 edition';
 
 -- ---------- the section aggregates take the standard last (aggregates have no DEFAULT: an overload each) ----------
-CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, @extschema@.standard)
-    RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, boolean, @extschema@.standard)
-    RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, integer, @extschema@.standard)
+-- from src/sql/30_water.sql: function eco.water_agg_trans(internal, eco.pollutant, double precision, text, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, @extschema@.standard)
     RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, @extschema@.standard) IS 'water aggregates: transition (per-item sums)';
+-- from src/sql/30_water.sql: function eco.water_agg_trans(internal, eco.pollutant, double precision, text, boolean, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, boolean, @extschema@.standard)
+    RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, boolean, @extschema@.standard) IS 'water aggregates: transition (per-item sums)';
+-- from src/sql/30_water.sql: function eco.water_agg_trans(internal, eco.pollutant, double precision, text, integer, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, integer, @extschema@.standard)
+    RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, integer, @extschema@.standard) IS 'water aggregates: transition (per-item sums)';
+-- The aggregates are made by a loop over a VALUES list in the install piece (no single statement to copy).
 CREATE AGGREGATE @extschema@.section_class(@extschema@.pollutant, double precision, text, @extschema@.standard) (
     SFUNC = @extschema@.water_agg_trans, STYPE = pg_catalog.internal, SSPACE = 544,
     FINALFUNC = @extschema@.water_agg_class_final, COMBINEFUNC = @extschema@.water_agg_combine,
@@ -627,7 +636,8 @@ COMMENT ON AGGREGATE @extschema@.drinking_source_compliance(@extschema@.pollutan
 -- ---------- eco.water_limits: one row set per edition record, with its standard ----------
 DROP VIEW @extschema@.water_limits;
 DROP FUNCTION @extschema@._water_limits_list();
-CREATE FUNCTION @extschema@._water_limits_list(OUT standard smallint,
+-- from src/sql/30_water.sql: function eco._water_limits_list()
+CREATE OR REPLACE FUNCTION @extschema@._water_limits_list(OUT standard smallint,
     OUT pollutant smallint, OUT gb3838_table integer, OUT table_row integer, OUT water_body text, OUT direction text,
     OUT class_i double precision, OUT class_ii double precision, OUT class_iii double precision,
     OUT class_iv double precision, OUT class_v double precision, OUT single_limit double precision,
@@ -636,7 +646,8 @@ CREATE FUNCTION @extschema@._water_limits_list(OUT standard smallint,
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'water_limits_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 60;
 COMMENT ON FUNCTION @extschema@._water_limits_list() IS 'rows of the view eco.water_limits, from the edition records of src/core/water.c';
-CREATE VIEW @extschema@.water_limits AS
+-- from src/sql/30_water.sql: view eco.water_limits
+CREATE OR REPLACE VIEW @extschema@.water_limits AS
     SELECT s.code::@extschema@.standard AS standard, p.pollutant, l.gb3838_table, l.table_row, l.water_body, l.direction,
            l.class_i, l.class_ii, l.class_iii, l.class_iv, l.class_v, l.single_limit, l.range_low, l.range_high,
            l.evaluated, l.heavy_metal_priority, l.has_multiple
@@ -651,7 +662,8 @@ GRANT SELECT ON @extschema@.water_limits TO PUBLIC;
 -- ---------- one name for the pollutant argument: eco.water_item(p) -> eco.water_item(pollutant) ----------
 -- (a parameter cannot be renamed in place; positional calls are unchanged)
 DROP FUNCTION @extschema@.water_item(@extschema@.pollutant);
-CREATE FUNCTION @extschema@.water_item(pollutant @extschema@.pollutant) RETURNS @extschema@.pollutant
+-- from src/sql/30_water.sql: function eco.water_item(eco.pollutant)
+CREATE OR REPLACE FUNCTION @extschema@.water_item(pollutant @extschema@.pollutant) RETURNS @extschema@.pollutant
     AS 'MODULE_PATHNAME', 'water_item' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_item(@extschema@.pollutant) IS
     'the surface-water item of a substance (''Pb'' parses to air lead; this gives water:Pb)';
@@ -661,8 +673,9 @@ COMMENT ON FUNCTION @extschema@.water_item(@extschema@.pollutant) IS
 -- (src/sql/50_report.sql).  The outfall statuses and actions, the
 -- soil-survey statuses and the ledgers' fixed words are typed once in C
 -- (src/core/outfall.c, land_parcel.c, ledger_vocabulary.c): views list them,
--- the CHECK constraints call validators whose errors list them.  The statements equal
--- those of the install script.
+-- the CHECK constraints call validators whose errors list them.  The objects'
+-- statements are copied from the install pieces (--@ directives,
+-- scripts/build_upgrade.py); literal statements exist only in the upgrade.
 -- ===================================================================
 
 -- -------------------------------------------------------------------
@@ -670,53 +683,63 @@ COMMENT ON FUNCTION @extschema@.water_item(@extschema@.pollutant) IS
 -- src/core/land_parcel.c, src/core/protection_zone.c): views for users, validators for the CHECK
 -- constraints (ERROR 23514 naming the value, the accepted list in the hint).
 -- -------------------------------------------------------------------
-CREATE FUNCTION @extschema@._outfall_status_list(OUT ord integer, OUT status text, OUT also_written text)
+-- from src/sql/40_sites.sql: function eco._outfall_status_list()
+CREATE OR REPLACE FUNCTION @extschema@._outfall_status_list(OUT ord integer, OUT status text, OUT also_written text)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'outfall_status_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 5;
 COMMENT ON FUNCTION @extschema@._outfall_status_list() IS 'rows of the C table behind eco.outfall_statuses';
-CREATE VIEW @extschema@.outfall_statuses AS SELECT * FROM @extschema@._outfall_status_list();
+-- from src/sql/40_sites.sql: view eco.outfall_statuses
+CREATE OR REPLACE VIEW @extschema@.outfall_statuses AS SELECT * FROM @extschema@._outfall_status_list();
 COMMENT ON VIEW @extschema@.outfall_statuses IS
     'outfall statuses in lifecycle order as typed in C (eco.outfall.status); also_written: further spellings accepted on input (''|'' separated), stored under status';
 GRANT SELECT ON @extschema@.outfall_statuses TO PUBLIC;
-CREATE FUNCTION @extschema@._outfall_action_list(OUT ord integer, OUT action text)
+-- from src/sql/40_sites.sql: function eco._outfall_action_list()
+CREATE OR REPLACE FUNCTION @extschema@._outfall_action_list(OUT ord integer, OUT action text)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'outfall_action_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
 COMMENT ON FUNCTION @extschema@._outfall_action_list() IS 'rows of the C table behind eco.outfall_actions';
-CREATE VIEW @extschema@.outfall_actions AS SELECT * FROM @extschema@._outfall_action_list();
+-- from src/sql/40_sites.sql: view eco.outfall_actions
+CREATE OR REPLACE VIEW @extschema@.outfall_actions AS SELECT * FROM @extschema@._outfall_action_list();
 COMMENT ON VIEW @extschema@.outfall_actions IS
     'remediation actions of an outfall (eco.outfall.action) as typed in C: 取缔, 清理合并, 规范整治';
 GRANT SELECT ON @extschema@.outfall_actions TO PUBLIC;
-CREATE FUNCTION @extschema@._outfall_status_known(status text) RETURNS boolean
+-- from src/sql/40_sites.sql: function eco._outfall_status_known(text)
+CREATE OR REPLACE FUNCTION @extschema@._outfall_status_known(status text) RETURNS boolean
     AS 'MODULE_PATHNAME', 'outfall_status_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@._outfall_status_known(text) IS
     'true for a status of eco.outfall_statuses as stored; ERROR 23514 otherwise (CHECK constraint of eco.outfall.status)';
-CREATE FUNCTION @extschema@._outfall_action_known(action text) RETURNS boolean
+-- from src/sql/40_sites.sql: function eco._outfall_action_known(text)
+CREATE OR REPLACE FUNCTION @extschema@._outfall_action_known(action text) RETURNS boolean
     AS 'MODULE_PATHNAME', 'outfall_action_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@._outfall_action_known(text) IS
     'true for an action of eco.outfall_actions; ERROR 23514 otherwise (CHECK constraint of eco.outfall.action)';
-
-CREATE FUNCTION @extschema@._parcel_survey_status_list(OUT ord integer, OUT survey_status text)
+-- from src/sql/40_sites.sql: function eco._parcel_survey_status_list()
+CREATE OR REPLACE FUNCTION @extschema@._parcel_survey_status_list(OUT ord integer, OUT survey_status text)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'parcel_survey_status_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 4;
 COMMENT ON FUNCTION @extschema@._parcel_survey_status_list() IS 'rows of the C table behind eco.parcel_survey_statuses';
-CREATE VIEW @extschema@.parcel_survey_statuses AS SELECT * FROM @extschema@._parcel_survey_status_list();
+-- from src/sql/40_sites.sql: view eco.parcel_survey_statuses
+CREATE OR REPLACE VIEW @extschema@.parcel_survey_statuses AS SELECT * FROM @extschema@._parcel_survey_status_list();
 COMMENT ON VIEW @extschema@.parcel_survey_statuses IS
     'soil survey statuses of a land parcel in survey order as typed in C (eco.land_parcel.survey_status): 未开展, 调查中, 报告已编制, 已通过评审';
 GRANT SELECT ON @extschema@.parcel_survey_statuses TO PUBLIC;
-CREATE FUNCTION @extschema@._parcel_survey_status_known(survey_status text) RETURNS boolean
+-- from src/sql/40_sites.sql: function eco._parcel_survey_status_known(text)
+CREATE OR REPLACE FUNCTION @extschema@._parcel_survey_status_known(survey_status text) RETURNS boolean
     AS 'MODULE_PATHNAME', 'parcel_survey_status_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@._parcel_survey_status_known(text) IS
     'true for a status of eco.parcel_survey_statuses; ERROR 23514 otherwise (CHECK constraint of eco.land_parcel.survey_status)';
-
-CREATE FUNCTION @extschema@._protection_zone_level_list(OUT ord integer, OUT level text)
+-- from src/sql/40_sites.sql: function eco._protection_zone_level_list()
+CREATE OR REPLACE FUNCTION @extschema@._protection_zone_level_list(OUT ord integer, OUT level text)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'protection_zone_level_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
 COMMENT ON FUNCTION @extschema@._protection_zone_level_list() IS 'rows of the C table behind eco.protection_zone_levels';
-CREATE VIEW @extschema@.protection_zone_levels AS SELECT * FROM @extschema@._protection_zone_level_list();
+-- from src/sql/40_sites.sql: view eco.protection_zone_levels
+CREATE OR REPLACE VIEW @extschema@.protection_zone_levels AS SELECT * FROM @extschema@._protection_zone_level_list();
 COMMENT ON VIEW @extschema@.protection_zone_levels IS
     'levels of a drinking-water source protection zone as typed in C (eco.protection_zone.level), innermost first: 一级, 二级, 准保护区';
 GRANT SELECT ON @extschema@.protection_zone_levels TO PUBLIC;
-CREATE FUNCTION @extschema@._protection_zone_level_known(level text) RETURNS boolean
+-- from src/sql/40_sites.sql: function eco._protection_zone_level_known(text)
+CREATE OR REPLACE FUNCTION @extschema@._protection_zone_level_known(level text) RETURNS boolean
     AS 'MODULE_PATHNAME', 'protection_zone_level_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@._protection_zone_level_known(text) IS
     'true for a level of eco.protection_zone_levels; ERROR 23514 otherwise (CHECK constraint of eco.protection_zone.level)';
@@ -736,6 +759,7 @@ ALTER TABLE @extschema@.protection_zone
     ADD CONSTRAINT protection_zone_level_check CHECK (@extschema@._protection_zone_level_known(level));
 
 -- The outfalls in protection zones are ordered by the levels of the C table.
+-- from src/sql/40_sites.sql: function eco.outfalls_in_protection_zones()
 DO $do$
 DECLARE
     g text := @extschema@._postgis_schema();
@@ -755,8 +779,11 @@ BEGIN
     $fn$$sql$, g);
 END
 $do$;
+COMMENT ON FUNCTION @extschema@.outfalls_in_protection_zones() IS
+    'outfalls (not 非排口) lying inside or on the boundary of a drinking-water source protection zone: candidates for 取缔; one row per zone';
 
 -- The survey summary reads the list from the C table.
+-- from src/sql/40_sites.sql: function eco.parcel_survey_summary(integer)
 CREATE OR REPLACE FUNCTION @extschema@.parcel_survey_summary(year integer)
     RETURNS TABLE (survey_status text, parcels bigint)
     LANGUAGE sql STABLE PARALLEL SAFE
@@ -769,8 +796,11 @@ CREATE OR REPLACE FUNCTION @extschema@.parcel_survey_summary(year integer)
     GROUP BY s.ord, s.survey_status
     ORDER BY s.ord
 $fn$;
+COMMENT ON FUNCTION @extschema@.parcel_survey_summary(integer) IS
+    'parcels whose use changes in the year to first-class land (GB 36600 第一类用地), counted by soil survey status (every status listed)';
 
 -- The basis of a verified type names the standard's table.
+-- from src/sql/40_sites.sql: view eco.outfall_types
 CREATE OR REPLACE VIEW @extschema@.outfall_types AS
     SELECT t.name::@extschema@.outfall_type AS type, t.id, t.level, p.name AS parent, t.name, t.verified,
            CASE WHEN t.verified THEN 'HJ 1312-2023 table'
@@ -779,23 +809,30 @@ CREATE OR REPLACE VIEW @extschema@.outfall_types AS
     FROM @extschema@._outfall_type_list() t
     LEFT JOIN @extschema@._outfall_type_list() p ON p.id = t.parent_id
     ORDER BY t.id;
+COMMENT ON VIEW @extschema@.outfall_types IS
+    'HJ 1312-2023 outfall classification as typed in C: level, parent, and the catch-all ''other'' rows with the unverified names they accept';
+GRANT SELECT ON @extschema@.outfall_types TO PUBLIC;
 
 -- ---------- the ledgers' fixed words (src/sql/50_report.sql) ----------
 -- The fixed words of the ledgers are typed once, in C (src/core/ledger_vocabulary.c): the CHECK constraints call
 -- the validators below, the summaries order their rows by the view.
-CREATE FUNCTION @extschema@._ledger_vocabulary(OUT list text, OUT ord integer, OUT value text, OUT parent text)
+-- from src/sql/50_report.sql: function eco._ledger_vocabulary()
+CREATE OR REPLACE FUNCTION @extschema@._ledger_vocabulary(OUT list text, OUT ord integer, OUT value text, OUT parent text)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'ledger_vocabulary_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 25;
 COMMENT ON FUNCTION @extschema@._ledger_vocabulary() IS 'rows of the C table behind eco.ledger_vocabulary';
-CREATE VIEW @extschema@.ledger_vocabulary AS SELECT * FROM @extschema@._ledger_vocabulary();
+-- from src/sql/50_report.sql: view eco.ledger_vocabulary
+CREATE OR REPLACE VIEW @extschema@.ledger_vocabulary AS SELECT * FROM @extschema@._ledger_vocabulary();
 COMMENT ON VIEW @extschema@.ledger_vocabulary IS
     'fixed words of the ledgers as typed in C, in the order of the summaries: rectification_level (中央/省/市), complaint_channel, complaint_category, approval_kind, approval_category (parent: its kind)';
 GRANT SELECT ON @extschema@.ledger_vocabulary TO PUBLIC;
-CREATE FUNCTION @extschema@._ledger_word_known(list text, value text) RETURNS boolean
+-- from src/sql/50_report.sql: function eco._ledger_word_known(text, text)
+CREATE OR REPLACE FUNCTION @extschema@._ledger_word_known(list text, value text) RETURNS boolean
     AS 'MODULE_PATHNAME', 'ledger_word_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@._ledger_word_known(text, text) IS
     'true for a word of the list of eco.ledger_vocabulary; ERROR 23514 otherwise (CHECK constraints of the ledgers), 22023 for an unknown list';
-CREATE FUNCTION @extschema@._approval_category_known(kind text, category text) RETURNS boolean
+-- from src/sql/50_report.sql: function eco._approval_category_known(text, text)
+CREATE OR REPLACE FUNCTION @extschema@._approval_category_known(kind text, category text) RETURNS boolean
     AS 'MODULE_PATHNAME', 'approval_category_known' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@._approval_category_known(text, text) IS
     'true for a category of the approval kind (eco.ledger_vocabulary); ERROR 23514 otherwise (CHECK constraint of eco.approval)';
@@ -815,6 +852,7 @@ ALTER TABLE @extschema@.approval
     ADD CONSTRAINT approval_check CHECK (@extschema@._approval_category_known(kind, category));
 
 -- The summaries order their rows by the C table.
+-- from src/sql/50_report.sql: function eco.rectification_summary(text, date)
 CREATE OR REPLACE FUNCTION @extschema@.rectification_summary(area text, as_of date)
     RETURNS TABLE (level text, findings bigint, closed bigint, open_not_due bigint, overdue bigint)
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
@@ -829,6 +867,9 @@ CREATE OR REPLACE FUNCTION @extschema@.rectification_summary(area text, as_of da
     ORDER BY GROUPING(s.level),
              (SELECT v.ord FROM @extschema@._ledger_vocabulary() v WHERE v.list = 'rectification_level' AND v.value = s.level)
 $$;
+COMMENT ON FUNCTION @extschema@.rectification_summary(text, date) IS
+    'findings by level (中央/省/市, then 合计): closed, open and not yet due, overdue, as of a date';
+-- from src/sql/50_report.sql: function eco.complaint_summary(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@.complaint_summary(area text, period daterange)
     RETURNS TABLE (dimension text, key text, complaints bigint, prev_complaints bigint,
                    change_pct numeric, change text, closed bigint, closure_rate numeric)
@@ -858,6 +899,9 @@ CREATE OR REPLACE FUNCTION @extschema@.complaint_summary(area text, period dater
     ORDER BY array_position(ARRAY['total', 'channel', 'category'], g.dimension),
              (SELECT v.ord FROM @extschema@._ledger_vocabulary() v WHERE v.list = 'complaint_' || g.dimension AND v.value = g.key)
 $$;
+COMMENT ON FUNCTION @extschema@.complaint_summary(text, daterange) IS
+    'complaints received in the period, in total, by channel and by category, with the same period last year, the change (count kind) and the share closed by the end of the period';
+-- from src/sql/50_report.sql: function eco.approval_summary(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@.approval_summary(area text, period daterange)
     RETURNS TABLE (kind text, category text, approvals bigint, prev_approvals bigint, change text)
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
@@ -879,6 +923,8 @@ CREATE OR REPLACE FUNCTION @extschema@.approval_summary(area text, period datera
     SELECT c.kind, c.category, c.n, c.n_prev, @extschema@.change_phrase(c.n, c.n_prev, 'count')
     FROM c ORDER BY c.ord
 $$;
+COMMENT ON FUNCTION @extschema@.approval_summary(text, daterange) IS
+    'approvals in the period per kind and category (环评 报告书/报告表/登记表备案; 排污许可 重点管理/简化管理/登记管理), with the same period last year';
 -- ===================================================================
 -- 0.1.0 -> 0.2.0: soil screening (src/sql/45_soil.sql).
 -- Item names resolve in the context of the function's standard: a text
