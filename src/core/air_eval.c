@@ -2,8 +2,9 @@
  * air_eval.c — GB 3095 limit tables and HJ 663 statistics.  Pure C99.
  *
  * Every limit is typed once, here; SQL reads them through eco.air_limits.
- * Sources: /work/shared/standards/air.md §1.2–1.5 (tables), §1.8 (Table 4
- * validity), §3 (HJ 663), §4 (composite index).
+ * Sources: GB 3095-2012 and GB 3095-2026 Tables 1 and 2 (limits), Table 4
+ * (data validity); HJ 663-2013 (statistics, Appendix A percentiles); the
+ * composite index (环境空气质量综合指数) as published by MEE/CNEMC.
  */
 #include "air_eval.h"
 
@@ -24,7 +25,7 @@ enum
 #define S26F ECO_STD_GB3095_2026_FINAL
 
 const eco_air_limit eco_air_limits[] = {
-	/* GB 3095—2012 Table 1 (air.md §1.2); CO in mg/m³, the rest µg/m³ */
+	/* GB 3095—2012 Table 1; CO in mg/m³, the rest µg/m³ */
 	L(S12, P_SO2, ECO_AP_YEAR, 1, 20, 60),
 	L(S12, P_SO2, ECO_AP_24H, 1, 50, 150),
 	L(S12, P_SO2, ECO_AP_1H, 1, 150, 500),

@@ -2,11 +2,12 @@
  * aqi.c — IAQI and AQI under HJ 633-2012, HJ 633-2026 and the US EPA TAD
  * (EPA-454/B-24-002, May 2024).
  *
- * Sources: ../shared/standards/air.md §2.1 (HJ 633-2012 Table 1), §2.2
- * (HJ 633-2026 Table 3 and footnotes), §2.3-2.4 (formula, ceiling, GB/T
- * 8170 input rounding), §2.5 (levels, texts, colours), §2.6-2.8 (primary
- * pollutants, indicators, missing data), §8 (EPA Table 6, truncation,
- * extrapolation, NowCast).  Choices where the texts are silent are listed
+ * Sources: HJ 633-2012 Table 1, HJ 633-2026 Table 3 and its footnotes
+ * (breakpoints); HJ 633-2012 式(1)(2) and §6.2, HJ 633-2026 §4.2.2-4.2.3
+ * and §4.2.6 (formula, ceiling, GB/T 8170 input rounding); HJ 633-2012
+ * Table 2 and HJ 633-2026 Table 2 (levels, texts, colours); HJ 633 on
+ * primary pollutants, indicators and missing data; US EPA Technical
+ * Assistance Document (2024) Table 6, truncation, extrapolation, NowCast.  Choices where the texts are silent are listed
  * in README, Air quality index.
  */
 #include "aqi.h"
@@ -194,7 +195,7 @@ typedef struct hj_column
 	const char *note;
 } hj_column;
 
-/* Gas columns: HJ 633-2012 Table 1 = HJ 633-2026 Table 3 (air.md §2.1, §2.2). */
+/* Gas columns: HJ 633-2012 Table 1 = HJ 633-2026 Table 3. */
 static const hj_column hj_gases[] = {
 	{AQI_SO2, AQI_P24H, UG, 8, {0, 50, 150, 475, 800, 1600, 2100, 2620}, NULL},
 	{AQI_SO2, AQI_P1H, UG, 5, {0, 150, 500, 650, 800}, "above 800: 2012 reports the SO2 24-h IAQI; 2026 IAQI = 200"},
@@ -218,7 +219,7 @@ static const hj_column hj2026_pm[] = {
 	{AQI_PM25, AQI_P24H, UG, 8, {0, 35, 60, 115, 150, 250, 350, 500}, NULL},
 };
 
-/* US EPA TAD May 2024, Table 6 (air.md §8.2): disjoint bands. */
+/* US EPA TAD May 2024, Table 6: disjoint bands. */
 typedef struct epa_row
 {
 	double		lo,
@@ -766,7 +767,7 @@ aqi_convention_parse(const char *text, int len)
 	return -1;
 }
 
-/* ---------- US EPA AQI (air.md §8) ---------- */
+/* ---------- US EPA AQI (Technical Assistance Document, 2024) ---------- */
 
 static const char *const epa_codes[AQI_N_EP] = {"O3", "PM2.5", "PM10", "CO", "SO2", "NO2"};
 
@@ -824,7 +825,7 @@ aqi_epa(const double c[AQI_N_EPA_ARGS], const unsigned char present[AQI_N_EPA_AR
 				r->main |= 1u << p;
 }
 
-/* ---------- levels (air.md §2.5; EPA §8.2) ---------- */
+/* ---------- levels (HJ 633 Table 2; EPA TAD Table 6) ---------- */
 
 const aqi_level_info aqi_levels[] = {
 	/* HJ 633-2012 Table 2 [OFFICIAL]; 四级 advice keeps the official "锻练" */
@@ -883,7 +884,7 @@ aqi_level_find(aqi_edition ed, int aqi)
 	return &aqi_levels[ed * 6 + lv - 1];
 }
 
-/* HJ 633-2026 Table 2 [OFFICIAL] (air.md §2.5) */
+/* HJ 633-2026 Table 2 */
 const aqi_sensitive_group aqi_sensitive_groups[] = {
 	{AQI_SO2, "患有哮喘的人、青少年儿童以及老年人"},
 	{AQI_NO2, "患有呼吸系统疾病（如哮喘）的人、青少年儿童以及老年人"},
@@ -895,7 +896,7 @@ const aqi_sensitive_group aqi_sensitive_groups[] = {
 
 const int	aqi_n_sensitive_groups = (int) (sizeof aqi_sensitive_groups / sizeof aqi_sensitive_groups[0]);
 
-/* ---------- NowCast (air.md §8.4) ---------- */
+/* ---------- NowCast (US EPA TAD, 2024) ---------- */
 
 int
 aqi_nowcast(const double *v, const unsigned char *missing, int n, double *out)

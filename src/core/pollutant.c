@@ -1,10 +1,10 @@
 /*
  * pollutant.c — the registry of monitored items and unit conversion.
  *
- * Sources: ../shared/standards/air.md (GB 3095 items, reference state),
- * water.md (GB 3838-2002 Tables 1 and 2, HJ 212-style water codes, TLI
- * parameters), soil.md (GB 36600-2018 Table 1, GB 15618-2018 basic and
- * other items, CAS numbers).  HJ 212-2017 air codes other than a34004 and
+ * Sources: GB 3095-2012/-2026 Tables 1 and 2 (items) and GB 3095-2026 §4.3
+ * (reference state); GB 3838-2002 Tables 1 and 2, HJ 212-style water codes,
+ * TLI parameters of 环办〔2011〕22号; GB 36600-2018 Table 1, GB 15618-2018
+ * Tables 1 and 2 (basic and other items) and CAS numbers.  HJ 212-2017 air codes other than a34004 and
  * a21026 are from background knowledge of HJ 212-2017 (see README).
  */
 #include "pollutant.h"
@@ -122,7 +122,7 @@ const eco_pollutant eco_pollutants[] = {
 	SOIL(248, "DDT", "滴滴涕总量", "DDT (total)", NULL, "滴滴涕"),
 	/*
 	 * Soil: GB 36600-2018 Table 2 (40 other items), in table order.  CAS
-	 * numbers are background knowledge (soil.md lists none for Table 2);
+	 * numbers are background knowledge (GB 36600-2018 Table 2 lists none);
 	 * sums and mixtures carry none.  Cobalt's code is "cobalt": "Co" already
 	 * names carbon monoxide.
 	 */

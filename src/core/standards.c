@@ -1,8 +1,9 @@
 /*
- * standards.c — editions and their dates.  Sources: ../shared/standards/
- * air.md §0 (GB 3095, HJ 633, HJ 663), water.md §2 (环办〔2011〕22号),
- * soil.md (GB 36600-2018, GB 15618-2018 in force 2018-08-01), outfalls.md §2
- * (HJ 1312-2023 effective 2023-11-01).  The GB 3838-2002 date (2002-06-01)
+ * standards.c — editions and their dates.  Sources: the standards' own
+ * publication records: GB 3095-2012/-2026, HJ 633-2012/-2026 and HJ 663
+ * (2026 editions in force 2026-03-01), 环办〔2011〕22号 (issued 2011-03-09),
+ * GB 36600-2018 and GB 15618-2018 (in force 2018-08-01), HJ 1312-2023
+ * (effective 2023-11-01).  The GB 3838-2002 date (2002-06-01)
  * is background knowledge, recorded in README.
  */
 #include "standards.h"

@@ -1,8 +1,9 @@
 /*
  * water.c — GB 3838-2002 limits and the 环办〔2011〕22号 evaluation method.
  *
- * Source: ../shared/standards/water.md (§1.2 Table 1, §1.3 Table 2, §2.3
- * status, §2.4 main pollutants, §2.5 basin, §2.6 TLI, §2.7 Spearman).
+ * Sources: GB 3838-2002 Table 1 and Table 2; 环办〔2011〕22号 (section class
+ * and status, main pollutants and exceedance multiple, river/basin status,
+ * lake trophic state TLI, Spearman trend).
  */
 #include "water.h"
 #include "eco_text.h"
@@ -19,11 +20,11 @@
 #define HM ECO_WF_HEAVY
 #define NM ECO_WF_NOMULT
 
-/* GB 3838-2002 Table 1 (water.md §1.2); pollutant ids from pollutant.c. */
+/* GB 3838-2002 Table 1; pollutant ids from pollutant.c. */
 const eco_water_item eco_water_items[] = {
 	{100, 1, ECO_WDIR_NONE, RL | NM, {0, 0, 0, 0, 0}},	/* 水温: no class */
 	{101, 2, ECO_WDIR_RANGE, RL | EV | NM, {6, 9, 0, 0, 0}},	/* pH 6～9 */
-	{102, 3, ECO_WDIR_MIN, RL | EV | NM, {7.5, 6, 5, 3, 2}},	/* DO ≥; Ⅰ: 7.5 (water.md: default for 饱和率90%) */
+	{102, 3, ECO_WDIR_MIN, RL | EV | NM, {7.5, 6, 5, 3, 2}},	/* DO ≥; Ⅰ: 7.5 (GB 3838-2002 Table 1: 饱和率90% or 7.5) */
 	{103, 4, ECO_WDIR_MAX, RL | EV, {2, 4, 6, 10, 15}},	/* CODMn */
 	{104, 5, ECO_WDIR_MAX, RL | EV, {15, 15, 20, 30, 40}},	/* COD */
 	{105, 6, ECO_WDIR_MAX, RL | EV, {3, 3, 4, 6, 10}},	/* BOD5 */
@@ -49,7 +50,7 @@ const eco_water_item eco_water_items[] = {
 };
 const int	eco_n_water_items = (int) (sizeof(eco_water_items) / sizeof(eco_water_items[0]));
 
-/* GB 3838-2002 Table 2 (water.md §1.3). */
+/* GB 3838-2002 Table 2. */
 const eco_water_single eco_water_table2[] = {
 	{124, 1, 250},				/* sulfate */
 	{125, 2, 250},				/* chloride */
@@ -683,7 +684,7 @@ const double eco_spearman_table[2][ECO_SPEARMAN_TABLE_LEN] = {
 	{1.000, 0.943, 0.893, 0.833, 0.783, 0.746, 0.712, 0.645, 0.601, 0.564, 0.534, 0.508, 0.485, 0.465, 0.448, 0.432},
 };
 
-/* z_α of the normal approximation W_p = z_α / √(N − 1) used above N = 30 (water.md §2.7). */
+/* z_α of the normal approximation W_p = z_α / √(N − 1) used above N = 30 (环办〔2011〕22号, Spearman trend). */
 static const double spearman_z[2] = {1.645, 2.326};
 
 double

@@ -3,7 +3,7 @@
  * method 环办〔2011〕22号 (section class, main pollutants, basin status,
  * Spearman trend, lake trophic state).  Pure C: no PostgreSQL header.
  *
- * Source: ../shared/standards/water.md.  Every limit is typed once, in the
+ * Sources: GB 3838-2002 Tables 1 and 2; 环办〔2011〕22号.  Every limit is typed once, in the
  * tables of water.c.
  */
 #ifndef ECO_WATER_H
