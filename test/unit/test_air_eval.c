@@ -95,7 +95,7 @@ main(void)
 	CHECK_INT(eco_air_period_parse("week"), -1, "week rejected");
 	CHECK_INT(eco_air_period_parse(""), -1, "empty rejected");
 
-	/* ---- percentile (air.md §3.4) ---- */
+	/* ---- percentile (HJ 663-2013 Appendix A) ---- */
 	{
 		double		d[] = {3, 4, 8, 2, 5, 4};
 		double		y[365];
@@ -171,7 +171,7 @@ main(void)
 	CHECK_INT(eco_air_month_of_doy(2024, 365), 11, "31 Dec 2024");
 	CHECK_INT(eco_air_month_of_doy(2023, 0), 0, "1 January");
 
-	/* ---- composite index (air.md §4.3) ---- */
+	/* ---- composite index (worked examples from published city figures) ---- */
 	{
 		double		c[6] = {9, 15, 39, 21, 0.7, 192};	/* SO2 NO2 PM10 PM2.5 CO O3 */
 		double		sum = 0,

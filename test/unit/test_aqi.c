@@ -1,6 +1,7 @@
 /*
  * Unit tests of the AQI core: exact decimal recovery, GB/T 8170 rounding,
- * every vector of air.md §2.4, §2.10, §2.11 and §8.5, every breakpoint of
+ * the GB/T 8170-2008 §3.2 examples, worked single-IAQI and full-day vectors,
+ * the US EPA TAD (2024) examples, every breakpoint of
  * every table, and a sweep against an independent rational computation.
  */
 #include "unit.h"
@@ -133,7 +134,7 @@ main(void)
 		CHECK(!aqi_decimal(9e9, &d), "9e9 is beyond the exact range");
 	}
 
-	/* ---------- GB/T 8170 (air.md §2.4) ---------- */
+	/* ---------- GB/T 8170-2008 §3.2 ---------- */
 	CHECK_DBL(gbt(1.15, 1), 1.2, 0, "CO 1.15 -> 1.2");
 	CHECK_DBL(gbt(1.25, 1), 1.2, 0, "CO 1.25 -> 1.2");
 	CHECK_DBL(gbt(1.35, 1), 1.4, 0, "CO 1.35 -> 1.4");
@@ -209,7 +210,7 @@ main(void)
 	check_iaqi(AQI_HJ2012, AQI_PM25, AQI_P24H, 200, 250);
 	check_iaqi(AQI_HJ2012, AQI_PM25, AQI_P24H, 300, 350);
 	check_iaqi(AQI_HJ2012, AQI_PM25, AQI_P24H, 425, 450);
-	/* air.md gives 2026 midpoints without the input step: 47.5 -> 75, 87.5 -> 125 */
+	/* worked example: 2026 midpoints without the input step: 47.5 -> 75, 87.5 -> 125 */
 	{
 		aqi_dec		d = {47500000, 0, 1};
 

@@ -1,4 +1,4 @@
-/* Unit tests of GB 36600-2018 and GB 15618-2018 screening (soil.md §1-3). */
+/* Unit tests of GB 36600-2018 and GB 15618-2018 screening (Tables 1-3 and worked examples). */
 #include "unit.h"
 #include "pollutant.h"
 #include "soil.h"
@@ -59,7 +59,7 @@ main(void)
 		CHECK_INT(notes, 3, "note a on As, Co, V");
 	}
 
-	/* soil.md §3.1 worked examples */
+	/* GB 36600-2018 worked examples */
 	CHECK_STR(s36600("As", 1, 45, -1), "between", "As 45 first class");
 	CHECK_STR(s36600("As", 2, 45, -1), "below_screening", "As 45 second class");
 	CHECK_STR(s36600("As", 1, 45, 45), "within_background", "As 45, background 45");
@@ -118,7 +118,7 @@ main(void)
 	CHECK_INT(eco_ph_band(-0.1), -1, "pH below 0 rejected");
 	CHECK_INT(eco_ph_band(14.1), -1, "pH above 14 rejected");
 
-	/* soil.md §3.2 worked examples */
+	/* GB 15618-2018 worked examples */
 	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 6.0, 0.45), "安全利用", "paddy pH 6.0 Cd 0.45");
 	CHECK_STR(s15618("Cd", ECO_LAND_OTHER, 6.0, 0.45), "安全利用", "dryland pH 6.0 Cd 0.45");
 	CHECK_STR(s15618("Cd", ECO_LAND_PADDY, 8.0, 0.70), "优先保护", "paddy pH 8.0 Cd 0.70");

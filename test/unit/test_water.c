@@ -40,7 +40,7 @@ mult(const char *code, double v, int target, eco_water_body b, int d)
 	return (long long) s;
 }
 
-/* Class I values of the items W1–W7 leave unlisted (water.md §3). */
+/* Class I values of the items W1–W7 leave unlisted (worked examples). */
 static const char *const rest_codes[] = {"Cu", "Zn", "F", "Se", "As", "Hg", "Cd", "Cr(VI)", "water:Pb", "CN", "phenol",
 "oil", "LAS", "sulfide"};
 static const double rest_values[] = {0.004, 0.02, 0.4, 0.0004, 0.002, 0.00002, 0.0005, 0.004, 0.002, 0.002, 0.0008,
@@ -163,7 +163,7 @@ main(void)
 				CHECK_INT(eco_water_classify(it, it->lim[c] * 0.999999), c + 2, name);
 			}
 	}
-	/* every Class III limit meets III (water.md §3.1 W6 and the task) */
+	/* every Class III limit meets III (worked example W6: limits inclusive) */
 	for (int i = 0; i < eco_n_water_items; i++)
 		if (eco_water_items[i].dir == ECO_WDIR_MAX || eco_water_items[i].dir == ECO_WDIR_MIN)
 		{
@@ -207,7 +207,7 @@ main(void)
 				outside++;
 		CHECK_INT(outside, 0, "every Table 1 row is within the slots");
 	}
-	/* ---- exceedance multiples (water.md §3.2) ---- */
+	/* ---- exceedance multiples (环办〔2011〕22号; worked examples) ---- */
 	CHECK_INT(mult("CODMn", 6.42, 3, ECO_RIVER, 2), 7, "CODMn 6.42 -> 0.07");
 	CHECK_INT(mult("CODMn", 6.40, 3, ECO_RIVER, 2), 7, "CODMn 6.40 -> 0.07 half-up");
 	CHECK_INT(mult("TP", 0.214, 3, ECO_RIVER, 2), 7, "TP river 0.214 -> 0.07");
@@ -327,7 +327,7 @@ main(void)
 		CHECK_INT(n_items, 17, "drinking: 17 items evaluated");
 	}
 
-	/* ---- basin (water.md §3.3) ---- */
+	/* ---- basin (环办〔2011〕22号; worked examples) ---- */
 	{
 		eco_basin	b;
 		int64_t		t1[7] = {0, 0, 2, 4, 2, 1, 1};
@@ -359,7 +359,7 @@ main(void)
 		CHECK_STR(eco_basin_status_word(b.status), "良好", "basin exactly 75% 良好");
 	}
 
-	/* ---- Spearman (water.md §3.4) ---- */
+	/* ---- Spearman (环办〔2011〕22号; worked examples) ---- */
 	{
 		int32_t		p1[7] = {2015, 2016, 2017, 2018, 2019, 2020, 2021};
 		double		v1[7] = {5.8, 5.2, 5.5, 4.9, 4.6, 4.1, 4.3};
@@ -408,7 +408,7 @@ main(void)
 		CHECK_DBL(eco_spearman_critical(50, 0), 1.645 / 7.0, 1e-12, "W 50 normal approximation");
 	}
 
-	/* ---- TLI (water.md §2.6) ---- */
+	/* ---- TLI (环办〔2011〕22号, lakes and reservoirs) ---- */
 	{
 		double		x[5] = {10, 0.05, 1.0, 1.0, 4.0};
 		double		sr2 = 1 + 0.7056 + 0.6724 + 0.6889 + 0.6889;
