@@ -2,7 +2,7 @@
 \set VERBOSITY terse
 SET search_path = eco, public;
 
--- GB 3095 Tables 1 and 2, all three editions (air.md §1.2-1.5).
+-- GB 3095 Tables 1 and 2, all three editions (GB 3095-2012, its 2018 amendment and GB 3095-2026).
 SELECT standard, pollutant, period, table_no, grade_1, grade_2, unit
 FROM eco.air_limits ORDER BY standard::text, table_no, pollutant, period;
 SELECT count(*) AS n_limits FROM eco.air_limits;
@@ -34,7 +34,7 @@ SELECT eco.report_day('4714-11-24 00:00:00 BC');
 SELECT eco.report_hour('4714-11-24 00:00:00 BC');
 SELECT eco.report_day('4714-11-24 01:00:00 BC'), eco.report_hour('4714-11-24 01:00:00 BC');
 
--- Single and composite index: tianqi example 3.0571 -> 3.06 (air.md §4.3).
+-- Single and composite index: tianqi example 3.0571 -> 3.06 (worked example from a published city figure).
 SELECT round(eco.composite_index(9, 15, 39, 21, 0.7, 192)::numeric, 4) AS idx,
        round(eco.composite_index(9, 15, 39, 21, 0.7, 192)::numeric, 2) AS published;
 -- Heshan 4.5926, Naiman 3.1321, Heyuan 1.74375 -> 1.74 (DERIVED values of §4.3).

@@ -138,7 +138,7 @@ SELECT eco.annual_mean(d::date, 2) AS mean_1_bc, count(*) AS days
 FROM generate_series('0001-01-01 BC'::date, '0001-12-31 BC', '1 day') d;
 SELECT eco.annual_mean(d, 1) FROM (VALUES ('0001-06-01 BC'::date), ('0002-06-01 BC')) s(d);
 
--- ---------- good-days ratio (air.md §5) ----------
+-- ---------- good-days ratio (优良天数比例 over valid days) ----------
 -- Heshan 2020 Q4: 73 of 92 valid days -> 79.3 %; NULL AQIs are not valid days.
 SELECT round(eco.good_day_ratio(aqi)::numeric, 1) AS ratio, count(aqi) AS valid_days
 FROM (SELECT CASE WHEN g <= 73 THEN 50 + g % 51 WHEN g <= 92 THEN 101 + g ELSE NULL END AS aqi

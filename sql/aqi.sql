@@ -10,7 +10,7 @@ SELECT eco.iaqi('PM2.5', '24h', 75, 'HJ633-2012') AS pm25_75_2012,
        eco.iaqi('PM2.5', '24h', 35.0000001, 'HJ633-2012') AS just_above_35,
        eco.iaqi('CO', '24h', 0.1::float8 + 0.2::float8, 'HJ633-2012') AS co_0_30000000000000004;
 
--- air.md §2.10, both editions (2026 applies GB/T 8170 first: 35.01 -> 35, 35.5 -> 36).
+-- Single-IAQI worked examples, both editions (2026 applies GB/T 8170 first: 35.01 -> 35, 35.5 -> 36).
 SELECT p, per, c, eco.iaqi(p::eco.pollutant, per, c, 'HJ633-2012') AS iaqi_2012,
        eco.iaqi(p::eco.pollutant, per, c) AS iaqi_2026
 FROM (VALUES ('PM2.5', '24h', 35.01), ('PM2.5', '24h', 36), ('PM2.5', '24h', 55), ('PM2.5', '24h', 60),
@@ -39,7 +39,7 @@ SELECT eco.iaqi('SO2', '1h', 800, 'HJ633-2012') AS so2_800_2012, eco.iaqi('SO2',
 SELECT eco.iaqi('PM2.5', '1h', 75) AS pm25_1h_2026, eco.iaqi('细颗粒物', '24H', 75) AS by_name,
        eco.iaqi('a34004', '24-h', 75) AS by_hj212;
 
--- Daily vectors A-D of air.md §2.11, named arguments as issue 4 calls them.
+-- Full-day worked examples A-D (derived from HJ 633 Tables), called with named arguments.
 SELECT v.case_, s.std, r.*
 FROM (VALUES ('A', 65, 150, 1.0, 180, 120, 200, 220), ('B', 10, 30, 0.8, 150, 75, 90, 120),
              ('C', 8, 25, 0.6, 45, 30, 95, 110), ('D', 12, 35, 0.9, 60, 36, 120, 150),

@@ -2,7 +2,7 @@
 \set VERBOSITY terse
 SET search_path = eco, public;
 
--- air.md §8.5 vectors (EPA units: O3 and CO ppm, PM µg/m³, SO2 and NO2 ppb).
+-- US EPA Technical Assistance Document (2024) examples (EPA units: O3 and CO ppm, PM µg/m³, SO2 and NO2 ppb).
 SELECT p, per, c, eco.iaqi(p::eco.pollutant, per, c, 'EPA-2024') AS idx
 FROM (VALUES ('O3', '8h', 0.07853333), ('PM2.5', '24h', 35.9), ('CO', '8h', 8.4), ('O3', '1h', 0.162),
              ('PM2.5', '24h', 9.0), ('PM2.5', '24h', 9.1), ('PM2.5', '24h', 12.0),

@@ -72,7 +72,7 @@ SELECT eco.water_class('COD', 10, 'sea');
 SELECT eco.water_class('SO2', 10);
 SELECT eco.water_class('soil:Ni', 10);
 
--- ---------- exceedance multiple (water.md §3.2) ----------
+-- ---------- exceedance multiple (环办〔2011〕22号; worked examples) ----------
 SELECT v.p, v.x, v.wb, eco.water_exceedance(v.p::eco.pollutant, v.x, 'III', v.wb) AS multiple
 FROM (VALUES ('CODMn', 6.42, 'river'), ('CODMn', 6.40, 'river'), ('TP', 0.214, 'river'), ('TP', 0.06, 'lake'),
              ('NH3-N', 0.9, 'river'), ('DO', 3.5, 'river'), ('DO', 1.9, 'river'), ('pH', 9.3, 'river'),

@@ -1,7 +1,7 @@
 \set VERBOSITY terse
 SET search_path = eco, public;
 
--- ---------- worked examples W1–W7 (water.md §3.1) ----------
+-- ---------- worked examples W1–W7 (环办〔2011〕22号 section class) ----------
 CREATE TEMP TABLE w (ex text, wb text, p eco.pollutant, v float8);
 -- items the examples leave at Class I levels
 CREATE TEMP TABLE rest (p eco.pollutant, v float8);
@@ -78,7 +78,7 @@ SELECT eco.drinking_source_compliance(p, v)
 FROM (SELECT p, v FROM w WHERE ex = 'W1'
       UNION ALL VALUES ('SO4'::eco.pollutant, 250::float8), ('Cl', 251), ('NO3-N', 10), ('Fe', 0.31), ('Mn', 0.1)) t(p, v);
 
--- ---------- basin status (water.md §3.3) ----------
+-- ---------- basin status (环办〔2011〕22号; worked examples) ----------
 SELECT name, (eco.basin_status(c)).*
 FROM (VALUES ('60/10', '{II,II,III,III,III,III,IV,IV,V,劣V}'::eco.water_class[]),
              ('90/5', array_fill('II'::eco.water_class, ARRAY[18]) || '{IV,劣V}'::eco.water_class[]),
@@ -96,7 +96,7 @@ GROUP BY name ORDER BY name;
 SELECT eco.basin_status(c) FROM unnest('{}'::eco.water_class[]) c;
 SELECT eco.basin_status(c) FROM unnest('{III,NULL,IV}'::eco.water_class[]) c;
 
--- ---------- Spearman trend (water.md §3.4) ----------
+-- ---------- Spearman trend (环办〔2011〕22号; worked examples) ----------
 SELECT (eco.spearman_trend(y, v)).* FROM (VALUES (2015, 5.8), (2016, 5.2), (2017, 5.5), (2018, 4.9), (2019, 4.6),
     (2020, 4.1), (2021, 4.3)) t(y, v);
 SELECT (eco.spearman_trend(y, v)).* FROM (VALUES (1, 0.21), (2, 0.19), (3, 0.23), (4, 0.20), (5, 0.22), (6, 0.18)) t(y, v);

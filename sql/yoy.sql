@@ -62,7 +62,7 @@ SELECT eco.share(39, 88) AS problem_rate, eco.share(73, 92) AS heshan, eco.share
        eco.share(27, 30) AS wuzhong, eco.share(1, 8) AS eighth, eco.share(1, 8, 2) AS eighth_2dp,
        eco.share(1, 0) AS of_zero, eco.share(0, 5) AS none;
 
--- GB/T 8170 rounding (air.md §2.4 table and its sources' examples).
+-- GB/T 8170 rounding (GB/T 8170-2008 §3.2 and its examples).
 SELECT v, d, eco.gbt8170_round(v, d)
 FROM (VALUES (1.15, 1), (1.25, 1), (1.35, 1), (1.251, 1), (1.249, 1), (34.5, 0), (35.5, 0), (60.5, 0), (75.5, 0),
              (35.01, 0), (28.175, 2), (28.165, 2), (28.350, 1), (28.250, 1), (1.050, 1), (0.35, 1),
