@@ -1,4 +1,4 @@
--- Benchmark of the AQI functions (issue 3).  Run: BENCH=bench/aqi.sql make bench
+-- Benchmark of the AQI functions.  Run: BENCH=bench/aqi.sql make bench
 --  1. sum((eco.daily_aqi(...)).aqi) over 1,000,000 days, against
 --     a plain-SQL implementation returning the same fields (CASE expressions on numeric for
 --     exactness, GB/T 8170 input rounding, level, category, colour, primary pollutants), and

@@ -198,7 +198,7 @@ SELECT is((SELECT count(*)::int FROM generate_series(1, 2000) AS i
               OR (r.iaqi_o3_1h IS NULL) <> (v.d >= date '2026-03-01')
               OR r.category IS DISTINCT FROM (eco.aqi_level(r.aqi, eco.standard_in_force('HJ633', v.d))).category_zh),
           0, 'editions switching per row at one call site');
--- Named-argument call from PL/pgSQL, as issue 4 does.
+-- Named-argument call from PL/pgSQL, as a user's function does.
 CREATE FUNCTION pg_temp.aqi_of_day(a float8, b float8) RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE r eco.aqi_result;
 BEGIN

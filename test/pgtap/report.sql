@@ -46,7 +46,7 @@ SELECT is(eco.change_phrase(32.2, 37.3, 'concentration'), '同比改善13.7%', '
 SELECT is(eco.change_phrase(81.9, 80.0, 'pp'), '同比上升1.9个百分点', 'percentage-point phrase');
 SELECT is(eco.change_phrase(40.0, 37.3, 'concentration'), '同比恶化7.2%', 'deterioration phrase');
 SELECT is(eco.change_phrase(37.31, 37.3, 'concentration'), '同比持平', 'no-change phrase when the rounded change is 0');
--- The bureau's sentence quoted by issue 7 (previous values chosen so that the quoted changes follow):
+-- A city bureau's published sentence (previous values chosen so that the quoted changes follow):
 -- PM2.5 32.2 against 37.27 -> 13.60 %, PM10 57.1 against 63.2 -> 9.65 % -> 9.7 %, good days 81.9 against 80.0.
 SELECT is(eco.change_phrase(32.2, 37.27, 'concentration'), '同比改善13.6%', 'PM2.5 32.2: 同比改善13.6%');
 SELECT is(eco.change_phrase(57.1, 63.2, 'concentration'), '同比改善9.7%', 'PM10 57.1: 同比改善9.7%');
