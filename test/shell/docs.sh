@@ -11,7 +11,7 @@ work=$(mktemp -d /tmp/eco_docs.XXXXXX)
 trap 'dropdb --if-exists "$db" >/dev/null 2>&1; rm -rf "$work"' EXIT
 
 source test/shell/tap.bash
-echo "1..4"
+echo "1..5"
 
 createdb "$db" && psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'CREATE EXTENSION eco_monitor CASCADE' 2>"$work/err" &&
   bash scripts/gen_docs.sh --print "$db" >"$work/reference.md" 2>>"$work/err"
@@ -37,4 +37,14 @@ tap "docs/reference.md is up to date (run make docs)" $? "$(head -20 "$work/diff
 cites=$(grep -nE '/work/|/shared/standards|\b(air|water|soil|outfalls|hj212|network-files)\.md\b|[Ii]ssue #?[0-9]+|#[0-9]{1,4}\b' README.md CHANGELOG.md docs/*.md bench/README.md \
           2>/dev/null | head -5)
 tap "the documentation cites no file outside the repository and no issue number" "$([ -z "$cites" ]; echo $?)" "$cites"
+
+# The same rule in the code, tests, benchmarks and demo (comments are read by users too, and regression comments are
+# echoed into expected output).  src/sql/30_water.sql and src/sql/90_annual_report.sql are still being cleaned:
+# drop them from the exclusion once they are.
+cites=$(grep -rnIE '/work/|/shared/standards|\b(air|water|soil|outfalls|hj212|network-files)\.md\b|\b[Ii]ssues? #?[0-9]+' \
+          src sql expected test bench demo scripts 2>/dev/null \
+        | grep -vE '^(test/shell/docs\.sh|src/sql/30_water\.sql|src/sql/90_annual_report\.sql|src/upgrade/30_water\.sql|src/upgrade/90_annual_report\.sql):' \
+        | head -5)
+tap "the code, tests, benchmarks and demo cite no file outside the repository and no issue number" \
+  "$([ -z "$cites" ]; echo $?)" "$cites"
 exit $((bad > 0))
