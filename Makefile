@@ -20,9 +20,13 @@ SQL_PIECES = $(sort $(wildcard src/sql/*.sql))
 # installed SQL adds or extends the piece of its area (a new family's piece is a symlink to its install piece).
 # upgrade/eco_monitor--0.1.0.sql is the 0.1.0 install script exactly as released (commit 7a67c65), shipped so that
 # the upgrade test (test/shell/upgrade.sh) and users can install 0.1.0 and update from it.
+# The upgrade script itself is generated from those pieces by `make upgrade-script` and committed as
+# upgrade/eco_monitor--0.1.0--0.2.0.sql, so that a build needs no generator (test/shell/build_upgrade.sh fails
+# when the committed script differs from a fresh generation).
 UPGRADE_PIECES = $(sort $(wildcard src/upgrade/*.sql))
-DATA_built = $(EXTENSION)--$(EXTVERSION).sql $(EXTENSION)--0.1.0--$(EXTVERSION).sql
-DATA       = upgrade/$(EXTENSION)--0.1.0.sql
+UPGRADE_SCRIPT = upgrade/$(EXTENSION)--0.1.0--$(EXTVERSION).sql
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+DATA       = upgrade/$(EXTENSION)--0.1.0.sql $(UPGRADE_SCRIPT)
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 # installcheck runs on any running server: its own UTF-8, C-locale database, whatever the server's defaults.
@@ -63,8 +67,12 @@ endif
 $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES)
 	cat $^ > $@
 
-$(EXTENSION)--0.1.0--$(EXTVERSION).sql: $(UPGRADE_PIECES)
-	( printf '%s\n' '\echo Use "ALTER EXTENSION eco_monitor UPDATE" to load this file. \quit'; cat /dev/null $^ ) > $@
+# scripts/build_upgrade.py copies the pieces, expanding each directive "--@ from src/sql/PIECE.sql: OBJECT" into
+# that object's statements from the install piece (docs/contributing.md, "Changing installed SQL").
+.PHONY: upgrade-script
+upgrade-script:
+	( printf '%s\n' '\echo Use "ALTER EXTENSION eco_monitor UPDATE" to load this file. \quit'; \
+	  python3 scripts/build_upgrade.py $(UPGRADE_PIECES) ) > $(UPGRADE_SCRIPT).tmp && mv $(UPGRADE_SCRIPT).tmp $(UPGRADE_SCRIPT)
 
 # C unit tests of the pure core: each test/unit/test_*.c links against src/core only.
 UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
