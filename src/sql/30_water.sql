@@ -256,7 +256,8 @@ COMMENT ON POLICY water_sample_by_site ON @extschema@.water_sample IS
 GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.water_sample TO PUBLIC;
 
 CREATE FUNCTION @extschema@.section_evaluation(period_from timestamp, period_to timestamp,
-    below_detection_factor double precision DEFAULT 1)
+    below_detection_factor double precision DEFAULT 1,
+    standard @extschema@.standard DEFAULT @extschema@.water_default_standard())
     RETURNS TABLE (section_code text, water_body text, samples bigint,
                    water_class @extschema@.water_class, status text, target_class @extschema@.water_class,
                    target_met boolean, main_pollutants @extschema@.pollutant[], main_pollutants_label text)
@@ -266,9 +267,9 @@ CREATE FUNCTION @extschema@.section_evaluation(period_from timestamp, period_to 
     SELECT e.code, e.wb, e.samples, e.cls, @extschema@.water_status(e.cls),
            e.target, e.cls OPERATOR(@extschema@.<=) e.target, e.mp, e.mpl
     FROM (SELECT w.section_code AS code, x.wb, pg_catalog.count(*) AS samples,
-                 @extschema@.section_class(w.pollutant, x.v, x.wb) AS cls,
-                 @extschema@.main_pollutants(w.pollutant, x.v, x.wb) AS mp,
-                 @extschema@.main_pollutants_label(w.pollutant, x.v, x.wb) AS mpl,
+                 @extschema@.section_class(w.pollutant, x.v, x.wb, section_evaluation.standard) AS cls,
+                 @extschema@.main_pollutants(w.pollutant, x.v, x.wb, true, section_evaluation.standard) AS mp,
+                 @extschema@.main_pollutants_label(w.pollutant, x.v, x.wb, 2, section_evaluation.standard) AS mpl,
                  s.target_class AS target
           FROM @extschema@.water_sample w
           LEFT JOIN @extschema@.site s ON s.code = w.section_code
@@ -279,8 +280,8 @@ CREATE FUNCTION @extschema@.section_evaluation(period_from timestamp, period_to 
           GROUP BY w.section_code, x.wb, s.target_class) e
     ORDER BY e.code
     $$;
-COMMENT ON FUNCTION @extschema@.section_evaluation(timestamp, timestamp, double precision) IS
-    'per-section evaluation of [period_from, period_to): class from the item means, status, target class met, main pollutants; below-detection values count as value × below_detection_factor';
+COMMENT ON FUNCTION @extschema@.section_evaluation(timestamp, timestamp, double precision, @extschema@.standard) IS
+    'per-section evaluation of [period_from, period_to): class from the item means, status, target class met, main pollutants (heavy metals first, multiples to 2 decimals); below-detection values count as value × below_detection_factor; standard: a GB3838 edition (default eco.water_default_standard())';
 
 -- ---------- worst / best class ----------
 CREATE FUNCTION @extschema@.water_class_larger(@extschema@.water_class, @extschema@.water_class)

@@ -1,8 +1,8 @@
 -- ===================================================================
--- The annual work-summary report (年度工作总结) and the air summary it uses.
--- PL/pgSQL on purpose: each section reads the tables of another area
--- (air, water, sites) when the function runs, so a section whose area is
--- not installed is left out instead of breaking the install.
+-- The annual work-summary report (年度工作总结): the air summary, one small
+-- internal function per section (eco._report_<section>(area, period), the
+-- rows of that section in order), and eco.annual_report assembling them.
+-- Every object a section reads is installed by the extension itself.
 -- ===================================================================
 
 -- ---------- air summary ----------
@@ -109,6 +109,261 @@ $$;
 COMMENT ON FUNCTION @extschema@.air_summary(text, daterange) IS
     'air figures of an area for a period and the same period last year (see eco.report_indicators): city value = mean over valid sites per day; values rounded per GB/T 8170 as published; changes from the published values; capture = valid days / calendar days';
 
+-- ---------- the sections of the annual report ----------
+-- Each takes the area prefix and the report period [1 January, as_of] and returns the rows of its section in order
+-- (ord orders the rows within the section; eco.annual_report numbers them).  The year of the report is
+-- lower(period); the last day is upper(period) - 1.
+
+CREATE FUNCTION @extschema@._report_air(area text, period daterange)
+    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
+                   prev_value numeric, change text, detail text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT s.ord, '大气环境', s.name_zh, s.value, s.unit, s.prev_value, s.change_phrase,
+           pg_catalog.format('数据有效率%s%%（%s/%s天），上年同期%s%%', s.capture, s.valid_days, s.days, s.prev_capture)
+    FROM @extschema@.air_summary(_report_air.area, _report_air.period) s
+    WHERE s.indicator IN ('PM2.5', 'PM10', 'good_days_ratio', 'composite_index')
+    ORDER BY s.ord
+    $$;
+COMMENT ON FUNCTION @extschema@._report_air(text, daterange) IS
+    'section 大气环境 of eco.annual_report: the headline indicators of eco.air_summary with their data capture';
+
+CREATE FUNCTION @extschema@._report_water(area text, period daterange)
+    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
+                   prev_value numeric, change text, detail text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    WITH e AS (
+        SELECT x.tag, v.section_code, v.water_class, v.target_met, v.main_pollutants_label,
+               v.water_class OPERATOR(@extschema@.<=) 'III'::@extschema@.water_class AS good,
+               v.water_class OPERATOR(@extschema@.=) '劣V'::@extschema@.water_class AS worst
+        FROM (VALUES ('cur', _report_water.period),
+                     ('prev', @extschema@.same_period_last_year(_report_water.period))) AS x(tag, per)
+        CROSS JOIN LATERAL @extschema@.section_evaluation(lower(x.per)::timestamp, upper(x.per)::timestamp, 1,
+                                                          @extschema@.water_default_standard()) v
+        JOIN @extschema@.site st ON st.code = v.section_code
+        WHERE st.kind = 'water' AND st.target_class IS NOT NULL AND starts_with(st.area, _report_water.area)
+    ),
+    r AS (
+        SELECT count(*) FILTER (WHERE e.tag = 'cur') AS n,
+               count(*) FILTER (WHERE e.tag = 'cur' AND e.target_met) AS met,
+               @extschema@.share(count(*) FILTER (WHERE e.tag = 'cur' AND e.target_met),
+                                 count(*) FILTER (WHERE e.tag = 'cur')) AS met_share,
+               @extschema@.share(count(*) FILTER (WHERE e.tag = 'cur' AND e.good),
+                                 count(*) FILTER (WHERE e.tag = 'cur')) AS good_share,
+               count(*) FILTER (WHERE e.tag = 'cur' AND e.worst) AS worst,
+               count(*) FILTER (WHERE e.tag = 'prev') AS p_n,
+               count(*) FILTER (WHERE e.tag = 'prev' AND e.target_met) AS p_met,
+               @extschema@.share(count(*) FILTER (WHERE e.tag = 'prev' AND e.target_met),
+                                 count(*) FILTER (WHERE e.tag = 'prev')) AS p_met_share,
+               @extschema@.share(count(*) FILTER (WHERE e.tag = 'prev' AND e.good),
+                                 count(*) FILTER (WHERE e.tag = 'prev')) AS p_good_share,
+               count(*) FILTER (WHERE e.tag = 'prev' AND e.worst) AS p_worst,
+               string_agg(e.section_code || '（' || @extschema@.water_class_label(e.water_class)
+                          || COALESCE('，' || NULLIF(e.main_pollutants_label, ''), '') || '）', '、'
+                          ORDER BY e.section_code) FILTER (WHERE e.tag = 'cur' AND NOT e.target_met) AS failing
+        FROM e
+    )
+    SELECT l.* FROM r CROSS JOIN LATERAL (VALUES
+        (1, '水环境', '考核断面', r.n::numeric, '个', r.p_n::numeric, NULL::text, NULL::text),
+        (2, '水环境', '达到考核目标断面比例', r.met_share, '%', r.p_met_share,
+         @extschema@.change_phrase(r.met_share, r.p_met_share, 'pp_higher_better'),
+         pg_catalog.format('%s个断面中%s个达标', r.n, r.met)),
+        (3, '水环境', 'Ⅰ～Ⅲ类水质断面比例', r.good_share, '%', r.p_good_share,
+         @extschema@.change_phrase(r.good_share, r.p_good_share, 'pp_higher_better'), NULL),
+        (4, '水环境', '劣Ⅴ类断面', r.worst, '个', r.p_worst, NULL, NULL),
+        (5, '水环境', '未达标断面', r.n - r.met, '个', r.p_n - r.p_met, NULL, r.failing)) AS l
+    $$;
+COMMENT ON FUNCTION @extschema@._report_water(text, daterange) IS
+    'section 水环境 of eco.annual_report: the assessed sections (eco.site kind water with a target class) by eco.section_evaluation, this year and the same period last year';
+
+CREATE FUNCTION @extschema@._report_outfalls(area text, period daterange)
+    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
+                   prev_value numeric, change text, detail text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT l.* FROM (SELECT) AS one
+    LEFT JOIN @extschema@.outfall_progress(_report_outfalls.area, upper(_report_outfalls.period) - 1) r ON true
+    CROSS JOIN LATERAL (VALUES
+        (1, '入河排污口', '排查排污口', r.outfalls::numeric, '个', NULL::numeric, NULL::text,
+         pg_catalog.format('排查%s个，其中核查确认非排口%s个、专项行动前已整治%s个、纳入分类整治%s个'
+                           '（已完成%s个，整治中%s个）', r.outfalls, r.non_outfalls, r.pre_campaign,
+                           r.classified, r.done, r.in_progress)
+         || CASE WHEN r.suspected > 0 THEN pg_catalog.format('，尚待核查%s个', r.suspected) ELSE '' END),
+        (2, '入河排污口', '核查确认非排口', r.non_outfalls, '个', NULL, NULL, NULL),
+        (3, '入河排污口', '专项行动前已整治', r.pre_campaign, '个', NULL, NULL, NULL),
+        (4, '入河排污口', '纳入分类整治', r.classified, '个', NULL, NULL, NULL),
+        (5, '入河排污口', '已完成整治', r.done, '个', NULL, NULL,
+         pg_catalog.format('取缔%s个、清理合并%s个、规范整治%s个', r.done_abolish, r.done_merge, r.done_regularize)),
+        (6, '入河排污口', '整治中', r.in_progress, '个', NULL, NULL, NULL)) AS l
+    $$;
+COMMENT ON FUNCTION @extschema@._report_outfalls(text, daterange) IS
+    'section 入河排污口 of eco.annual_report: the outfall survey and remediation stages of eco.outfall_progress on the last day of the period';
+
+CREATE FUNCTION @extschema@._report_sources(area text, period daterange)
+    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
+                   prev_value numeric, change text, detail text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    WITH r AS (
+        SELECT count(DISTINCT x.mn) FILTER (WHERE p.tag = 'cur') AS outlets,
+               count(*) FILTER (WHERE p.tag = 'cur') AS runs,
+               COALESCE(sum(x.hours) FILTER (WHERE p.tag = 'cur'), 0) AS hours,
+               count(DISTINCT x.mn) FILTER (WHERE p.tag = 'prev') AS p_outlets,
+               COALESCE(sum(x.hours) FILTER (WHERE p.tag = 'prev'), 0) AS p_hours
+        FROM (VALUES ('cur', _report_sources.period),
+                     ('prev', @extschema@.same_period_last_year(_report_sources.period))) AS p(tag, per)
+        CROSS JOIN LATERAL @extschema@.outlet_exceedance_runs(_report_sources.area,
+                               tsrange(lower(p.per)::timestamp, upper(p.per)::timestamp)) x
+    ),
+    o AS (SELECT count(*) AS n FROM @extschema@.outlet o WHERE starts_with(o.area, _report_sources.area))
+    SELECT l.* FROM r CROSS JOIN o CROSS JOIN LATERAL (VALUES
+        (1, '污染源在线监控', '在线监控排放口', o.n::numeric, '个', NULL::numeric, NULL::text, NULL::text),
+        (2, '污染源在线监控', '超标排放口', r.outlets, '个', r.p_outlets,
+         NULL, pg_catalog.format('小时均值超标%s次（连续超标时段）', r.runs)),
+        (3, '污染源在线监控', '超标小时数', r.hours, '小时', r.p_hours, NULL, NULL)) AS l
+    WHERE o.n > 0
+    $$;
+COMMENT ON FUNCTION @extschema@._report_sources(text, daterange) IS
+    'section 污染源在线监控 of eco.annual_report: monitored outlets, outlets with hourly exceedances and exceedance hours (eco.outlet_exceedance_runs); no rows when the area has no monitored outlet';
+
+CREATE FUNCTION @extschema@._report_soil(area text, period daterange)
+    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
+                   prev_value numeric, change text, detail text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT s.ord, '土壤环境', '变更为第一类用地地块（' || s.status || '）', count(p.code)::numeric, '块',
+           NULL::numeric, NULL::text, NULL::text
+    FROM (VALUES (1, '未开展'), (2, '调查中'), (3, '报告已编制'), (4, '已通过评审')) AS s(ord, status)
+    LEFT JOIN @extschema@.land_parcel p
+           ON p.survey_status = s.status AND p.change_year = extract(year FROM lower(_report_soil.period))::integer
+          AND p.land_class = 1 AND starts_with(p.area, _report_soil.area)
+    GROUP BY s.ord, s.status ORDER BY s.ord
+    $$;
+COMMENT ON FUNCTION @extschema@._report_soil(text, daterange) IS
+    'section 土壤环境 of eco.annual_report: parcels changing in the year of the period to first-class land, by survey status';
+
+CREATE FUNCTION @extschema@._report_rectification(area text, period daterange)
+    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
+                   prev_value numeric, change text, detail text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    WITH s AS (SELECT * FROM @extschema@.rectification_summary(_report_rectification.area,
+                                                                upper(_report_rectification.period) - 1))
+    SELECT l.* FROM (SELECT) AS one
+    LEFT JOIN s r ON r.level = '合计'
+    CROSS JOIN LATERAL (VALUES
+        (1, '督察整改', '交办问题', r.findings::numeric, '个', NULL::numeric, NULL::text,
+         (SELECT string_agg(s.level || s.findings, '、') FROM s WHERE s.level <> '合计')),
+        (2, '督察整改', '已完成整改', r.closed, '个', NULL, NULL, NULL),
+        (3, '督察整改', '未到期（整改中）', r.open_not_due, '个', NULL, NULL, NULL),
+        (4, '督察整改', '逾期未完成', r.overdue, '个', NULL, NULL, NULL)) AS l
+    $$;
+COMMENT ON FUNCTION @extschema@._report_rectification(text, daterange) IS
+    'section 督察整改 of eco.annual_report: inspection findings by level, closed, open and overdue on the last day of the period (eco.rectification_summary)';
+
+CREATE FUNCTION @extschema@._report_complaints(area text, period daterange)
+    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
+                   prev_value numeric, change text, detail text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    WITH s AS (SELECT * FROM @extschema@.complaint_summary(_report_complaints.area, _report_complaints.period))
+    SELECT l.* FROM (SELECT) AS one
+    LEFT JOIN s r ON r.dimension = 'total'
+    CROSS JOIN LATERAL (VALUES
+        (1, '信访投诉', '受理信访投诉', r.complaints::numeric, '件', r.prev_complaints::numeric, r.change,
+         '按渠道：' || COALESCE((SELECT string_agg(s.key || s.complaints, '、') FROM s
+                                  WHERE s.dimension = 'channel' AND s.complaints > 0), '无')
+         || '；按类别：' || COALESCE((SELECT string_agg(s.key || s.complaints, '、') FROM s
+                                      WHERE s.dimension = 'category' AND s.complaints > 0), '无')),
+        (2, '信访投诉', '办结率', r.closure_rate, '%', NULL, NULL, pg_catalog.format('办结%s件', r.closed))) AS l
+    $$;
+COMMENT ON FUNCTION @extschema@._report_complaints(text, daterange) IS
+    'section 信访投诉 of eco.annual_report: complaints received (by channel and category, change on last year) and the closure rate (eco.complaint_summary)';
+
+CREATE FUNCTION @extschema@._report_inspections(area text, period daterange)
+    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
+                   prev_value numeric, change text, detail text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT l.* FROM (SELECT) AS one
+    LEFT JOIN @extschema@.inspection_summary(_report_inspections.area, _report_inspections.period) r ON true
+    CROSS JOIN LATERAL (VALUES
+        (1, '双随机抽查', '抽查企业', r.checks::numeric, '家', NULL::numeric, NULL::text,
+         pg_catalog.format('抽取%s次，已检查%s家', r.draws, r.inspected)),
+        (2, '双随机抽查', '发现问题企业', r.with_problems, '家', NULL, NULL, NULL),
+        (3, '双随机抽查', '问题发现率', r.problem_rate, '%', NULL, NULL, NULL)) AS l
+    $$;
+COMMENT ON FUNCTION @extschema@._report_inspections(text, daterange) IS
+    'section 双随机抽查 of eco.annual_report: enterprises drawn, with problems and the problem rate (eco.inspection_summary)';
+
+CREATE FUNCTION @extschema@._report_enforcement(area text, period daterange)
+    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
+                   prev_value numeric, change text, detail text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT l.* FROM (SELECT) AS one
+    LEFT JOIN @extschema@.enforcement_summary(_report_enforcement.area, _report_enforcement.period) r ON true
+    CROSS JOIN LATERAL (VALUES
+        (1, '行政执法', '行政处罚案件', r.cases::numeric, '件', r.prev_cases::numeric, r.cases_change, NULL::text),
+        (2, '行政执法', '罚没金额', r.penalty, '元', r.prev_penalty, r.penalty_change, NULL)) AS l
+    $$;
+COMMENT ON FUNCTION @extschema@._report_enforcement(text, daterange) IS
+    'section 行政执法 of eco.annual_report: penalty cases and amounts with the change on last year (eco.enforcement_summary)';
+
+CREATE FUNCTION @extschema@._report_offsets(area text, period daterange)
+    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
+                   prev_value numeric, change text, detail text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT r.ordinality::integer, '总量指标', r.pollutant || '削减量', r.reduction_tpa, 't/a', NULL::numeric, NULL::text,
+           pg_catalog.format('倍量替代可腾出%s t/a，已用于%s个项目，剩余%s t/a',
+                             round(r.freed_tpa, 2), r.projects, round(r.remaining_tpa, 2))
+    FROM @extschema@.offset_summary(_report_offsets.area, 2, upper(_report_offsets.period) - 1) WITH ORDINALITY r
+    ORDER BY r.ordinality
+    $$;
+COMMENT ON FUNCTION @extschema@._report_offsets(text, daterange) IS
+    'section 总量指标 of eco.annual_report: reductions per pollutant and what doubled offsetting (倍量替代) frees, on the last day of the period (eco.offset_summary)';
+
+CREATE FUNCTION @extschema@._report_approvals(area text, period daterange)
+    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
+                   prev_value numeric, change text, detail text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT r.ordinality::integer, '审批服务', r.kind || r.category, r.approvals::numeric, '件', r.prev_approvals::numeric,
+           r.change, NULL::text
+    FROM @extschema@.approval_summary(_report_approvals.area, _report_approvals.period) WITH ORDINALITY r
+    ORDER BY r.ordinality
+    $$;
+COMMENT ON FUNCTION @extschema@._report_approvals(text, daterange) IS
+    'section 审批服务 of eco.annual_report: approvals per kind and category with the change on last year (eco.approval_summary)';
+
+CREATE FUNCTION @extschema@._report_tasks(area text, period daterange)
+    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
+                   prev_value numeric, change text, detail text)
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT r.ordinality::integer, '重点任务', r.program, r.done::numeric, '项', NULL::numeric, NULL::text,
+           pg_catalog.format('完成%s/%s，完成率%s%%', r.done, r.planned, r.share)
+    FROM @extschema@.task_progress(_report_tasks.area, extract(year FROM lower(_report_tasks.period))::integer,
+                                   upper(_report_tasks.period) - 1) WITH ORDINALITY r
+    ORDER BY r.ordinality
+    $$;
+COMMENT ON FUNCTION @extschema@._report_tasks(text, daterange) IS
+    'section 重点任务 of eco.annual_report: key tasks done per programme by the last day of the period (eco.task_progress)';
+
 -- ---------- the annual report ----------
 CREATE FUNCTION @extschema@.annual_report(area text, year integer, as_of date DEFAULT NULL)
     RETURNS TABLE (seq integer, section text, indicator text, value numeric, unit text,
@@ -116,15 +371,9 @@ CREATE FUNCTION @extschema@.annual_report(area text, year integer, as_of date DE
     LANGUAGE plpgsql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
-#variable_conflict use_column
 DECLARE
-    y_first date;
-    y_last date;
     upto date;
-    cur daterange;
-    prv daterange;
-    r record;
-    t text;
+    p daterange;
 BEGIN
     IF area IS NULL OR year IS NULL THEN
         RAISE EXCEPTION 'area and year are required' USING ERRCODE = '22023';
@@ -132,183 +381,27 @@ BEGIN
     IF year < 1 OR year > 9999 THEN
         RAISE EXCEPTION 'year out of range: %', year USING ERRCODE = '22023';
     END IF;
-    y_first := make_date(year, 1, 1);
-    y_last := make_date(year, 12, 31);
-    upto := LEAST(COALESCE(as_of, y_last), y_last);
-    IF upto < y_first THEN
+    upto := LEAST(COALESCE(as_of, make_date(year, 12, 31)), make_date(year, 12, 31));
+    IF upto < make_date(year, 1, 1) THEN
         RAISE EXCEPTION 'as_of % is before the year %', as_of, year USING ERRCODE = '22023';
     END IF;
-    cur := daterange(y_first, upto, '[]');
-    prv := @extschema@.same_period_last_year(cur);
-    seq := 0;
-
-    -- ===== 大气环境 =====
-    IF pg_catalog.to_regclass('@extschema@.air_daily') IS NOT NULL THEN
-        FOR r IN SELECT * FROM @extschema@.air_summary(annual_report.area, cur) s
-                 WHERE s.indicator IN ('PM2.5', 'PM10', 'good_days_ratio', 'composite_index') LOOP
-            seq := seq + 1; section := '大气环境'; indicator := r.name_zh; value := r.value; unit := r.unit;
-            prev_value := r.prev_value; change := r.change_phrase;
-            detail := pg_catalog.format('数据有效率%s%%（%s/%s天），上年同期%s%%', r.capture, r.valid_days, r.days,
-                                        r.prev_capture);
-            RETURN NEXT;
-        END LOOP;
-    END IF;
-
-    -- ===== 水环境: assessed sections (eco.site kind 'water' with a target class) =====
-    IF pg_catalog.to_regprocedure('@extschema@.section_evaluation(timestamp, timestamp, double precision)') IS NOT NULL THEN
-        SELECT count(*) FILTER (WHERE e.tag = 'cur') AS n,
-               count(*) FILTER (WHERE e.tag = 'cur' AND e.target_met) AS met,
-               count(*) FILTER (WHERE e.tag = 'cur' AND e.good) AS good,
-               count(*) FILTER (WHERE e.tag = 'cur' AND e.worst) AS worst,
-               count(*) FILTER (WHERE e.tag = 'prev') AS p_n,
-               count(*) FILTER (WHERE e.tag = 'prev' AND e.target_met) AS p_met,
-               count(*) FILTER (WHERE e.tag = 'prev' AND e.good) AS p_good,
-               count(*) FILTER (WHERE e.tag = 'prev' AND e.worst) AS p_worst,
-               string_agg(e.section_code || '（' || @extschema@.water_class_label(e.water_class)
-                          || COALESCE('，' || NULLIF(e.main_pollutants_label, ''), '') || '）', '、'
-                          ORDER BY e.section_code) FILTER (WHERE e.tag = 'cur' AND NOT e.target_met) AS failing
-          INTO r
-          FROM (SELECT x.tag, v.section_code, v.water_class, v.target_met, v.main_pollutants_label,
-                       v.water_class OPERATOR(@extschema@.<=) 'III'::@extschema@.water_class AS good,
-                       v.water_class OPERATOR(@extschema@.=) '劣V'::@extschema@.water_class AS worst
-                FROM (VALUES ('cur', cur), ('prev', prv)) AS x(tag, per)
-                CROSS JOIN LATERAL @extschema@.section_evaluation(lower(x.per)::timestamp, upper(x.per)::timestamp) v
-                JOIN @extschema@.site st ON st.code = v.section_code
-                WHERE st.kind = 'water' AND st.target_class IS NOT NULL
-                  AND starts_with(st.area, annual_report.area)) e;
-        seq := seq + 1; section := '水环境'; indicator := '考核断面'; value := r.n; unit := '个';
-        prev_value := r.p_n; change := NULL; detail := NULL; RETURN NEXT;
-        seq := seq + 1; indicator := '达到考核目标断面比例'; value := @extschema@.share(r.met, r.n); unit := '%';
-        prev_value := @extschema@.share(r.p_met, r.p_n);
-        change := @extschema@.change_phrase(value, prev_value, 'pp_higher_better');
-        detail := pg_catalog.format('%s个断面中%s个达标', r.n, r.met); RETURN NEXT;
-        seq := seq + 1; indicator := 'Ⅰ～Ⅲ类水质断面比例'; value := @extschema@.share(r.good, r.n);
-        prev_value := @extschema@.share(r.p_good, r.p_n);
-        change := @extschema@.change_phrase(value, prev_value, 'pp_higher_better'); detail := NULL; RETURN NEXT;
-        seq := seq + 1; indicator := '劣Ⅴ类断面'; value := r.worst; unit := '个'; prev_value := r.p_worst;
-        change := NULL; RETURN NEXT;
-        seq := seq + 1; indicator := '未达标断面'; value := r.n - r.met; prev_value := r.p_n - r.p_met;
-        detail := r.failing; RETURN NEXT;
-    END IF;
-
-    -- ===== 入河排污口 =====
-    IF pg_catalog.to_regprocedure('@extschema@.outfall_progress(text, date)') IS NOT NULL THEN
-        SELECT * INTO r FROM @extschema@.outfall_progress(annual_report.area, upto);
-        seq := seq + 1; section := '入河排污口'; indicator := '排查排污口'; value := r.outfalls; unit := '个';
-        prev_value := NULL; change := NULL;
-        detail := pg_catalog.format('排查%s个，其中核查确认非排口%s个、专项行动前已整治%s个、纳入分类整治%s个'
-                                    '（已完成%s个，整治中%s个）', r.outfalls, r.non_outfalls, r.pre_campaign,
-                                    r.classified, r.done, r.in_progress)
-                  || CASE WHEN r.suspected > 0 THEN pg_catalog.format('，尚待核查%s个', r.suspected) ELSE '' END;
-        RETURN NEXT;
-        seq := seq + 1; indicator := '核查确认非排口'; value := r.non_outfalls; detail := NULL; RETURN NEXT;
-        seq := seq + 1; indicator := '专项行动前已整治'; value := r.pre_campaign; RETURN NEXT;
-        seq := seq + 1; indicator := '纳入分类整治'; value := r.classified; RETURN NEXT;
-        seq := seq + 1; indicator := '已完成整治'; value := r.done;
-        detail := pg_catalog.format('取缔%s个、清理合并%s个、规范整治%s个', r.done_abolish, r.done_merge,
-                                    r.done_regularize);
-        RETURN NEXT;
-        seq := seq + 1; indicator := '整治中'; value := r.in_progress; detail := NULL; RETURN NEXT;
-    END IF;
-
-    -- ===== 污染源在线监控: exceedances of the monitored outlets (HJ 212 hourly data), when the area has any =====
-    IF pg_catalog.to_regprocedure('@extschema@.outlet_exceedance_runs(text, tsrange)') IS NOT NULL
-       AND EXISTS (SELECT 1 FROM @extschema@.outlet o WHERE starts_with(o.area, annual_report.area)) THEN
-        SELECT count(DISTINCT x.mn) FILTER (WHERE x.tag = 'cur') AS outlets,
-               count(*) FILTER (WHERE x.tag = 'cur') AS runs,
-               COALESCE(sum(x.hours) FILTER (WHERE x.tag = 'cur'), 0) AS hours,
-               count(DISTINCT x.mn) FILTER (WHERE x.tag = 'prev') AS p_outlets,
-               COALESCE(sum(x.hours) FILTER (WHERE x.tag = 'prev'), 0) AS p_hours
-          INTO r
-          FROM (SELECT p.tag, e.mn, e.hours
-                FROM (VALUES ('cur', cur), ('prev', prv)) AS p(tag, per)
-                CROSS JOIN LATERAL @extschema@.outlet_exceedance_runs(annual_report.area,
-                                       tsrange(lower(p.per)::timestamp, upper(p.per)::timestamp)) e) x;
-        seq := seq + 1; section := '污染源在线监控'; indicator := '在线监控排放口'; unit := '个';
-        value := (SELECT count(*) FROM @extschema@.outlet o WHERE starts_with(o.area, annual_report.area));
-        prev_value := NULL; change := NULL; detail := NULL; RETURN NEXT;
-        seq := seq + 1; indicator := '超标排放口'; value := r.outlets; prev_value := r.p_outlets;
-        detail := pg_catalog.format('小时均值超标%s次（连续超标时段）', r.runs); RETURN NEXT;
-        seq := seq + 1; indicator := '超标小时数'; value := r.hours; unit := '小时'; prev_value := r.p_hours;
-        detail := NULL; RETURN NEXT;
-    END IF;
-
-    -- ===== 土壤环境: parcels changing in the year to first-class land, by survey status =====
-    IF pg_catalog.to_regclass('@extschema@.land_parcel') IS NOT NULL THEN
-        FOR r IN SELECT s.ord, s.status, count(p.code) AS n
-                 FROM (VALUES (1, '未开展'), (2, '调查中'), (3, '报告已编制'), (4, '已通过评审')) AS s(ord, status)
-                 LEFT JOIN @extschema@.land_parcel p
-                        ON p.survey_status = s.status AND p.change_year = annual_report.year AND p.land_class = 1
-                       AND starts_with(p.area, annual_report.area)
-                 GROUP BY s.ord, s.status ORDER BY s.ord LOOP
-            seq := seq + 1; section := '土壤环境'; indicator := '变更为第一类用地地块（' || r.status || '）';
-            value := r.n; unit := '块'; prev_value := NULL; change := NULL; detail := NULL;
-            RETURN NEXT;
-        END LOOP;
-    END IF;
-
-    -- ===== 督察整改 =====
-    SELECT * INTO r FROM @extschema@.rectification_summary(annual_report.area, upto) s WHERE s.level = '合计';
-    SELECT string_agg(s.level || s.findings, '、') INTO t
-      FROM @extschema@.rectification_summary(annual_report.area, upto) s WHERE s.level <> '合计';
-    seq := seq + 1; section := '督察整改'; indicator := '交办问题'; value := r.findings; unit := '个';
-    prev_value := NULL; change := NULL; detail := t; RETURN NEXT;
-    seq := seq + 1; indicator := '已完成整改'; value := r.closed; detail := NULL; RETURN NEXT;
-    seq := seq + 1; indicator := '未到期（整改中）'; value := r.open_not_due; RETURN NEXT;
-    seq := seq + 1; indicator := '逾期未完成'; value := r.overdue; RETURN NEXT;
-
-    -- ===== 信访投诉 =====
-    SELECT * INTO r FROM @extschema@.complaint_summary(annual_report.area, cur) s WHERE s.dimension = 'total';
-    seq := seq + 1; section := '信访投诉'; indicator := '受理信访投诉'; value := r.complaints; unit := '件';
-    prev_value := r.prev_complaints; change := r.change;
-    SELECT string_agg(s.key || s.complaints, '、') INTO t
-      FROM @extschema@.complaint_summary(annual_report.area, cur) s WHERE s.dimension = 'channel' AND s.complaints > 0;
-    detail := '按渠道：' || COALESCE(t, '无');
-    SELECT string_agg(s.key || s.complaints, '、') INTO t
-      FROM @extschema@.complaint_summary(annual_report.area, cur) s WHERE s.dimension = 'category' AND s.complaints > 0;
-    detail := detail || '；按类别：' || COALESCE(t, '无');
-    RETURN NEXT;
-    seq := seq + 1; indicator := '办结率'; value := r.closure_rate; unit := '%'; prev_value := NULL; change := NULL;
-    detail := pg_catalog.format('办结%s件', r.closed); RETURN NEXT;
-
-    -- ===== 双随机、一公开 =====
-    SELECT * INTO r FROM @extschema@.inspection_summary(annual_report.area, cur);
-    seq := seq + 1; section := '双随机抽查'; indicator := '抽查企业'; value := r.checks; unit := '家';
-    prev_value := NULL; change := NULL; detail := pg_catalog.format('抽取%s次，已检查%s家', r.draws, r.inspected);
-    RETURN NEXT;
-    seq := seq + 1; indicator := '发现问题企业'; value := r.with_problems; detail := NULL; RETURN NEXT;
-    seq := seq + 1; indicator := '问题发现率'; value := r.problem_rate; unit := '%'; RETURN NEXT;
-
-    -- ===== 行政执法 =====
-    SELECT * INTO r FROM @extschema@.enforcement_summary(annual_report.area, cur);
-    seq := seq + 1; section := '行政执法'; indicator := '行政处罚案件'; value := r.cases; unit := '件';
-    prev_value := r.prev_cases; change := r.cases_change; detail := NULL; RETURN NEXT;
-    seq := seq + 1; indicator := '罚没金额'; value := r.penalty; unit := '元';
-    prev_value := r.prev_penalty; change := r.penalty_change; RETURN NEXT;
-
-    -- ===== 总量指标（倍量替代） =====
-    FOR r IN SELECT * FROM @extschema@.offset_summary(annual_report.area, 2, upto) LOOP
-        seq := seq + 1; section := '总量指标'; indicator := r.pollutant || '削减量'; value := r.reduction_tpa;
-        unit := 't/a'; prev_value := NULL; change := NULL;
-        detail := pg_catalog.format('倍量替代可腾出%s t/a，已用于%s个项目，剩余%s t/a',
-                                    round(r.freed_tpa, 2), r.projects, round(r.remaining_tpa, 2));
-        RETURN NEXT;
-    END LOOP;
-
-    -- ===== 审批服务 =====
-    FOR r IN SELECT * FROM @extschema@.approval_summary(annual_report.area, cur) LOOP
-        seq := seq + 1; section := '审批服务'; indicator := r.kind || r.category; value := r.approvals;
-        unit := '件'; prev_value := r.prev_approvals; change := r.change; detail := NULL;
-        RETURN NEXT;
-    END LOOP;
-
-    -- ===== 重点任务 =====
-    FOR r IN SELECT * FROM @extschema@.task_progress(annual_report.area, annual_report.year, upto) LOOP
-        seq := seq + 1; section := '重点任务'; indicator := r.program; value := r.done; unit := '项';
-        prev_value := NULL; change := NULL;
-        detail := pg_catalog.format('完成%s/%s，完成率%s%%', r.done, r.planned, r.share);
-        RETURN NEXT;
-    END LOOP;
+    p := daterange(make_date(year, 1, 1), upto, '[]');
+    RETURN QUERY
+    SELECT (row_number() OVER (ORDER BY s.part, s.ord))::integer, s.section, s.indicator, s.value, s.unit,
+           s.prev_value, s.change, s.detail
+    FROM (SELECT 1 AS part, r.* FROM @extschema@._report_air(area, p) r
+          UNION ALL SELECT 2, r.* FROM @extschema@._report_water(area, p) r
+          UNION ALL SELECT 3, r.* FROM @extschema@._report_outfalls(area, p) r
+          UNION ALL SELECT 4, r.* FROM @extschema@._report_sources(area, p) r
+          UNION ALL SELECT 5, r.* FROM @extschema@._report_soil(area, p) r
+          UNION ALL SELECT 6, r.* FROM @extschema@._report_rectification(area, p) r
+          UNION ALL SELECT 7, r.* FROM @extschema@._report_complaints(area, p) r
+          UNION ALL SELECT 8, r.* FROM @extschema@._report_inspections(area, p) r
+          UNION ALL SELECT 9, r.* FROM @extschema@._report_enforcement(area, p) r
+          UNION ALL SELECT 10, r.* FROM @extschema@._report_offsets(area, p) r
+          UNION ALL SELECT 11, r.* FROM @extschema@._report_approvals(area, p) r
+          UNION ALL SELECT 12, r.* FROM @extschema@._report_tasks(area, p) r) s
+    ORDER BY 1;
 END
 $$;
 COMMENT ON FUNCTION @extschema@.annual_report(text, integer, date) IS

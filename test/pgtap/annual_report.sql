@@ -1,6 +1,6 @@
 -- pgTAP: every figure of eco.annual_report equals an independent query over the same data.
 BEGIN;
-SELECT plan(35);
+SELECT plan(41);
 
 -- ---------- data: area 8801 (two districts) and a neighbour 8802 that must never be counted ----------
 INSERT INTO eco.site (code, name, kind, area, water_body, target_class) VALUES
@@ -200,6 +200,43 @@ SELECT is((SELECT value FROM rep WHERE indicator = '环评报告表'),
            AND decided_on BETWEEN '2023-01-01' AND '2023-03-31'), 'EIA reports approved');
 SELECT is((SELECT value FROM rep WHERE indicator = '村庄生活污水治理'),
           (SELECT count(*)::numeric FROM eco.task WHERE area LIKE '8801%' AND done_on <= '2023-03-31'), 'tasks done');
+
+-- rows of a section function named by text (ord, section, indicator)
+CREATE FUNCTION pg_temp.section_rows(fn text, area text, period daterange)
+    RETURNS TABLE (ord integer, section text, indicator text) LANGUAGE plpgsql STABLE AS $$
+BEGIN
+    RETURN QUERY EXECUTE format('SELECT ord, section, indicator FROM %s($1, $2)', fn) USING area, period;
+END $$;
+
+-- ---------- the sections: one function each, assembled in order, no lookup guards ----------
+SELECT is(ARRAY(SELECT section || '|' || indicator FROM rep ORDER BY seq),
+          ARRAY(SELECT r.section || '|' || r.indicator
+                FROM unnest(ARRAY['eco._report_air', 'eco._report_water', 'eco._report_outfalls', 'eco._report_sources',
+                                  'eco._report_soil', 'eco._report_rectification', 'eco._report_complaints',
+                                  'eco._report_inspections', 'eco._report_enforcement', 'eco._report_offsets',
+                                  'eco._report_approvals', 'eco._report_tasks']) WITH ORDINALITY AS f(fn, part)
+                CROSS JOIN LATERAL pg_temp.section_rows(f.fn, '8801', daterange('2023-01-01', '2023-03-31', '[]')) r
+                ORDER BY f.part, r.ord),
+          'the report is its section functions, in order');
+SELECT is(ARRAY(SELECT seq FROM rep ORDER BY seq), ARRAY(SELECT generate_series(1, (SELECT count(*)::int FROM rep))),
+          'seq numbers the rows 1..n');
+SELECT is_empty($$SELECT p.oid::regprocedure FROM pg_proc p
+                  WHERE p.pronamespace = 'eco'::regnamespace
+                    AND (p.proname = 'annual_report' OR p.proname LIKE '\_report\_%')
+                    AND p.prosrc ~ 'to_reg(class|procedure)'$$,
+                'no section of the report hides behind a to_regclass / to_regprocedure guard');
+SELECT is_empty($$SELECT p.oid::regprocedure FROM pg_proc p
+                  WHERE p.pronamespace = 'eco'::regnamespace AND p.proname LIKE '\_report\_%'
+                    AND p.pronargs = 2 AND p.proargtypes[1] = 'daterange'::regtype
+                    AND NOT (p.provolatile = 's' AND p.proconfig @> ARRAY['search_path=pg_catalog, pg_temp']
+                             AND obj_description(p.oid, 'pg_proc') IS NOT NULL)$$,
+                'every section function is STABLE, pins search_path and has a comment');
+SELECT is((SELECT array_agg(x::text ORDER BY section_code) FROM eco.section_evaluation('2023-01-01', '2023-04-01') x),
+          (SELECT array_agg(x::text ORDER BY section_code)
+           FROM eco.section_evaluation('2023-01-01', '2023-04-01', 1, 'GB3838-2002') x),
+          'section_evaluation: the 0.1.0 call equals the call with the default standard');
+SELECT throws_ok($$SELECT * FROM eco.section_evaluation('2023-01-01', '2023-04-01', 1, 'HJ633-2026')$$, '22023', NULL,
+                 'section_evaluation passes its standard to the section aggregates (a non-water edition is refused)');
 
 -- ---------- row-level security: a role of the neighbouring area 8802 ----------
 CREATE ROLE eco_tap_8802 NOLOGIN;

@@ -117,17 +117,17 @@ SELECT ok(strpos(pg_temp.body('eco.outfalls_in_protection_zones()'), 'eco._prote
           'eco.outfalls_in_protection_zones orders the zones by the C table and types none of its levels');
 
 -- ---------- the annual report and the work summary ----------
-SELECT ok(strpos(pg_temp.body('eco.annual_report(text, integer, date)'),
+SELECT ok(strpos(pg_temp.body('eco._report_soil(text, daterange)'),
                  (SELECT '(VALUES ' || string_agg(format('(%s, %L)', ord, survey_status), ', ' ORDER BY ord) || ')'
                   FROM surveys)) > 0,
-          'eco.annual_report lists the survey statuses of the C table, in its order');
-SELECT ok(strpos(pg_temp.body('eco.annual_report(text, integer, date)'),
+          'eco._report_soil (section of eco.annual_report) lists the survey statuses of the C table, in its order');
+SELECT ok(strpos(pg_temp.body('eco._report_outfalls(text, daterange)'),
                  (SELECT string_agg(action || '%s个', '、' ORDER BY ord) FROM actions)) > 0,
-          'eco.annual_report details the completed remediation by the actions of the C table, in its order');
-SELECT is_empty($$SELECT unnest(pg_temp.lits(m[1])) FROM regexp_matches(pg_temp.body('eco.annual_report(text, integer, date)'),
+          'eco._report_outfalls (section of eco.annual_report) details the completed remediation by the actions of the C table, in its order');
+SELECT is_empty($$SELECT unnest(pg_temp.lits(m[1])) FROM regexp_matches(pg_temp.body('eco._report_soil(text, daterange)'),
                   '(\(VALUES \(1, [^)]*\)(?:, \(\d+, [^)]*\))*\))', 'g') AS m
                   EXCEPT SELECT survey_status FROM surveys$$,
-                'eco.annual_report names no survey status outside the C table');
+                'eco._report_soil names no survey status outside the C table');
 SELECT ok(strpos(pg_temp.body('eco.work_summary(text, integer, date, text)'),
                  (SELECT '(VALUES ' || string_agg(format('(%s, %L)', 5 - ord, survey_status), ', ' ORDER BY ord DESC) || ')'
                   FROM surveys)) > 0,
@@ -184,11 +184,11 @@ SELECT ok(strpos(pg_temp.body(p.oid::regprocedure),
           'the hint of eco.nearest_sites lists the site kinds of the CHECK of eco.site')
   FROM pg_proc p WHERE p.proname = 'nearest_sites' AND p.pronamespace = 'eco'::regnamespace;
 -- The air indicators the annual report prints are codes of the C registry (an unknown code would drop silently).
-SELECT is_empty($$SELECT unnest(pg_temp.lits(substring(pg_temp.body('eco.annual_report(text, integer, date)')
+SELECT is_empty($$SELECT unnest(pg_temp.lits(substring(pg_temp.body('eco._report_air(text, daterange)')
                                                       FROM 's.indicator IN \(([^)]*)\)')))
                   EXCEPT SELECT code FROM eco.report_indicators$$,
-                'every air indicator eco.annual_report prints is a code of eco.report_indicators');
-SELECT cmp_ok(cardinality(pg_temp.lits(substring(pg_temp.body('eco.annual_report(text, integer, date)')
+                'every air indicator eco.annual_report prints (eco._report_air) is a code of eco.report_indicators');
+SELECT cmp_ok(cardinality(pg_temp.lits(substring(pg_temp.body('eco._report_air(text, daterange)')
                                                  FROM 's.indicator IN \(([^)]*)\)'))), '>', 0,
               'eco.annual_report selects its air indicators by code');
 -- Finding statuses: those eco.rectification_status gives are those eco.rectification_summary counts.
@@ -202,7 +202,7 @@ SELECT set_eq($$SELECT unnest(pg_temp.lits(substring(pg_temp.body('eco.rectifica
 SELECT isnt_empty($$SELECT unnest(pg_temp.cjk('status = ''销号完成'' OR action = ''取缔''')) EXCEPT
                     (SELECT status FROM statuses UNION SELECT action FROM actions)$$,
                   'probe: a status outside the C table is found');
-SELECT is(strpos(replace(pg_temp.body('eco.annual_report(text, integer, date)'), '报告已编制', '报告编制'),
+SELECT is(strpos(replace(pg_temp.body('eco._report_soil(text, daterange)'), '报告已编制', '报告编制'),
                  (SELECT '(VALUES ' || string_agg(format('(%s, %L)', ord, survey_status), ', ' ORDER BY ord) || ')'
                   FROM surveys)), 0,
           'probe: a survey status renamed in the report no longer equals the C table');

@@ -1,0 +1,24 @@
+-- ===================================================================
+-- Upgrade 0.1.0 -> 0.2.0: the report layer in sections.
+-- eco.section_evaluation takes the standard argument last (default eco.water_default_standard()), as every
+-- water function does; a fourth argument with a default next to the 0.1.0 function would make every shorter call
+-- ambiguous, so the 0.1.0 signature goes and every 0.1.0 call (two or three arguments) resolves to the new one.
+-- eco.annual_report assembles one small function per section (eco._report_<section>); its rows are unchanged.
+-- The statements are copied from src/sql/30_water.sql and src/sql/90_annual_report.sql.  This piece sorts after
+-- 70_sources_report.sql: its eco.annual_report is the final definition.
+-- ===================================================================
+DROP FUNCTION @extschema@.section_evaluation(timestamp, timestamp, double precision);
+--@ from src/sql/30_water.sql: function eco.section_evaluation(timestamp, timestamp, double precision, eco.standard)
+--@ from src/sql/90_annual_report.sql: function eco._report_air(text, daterange)
+--@ from src/sql/90_annual_report.sql: function eco._report_water(text, daterange)
+--@ from src/sql/90_annual_report.sql: function eco._report_outfalls(text, daterange)
+--@ from src/sql/90_annual_report.sql: function eco._report_sources(text, daterange)
+--@ from src/sql/90_annual_report.sql: function eco._report_soil(text, daterange)
+--@ from src/sql/90_annual_report.sql: function eco._report_rectification(text, daterange)
+--@ from src/sql/90_annual_report.sql: function eco._report_complaints(text, daterange)
+--@ from src/sql/90_annual_report.sql: function eco._report_inspections(text, daterange)
+--@ from src/sql/90_annual_report.sql: function eco._report_enforcement(text, daterange)
+--@ from src/sql/90_annual_report.sql: function eco._report_offsets(text, daterange)
+--@ from src/sql/90_annual_report.sql: function eco._report_approvals(text, daterange)
+--@ from src/sql/90_annual_report.sql: function eco._report_tasks(text, daterange)
+--@ from src/sql/90_annual_report.sql: function eco.annual_report(text, integer, date)
