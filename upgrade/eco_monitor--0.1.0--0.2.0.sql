@@ -2825,6 +2825,111 @@ CREATE OR REPLACE FUNCTION @extschema@.section_evaluation(period_from timestamp,
     $$;
 COMMENT ON FUNCTION @extschema@.section_evaluation(timestamp, timestamp, double precision, @extschema@.standard) IS
     'per-section evaluation of [period_from, period_to): class from the item means, status, target class met, main pollutants (heavy metals first, multiples to 2 decimals); below-detection values count as value × below_detection_factor; standard: a GB3838 edition (default eco.water_default_standard())';
+-- from src/sql/90_annual_report.sql: function eco.air_summary(text, daterange)
+CREATE OR REPLACE FUNCTION @extschema@.air_summary(area text, period daterange)
+    RETURNS TABLE (ord integer, indicator text, name_zh text, value numeric, unit text,
+                   valid_days integer, days integer, capture numeric,
+                   prev_value numeric, prev_valid_days integer, prev_days integer, prev_capture numeric,
+                   change numeric, change_phrase text)
+    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+#variable_conflict use_column
+DECLARE
+    prv daterange;
+    std @extschema@.standard;
+BEGIN
+    IF isempty(period) OR lower_inf(period) OR upper_inf(period) THEN
+        RAISE EXCEPTION 'period must be a bounded, non-empty date range: %', period USING ERRCODE = '22023';
+    END IF;
+    prv := @extschema@.same_period_last_year(period);
+    -- Both years with the edition in force at the start of the current period, so the change compares like with like.
+    std := @extschema@.standard_in_force('GB3095', lower(period));
+    RETURN QUERY
+    WITH per(tag, r) AS (VALUES ('cur', period), ('prev', prv)),
+    -- City value of a day: the mean over the area's air sites whose daily value is valid (HJ 663 city
+    -- evaluation: the arithmetic mean of the valid sites, not the worst site).
+    city AS (
+        SELECT per.tag, a.day,
+               avg(a.so2::numeric) FILTER (WHERE a.so2_valid) AS so2,
+               avg(a.no2::numeric) FILTER (WHERE a.no2_valid) AS no2,
+               avg(a.co::numeric) FILTER (WHERE a.co_valid) AS co,
+               avg(a.pm10::numeric) FILTER (WHERE a.pm10_valid) AS pm10,
+               avg(a.pm25::numeric) FILTER (WHERE a.pm25_valid) AS pm25,
+               avg(a.o3_8h::numeric) FILTER (WHERE a.o3_8h_valid) AS o3_8h,
+               avg(a.o3_1h::numeric) FILTER (WHERE a.o3_1h IS NOT NULL) AS o3_1h,
+               bool_or(a.dust) AS dust
+        FROM per
+        JOIN @extschema@.air_daily a ON a.day <@ per.r
+        JOIN @extschema@.site s ON s.code = a.site_code
+        WHERE s.kind = 'air' AND starts_with(s.area, air_summary.area)
+        GROUP BY per.tag, a.day
+    ),
+    -- City AQI of a day from the city concentrations, under the HJ 633 edition in force that day; a good day
+    -- (优良) is one of AQI level 1 or 2 (the AQI bounds of the levels live in the C table, view eco.aqi_levels).
+    day_aqi AS (
+        SELECT c.*, r.aqi, r.level AS aqi_level
+        FROM city c
+        CROSS JOIN LATERAL @extschema@.daily_aqi(so2 => c.so2::float8, no2 => c.no2::float8, co => c.co::float8,
+                                                 pm10 => c.pm10::float8, pm25 => c.pm25::float8,
+                                                 o3_8h => c.o3_8h::float8, o3_1h => c.o3_1h::float8,
+                                                 standard => @extschema@.standard_in_force('HJ633', c.day)) r
+    ),
+    -- Period statistics.  PM and the composite index leave dust days out; the good-days ratio keeps them (§7).
+    stats AS (
+        SELECT per.tag, (upper(per.r) - lower(per.r))::integer AS ndays,
+               avg(d.pm25) FILTER (WHERE NOT d.dust) AS pm25, count(d.pm25) FILTER (WHERE NOT d.dust) AS n_pm25,
+               avg(d.pm10) FILTER (WHERE NOT d.dust) AS pm10, count(d.pm10) FILTER (WHERE NOT d.dust) AS n_pm10,
+               avg(d.so2) AS so2, count(d.so2) AS n_so2,
+               avg(d.no2) AS no2, count(d.no2) AS n_no2,
+               @extschema@.percentile(d.co::float8, 0.95)::numeric AS co, count(d.co) AS n_co,
+               @extschema@.percentile(d.o3_8h::float8, 0.90)::numeric AS o3, count(d.o3_8h) AS n_o3,
+               count(*) FILTER (WHERE d.aqi_level <= 2) AS good, count(d.aqi) AS n_aqi,
+               count(*) FILTER (WHERE NOT d.dust AND d.so2 IS NOT NULL AND d.no2 IS NOT NULL AND d.co IS NOT NULL
+                                  AND d.pm10 IS NOT NULL AND d.pm25 IS NOT NULL AND d.o3_8h IS NOT NULL) AS n_all
+        FROM per LEFT JOIN day_aqi d ON d.tag = per.tag
+        GROUP BY per.tag, per.r
+    ),
+    ind AS (SELECT i.ord, i.code, i.name_zh, i.unit, i.decimals, i.change_kind FROM @extschema@.report_indicators i),
+    -- Published (rounded) statistics, then the composite index from them (城市环境空气质量排名技术规定,
+    -- 环办〔2014〕64号: I_sum = Σ C_i / S_i over the six pollutants; year-on-year changes on the published figures).
+    figs AS (
+        SELECT s.tag, s.ndays, f.code, @extschema@.gbt8170_round(f.raw, i.decimals) AS v, f.n::integer AS n
+        FROM stats s
+        CROSS JOIN LATERAL (VALUES ('PM2.5', s.pm25, s.n_pm25), ('PM10', s.pm10, s.n_pm10), ('SO2', s.so2, s.n_so2),
+                                   ('NO2', s.no2, s.n_no2), ('CO', s.co, s.n_co), ('O3', s.o3, s.n_o3),
+                                   -- the ratio unrounded (rounded once, below, per GB/T 8170)
+                                   ('good_days_ratio', s.good::numeric OPERATOR(pg_catalog.*) 100
+                                       OPERATOR(pg_catalog./) NULLIF(s.n_aqi, 0), s.n_aqi))
+                           AS f(code, raw, n)
+        JOIN ind i ON i.code = f.code
+    ),
+    comp AS (
+        SELECT f.tag, min(f.ndays) AS ndays, 'composite_index' AS code,
+               @extschema@.gbt8170_round(@extschema@.composite_index(
+                   max(f.v) FILTER (WHERE f.code = 'SO2')::float8, max(f.v) FILTER (WHERE f.code = 'NO2')::float8,
+                   max(f.v) FILTER (WHERE f.code = 'PM10')::float8, max(f.v) FILTER (WHERE f.code = 'PM2.5')::float8,
+                   max(f.v) FILTER (WHERE f.code = 'CO')::float8, max(f.v) FILTER (WHERE f.code = 'O3')::float8,
+                   std)::numeric,
+                   (SELECT i.decimals FROM ind i WHERE i.code = 'composite_index')) AS v,
+               (SELECT s.n_all::integer FROM stats s WHERE s.tag = f.tag) AS n
+        FROM figs f GROUP BY f.tag
+    ),
+    allf AS (SELECT f.tag, f.ndays, f.code, f.v, f.n FROM figs f
+             UNION ALL SELECT c.tag, c.ndays, c.code, c.v, c.n FROM comp c)
+    SELECT i.ord, i.code, i.name_zh, c.v, i.unit,
+           c.n, c.ndays, @extschema@.share(c.n, c.ndays),
+           p.v, p.n, p.ndays, @extschema@.share(p.n, p.ndays),
+           @extschema@.change_rounded(c.v, p.v, i.change_kind),
+           @extschema@.change_phrase(c.v, p.v, i.change_kind)
+    FROM ind i
+    JOIN allf c ON c.code = i.code AND c.tag = 'cur'
+    JOIN allf p ON p.code = i.code AND p.tag = 'prev'
+    ORDER BY i.ord;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.air_summary(text, daterange) IS
+    'air figures of an area for a period and the same period last year (see eco.report_indicators): city value = mean over valid sites per day; values rounded per GB/T 8170 as published; changes from the published values; capture = valid days / calendar days';
 -- from src/sql/90_annual_report.sql: function eco._report_air(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@._report_air(area text, period daterange)
     RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,

@@ -27,7 +27,8 @@ BEGIN
     std := @extschema@.standard_in_force('GB3095', lower(period));
     RETURN QUERY
     WITH per(tag, r) AS (VALUES ('cur', period), ('prev', prv)),
-    -- City value of a day: the mean over the area's air sites whose daily value is valid (air.md §3.7).
+    -- City value of a day: the mean over the area's air sites whose daily value is valid (HJ 663 city
+    -- evaluation: the arithmetic mean of the valid sites, not the worst site).
     city AS (
         SELECT per.tag, a.day,
                avg(a.so2::numeric) FILTER (WHERE a.so2_valid) AS so2,
@@ -70,7 +71,8 @@ BEGIN
         GROUP BY per.tag, per.r
     ),
     ind AS (SELECT i.ord, i.code, i.name_zh, i.unit, i.decimals, i.change_kind FROM @extschema@.report_indicators i),
-    -- Published (rounded) statistics, then the composite index from them (air.md §4.1, §6).
+    -- Published (rounded) statistics, then the composite index from them (城市环境空气质量排名技术规定,
+    -- 环办〔2014〕64号: I_sum = Σ C_i / S_i over the six pollutants; year-on-year changes on the published figures).
     figs AS (
         SELECT s.tag, s.ndays, f.code, @extschema@.gbt8170_round(f.raw, i.decimals) AS v, f.n::integer AS n
         FROM stats s

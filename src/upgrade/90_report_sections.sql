@@ -9,6 +9,7 @@
 -- ===================================================================
 DROP FUNCTION @extschema@.section_evaluation(timestamp, timestamp, double precision);
 --@ from src/sql/30_water.sql: function eco.section_evaluation(timestamp, timestamp, double precision, eco.standard)
+--@ from src/sql/90_annual_report.sql: function eco.air_summary(text, daterange)
 --@ from src/sql/90_annual_report.sql: function eco._report_air(text, daterange)
 --@ from src/sql/90_annual_report.sql: function eco._report_water(text, daterange)
 --@ from src/sql/90_annual_report.sql: function eco._report_outfalls(text, daterange)
