@@ -1,6 +1,0 @@
--- ===================================================================
--- Upgrade 0.1.0 -> 0.2.0: eco.annual_report gains the section 污染源在线监控
--- (outlets under online monitoring, outlets with exceedances, exceedance hours;
--- shown when the area has monitored outlets).  The statements are copied from src/sql/90_annual_report.sql.
--- ===================================================================
---@ from src/sql/90_annual_report.sql: function eco.annual_report(text, integer, date)
