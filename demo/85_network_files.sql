@@ -1,8 +1,8 @@
 -- Demo, part 85 (SQL half of 85_network_files.sh): the synthetic city's air stations and hourly readings for
 -- 2022-2023, written as the national network's files: a station list and one china_sites_YYYYMMDD.csv per day
 -- (header date,hour,type,<station codes>; hour 0 of day D is hour 24 of day D-1).  85_network_files.sh splits the
--- lines into daily files and loads them the way a user loads a folder of files.  The readings are those of the
--- generator of 90_report.sql (same seed, same formulas), so the report reads the same data.
+-- lines into daily files and loads them the way a user loads a folder of files.  This is the demo's only source of
+-- air data: 90_report.sql reports what the load stored.
 \set ON_ERROR_STOP 1
 \set QUIET 1
 SET client_min_messages = warning;
