@@ -2451,6 +2451,17 @@ BEGIN
     COMMENT ON FUNCTION @extschema@._geojson_geometry(@pg@.geometry) IS
         'internal: RFC 7946 geometry of a CGCS2000 geometry (WGS 84 longitude/latitude, 6 decimals, counter-clockwise exterior rings)'
     $sql$, '@pg@', g);
+    EXECUTE replace($sql$
+    CREATE FUNCTION @extschema@._geojson_feature(id text, geom @pg@.geometry, properties json) RETURNS json
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE
+        SET search_path = pg_catalog, pg_temp
+        RETURN json_build_object('type', 'Feature', 'id', id, 'geometry', @extschema@._geojson_geometry(geom),
+                                 'properties', properties)
+    $sql$, '@pg@', g);
+    EXECUTE replace($sql$
+    COMMENT ON FUNCTION @extschema@._geojson_feature(text, @pg@.geometry, json) IS
+        'internal: an RFC 7946 Feature of the GeoJSON functions (id, geometry as eco._geojson_geometry, properties)'
+    $sql$, '@pg@', g);
 
     -- Air sites with the day's AQI.
     EXECUTE replace($sql$
@@ -2460,10 +2471,7 @@ BEGIN
         AS $fn$
         SELECT json_build_object('type', 'FeatureCollection', 'features',
                                  COALESCE(json_agg(f.feature ORDER BY f.code), '[]'::json))
-        FROM (SELECT s.code, json_build_object(
-                  'type', 'Feature', 'id', s.code,
-                  'geometry', @extschema@._geojson_geometry(s.geom),
-                  'properties', json_build_object(
+        FROM (SELECT s.code, @extschema@._geojson_feature(s.code, s.geom, json_build_object(
                       'code', s.code, 'name', s.name, 'area', s.area, 'control_level', s.control_level,
                       'day', $1, 'aqi', a.aqi, 'level', a.aqi_level, 'category', a.aqi_category,
                       'color', l.color, 'primary_pollutants', a.primary_pollutants, 'standard', a.aqi_standard::text)) AS feature
@@ -2481,10 +2489,7 @@ BEGIN
         AS $fn$
         SELECT json_build_object('type', 'FeatureCollection', 'features',
                                  COALESCE(json_agg(f.feature ORDER BY f.code), '[]'::json))
-        FROM (SELECT s.code, json_build_object(
-                  'type', 'Feature', 'id', s.code,
-                  'geometry', @extschema@._geojson_geometry(s.geom),
-                  'properties', json_build_object(
+        FROM (SELECT s.code, @extschema@._geojson_feature(s.code, s.geom, json_build_object(
                       'code', s.code, 'name', s.name, 'area', s.area, 'control_level', s.control_level,
                       'water_body', s.water_body, 'year', $1,
                       'target_class', @extschema@.water_class_label(s.target_class),
@@ -2506,10 +2511,7 @@ BEGIN
         AS $fn$
         SELECT json_build_object('type', 'FeatureCollection', 'features',
                                  COALESCE(json_agg(f.feature ORDER BY f.code), '[]'::json))
-        FROM (SELECT o.code, json_build_object(
-                  'type', 'Feature', 'id', o.code,
-                  'geometry', @extschema@._geojson_geometry(o.geom),
-                  'properties', json_build_object(
+        FROM (SELECT o.code, @extschema@._geojson_feature(o.code, o.geom, json_build_object(
                       'code', o.code, 'name', o.name, 'area', o.area, 'outfall_kind', o.outfall_kind,
                       'receiving_water', o.receiving_water, 'type', o.type::text,
                       'type_level1', @extschema@.outfall_type_level1(o.type)::text,
@@ -2528,10 +2530,7 @@ BEGIN
         AS $fn$
         SELECT json_build_object('type', 'FeatureCollection', 'features',
                                  COALESCE(json_agg(f.feature ORDER BY f.code), '[]'::json))
-        FROM (SELECT p.code, json_build_object(
-                  'type', 'Feature', 'id', p.code,
-                  'geometry', @extschema@._geojson_geometry(p.geom),
-                  'properties', json_build_object(
+        FROM (SELECT p.code, @extschema@._geojson_feature(p.code, p.geom, json_build_object(
                       'code', p.code, 'name', p.name, 'area', p.area, 'current_use', p.current_use,
                       'planned_use', p.planned_use, 'land_class', p.land_class, 'change_year', p.change_year,
                       'survey_status', p.survey_status)) AS feature
