@@ -632,6 +632,16 @@ aqi_mark_unresolved(aqi_result *r)
 	r->primary = 0;
 }
 
+/* The result of an edition this module does not know: every index and the AQI NA. */
+static void
+aqi_result_na(aqi_result *r)
+{
+	memset(r, 0, sizeof *r);
+	for (int i = 0; i < AQI_N_IND; i++)
+		r->iaqi[i] = AQI_NA;
+	r->aqi = AQI_NA;
+}
+
 static const unsigned char used_2012_daily[AQI_N_IND] = {1, 1, 1, 1, 1, 1, 1};
 static const unsigned char used_2026_daily[AQI_N_IND] = {1, 1, 1, 1, 1, 1, 0};
 static const unsigned char used_2012_hourly[AQI_N_IND] = {1, 1, 1, 1, 1, 1, 1};
@@ -647,10 +657,7 @@ aqi_daily(aqi_edition ed, const double c[AQI_N_IND], const unsigned char present
 
 	if ((unsigned) ed > AQI_HJ2026)
 	{
-		memset(r, 0, sizeof *r);
-		for (int i = 0; i < AQI_N_IND; i++)
-			r->iaqi[i] = AQI_NA;
-		r->aqi = AQI_NA;
+		aqi_result_na(r);
 		return;
 	}
 	if (tab[ed][0] == NULL)
@@ -673,10 +680,7 @@ aqi_hourly(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS], const unsigned cha
 
 	if ((unsigned) ed > AQI_HJ2026)
 	{
-		memset(r, 0, sizeof *r);
-		for (int i = 0; i < AQI_N_IND; i++)
-			r->iaqi[i] = AQI_NA;
-		r->aqi = AQI_NA;
+		aqi_result_na(r);
 		return;
 	}
 #define IQ(ind, arg, item, per) \
@@ -717,10 +721,7 @@ aqi_hourly_published(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS],
 {
 	if ((unsigned) ed > AQI_HJ2026)
 	{
-		memset(r, 0, sizeof *r);
-		for (int i = 0; i < AQI_N_IND; i++)
-			r->iaqi[i] = AQI_NA;
-		r->aqi = AQI_NA;
+		aqi_result_na(r);
 		return;
 	}
 #define PQ(ind, arg, item, per) \
