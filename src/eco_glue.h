@@ -23,6 +23,15 @@ const eco_standard *eco_standard_arg(int16 id);
  */
 eco_std_id	eco_require_family(const eco_standard *s, const char *family, const char *what);
 
+/*
+ * A word list typed once in a core table (e.g. the soil-survey stages):
+ * eco_word_list_srf returns it as rows (ord from 1, word) of a view's set-
+ * returning function; eco_word_list_text writes it as "a, b or c" for an
+ * error hint.
+ */
+Datum		eco_word_list_srf(FunctionCallInfo fcinfo, const char *const *words, int n);
+char	   *eco_word_list_text(const char *const *words, int n);
+
 /* Binary I/O of the 2-byte id types: recv validates the id with 'known'. */
 int16		eco_recv_id(FunctionCallInfo fcinfo, bool (*known) (int16), const char *type_name);
 Datum		eco_send_id(int16 id);

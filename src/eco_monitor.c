@@ -5,6 +5,8 @@
 
 #include <math.h>
 
+#include "funcapi.h"
+#include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 
@@ -98,4 +100,33 @@ eco_flat_deserialize(bytea *b, Size size, const char *what)
 	s = palloc(size);
 	memcpy(s, VARDATA_ANY(b), size);
 	return s;
+}
+
+Datum
+eco_word_list_srf(FunctionCallInfo fcinfo, const char *const *words, int n)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int i = 0; i < n; i++)
+	{
+		Datum		values[2];
+		bool		nulls[2] = {0};
+
+		values[0] = Int32GetDatum(i + 1);
+		values[1] = CStringGetTextDatum(words[i]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+char *
+eco_word_list_text(const char *const *words, int n)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < n; i++)
+		appendStringInfo(&buf, "%s%s", i == 0 ? "" : (i == n - 1 ? " or " : ", "), words[i]);
+	return buf.data;
 }
