@@ -19,7 +19,8 @@ title() {
     20_air_eval) echo "Air quality evaluation" ;;
     40_sites) echo "Outfalls, protection zones and land parcels" ;;
     45_soil) echo "Soil screening" ;;
-    50_report) echo "Year-on-year and ledgers" ;;
+    50_change_wording) echo "Year-on-year wording and published figures" ;;
+    52_ledgers) echo "Ledgers" ;;
     90_annual_report) echo "Annual report" ;;
     *) echo "${1#[0-9][0-9]_}" | tr '_' ' ' ;;
   esac

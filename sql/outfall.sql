@@ -19,7 +19,7 @@ SELECT 'nonsense'::eco.outfall_type;
 SELECT ''::eco.outfall_type;
 -- Text output reads back to the same id for every type (pg_dump writes text); binary round trip too.
 SELECT count(*) AS types,
-       count(*) FILTER (WHERE eco.outfall_type_send(name::eco.outfall_type) = int2send(id) AND type::text = name) AS text_round_trip
+       count(*) FILTER (WHERE eco._outfall_type_send(name::eco.outfall_type) = int2send(id) AND type::text = name) AS text_round_trip
 FROM eco.outfall_types;
 -- Binary files go to this test's own results directory (the client writes them: \copy).
 \getenv abs_builddir PG_ABS_BUILDDIR

@@ -38,7 +38,7 @@ FROM std_bin;
 \copy (SELECT (-1)::smallint) TO 'results/standard_bad.bin' (FORMAT binary)
 \copy std_bin FROM 'results/standard_bad.bin' (FORMAT binary)
 -- Send gives the id as 2 bytes, big-endian.
-SELECT eco.standard_send('HJ633-2026') = int2send((SELECT id FROM eco._standard_list() WHERE code = 'HJ633-2026'))
+SELECT eco._standard_send('HJ633-2026') = int2send((SELECT id FROM eco._standard_list() WHERE code = 'HJ633-2026'))
        AS send_is_id;
 -- The hint lists the families of the editions table.
 \set VERBOSITY default

@@ -23,7 +23,7 @@ SELECT count(*) FROM wc WHERE c = 'III';
 SELECT count(*) FROM wc WHERE c > 'III';
 RESET enable_seqscan;
 -- binary I/O
-SELECT eco.water_class_send('劣V'), eco.water_class_send('III');
+SELECT eco._water_class_send('劣V') AS send_v6, eco._water_class_send('III') AS send_iii;
 -- Binary files go to this test's own results directory (the client writes them: \copy).
 \getenv abs_builddir PG_ABS_BUILDDIR
 \cd :abs_builddir
@@ -43,34 +43,34 @@ SELECT ''::eco.water_class;
 SELECT eco.water_class_label('III', 'fr');
 SELECT eco.water_status('III', 'fr');
 
--- ---------- eco.water_class(pollutant, value, water_body) ----------
+-- ---------- eco.water_item_class(pollutant, value, water_body) ----------
 -- every Class III limit (and the pH range ends) meets III or better
-SELECT l.pollutant, l.water_body, l.class_iii, eco.water_class(l.pollutant, l.class_iii, l.water_body) AS class
+SELECT l.pollutant, l.water_body, l.class_iii, eco.water_item_class(l.pollutant, l.class_iii, l.water_body) AS class
 FROM eco.water_limits l WHERE l.gb3838_table = 1 AND l.class_iii IS NOT NULL ORDER BY l.table_row, l.water_body;
 -- each limit meets its own class (best class with that limit), just beyond it does not
 SELECT l.pollutant, l.water_body, k AS class_of_limit,
-       eco.water_class(l.pollutant, lim, l.water_body) AS at_limit,
-       eco.water_class(l.pollutant, CASE l.direction WHEN 'min' THEN lim * 0.999999 ELSE lim * 1.000001 END,
+       eco.water_item_class(l.pollutant, lim, l.water_body) AS at_limit,
+       eco.water_item_class(l.pollutant, CASE l.direction WHEN 'min' THEN lim * 0.999999 ELSE lim * 1.000001 END,
                        l.water_body) AS beyond
 FROM eco.water_limits l
 CROSS JOIN LATERAL unnest(ARRAY[l.class_i, l.class_ii, l.class_iii, l.class_iv, l.class_v]) WITH ORDINALITY u(lim, k)
 WHERE l.gb3838_table = 1 AND l.direction IN ('max', 'min') AND l.pollutant IN ('DO', 'COD', 'TP', 'Hg', 'Cd', 'CN')
 ORDER BY l.table_row, l.water_body, k;
-SELECT eco.water_class('pH', 6), eco.water_class('pH', 9), eco.water_class('pH', 5.99), eco.water_class('pH', 9.01);
-SELECT eco.water_class('DO', 7.5), eco.water_class('DO', 2), eco.water_class('DO', 1.9), eco.water_class('DO', 0);
-SELECT eco.water_class('TN', 2.5) AS tn_river, eco.water_class('TN', 1.2, 'lake') AS tn_lake,
-       eco.water_class('WT', 25) AS wt, eco.water_class('FC', 3000) AS fc, eco.water_class('SO4', 100) AS so4;
-SELECT eco.water_class('TP', 0.06, 'river') AS river, eco.water_class('TP', 0.06, 'lake') AS lake,
-       eco.water_class('TP', 0.06, 'reservoir') AS reservoir, eco.water_class('TP', 0.06, '湖库') AS hu_ku;
-SELECT eco.water_class('Pb', 0.07) AS pb, eco.water_class('water:Pb', 0.07) AS water_pb, eco.water_item('Pb');
-SELECT eco.water_class('CODMn', 0.1 + 0.2 + 5.7) AS codmn_6_float_sum, eco.water_class('NH3-N', 1.0000000001);
+SELECT eco.water_item_class('pH', 6), eco.water_item_class('pH', 9), eco.water_item_class('pH', 5.99), eco.water_item_class('pH', 9.01);
+SELECT eco.water_item_class('DO', 7.5), eco.water_item_class('DO', 2), eco.water_item_class('DO', 1.9), eco.water_item_class('DO', 0);
+SELECT eco.water_item_class('TN', 2.5) AS tn_river, eco.water_item_class('TN', 1.2, 'lake') AS tn_lake,
+       eco.water_item_class('WT', 25) AS wt, eco.water_item_class('FC', 3000) AS fc, eco.water_item_class('SO4', 100) AS so4;
+SELECT eco.water_item_class('TP', 0.06, 'river') AS river, eco.water_item_class('TP', 0.06, 'lake') AS lake,
+       eco.water_item_class('TP', 0.06, 'reservoir') AS reservoir, eco.water_item_class('TP', 0.06, '湖库') AS hu_ku;
+SELECT eco.water_item_class('Pb', 0.07) AS pb, eco.water_item_class('water:Pb', 0.07) AS water_pb, eco.water_item('Pb');
+SELECT eco.water_item_class('CODMn', 0.1 + 0.2 + 5.7) AS codmn_6_float_sum, eco.water_item_class('NH3-N', 1.0000000001);
 -- errors 22023
-SELECT eco.water_class('COD', -1);
-SELECT eco.water_class('COD', 'NaN');
-SELECT eco.water_class('COD', 'Infinity');
-SELECT eco.water_class('COD', 10, 'sea');
-SELECT eco.water_class('SO2', 10);
-SELECT eco.water_class('soil:Ni', 10);
+SELECT eco.water_item_class('COD', -1);
+SELECT eco.water_item_class('COD', 'NaN');
+SELECT eco.water_item_class('COD', 'Infinity');
+SELECT eco.water_item_class('COD', 10, 'sea');
+SELECT eco.water_item_class('SO2', 10);
+SELECT eco.water_item_class('soil:Ni', 10);
 
 -- ---------- exceedance multiple (环办〔2011〕22号; worked examples) ----------
 SELECT v.p, v.x, v.wb, eco.water_exceedance(v.p::eco.pollutant, v.x, 'III', v.wb) AS multiple
@@ -119,10 +119,8 @@ WHERE p.pronamespace = 'eco'::regnamespace AND 'eco.standard'::regtype = ANY (p.
   AND (p.proname LIKE 'water%' OR p.proname IN ('section_class', 'main_pollutants', 'main_pollutants_label',
                                                   'drinking_source_compliance'))
 ORDER BY 1::text;
--- the new name and the deprecated one agree at, just inside and just outside every limit
+-- the default edition and the explicit one agree at, just inside and just outside every limit
 SELECT count(*) AS checked,
-       count(*) FILTER (WHERE eco.water_item_class(l.pollutant, x, l.water_body)
-                              IS DISTINCT FROM eco.water_class(l.pollutant, x, l.water_body)) AS differ,
        count(*) FILTER (WHERE eco.water_item_class(l.pollutant, x, l.water_body, 'GB3838-2002')
                               IS DISTINCT FROM eco.water_item_class(l.pollutant, x, l.water_body)) AS explicit_differs
 FROM eco.water_limits l
@@ -131,7 +129,10 @@ CROSS JOIN LATERAL unnest(ARRAY[lim * 0.999, lim, lim * 1.001]) x
 WHERE l.gb3838_table = 1 AND lim IS NOT NULL;
 SELECT eco.water_item_class('NH3-N', 2.3) AS nh3n, eco.water_item_class('TP', 0.06, 'lake', 'GB 3838—2002') AS tp_lake,
        eco.water_exceedance('CODMn', 6.42, 'III', 'river', 2, 'GB3838-2002') AS codmn;
-SELECT obj_description('eco.water_class(eco.pollutant, double precision, text)'::regprocedure, 'pg_proc');
+-- no function is named like a type (the 0.1.0 eco.water_item_class(pollutant, value, water_body) is gone)
+SELECT t.typname, p.oid::regprocedure FROM pg_type t
+JOIN pg_proc p ON p.proname = t.typname AND p.pronamespace = t.typnamespace
+WHERE t.typnamespace = 'eco'::regnamespace;
 -- a standard of another family is 22023 naming it; the hint lists the water editions (from the C records)
 \set VERBOSITY default
 SELECT eco.water_item_class('COD', 10, 'river', 'HJ633-2026');

@@ -1,6 +1,6 @@
 /*
  * pg_inspection_draw.c — glue of the reproducible 双随机 inspection draw: eco._draw_sample, used by
- * eco.draw_inspections (src/sql/50_report.sql).  The generator lives in src/core/inspection_draw.c.
+ * eco.draw_inspections (src/sql/52_ledgers.sql).  The generator lives in src/core/inspection_draw.c.
  */
 #include "eco_glue.h"
 

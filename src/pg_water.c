@@ -413,6 +413,15 @@ typedef struct WaterAggState
 	eco_water_means m;
 } WaterAggState;
 
+/*
+ * SSPACE of the section aggregates (eco.section_class, eco.main_pollutants, eco.main_pollutants_label,
+ * eco.drinking_source_compliance in src/sql/30_water.sql): the planner's estimate of the state's size, so the
+ * SQL number is this struct's size; a change of the struct breaks the build until both are updated.
+ */
+#define WATER_AGG_SSPACE 800
+StaticAssertDecl(sizeof(WaterAggState) == WATER_AGG_SSPACE,
+				 "WaterAggState changed: update WATER_AGG_SSPACE and SSPACE in src/sql/30_water.sql");
+
 PG_FUNCTION_INFO_V1(water_agg_trans);
 PG_FUNCTION_INFO_V1(water_agg_combine);
 PG_FUNCTION_INFO_V1(water_agg_serialize);
@@ -711,6 +720,11 @@ typedef struct BasinState
 {
 	int64		counts[7];
 } BasinState;
+
+/* SSPACE of eco.basin_status in src/sql/30_water.sql */
+#define WATER_BASIN_SSPACE 56
+StaticAssertDecl(sizeof(BasinState) == WATER_BASIN_SSPACE,
+				 "BasinState changed: update WATER_BASIN_SSPACE and SSPACE in src/sql/30_water.sql");
 
 PG_FUNCTION_INFO_V1(water_basin_trans);
 PG_FUNCTION_INFO_V1(water_basin_combine);

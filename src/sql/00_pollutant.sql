@@ -7,90 +7,90 @@
 -- ===================================================================
 CREATE TYPE @extschema@.pollutant;
 
-CREATE FUNCTION @extschema@.pollutant_in(pg_catalog.cstring) RETURNS @extschema@.pollutant
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.pollutant_out(@extschema@.pollutant) RETURNS pg_catalog.cstring
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.pollutant_recv(pg_catalog.internal) RETURNS @extschema@.pollutant
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.pollutant_send(@extschema@.pollutant) RETURNS pg_catalog.bytea
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._pollutant_in(pg_catalog.cstring) RETURNS @extschema@.pollutant
+    AS 'MODULE_PATHNAME', 'pollutant_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._pollutant_out(@extschema@.pollutant) RETURNS pg_catalog.cstring
+    AS 'MODULE_PATHNAME', 'pollutant_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._pollutant_recv(pg_catalog.internal) RETURNS @extschema@.pollutant
+    AS 'MODULE_PATHNAME', 'pollutant_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._pollutant_send(@extschema@.pollutant) RETURNS pg_catalog.bytea
+    AS 'MODULE_PATHNAME', 'pollutant_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE TYPE @extschema@.pollutant (
-    INPUT = @extschema@.pollutant_in, OUTPUT = @extschema@.pollutant_out,
-    RECEIVE = @extschema@.pollutant_recv, SEND = @extschema@.pollutant_send,
+    INPUT = @extschema@._pollutant_in, OUTPUT = @extschema@._pollutant_out,
+    RECEIVE = @extschema@._pollutant_recv, SEND = @extschema@._pollutant_send,
     INTERNALLENGTH = 2, PASSEDBYVALUE, ALIGNMENT = int2, STORAGE = plain);
 COMMENT ON TYPE @extschema@.pollutant IS
     'monitored item (air, water or soil); input by code, Chinese or English name, HJ 212 code or CAS number';
-COMMENT ON FUNCTION @extschema@.pollutant_in(pg_catalog.cstring) IS
+COMMENT ON FUNCTION @extschema@._pollutant_in(pg_catalog.cstring) IS
     'text input of eco.pollutant: canonical code, alias, Chinese or English name, HJ 212 or CAS code (22P02 when unknown)';
-COMMENT ON FUNCTION @extschema@.pollutant_out(@extschema@.pollutant) IS 'text output of eco.pollutant: the canonical code';
-COMMENT ON FUNCTION @extschema@.pollutant_recv(pg_catalog.internal) IS
+COMMENT ON FUNCTION @extschema@._pollutant_out(@extschema@.pollutant) IS 'text output of eco.pollutant: the canonical code';
+COMMENT ON FUNCTION @extschema@._pollutant_recv(pg_catalog.internal) IS
     'binary input of eco.pollutant: the registry id as int2, checked against the registry';
-COMMENT ON FUNCTION @extschema@.pollutant_send(@extschema@.pollutant) IS 'binary output of eco.pollutant: the registry id as int2';
+COMMENT ON FUNCTION @extschema@._pollutant_send(@extschema@.pollutant) IS 'binary output of eco.pollutant: the registry id as int2';
 
 -- Comparison: by registry id (air items, then water, then soil), through the int2 built-ins.
-CREATE FUNCTION @extschema@.pollutant_eq(@extschema@.pollutant, @extschema@.pollutant) RETURNS boolean
+CREATE FUNCTION @extschema@._pollutant_eq(@extschema@.pollutant, @extschema@.pollutant) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2eq';
-CREATE FUNCTION @extschema@.pollutant_ne(@extschema@.pollutant, @extschema@.pollutant) RETURNS boolean
+CREATE FUNCTION @extschema@._pollutant_ne(@extschema@.pollutant, @extschema@.pollutant) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2ne';
-CREATE FUNCTION @extschema@.pollutant_lt(@extschema@.pollutant, @extschema@.pollutant) RETURNS boolean
+CREATE FUNCTION @extschema@._pollutant_lt(@extschema@.pollutant, @extschema@.pollutant) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2lt';
-CREATE FUNCTION @extschema@.pollutant_le(@extschema@.pollutant, @extschema@.pollutant) RETURNS boolean
+CREATE FUNCTION @extschema@._pollutant_le(@extschema@.pollutant, @extschema@.pollutant) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2le';
-CREATE FUNCTION @extschema@.pollutant_gt(@extschema@.pollutant, @extschema@.pollutant) RETURNS boolean
+CREATE FUNCTION @extschema@._pollutant_gt(@extschema@.pollutant, @extschema@.pollutant) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2gt';
-CREATE FUNCTION @extschema@.pollutant_ge(@extschema@.pollutant, @extschema@.pollutant) RETURNS boolean
+CREATE FUNCTION @extschema@._pollutant_ge(@extschema@.pollutant, @extschema@.pollutant) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2ge';
-CREATE FUNCTION @extschema@.pollutant_cmp(@extschema@.pollutant, @extschema@.pollutant) RETURNS integer
+CREATE FUNCTION @extschema@._pollutant_cmp(@extschema@.pollutant, @extschema@.pollutant) RETURNS integer
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'btint2cmp';
-CREATE FUNCTION @extschema@.pollutant_hash(@extschema@.pollutant) RETURNS integer
+CREATE FUNCTION @extschema@._pollutant_hash(@extschema@.pollutant) RETURNS integer
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'hashint2';
-CREATE FUNCTION @extschema@.pollutant_hash_extended(@extschema@.pollutant, bigint) RETURNS bigint
+CREATE FUNCTION @extschema@._pollutant_hash_extended(@extschema@.pollutant, bigint) RETURNS bigint
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'hashint2extended';
-COMMENT ON FUNCTION @extschema@.pollutant_eq(@extschema@.pollutant, @extschema@.pollutant) IS 'support of = on eco.pollutant';
-COMMENT ON FUNCTION @extschema@.pollutant_ne(@extschema@.pollutant, @extschema@.pollutant) IS 'support of <> on eco.pollutant';
-COMMENT ON FUNCTION @extschema@.pollutant_lt(@extschema@.pollutant, @extschema@.pollutant) IS
+COMMENT ON FUNCTION @extschema@._pollutant_eq(@extschema@.pollutant, @extschema@.pollutant) IS 'support of = on eco.pollutant';
+COMMENT ON FUNCTION @extschema@._pollutant_ne(@extschema@.pollutant, @extschema@.pollutant) IS 'support of <> on eco.pollutant';
+COMMENT ON FUNCTION @extschema@._pollutant_lt(@extschema@.pollutant, @extschema@.pollutant) IS
     'support of < on eco.pollutant (registry order: air, water, soil)';
-COMMENT ON FUNCTION @extschema@.pollutant_le(@extschema@.pollutant, @extschema@.pollutant) IS
+COMMENT ON FUNCTION @extschema@._pollutant_le(@extschema@.pollutant, @extschema@.pollutant) IS
     'support of <= on eco.pollutant (registry order: air, water, soil)';
-COMMENT ON FUNCTION @extschema@.pollutant_gt(@extschema@.pollutant, @extschema@.pollutant) IS
+COMMENT ON FUNCTION @extschema@._pollutant_gt(@extschema@.pollutant, @extschema@.pollutant) IS
     'support of > on eco.pollutant (registry order: air, water, soil)';
-COMMENT ON FUNCTION @extschema@.pollutant_ge(@extschema@.pollutant, @extschema@.pollutant) IS
+COMMENT ON FUNCTION @extschema@._pollutant_ge(@extschema@.pollutant, @extschema@.pollutant) IS
     'support of >= on eco.pollutant (registry order: air, water, soil)';
-COMMENT ON FUNCTION @extschema@.pollutant_cmp(@extschema@.pollutant, @extschema@.pollutant) IS
+COMMENT ON FUNCTION @extschema@._pollutant_cmp(@extschema@.pollutant, @extschema@.pollutant) IS
     'btree comparison of eco.pollutant (registry order: air, water, soil)';
-COMMENT ON FUNCTION @extschema@.pollutant_hash(@extschema@.pollutant) IS 'hash of eco.pollutant (hash operator class)';
-COMMENT ON FUNCTION @extschema@.pollutant_hash_extended(@extschema@.pollutant, bigint) IS
+COMMENT ON FUNCTION @extschema@._pollutant_hash(@extschema@.pollutant) IS 'hash of eco.pollutant (hash operator class)';
+COMMENT ON FUNCTION @extschema@._pollutant_hash_extended(@extschema@.pollutant, bigint) IS
     'seeded 64-bit hash of eco.pollutant (hash operator class, hash partitioning)';
 
 CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.pollutant, RIGHTARG = @extschema@.pollutant,
-    FUNCTION = @extschema@.pollutant_eq, COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+    FUNCTION = @extschema@._pollutant_eq, COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
     RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR @extschema@.<> (LEFTARG = @extschema@.pollutant, RIGHTARG = @extschema@.pollutant,
-    FUNCTION = @extschema@.pollutant_ne, COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+    FUNCTION = @extschema@._pollutant_ne, COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
     RESTRICT = neqsel, JOIN = neqjoinsel);
 CREATE OPERATOR @extschema@.< (LEFTARG = @extschema@.pollutant, RIGHTARG = @extschema@.pollutant,
-    FUNCTION = @extschema@.pollutant_lt, COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+    FUNCTION = @extschema@._pollutant_lt, COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
     RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
 CREATE OPERATOR @extschema@.<= (LEFTARG = @extschema@.pollutant, RIGHTARG = @extschema@.pollutant,
-    FUNCTION = @extschema@.pollutant_le, COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+    FUNCTION = @extschema@._pollutant_le, COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
     RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
 CREATE OPERATOR @extschema@.> (LEFTARG = @extschema@.pollutant, RIGHTARG = @extschema@.pollutant,
-    FUNCTION = @extschema@.pollutant_gt, COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+    FUNCTION = @extschema@._pollutant_gt, COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
     RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
 CREATE OPERATOR @extschema@.>= (LEFTARG = @extschema@.pollutant, RIGHTARG = @extschema@.pollutant,
-    FUNCTION = @extschema@.pollutant_ge, COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+    FUNCTION = @extschema@._pollutant_ge, COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
     RESTRICT = scalargesel, JOIN = scalargejoinsel);
 
 CREATE OPERATOR CLASS @extschema@.pollutant_ops DEFAULT FOR TYPE @extschema@.pollutant USING btree AS
     OPERATOR 1 @extschema@.<, OPERATOR 2 @extschema@.<=, OPERATOR 3 @extschema@.=,
     OPERATOR 4 @extschema@.>=, OPERATOR 5 @extschema@.>,
-    FUNCTION 1 @extschema@.pollutant_cmp(@extschema@.pollutant, @extschema@.pollutant);
+    FUNCTION 1 @extschema@._pollutant_cmp(@extschema@.pollutant, @extschema@.pollutant);
 CREATE OPERATOR CLASS @extschema@.pollutant_hash_ops DEFAULT FOR TYPE @extschema@.pollutant USING hash AS
     OPERATOR 1 @extschema@.=,
-    FUNCTION 1 @extschema@.pollutant_hash(@extschema@.pollutant),
-    FUNCTION 2 @extschema@.pollutant_hash_extended(@extschema@.pollutant, bigint);
+    FUNCTION 1 @extschema@._pollutant_hash(@extschema@.pollutant),
+    FUNCTION 2 @extschema@._pollutant_hash_extended(@extschema@.pollutant, bigint);
 
 CREATE CAST (text AS @extschema@.pollutant) WITH INOUT AS ASSIGNMENT;
 

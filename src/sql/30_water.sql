@@ -36,14 +36,6 @@ CREATE FUNCTION @extschema@.water_item_class(pollutant @extschema@.pollutant, va
 COMMENT ON FUNCTION @extschema@.water_item_class(@extschema@.pollutant, double precision, text, @extschema@.standard) IS
     'GB 3838 Table 1 class of one value of one item (limits inclusive, DO a lower limit, pH 6–9 else 劣V); NULL for WT, TN in rivers and items without classes; standard: a GB3838 edition';
 
-CREATE FUNCTION @extschema@.water_class(p @extschema@.pollutant, value double precision, water_body text DEFAULT 'river')
-    RETURNS @extschema@.water_class
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    SET search_path = pg_catalog, pg_temp
-    RETURN @extschema@.water_item_class(p, value, water_body);
-COMMENT ON FUNCTION @extschema@.water_class(@extschema@.pollutant, double precision, text) IS
-    'deprecated since 0.2.0 (the function shared its name with the type): use eco.water_item_class(pollutant, value, water_body, standard)';
-
 CREATE FUNCTION @extschema@.water_exceedance(pollutant @extschema@.pollutant, value double precision,
     target @extschema@.water_class DEFAULT 'III', water_body text DEFAULT 'river', decimals integer DEFAULT 2,
     standard @extschema@.standard DEFAULT @extschema@.water_default_standard())
@@ -53,54 +45,55 @@ COMMENT ON FUNCTION @extschema@.water_exceedance(@extschema@.pollutant, double p
     'exceedance multiple (C − S)/S over the target class limit, on the decimals as written, rounded half-up; 0 when met; NULL for pH, DO, WT; standard: a GB3838 edition';
 
 -- ---------- section aggregates (per-item arithmetic means, then classification) ----------
-CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision)
+CREATE FUNCTION @extschema@._water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision)
     RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text)
+CREATE FUNCTION @extschema@._water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text)
     RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, boolean)
+CREATE FUNCTION @extschema@._water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, boolean)
     RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, integer)
+CREATE FUNCTION @extschema@._water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, integer)
     RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, @extschema@.standard)
+CREATE FUNCTION @extschema@._water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, @extschema@.standard)
     RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, boolean, @extschema@.standard)
+CREATE FUNCTION @extschema@._water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, boolean, @extschema@.standard)
     RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, integer, @extschema@.standard)
+CREATE FUNCTION @extschema@._water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, integer, @extschema@.standard)
     RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_agg_combine(pg_catalog.internal, pg_catalog.internal)
+CREATE FUNCTION @extschema@._water_agg_combine(pg_catalog.internal, pg_catalog.internal)
     RETURNS pg_catalog.internal AS 'MODULE_PATHNAME', 'water_agg_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_agg_serialize(pg_catalog.internal) RETURNS pg_catalog.bytea
+CREATE FUNCTION @extschema@._water_agg_serialize(pg_catalog.internal) RETURNS pg_catalog.bytea
     AS 'MODULE_PATHNAME', 'water_agg_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_agg_deserialize(pg_catalog.bytea, pg_catalog.internal) RETURNS pg_catalog.internal
+CREATE FUNCTION @extschema@._water_agg_deserialize(pg_catalog.bytea, pg_catalog.internal) RETURNS pg_catalog.internal
     AS 'MODULE_PATHNAME', 'water_agg_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_agg_class_final(pg_catalog.internal) RETURNS @extschema@.water_class
+CREATE FUNCTION @extschema@._water_agg_class_final(pg_catalog.internal) RETURNS @extschema@.water_class
     AS 'MODULE_PATHNAME', 'water_agg_class_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_agg_main_final(pg_catalog.internal) RETURNS @extschema@.pollutant[]
+CREATE FUNCTION @extschema@._water_agg_main_final(pg_catalog.internal) RETURNS @extschema@.pollutant[]
     AS 'MODULE_PATHNAME', 'water_agg_main_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_agg_label_final(pg_catalog.internal) RETURNS text
+CREATE FUNCTION @extschema@._water_agg_label_final(pg_catalog.internal) RETURNS text
     AS 'MODULE_PATHNAME', 'water_agg_label_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE TYPE @extschema@.drinking_compliance AS (compliant boolean, failing @extschema@.pollutant[], items integer);
 COMMENT ON TYPE @extschema@.drinking_compliance IS
     'drinking-water source result: compliant, the failing items, the number of items evaluated';
-CREATE FUNCTION @extschema@.water_agg_drinking_final(pg_catalog.internal) RETURNS @extschema@.drinking_compliance
+CREATE FUNCTION @extschema@._water_agg_drinking_final(pg_catalog.internal) RETURNS @extschema@.drinking_compliance
     AS 'MODULE_PATHNAME', 'water_agg_drinking_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision) IS 'water aggregates: transition (per-item sums)';
-COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text) IS 'water aggregates: transition (per-item sums)';
-COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, boolean) IS 'water aggregates: transition (per-item sums)';
-COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, integer) IS 'water aggregates: transition (per-item sums)';
-COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, @extschema@.standard) IS 'water aggregates: transition (per-item sums)';
-COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, boolean, @extschema@.standard) IS 'water aggregates: transition (per-item sums)';
-COMMENT ON FUNCTION @extschema@.water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, integer, @extschema@.standard) IS 'water aggregates: transition (per-item sums)';
-COMMENT ON FUNCTION @extschema@.water_agg_combine(pg_catalog.internal, pg_catalog.internal) IS 'water aggregates: combine partial states';
-COMMENT ON FUNCTION @extschema@.water_agg_serialize(pg_catalog.internal) IS 'water aggregates: state to bytea';
-COMMENT ON FUNCTION @extschema@.water_agg_deserialize(pg_catalog.bytea, pg_catalog.internal) IS 'water aggregates: bytea to state';
-COMMENT ON FUNCTION @extschema@.water_agg_class_final(pg_catalog.internal) IS 'section_class final function';
-COMMENT ON FUNCTION @extschema@.water_agg_main_final(pg_catalog.internal) IS 'main_pollutants final function';
-COMMENT ON FUNCTION @extschema@.water_agg_label_final(pg_catalog.internal) IS 'main_pollutants_label final function';
-COMMENT ON FUNCTION @extschema@.water_agg_drinking_final(pg_catalog.internal) IS 'drinking_source_compliance final function';
+COMMENT ON FUNCTION @extschema@._water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision) IS 'water aggregates: transition (per-item sums)';
+COMMENT ON FUNCTION @extschema@._water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text) IS 'water aggregates: transition (per-item sums)';
+COMMENT ON FUNCTION @extschema@._water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, boolean) IS 'water aggregates: transition (per-item sums)';
+COMMENT ON FUNCTION @extschema@._water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, integer) IS 'water aggregates: transition (per-item sums)';
+COMMENT ON FUNCTION @extschema@._water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, @extschema@.standard) IS 'water aggregates: transition (per-item sums)';
+COMMENT ON FUNCTION @extschema@._water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, boolean, @extschema@.standard) IS 'water aggregates: transition (per-item sums)';
+COMMENT ON FUNCTION @extschema@._water_agg_trans(pg_catalog.internal, @extschema@.pollutant, double precision, text, integer, @extschema@.standard) IS 'water aggregates: transition (per-item sums)';
+COMMENT ON FUNCTION @extschema@._water_agg_combine(pg_catalog.internal, pg_catalog.internal) IS 'water aggregates: combine partial states';
+COMMENT ON FUNCTION @extschema@._water_agg_serialize(pg_catalog.internal) IS 'water aggregates: state to bytea';
+COMMENT ON FUNCTION @extschema@._water_agg_deserialize(pg_catalog.bytea, pg_catalog.internal) IS 'water aggregates: bytea to state';
+COMMENT ON FUNCTION @extschema@._water_agg_class_final(pg_catalog.internal) IS 'section_class final function';
+COMMENT ON FUNCTION @extschema@._water_agg_main_final(pg_catalog.internal) IS 'main_pollutants final function';
+COMMENT ON FUNCTION @extschema@._water_agg_label_final(pg_catalog.internal) IS 'main_pollutants_label final function';
+COMMENT ON FUNCTION @extschema@._water_agg_drinking_final(pg_catalog.internal) IS 'drinking_source_compliance final function';
 
+-- SSPACE 800 = sizeof(WaterAggState), SSPACE 56 = sizeof(BasinState): src/pg_water.c asserts both at compile time.
 DO $do$
 DECLARE
     s text := '@extschema@';
@@ -108,13 +101,13 @@ DECLARE
     sig text;
 BEGIN
     FOR agg IN SELECT * FROM (VALUES
-        ('section_class', 'water_agg_class_final',
+        ('section_class', '_water_agg_class_final',
          'worst GB 3838 class over the 21 evaluation items of a section (several values of an item are averaged first); TN, fecal coliform and water temperature do not count'),
-        ('main_pollutants', 'water_agg_main_final',
+        ('main_pollutants', '_water_agg_main_final',
          'main pollutants (主要污染指标) of a section worse than III: up to three items, heavy metals and cyanide first, then by class and multiple over III'),
-        ('main_pollutants_label', 'water_agg_label_final',
+        ('main_pollutants_label', '_water_agg_label_final',
          'main pollutants as bulletin text, e.g. 氨氮(1.30)、总磷(0.70)、化学需氧量(0.60)'),
-        ('drinking_source_compliance', 'water_agg_drinking_final',
+        ('drinking_source_compliance', '_water_agg_drinking_final',
          'drinking-water source (集中式生活饮用水地表水源地): the 21 items against Class III plus GB 3838 Table 2; compliant and failing items')
     ) AS t(name, final, cmt)
     LOOP
@@ -128,9 +121,9 @@ BEGIN
             sig := pg_catalog.format(sig, s);
             EXECUTE pg_catalog.format($sql$
                 CREATE AGGREGATE %1$s.%2$I(%3$s) (
-                    SFUNC = %1$s.water_agg_trans, STYPE = pg_catalog.internal, SSPACE = 544,
-                    FINALFUNC = %1$s.%4$I, COMBINEFUNC = %1$s.water_agg_combine,
-                    SERIALFUNC = %1$s.water_agg_serialize, DESERIALFUNC = %1$s.water_agg_deserialize,
+                    SFUNC = %1$s._water_agg_trans, STYPE = pg_catalog.internal, SSPACE = 800,
+                    FINALFUNC = %1$s.%4$I, COMBINEFUNC = %1$s._water_agg_combine,
+                    SERIALFUNC = %1$s._water_agg_serialize, DESERIALFUNC = %1$s._water_agg_deserialize,
                     PARALLEL = SAFE)$sql$, s, agg.name, sig, agg.final);
             EXECUTE pg_catalog.format('COMMENT ON AGGREGATE %1$s.%2$I(%3$s) IS %4$L', s, agg.name, sig,
                 agg.cmt || CASE WHEN sig LIKE '%standard' THEN '; standard: a GB3838 edition (default eco.water_default_standard())'
@@ -145,25 +138,25 @@ CREATE TYPE @extschema@.basin_evaluation AS (
     status text, colour text, sections integer, share_i_iii numeric, share_worse_v numeric, method text);
 COMMENT ON TYPE @extschema@.basin_evaluation IS
     'river or basin status by section-class shares (percent, 2 decimals); status NULL below 5 sections';
-CREATE FUNCTION @extschema@.water_basin_trans(pg_catalog.internal, @extschema@.water_class) RETURNS pg_catalog.internal
+CREATE FUNCTION @extschema@._water_basin_trans(pg_catalog.internal, @extschema@.water_class) RETURNS pg_catalog.internal
     AS 'MODULE_PATHNAME', 'water_basin_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_basin_combine(pg_catalog.internal, pg_catalog.internal) RETURNS pg_catalog.internal
+CREATE FUNCTION @extschema@._water_basin_combine(pg_catalog.internal, pg_catalog.internal) RETURNS pg_catalog.internal
     AS 'MODULE_PATHNAME', 'water_basin_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_basin_serialize(pg_catalog.internal) RETURNS pg_catalog.bytea
+CREATE FUNCTION @extschema@._water_basin_serialize(pg_catalog.internal) RETURNS pg_catalog.bytea
     AS 'MODULE_PATHNAME', 'water_basin_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_basin_deserialize(pg_catalog.bytea, pg_catalog.internal) RETURNS pg_catalog.internal
+CREATE FUNCTION @extschema@._water_basin_deserialize(pg_catalog.bytea, pg_catalog.internal) RETURNS pg_catalog.internal
     AS 'MODULE_PATHNAME', 'water_basin_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_basin_final(pg_catalog.internal) RETURNS @extschema@.basin_evaluation
+CREATE FUNCTION @extschema@._water_basin_final(pg_catalog.internal) RETURNS @extschema@.basin_evaluation
     AS 'MODULE_PATHNAME', 'water_basin_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.water_basin_trans(pg_catalog.internal, @extschema@.water_class) IS 'basin_status transition';
-COMMENT ON FUNCTION @extschema@.water_basin_combine(pg_catalog.internal, pg_catalog.internal) IS 'basin_status combine';
-COMMENT ON FUNCTION @extschema@.water_basin_serialize(pg_catalog.internal) IS 'basin_status serialize';
-COMMENT ON FUNCTION @extschema@.water_basin_deserialize(pg_catalog.bytea, pg_catalog.internal) IS 'basin_status deserialize';
-COMMENT ON FUNCTION @extschema@.water_basin_final(pg_catalog.internal) IS 'basin_status final function';
+COMMENT ON FUNCTION @extschema@._water_basin_trans(pg_catalog.internal, @extschema@.water_class) IS 'basin_status transition';
+COMMENT ON FUNCTION @extschema@._water_basin_combine(pg_catalog.internal, pg_catalog.internal) IS 'basin_status combine';
+COMMENT ON FUNCTION @extschema@._water_basin_serialize(pg_catalog.internal) IS 'basin_status serialize';
+COMMENT ON FUNCTION @extschema@._water_basin_deserialize(pg_catalog.bytea, pg_catalog.internal) IS 'basin_status deserialize';
+COMMENT ON FUNCTION @extschema@._water_basin_final(pg_catalog.internal) IS 'basin_status final function';
 CREATE AGGREGATE @extschema@.basin_status(@extschema@.water_class) (
-    SFUNC = @extschema@.water_basin_trans, STYPE = pg_catalog.internal, SSPACE = 56,
-    FINALFUNC = @extschema@.water_basin_final, COMBINEFUNC = @extschema@.water_basin_combine,
-    SERIALFUNC = @extschema@.water_basin_serialize, DESERIALFUNC = @extschema@.water_basin_deserialize,
+    SFUNC = @extschema@._water_basin_trans, STYPE = pg_catalog.internal, SSPACE = 56,
+    FINALFUNC = @extschema@._water_basin_final, COMBINEFUNC = @extschema@._water_basin_combine,
+    SERIALFUNC = @extschema@._water_basin_serialize, DESERIALFUNC = @extschema@._water_basin_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.basin_status(@extschema@.water_class) IS
     'river/basin status by the section-class proportion method (≥ 5 sections; ≥ 90% I–III 优, ≥ 75% 良好, else by the 劣V share 20%/40%)';
@@ -171,25 +164,25 @@ COMMENT ON AGGREGATE @extschema@.basin_status(@extschema@.water_class) IS
 -- ---------- Spearman trend ----------
 CREATE TYPE @extschema@.spearman_result AS (r_s double precision, n integer, critical_value double precision, verdict text);
 COMMENT ON TYPE @extschema@.spearman_result IS 'Spearman rank-correlation trend: r_s, periods, W_p at α = 0.05, verdict';
-CREATE FUNCTION @extschema@.water_spearman_trans(pg_catalog.internal, integer, double precision) RETURNS pg_catalog.internal
+CREATE FUNCTION @extschema@._water_spearman_trans(pg_catalog.internal, integer, double precision) RETURNS pg_catalog.internal
     AS 'MODULE_PATHNAME', 'water_spearman_trans' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_spearman_combine(pg_catalog.internal, pg_catalog.internal) RETURNS pg_catalog.internal
+CREATE FUNCTION @extschema@._water_spearman_combine(pg_catalog.internal, pg_catalog.internal) RETURNS pg_catalog.internal
     AS 'MODULE_PATHNAME', 'water_spearman_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_spearman_serialize(pg_catalog.internal) RETURNS pg_catalog.bytea
+CREATE FUNCTION @extschema@._water_spearman_serialize(pg_catalog.internal) RETURNS pg_catalog.bytea
     AS 'MODULE_PATHNAME', 'water_spearman_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_spearman_deserialize(pg_catalog.bytea, pg_catalog.internal) RETURNS pg_catalog.internal
+CREATE FUNCTION @extschema@._water_spearman_deserialize(pg_catalog.bytea, pg_catalog.internal) RETURNS pg_catalog.internal
     AS 'MODULE_PATHNAME', 'water_spearman_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.water_spearman_final(pg_catalog.internal) RETURNS @extschema@.spearman_result
+CREATE FUNCTION @extschema@._water_spearman_final(pg_catalog.internal) RETURNS @extschema@.spearman_result
     AS 'MODULE_PATHNAME', 'water_spearman_final' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.water_spearman_trans(pg_catalog.internal, integer, double precision) IS 'spearman_trend transition';
-COMMENT ON FUNCTION @extschema@.water_spearman_combine(pg_catalog.internal, pg_catalog.internal) IS 'spearman_trend combine';
-COMMENT ON FUNCTION @extschema@.water_spearman_serialize(pg_catalog.internal) IS 'spearman_trend serialize';
-COMMENT ON FUNCTION @extschema@.water_spearman_deserialize(pg_catalog.bytea, pg_catalog.internal) IS 'spearman_trend deserialize';
-COMMENT ON FUNCTION @extschema@.water_spearman_final(pg_catalog.internal) IS 'spearman_trend final function';
+COMMENT ON FUNCTION @extschema@._water_spearman_trans(pg_catalog.internal, integer, double precision) IS 'spearman_trend transition';
+COMMENT ON FUNCTION @extschema@._water_spearman_combine(pg_catalog.internal, pg_catalog.internal) IS 'spearman_trend combine';
+COMMENT ON FUNCTION @extschema@._water_spearman_serialize(pg_catalog.internal) IS 'spearman_trend serialize';
+COMMENT ON FUNCTION @extschema@._water_spearman_deserialize(pg_catalog.bytea, pg_catalog.internal) IS 'spearman_trend deserialize';
+COMMENT ON FUNCTION @extschema@._water_spearman_final(pg_catalog.internal) IS 'spearman_trend final function';
 CREATE AGGREGATE @extschema@.spearman_trend(period integer, value double precision) (
-    SFUNC = @extschema@.water_spearman_trans, STYPE = pg_catalog.internal,
-    FINALFUNC = @extschema@.water_spearman_final, COMBINEFUNC = @extschema@.water_spearman_combine,
-    SERIALFUNC = @extschema@.water_spearman_serialize, DESERIALFUNC = @extschema@.water_spearman_deserialize,
+    SFUNC = @extschema@._water_spearman_trans, STYPE = pg_catalog.internal,
+    FINALFUNC = @extschema@._water_spearman_final, COMBINEFUNC = @extschema@._water_spearman_combine,
+    SERIALFUNC = @extschema@._water_spearman_serialize, DESERIALFUNC = @extschema@._water_spearman_deserialize,
     PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.spearman_trend(integer, double precision) IS
     'Spearman rank-correlation trend (环办〔2011〕22号): r_s with average ranks for ties, W_p at α = 0.05, verdict; NULL below 5 periods';
@@ -284,17 +277,17 @@ COMMENT ON FUNCTION @extschema@.section_evaluation(timestamp, timestamp, double 
     'per-section evaluation of [period_from, period_to): class from the item means, status, target class met, main pollutants (heavy metals first, multiples to 2 decimals); below-detection values count as value × below_detection_factor; standard: a GB3838 edition (default eco.water_default_standard())';
 
 -- ---------- worst / best class ----------
-CREATE FUNCTION @extschema@.water_class_larger(@extschema@.water_class, @extschema@.water_class)
+CREATE FUNCTION @extschema@._water_class_larger(@extschema@.water_class, @extschema@.water_class)
     RETURNS @extschema@.water_class LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2larger';
-CREATE FUNCTION @extschema@.water_class_smaller(@extschema@.water_class, @extschema@.water_class)
+CREATE FUNCTION @extschema@._water_class_smaller(@extschema@.water_class, @extschema@.water_class)
     RETURNS @extschema@.water_class LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2smaller';
-COMMENT ON FUNCTION @extschema@.water_class_larger(@extschema@.water_class, @extschema@.water_class) IS 'the worse of two classes';
-COMMENT ON FUNCTION @extschema@.water_class_smaller(@extschema@.water_class, @extschema@.water_class) IS 'the better of two classes';
+COMMENT ON FUNCTION @extschema@._water_class_larger(@extschema@.water_class, @extschema@.water_class) IS 'the worse of two classes';
+COMMENT ON FUNCTION @extschema@._water_class_smaller(@extschema@.water_class, @extschema@.water_class) IS 'the better of two classes';
 CREATE AGGREGATE @extschema@.max(@extschema@.water_class) (
-    SFUNC = @extschema@.water_class_larger, STYPE = @extschema@.water_class,
-    COMBINEFUNC = @extschema@.water_class_larger, SORTOP = OPERATOR(@extschema@.>), PARALLEL = SAFE);
+    SFUNC = @extschema@._water_class_larger, STYPE = @extschema@.water_class,
+    COMBINEFUNC = @extschema@._water_class_larger, SORTOP = OPERATOR(@extschema@.>), PARALLEL = SAFE);
 CREATE AGGREGATE @extschema@.min(@extschema@.water_class) (
-    SFUNC = @extschema@.water_class_smaller, STYPE = @extschema@.water_class,
-    COMBINEFUNC = @extschema@.water_class_smaller, SORTOP = OPERATOR(@extschema@.<), PARALLEL = SAFE);
+    SFUNC = @extschema@._water_class_smaller, STYPE = @extschema@.water_class,
+    COMBINEFUNC = @extschema@._water_class_smaller, SORTOP = OPERATOR(@extschema@.<), PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.max(@extschema@.water_class) IS 'worst class';
 COMMENT ON AGGREGATE @extschema@.min(@extschema@.water_class) IS 'best class';

@@ -15,75 +15,75 @@
 -- src/core/outfall.c; input by Chinese name at any level.
 -- -------------------------------------------------------------------
 CREATE TYPE @extschema@.outfall_type;
-CREATE FUNCTION @extschema@.outfall_type_in(pg_catalog.cstring) RETURNS @extschema@.outfall_type
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.outfall_type_out(@extschema@.outfall_type) RETURNS pg_catalog.cstring
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.outfall_type_recv(pg_catalog.internal) RETURNS @extschema@.outfall_type
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.outfall_type_send(@extschema@.outfall_type) RETURNS pg_catalog.bytea
-    AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._outfall_type_in(pg_catalog.cstring) RETURNS @extschema@.outfall_type
+    AS 'MODULE_PATHNAME', 'outfall_type_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._outfall_type_out(@extschema@.outfall_type) RETURNS pg_catalog.cstring
+    AS 'MODULE_PATHNAME', 'outfall_type_out' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._outfall_type_recv(pg_catalog.internal) RETURNS @extschema@.outfall_type
+    AS 'MODULE_PATHNAME', 'outfall_type_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@._outfall_type_send(@extschema@.outfall_type) RETURNS pg_catalog.bytea
+    AS 'MODULE_PATHNAME', 'outfall_type_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE TYPE @extschema@.outfall_type (
-    INPUT = @extschema@.outfall_type_in, OUTPUT = @extschema@.outfall_type_out,
-    RECEIVE = @extschema@.outfall_type_recv, SEND = @extschema@.outfall_type_send,
+    INPUT = @extschema@._outfall_type_in, OUTPUT = @extschema@._outfall_type_out,
+    RECEIVE = @extschema@._outfall_type_recv, SEND = @extschema@._outfall_type_send,
     INTERNALLENGTH = 2, PASSEDBYVALUE, ALIGNMENT = int2, STORAGE = plain);
 COMMENT ON TYPE @extschema@.outfall_type IS
     'HJ 1312-2023 outfall type at level 1, 2 or 3; input by Chinese name; see eco.outfall_types';
 
-CREATE FUNCTION @extschema@.outfall_type_eq(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS boolean
+CREATE FUNCTION @extschema@._outfall_type_eq(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2eq';
-CREATE FUNCTION @extschema@.outfall_type_ne(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS boolean
+CREATE FUNCTION @extschema@._outfall_type_ne(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2ne';
-CREATE FUNCTION @extschema@.outfall_type_lt(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS boolean
+CREATE FUNCTION @extschema@._outfall_type_lt(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2lt';
-CREATE FUNCTION @extschema@.outfall_type_le(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS boolean
+CREATE FUNCTION @extschema@._outfall_type_le(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2le';
-CREATE FUNCTION @extschema@.outfall_type_gt(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS boolean
+CREATE FUNCTION @extschema@._outfall_type_gt(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2gt';
-CREATE FUNCTION @extschema@.outfall_type_ge(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS boolean
+CREATE FUNCTION @extschema@._outfall_type_ge(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2ge';
-CREATE FUNCTION @extschema@.outfall_type_cmp(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS integer
+CREATE FUNCTION @extschema@._outfall_type_cmp(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS integer
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'btint2cmp';
-CREATE FUNCTION @extschema@.outfall_type_hash(@extschema@.outfall_type) RETURNS integer
+CREATE FUNCTION @extschema@._outfall_type_hash(@extschema@.outfall_type) RETURNS integer
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'hashint2';
-COMMENT ON FUNCTION @extschema@.outfall_type_cmp(@extschema@.outfall_type, @extschema@.outfall_type) IS
+COMMENT ON FUNCTION @extschema@._outfall_type_cmp(@extschema@.outfall_type, @extschema@.outfall_type) IS
     'btree support: order of the HJ 1312 table (each type before its subtypes)';
-COMMENT ON FUNCTION @extschema@.outfall_type_in(pg_catalog.cstring) IS 'outfall_type input: Chinese name at level 1, 2 or 3';
-COMMENT ON FUNCTION @extschema@.outfall_type_out(@extschema@.outfall_type) IS 'outfall_type output: the Chinese name';
-COMMENT ON FUNCTION @extschema@.outfall_type_recv(pg_catalog.internal) IS 'outfall_type binary input (validated)';
-COMMENT ON FUNCTION @extschema@.outfall_type_send(@extschema@.outfall_type) IS 'outfall_type binary output';
-COMMENT ON FUNCTION @extschema@.outfall_type_eq(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type =';
-COMMENT ON FUNCTION @extschema@.outfall_type_ne(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type <>';
-COMMENT ON FUNCTION @extschema@.outfall_type_lt(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type < (table order)';
-COMMENT ON FUNCTION @extschema@.outfall_type_le(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type <=';
-COMMENT ON FUNCTION @extschema@.outfall_type_gt(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type >';
-COMMENT ON FUNCTION @extschema@.outfall_type_ge(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type >=';
-COMMENT ON FUNCTION @extschema@.outfall_type_hash(@extschema@.outfall_type) IS 'hash support';
+COMMENT ON FUNCTION @extschema@._outfall_type_in(pg_catalog.cstring) IS 'outfall_type input: Chinese name at level 1, 2 or 3';
+COMMENT ON FUNCTION @extschema@._outfall_type_out(@extschema@.outfall_type) IS 'outfall_type output: the Chinese name';
+COMMENT ON FUNCTION @extschema@._outfall_type_recv(pg_catalog.internal) IS 'outfall_type binary input (validated)';
+COMMENT ON FUNCTION @extschema@._outfall_type_send(@extschema@.outfall_type) IS 'outfall_type binary output';
+COMMENT ON FUNCTION @extschema@._outfall_type_eq(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type =';
+COMMENT ON FUNCTION @extschema@._outfall_type_ne(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type <>';
+COMMENT ON FUNCTION @extschema@._outfall_type_lt(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type < (table order)';
+COMMENT ON FUNCTION @extschema@._outfall_type_le(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type <=';
+COMMENT ON FUNCTION @extschema@._outfall_type_gt(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type >';
+COMMENT ON FUNCTION @extschema@._outfall_type_ge(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type >=';
+COMMENT ON FUNCTION @extschema@._outfall_type_hash(@extschema@.outfall_type) IS 'hash support';
 
 CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.outfall_type, RIGHTARG = @extschema@.outfall_type,
-    FUNCTION = @extschema@.outfall_type_eq, COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+    FUNCTION = @extschema@._outfall_type_eq, COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
     RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
 CREATE OPERATOR @extschema@.<> (LEFTARG = @extschema@.outfall_type, RIGHTARG = @extschema@.outfall_type,
-    FUNCTION = @extschema@.outfall_type_ne, COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+    FUNCTION = @extschema@._outfall_type_ne, COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
     RESTRICT = neqsel, JOIN = neqjoinsel);
 CREATE OPERATOR @extschema@.< (LEFTARG = @extschema@.outfall_type, RIGHTARG = @extschema@.outfall_type,
-    FUNCTION = @extschema@.outfall_type_lt, COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
+    FUNCTION = @extschema@._outfall_type_lt, COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
     RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
 CREATE OPERATOR @extschema@.<= (LEFTARG = @extschema@.outfall_type, RIGHTARG = @extschema@.outfall_type,
-    FUNCTION = @extschema@.outfall_type_le, COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
+    FUNCTION = @extschema@._outfall_type_le, COMMUTATOR = OPERATOR(@extschema@.>=), NEGATOR = OPERATOR(@extschema@.>),
     RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
 CREATE OPERATOR @extschema@.> (LEFTARG = @extschema@.outfall_type, RIGHTARG = @extschema@.outfall_type,
-    FUNCTION = @extschema@.outfall_type_gt, COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
+    FUNCTION = @extschema@._outfall_type_gt, COMMUTATOR = OPERATOR(@extschema@.<), NEGATOR = OPERATOR(@extschema@.<=),
     RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
 CREATE OPERATOR @extschema@.>= (LEFTARG = @extschema@.outfall_type, RIGHTARG = @extschema@.outfall_type,
-    FUNCTION = @extschema@.outfall_type_ge, COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
+    FUNCTION = @extschema@._outfall_type_ge, COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
     RESTRICT = scalargesel, JOIN = scalargejoinsel);
 CREATE OPERATOR CLASS @extschema@.outfall_type_ops DEFAULT FOR TYPE @extschema@.outfall_type USING btree AS
     OPERATOR 1 @extschema@.<, OPERATOR 2 @extschema@.<=, OPERATOR 3 @extschema@.=,
     OPERATOR 4 @extschema@.>=, OPERATOR 5 @extschema@.>,
-    FUNCTION 1 @extschema@.outfall_type_cmp(@extschema@.outfall_type, @extschema@.outfall_type);
+    FUNCTION 1 @extschema@._outfall_type_cmp(@extschema@.outfall_type, @extschema@.outfall_type);
 CREATE OPERATOR CLASS @extschema@.outfall_type_hash_ops DEFAULT FOR TYPE @extschema@.outfall_type USING hash AS
-    OPERATOR 1 @extschema@.=, FUNCTION 1 @extschema@.outfall_type_hash(@extschema@.outfall_type);
+    OPERATOR 1 @extschema@.=, FUNCTION 1 @extschema@._outfall_type_hash(@extschema@.outfall_type);
 CREATE CAST (text AS @extschema@.outfall_type) WITH INOUT AS ASSIGNMENT;
 
 CREATE FUNCTION @extschema@.outfall_type_level1(t @extschema@.outfall_type) RETURNS @extschema@.outfall_type

@@ -51,30 +51,30 @@ CREATE FUNCTION @extschema@._hj212_pollutant(code text) RETURNS @extschema@.poll
 COMMENT ON FUNCTION @extschema@._hj212_pollutant(text) IS
     'the eco.pollutant of an HJ 212 item code (2017 or 2005), NULL when the registry has no such item';
 
-CREATE FUNCTION @extschema@._hj212_items(OUT code text, OUT legacy_code text, OUT name_zh text, OUT unit text,
+CREATE FUNCTION @extschema@._hj212_item_list(OUT code text, OUT legacy_code text, OUT name_zh text, OUT unit text,
     OUT verified boolean)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'hj212_item_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 50;
-COMMENT ON FUNCTION @extschema@._hj212_items() IS 'rows of the C table behind eco.hj212_items';
+COMMENT ON FUNCTION @extschema@._hj212_item_list() IS 'rows of the C table behind eco.hj212_items';
 CREATE VIEW @extschema@.hj212_items AS
     SELECT i.code, i.legacy_code, @extschema@._hj212_pollutant(i.code) AS pollutant, i.name_zh, i.unit, i.verified
-    FROM @extschema@._hj212_items() i;
+    FROM @extschema@._hj212_item_list() i;
 COMMENT ON VIEW @extschema@.hj212_items IS
     'HJ 212 item codes accepted in packets: the 2017 code, the HJ/T 212-2005 code still sent by older devices (mapped to the same item), the eco.pollutant when the registry has the item, the unit as transmitted; verified = false marks rows resting on a single source';
 
-CREATE FUNCTION @extschema@._hj212_flags(OUT flag text, OUT meaning text, OUT valid boolean)
+CREATE FUNCTION @extschema@._hj212_flag_list(OUT flag text, OUT meaning text, OUT valid boolean)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'hj212_flag_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 8;
-COMMENT ON FUNCTION @extschema@._hj212_flags() IS 'rows of the C table behind eco.hj212_flags';
-CREATE VIEW @extschema@.hj212_flags AS SELECT * FROM @extschema@._hj212_flags();
+COMMENT ON FUNCTION @extschema@._hj212_flag_list() IS 'rows of the C table behind eco.hj212_flags';
+CREATE VIEW @extschema@.hj212_flags AS SELECT * FROM @extschema@._hj212_flag_list();
 COMMENT ON VIEW @extschema@.hj212_flags IS
     'HJ 212-2017 data flags: N normal, F stopped, M maintenance, S set value, D fault, C calibration, T over the upper limit, B communication fault; valid = N or S';
 
-CREATE FUNCTION @extschema@._hj212_kinds(OUT ord integer, OUT kind text)
+CREATE FUNCTION @extschema@._hj212_kind_list(OUT ord integer, OUT kind text)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'hj212_kind_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 9;
-COMMENT ON FUNCTION @extschema@._hj212_kinds() IS 'rows of the C table behind eco.hj212_kinds';
-CREATE VIEW @extschema@.hj212_kinds AS SELECT * FROM @extschema@._hj212_kinds();
+COMMENT ON FUNCTION @extschema@._hj212_kind_list() IS 'rows of the C table behind eco.hj212_kinds';
+CREATE VIEW @extschema@.hj212_kinds AS SELECT * FROM @extschema@._hj212_kind_list();
 COMMENT ON VIEW @extschema@.hj212_kinds IS
     'numeric fields of an HJ 212 item, in the order of the second dimension of eco.outlet_reading.vals';
 GRANT SELECT ON @extschema@.hj212_items, @extschema@.hj212_flags, @extschema@.hj212_kinds TO PUBLIC;

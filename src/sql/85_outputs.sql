@@ -442,9 +442,7 @@ BEGIN
     IF site_or_area IS NULL OR year IS NULL THEN
         RAISE EXCEPTION 'site_or_area and year are required' USING ERRCODE = '22023';
     END IF;
-    IF year < 1 OR year > 9999 THEN
-        RAISE EXCEPTION 'year out of range: %', year USING ERRCODE = '22023';
-    END IF;
+    PERFORM @extschema@._report_year_check(year);
     d0 := make_date(year, 1, 1);
     d1 := make_date(year, 12, 31);
     -- One row per month (y = 50 + 20 (month - 1)), one column per day of the month (x = 60 + 18 (day - 1)).
@@ -494,9 +492,7 @@ BEGIN
     IF site_or_area IS NULL OR year IS NULL THEN
         RAISE EXCEPTION 'site_or_area and year are required' USING ERRCODE = '22023';
     END IF;
-    IF year < 1 OR year > 9999 THEN
-        RAISE EXCEPTION 'year out of range: %', year USING ERRCODE = '22023';
-    END IF;
+    PERFORM @extschema@._report_year_check(year);
     d0 := make_date(year, 1, 1);
     d1 := make_date(year, 12, 31);
     -- Plot area x 60..620, y 50..298 (31 days = 248 px, 8 px a day); bar m at x = 60 + 46 (m - 1) + 8, 30 wide;

@@ -380,9 +380,7 @@ BEGIN
     IF area IS NULL OR year IS NULL THEN
         RAISE EXCEPTION 'area and year are required' USING ERRCODE = '22023';
     END IF;
-    IF year < 1 OR year > 9999 THEN
-        RAISE EXCEPTION 'year out of range: %', year USING ERRCODE = '22023';
-    END IF;
+    PERFORM @extschema@._report_year_check(year);
     upto := LEAST(COALESCE(as_of, make_date(year, 12, 31)), make_date(year, 12, 31));
     IF upto < make_date(year, 1, 1) THEN
         RAISE EXCEPTION 'as_of % is before the year %', as_of, year USING ERRCODE = '22023';

@@ -20,10 +20,10 @@ GRANT SELECT ON @extschema@.pollutants, @extschema@.standards, @extschema@.aqi_b
     @extschema@.water_limits, @extschema@.outfall_types, @extschema@.outfall_lifecycle, @extschema@.soil_limits,
     @extschema@.farmland_limits TO PUBLIC;
 
--- ---------- NaN and infinity are 22023 naming the argument (src/sql/50_report.sql, src/sql/40_sites.sql) ----------
---@ from src/sql/50_report.sql: function eco.pp_change(numeric, numeric)
---@ from src/sql/50_report.sql: function eco.offset_capacity(text, text, numeric)
---@ from src/sql/50_report.sql: function eco.offset_summary(text, numeric, date)
+-- ---------- NaN and infinity are 22023 naming the argument (src/sql/50_change_wording.sql, 52_ledgers.sql, 40_sites.sql) ----------
+--@ from src/sql/50_change_wording.sql: function eco.pp_change(numeric, numeric)
+--@ from src/sql/52_ledgers.sql: function eco.offset_capacity(text, text, numeric)
+--@ from src/sql/52_ledgers.sql: function eco.offset_summary(text, numeric, date)
 --@ from src/sql/40_sites.sql: function eco.nearest_sites(geometry, text, integer)
 
 -- ---------- outfall history: written only by the lifecycle trigger, survives deletes, records code changes (src/sql/40_sites.sql) ----------
@@ -42,8 +42,8 @@ REVOKE USAGE ON SEQUENCE @extschema@.outfall_history_id_seq FROM PUBLIC;
 --@ from src/sql/40_sites.sql: function eco._outfall_status_name(text)
 --@ from src/sql/40_sites.sql: function eco._outfall_status()
 
--- ---------- offset capacity holds at every isolation level: the check locks the reduction rows (src/sql/50_report.sql) ----------
---@ from src/sql/50_report.sql: function eco._offset_check()
+-- ---------- offset capacity holds at every isolation level: the check locks the reduction rows (src/sql/52_ledgers.sql) ----------
+--@ from src/sql/52_ledgers.sql: function eco._offset_check()
 
 -- ---------- geometry trigger: PostGIS calls with explicit casts, NaN coordinates out of range (src/sql/06_site.sql) ----------
 --@ from src/sql/06_site.sql: function eco._geom_to_cgcs2000()

@@ -1,7 +1,7 @@
 -- ===================================================================
 -- 0.1.0 -> 0.2.0: one source of truth for the lists of the outfall and
 -- land-parcel family (src/sql/40_sites.sql) and of the ledgers
--- (src/sql/50_report.sql).  The outfall statuses and actions, the
+-- (src/sql/52_ledgers.sql).  The outfall statuses and actions, the
 -- soil-survey statuses and the ledgers' fixed words are typed once in C
 -- (src/core/outfall.c, land_parcel.c, ledger_vocabulary.c): views list them,
 -- the CHECK constraints call validators whose errors list them.  The objects'
@@ -50,13 +50,13 @@ ALTER TABLE @extschema@.protection_zone
 -- The basis of a verified type names the standard's table.
 --@ from src/sql/40_sites.sql: view eco.outfall_types
 
--- ---------- the ledgers' fixed words (src/sql/50_report.sql) ----------
+-- ---------- the ledgers' fixed words (src/sql/52_ledgers.sql) ----------
 -- The fixed words of the ledgers are typed once, in C (src/core/ledger_vocabulary.c): the CHECK constraints call
 -- the validators below, the summaries order their rows by the view.
---@ from src/sql/50_report.sql: function eco._ledger_vocabulary()
---@ from src/sql/50_report.sql: view eco.ledger_vocabulary
---@ from src/sql/50_report.sql: function eco._ledger_word_known(text, text)
---@ from src/sql/50_report.sql: function eco._approval_category_known(text, text)
+--@ from src/sql/52_ledgers.sql: function eco._ledger_vocabulary_list()
+--@ from src/sql/52_ledgers.sql: view eco.ledger_vocabulary
+--@ from src/sql/52_ledgers.sql: function eco._ledger_word_known(text, text)
+--@ from src/sql/52_ledgers.sql: function eco._approval_category_known(text, text)
 
 ALTER TABLE @extschema@.rectification
     DROP CONSTRAINT rectification_level_check,
@@ -73,6 +73,6 @@ ALTER TABLE @extschema@.approval
     ADD CONSTRAINT approval_check CHECK (@extschema@._approval_category_known(kind, category));
 
 -- The summaries order their rows by the C table.
---@ from src/sql/50_report.sql: function eco.rectification_summary(text, date)
---@ from src/sql/50_report.sql: function eco.complaint_summary(text, daterange)
---@ from src/sql/50_report.sql: function eco.approval_summary(text, daterange)
+--@ from src/sql/52_ledgers.sql: function eco.rectification_summary(text, date)
+--@ from src/sql/52_ledgers.sql: function eco.complaint_summary(text, daterange)
+--@ from src/sql/52_ledgers.sql: function eco.approval_summary(text, daterange)

@@ -1,6 +1,6 @@
 -- pgTAP: every figure of eco.annual_report equals an independent query over the same data.
 BEGIN;
-SELECT plan(41);
+SELECT plan(48);
 
 -- ---------- data: area 8801 (two districts) and a neighbour 8802 that must never be counted ----------
 INSERT INTO eco.site (code, name, kind, area, water_body, target_class) VALUES
@@ -129,7 +129,7 @@ SELECT is((SELECT count(*)::int FROM rep WHERE section = '大气环境'), 4, 'fo
 -- ---------- water: independent classes (item means, worst item class) ----------
 CREATE TEMP TABLE sec AS
 SELECT w.section_code, s.target_class::eco.water_class AS target, extract(year FROM w.sampled_at)::int AS y,
-       eco.max(eco.water_class(w.pollutant, w.avg_v, s.water_body)) AS cls
+       eco.max(eco.water_item_class(w.pollutant, w.avg_v, s.water_body)) AS cls
 FROM (SELECT section_code, pollutant, sampled_at, avg(value) OVER (PARTITION BY section_code, pollutant,
              extract(year FROM sampled_at)) AS avg_v FROM eco.water_sample
       WHERE sampled_at < '2023-04-01' AND section_code IN ('TW1', 'TW2', 'TW3')) w
@@ -253,6 +253,15 @@ RESET ROLE;
 -- ---------- errors ----------
 SELECT throws_ok($$SELECT * FROM eco.annual_report('8801', 2023, '2022-12-31')$$, '22023', NULL, 'as_of before the year');
 SELECT throws_ok($$SELECT * FROM eco.air_summary('8801', '[2023-01-01,)')$$, '22023', NULL, 'unbounded period');
+-- a year outside the supported range (1..9999) is 22003 (value out of range) in the report and in every chart
+SELECT throws_ok($$SELECT * FROM eco.annual_report('8801', 0)$$, '22003', 'year out of range: 0', 'annual_report year 0: 22003');
+SELECT throws_ok($$SELECT * FROM eco.annual_report('8801', 10000)$$, '22003', 'year out of range: 10000',
+                 'annual_report year 10000: 22003');
+SELECT throws_ok($$SELECT eco.work_summary('8801', -1)$$, '22003', 'year out of range: -1', 'work_summary: 22003');
+SELECT throws_ok($$SELECT eco.aqi_calendar_svg('8801', 10000)$$, '22003', 'year out of range: 10000', 'aqi_calendar_svg: 22003');
+SELECT throws_ok($$SELECT eco.aqi_monthly_svg('8801', 0)$$, '22003', 'year out of range: 0', 'aqi_monthly_svg: 22003');
+SELECT throws_ok($$SELECT eco.report_yoy_svg('8801', 0)$$, '22003', 'year out of range: 0', 'report_yoy_svg: 22003');
+SELECT lives_ok($$SELECT * FROM eco.annual_report('8801', 9999)$$, 'year 9999 is in range');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -165,7 +165,7 @@ SELECT is_empty($$SELECT p.proname FROM pg_proc p
                   WHERE p.oid IN ('eco.rectification_summary(text, date)'::regprocedure,
                                   'eco.complaint_summary(text, daterange)'::regprocedure,
                                   'eco.approval_summary(text, daterange)'::regprocedure)
-                    AND (p.prosrc NOT LIKE '%eco._ledger_vocabulary()%'
+                    AND (p.prosrc NOT LIKE '%eco._ledger_vocabulary_list()%'
                          OR cardinality(pg_temp.cjk(regexp_replace(p.prosrc, '''合计''', '', 'g'))) > 0)$$,
                 'the ledger summaries order by the C table and type none of its words');
 

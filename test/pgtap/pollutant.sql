@@ -26,10 +26,10 @@ SELECT is(eco.standard_in_force('HJ633', '2026-03-01')::text, 'HJ633-2026', 'HJ 
 SELECT is((SELECT pg_catalog.string_agg(p.oid::regprocedure::text, ', ' ORDER BY 1) FROM pg_proc p
            WHERE p.oid IN ('eco.to_standard_unit(eco.pollutant, float8, text)'::regprocedure,
                            'eco.standard_in_force(text, date)'::regprocedure,
-                           'eco.standard_in(cstring)'::regprocedure, 'eco.standard_out(eco.standard)'::regprocedure,
-                           'eco.standard_recv(internal)'::regprocedure, 'eco.standard_send(eco.standard)'::regprocedure,
-                           'eco.standard_eq(eco.standard, eco.standard)'::regprocedure,
-                           'eco.standard_hash(eco.standard)'::regprocedure,
+                           'eco._standard_in(cstring)'::regprocedure, 'eco._standard_out(eco.standard)'::regprocedure,
+                           'eco._standard_recv(internal)'::regprocedure, 'eco._standard_send(eco.standard)'::regprocedure,
+                           'eco._standard_eq(eco.standard, eco.standard)'::regprocedure,
+                           'eco._standard_hash(eco.standard)'::regprocedure,
                            'eco._pollutant_list()'::regprocedure, 'eco._standard_list()'::regprocedure)
              AND (p.provolatile <> 'i' OR p.proparallel <> 's' OR NOT p.proisstrict)), NULL,
           'to_standard_unit, standard_in_force, the standard support functions and the list functions are IMMUTABLE STRICT PARALLEL SAFE');

@@ -1,7 +1,7 @@
 -- pgTAP: surface water (eco.water_class, GB 3838 functions and aggregates, eco.water_sample RLS).
 BEGIN;
 SET LOCAL search_path = public, eco;
-SELECT plan(48);
+SELECT plan(49);
 
 SELECT has_type('eco', 'water_class', 'type eco.water_class exists');
 SELECT is((SELECT typbyval AND typlen = 2 AND typreceive <> 0 AND typsend <> 0 FROM pg_type
@@ -36,10 +36,10 @@ SELECT is((SELECT count(*)::int FROM pg_description d JOIN pg_proc p ON p.oid = 
 -- SQLSTATEs
 SELECT throws_ok($$SELECT 'VII'::eco.water_class$$, '22P02', NULL, 'unparsable class is 22P02');
 SELECT throws_ok($$SELECT 'Class'::eco.water_class$$, '22P02', NULL, 'bare "Class" is 22P02');
-SELECT throws_ok($$SELECT eco.water_class('COD', -0.1)$$, '22023', NULL, 'negative value is 22023');
-SELECT throws_ok($$SELECT eco.water_class('COD', 'NaN')$$, '22023', NULL, 'NaN is 22023');
-SELECT throws_ok($$SELECT eco.water_class('COD', '-Infinity')$$, '22023', NULL, '-inf is 22023');
-SELECT throws_ok($$SELECT eco.water_class('COD', 1, 'sea')$$, '22023', NULL, 'unknown water body is 22023');
+SELECT throws_ok($$SELECT eco.water_item_class('COD', -0.1)$$, '22023', NULL, 'negative value is 22023');
+SELECT throws_ok($$SELECT eco.water_item_class('COD', 'NaN')$$, '22023', NULL, 'NaN is 22023');
+SELECT throws_ok($$SELECT eco.water_item_class('COD', '-Infinity')$$, '22023', NULL, '-inf is 22023');
+SELECT throws_ok($$SELECT eco.water_item_class('COD', 1, 'sea')$$, '22023', NULL, 'unknown water body is 22023');
 SELECT throws_ok($$SELECT eco.water_exceedance('COD', 1, 'III', 'pond')$$, '22023', NULL, 'exceedance: unknown water body 22023');
 SELECT throws_ok($$SELECT eco.water_exceedance('COD', 'Infinity')$$, '22023', NULL, 'exceedance: inf is 22023');
 SELECT throws_ok($$SELECT eco.water_exceedance('Hg', 1e11, 'III', 'river', 6)$$, '22003', NULL,
@@ -58,7 +58,7 @@ SELECT throws_ok($$SELECT eco.spearman_trend(y, v) FROM (VALUES (1, 1.0), (1, 2.
 -- labels and examples
 SELECT is(eco.water_class_label('Ⅲ'), 'Ⅲ类', 'label of Ⅲ is Ⅲ类');
 SELECT is(eco.water_class_label('worse than V'), '劣Ⅴ类', 'label of 劣V is 劣Ⅴ类');
-SELECT is(eco.water_class('Pb', 0.07)::text, 'V', 'water_class(''Pb'', 0.07) uses water lead');
+SELECT is(eco.water_item_class('Pb', 0.07)::text, 'V', 'water_class(''Pb'', 0.07) uses water lead');
 SELECT is(eco.water_exceedance('CODMn', 6.42), 0.07::numeric, '(6.42 − 6)/6 = 0.07');
 
 -- cross-check: eco.water_class against an independent SQL evaluation of eco.water_limits
@@ -66,14 +66,14 @@ SELECT is((SELECT count(*)::int FROM eco.water_limits l
            CROSS JOIN LATERAL (SELECT round((random() * 2.5 * coalesce(l.class_v, l.range_high))::numeric, 4)::float8 AS v
                                FROM generate_series(1, 50)) r
            WHERE l.gb3838_table = 1 AND l.direction IN ('max', 'range')
-             AND eco.water_class(l.pollutant, r.v, l.water_body) IS DISTINCT FROM
+             AND eco.water_item_class(l.pollutant, r.v, l.water_body) IS DISTINCT FROM
                  (CASE WHEN l.direction = 'range' THEN
                           CASE WHEN r.v BETWEEN l.range_low AND l.range_high THEN 'I' ELSE '劣V' END
                        WHEN r.v <= l.class_i THEN 'I' WHEN r.v <= l.class_ii THEN 'II' WHEN r.v <= l.class_iii THEN 'III'
                        WHEN r.v <= l.class_iv THEN 'IV' WHEN r.v <= l.class_v THEN 'V' ELSE '劣V' END)::eco.water_class),
           0, 'water_class agrees with a plain CASE over eco.water_limits on random 4-decimal values');
 SELECT is((SELECT count(*)::int FROM generate_series(0, 1000) i
-           WHERE eco.water_class('DO', i / 100.0) IS DISTINCT FROM
+           WHERE eco.water_item_class('DO', i / 100.0) IS DISTINCT FROM
                  (CASE WHEN i >= 750 THEN 'I' WHEN i >= 600 THEN 'II' WHEN i >= 500 THEN 'III'
                        WHEN i >= 300 THEN 'IV' WHEN i >= 200 THEN 'V' ELSE '劣V' END)::eco.water_class),
           0, 'DO lower limits agree with integer arithmetic over 0.00..10.00');
@@ -163,10 +163,15 @@ SELECT is((SELECT count(*)::int FROM pg_proc p
              AND p.prorettype <> 'internal'::regtype
              AND COALESCE(pg_get_expr(p.proargdefaults, 0), '') NOT LIKE '%water_default_standard()'), 0,
           'every water function that takes a standard defaults it to eco.water_default_standard()');
-SELECT is(eco.water_class('TP', 0.06, 'lake'), eco.water_item_class('TP', 0.06, 'lake'),
-          'the deprecated eco.water_class is eco.water_item_class');
-SELECT ok(obj_description('eco.water_class(eco.pollutant, double precision, text)'::regprocedure, 'pg_proc')
-          LIKE 'deprecated%eco.water_item_class%', 'eco.water_class is documented as deprecated, naming the replacement');
+SELECT is(to_regprocedure('eco.water_class(eco.pollutant, double precision, text)'), NULL,
+          'the 0.1.0 eco.water_item_class(pollutant, value, water_body) is gone: no function is named like a type');
+SELECT is((SELECT count(*)::int FROM pg_type t JOIN pg_proc p ON p.proname = t.typname AND p.pronamespace = t.typnamespace
+           WHERE t.typnamespace = 'eco'::regnamespace), 0, 'no function of eco shares its name with a type of eco');
 
+-- SSPACE of every section aggregate = sizeof(WaterAggState) (800 bytes; src/pg_water.c asserts the size at compile time)
+SELECT is((SELECT array_agg(DISTINCT a.aggtransspace) FROM pg_aggregate a
+           WHERE a.aggtransfn = 'eco._water_agg_trans(internal, eco.pollutant, double precision)'::regprocedure
+              OR a.aggtransfn::oid IN (SELECT oid FROM pg_proc WHERE proname = '_water_agg_trans')),
+          ARRAY[800], 'the section aggregates estimate their state at its size, 800 bytes');
 SELECT * FROM finish();
 ROLLBACK;

@@ -24,9 +24,9 @@ tap "src/upgrade builds, every directive expanded" "$([ "$r" -eq 0 ] && [ "$left
     "rc=$r, directives left: $left, expanded to nothing: $empty $(head -3 "$work/err")"
 
 # 3. A function directive gives CREATE OR REPLACE and the COMMENT of that signature, word for word from the piece.
-printf -- '--@ from src/sql/50_report.sql: function eco.pp_change(numeric, numeric)\n' >"$work/f.sql"
+printf -- '--@ from src/sql/50_change_wording.sql: function eco.pp_change(numeric, numeric)\n' >"$work/f.sql"
 gen "$work/f.sql" >"$work/f.out" 2>"$work/err"
-body=$(sed -n '/^CREATE FUNCTION @extschema@.pp_change/,/^COMMENT ON FUNCTION @extschema@.pp_change/p' src/sql/50_report.sql |
+body=$(sed -n '/^CREATE FUNCTION @extschema@.pp_change/,/^COMMENT ON FUNCTION @extschema@.pp_change/p' src/sql/50_change_wording.sql |
        sed '1s/^CREATE FUNCTION/CREATE OR REPLACE FUNCTION/')
 grep -qF "$body" "$work/f.out" && grep -q "^COMMENT ON FUNCTION @extschema@.pp_change(numeric, numeric) IS" "$work/f.out"
 tap "function directive: CREATE OR REPLACE and its COMMENT from the install piece" $? "$(head -5 "$work/f.out")"
@@ -38,7 +38,7 @@ r=$?
 tap "a directive matching two statements fails, naming it" \
     "$([ "$r" -ne 0 ] && grep -q 'amb.sql:1: 2 CREATE FUNCTION statements match' "$work/err" && grep -q 'eco.soil_screen' "$work/err"; echo $?)" \
     "rc=$r $(cat "$work/err")"
-printf -- '-- literal\n--@ from src/sql/50_report.sql: function eco.pp_change(numeric, numeric, numeric)\n' >"$work/none.sql"
+printf -- '-- literal\n--@ from src/sql/50_change_wording.sql: function eco.pp_change(numeric, numeric, numeric)\n' >"$work/none.sql"
 gen "$work/none.sql" >/dev/null 2>"$work/err"
 r=$?
 tap "a directive matching nothing fails, naming it" \

@@ -1,79 +1,17 @@
 -- ===================================================================
--- Year-on-year (同比) and the bureau's ledgers (台账).
--- Wording, decimals, the draw generator and the ledgers' fixed words live in
--- src/core/ (change_wording.c, report_indicators.c, inspection_draw.c, ledger_vocabulary.c).
--- Summary functions take an area prefix: '' = every area the caller may see,
--- '3201' = the rows whose area starts with 3201.  Row-level security applies
--- inside them (SECURITY INVOKER), so a role only ever counts its own rows.
+-- The bureau's ledgers (台账): rectification, complaints, random
+-- inspections (双随机), enforcement, emission reductions and offsets
+-- (倍量替代), approvals and tasks, with their summaries.
+-- The ledgers' fixed words and the draw generator live in src/core/
+-- (ledger_vocabulary.c, inspection_draw.c); the change wording they use is in
+-- 50_change_wording.sql.
+-- Area: every function that takes an area takes an area-code prefix, and NULL
+-- or '' for every area the caller may see ('3201' = the rows whose area starts
+-- with 3201).  Row-level security applies inside them (SECURITY INVOKER), so a
+-- role only ever counts its own rows (docs/choices.md, "Areas").
 -- ===================================================================
 
--- ---------- year-on-year ----------
-CREATE FUNCTION @extschema@.same_day_last_year(d date) RETURNS date
-    AS 'MODULE_PATHNAME', 'yoy_same_day_last_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.same_day_last_year(date) IS
-    'the same calendar day one year earlier; 29 February maps to 28 February';
-
-CREATE FUNCTION @extschema@.same_period_last_year(period daterange) RETURNS daterange
-    AS 'MODULE_PATHNAME', 'yoy_same_period_last_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.same_period_last_year(daterange) IS
-    'the same days one year earlier (first and last day each moved back a year, 29 February -> 28 February)';
-
-CREATE FUNCTION @extschema@.pct_change(cur numeric, prev numeric) RETURNS numeric
-    AS 'MODULE_PATHNAME', 'yoy_pct_change' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.pct_change(numeric, numeric) IS
-    'relative change in %, (cur - prev) / |prev| x 100, unrounded; NULL when prev is 0 or NULL';
-
-CREATE FUNCTION @extschema@.pp_change(cur numeric, prev numeric) RETURNS numeric
-    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
-    SET search_path = pg_catalog, pg_temp
-    AS $$
-BEGIN
-    IF cur IN ('NaN', 'Infinity', '-Infinity') THEN
-        RAISE EXCEPTION 'pp_change: cur must be a finite number, not %', cur USING ERRCODE = '22023';
-    END IF;
-    IF prev IN ('NaN', 'Infinity', '-Infinity') THEN
-        RAISE EXCEPTION 'pp_change: prev must be a finite number, not %', prev USING ERRCODE = '22023';
-    END IF;
-    RETURN cur - prev;
-END
-$$;
-COMMENT ON FUNCTION @extschema@.pp_change(numeric, numeric) IS
-    'change in percentage points of a ratio given in %: cur - prev; NULL when either is NULL; ERROR 22023 for NaN or infinity';
-
-CREATE FUNCTION @extschema@.improvement(cur numeric, prev numeric, lower_is_better boolean DEFAULT true)
-    RETURNS numeric
-    AS 'MODULE_PATHNAME', 'yoy_improvement' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.improvement(numeric, numeric, boolean) IS
-    'relative improvement in % (positive = better): -pct_change when lower is better, pct_change otherwise; NULL when prev is 0 or NULL';
-
-CREATE FUNCTION @extschema@.change_rounded(cur numeric, prev numeric, kind text, decimals integer DEFAULT 1)
-    RETURNS numeric
-    AS 'MODULE_PATHNAME', 'yoy_change_rounded' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.change_rounded(numeric, numeric, text, integer) IS
-    'the change in the measure of the kind (% or percentage points), rounded half away from zero exactly; NULL for a % change against 0';
-
-CREATE FUNCTION @extschema@.change_phrase(cur numeric, prev numeric, kind text, decimals integer DEFAULT 1)
-    RETURNS text
-    AS 'MODULE_PATHNAME', 'yoy_change_phrase' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.change_phrase(numeric, numeric, text, integer) IS
-    'bulletin wording of a year-on-year change: 同比改善13.6%, 同比上升1.9个百分点, 同比持平 (rounded change 0); kinds in eco.change_kinds';
-
-CREATE FUNCTION @extschema@.share(part numeric, whole numeric, decimals integer DEFAULT 1) RETURNS numeric
-    AS 'MODULE_PATHNAME', 'yoy_share' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.share(numeric, numeric, integer) IS
-    'part / whole in %, rounded half away from zero exactly (1 decimal by default); NULL when whole is 0';
-
-CREATE FUNCTION @extschema@._change_kinds(
-    OUT kind text, OUT measure text, OUT direction text, OUT word_up text, OUT word_down text,
-    OUT suffix text, OUT description text)
-    RETURNS SETOF record
-    AS 'MODULE_PATHNAME', 'yoy_change_kinds' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
-COMMENT ON FUNCTION @extschema@._change_kinds() IS 'rows of the view eco.change_kinds, from the C table (src/core/yoy.c)';
-CREATE VIEW @extschema@.change_kinds AS SELECT * FROM @extschema@._change_kinds();
-GRANT SELECT ON @extschema@.change_kinds TO PUBLIC;
-COMMENT ON VIEW @extschema@.change_kinds IS
-    'kinds of eco.change_phrase: measure (% or percentage points), which direction is better, and the words used';
-
+-- ---------- random inspections: the draw ----------
 CREATE FUNCTION @extschema@._draw_sample(seed bigint, stream bigint, n integer, k integer) RETURNS integer[]
     AS 'MODULE_PATHNAME', 'yoy_draw_sample' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@._draw_sample(bigint, bigint, integer, integer) IS
@@ -82,11 +20,11 @@ COMMENT ON FUNCTION @extschema@._draw_sample(bigint, bigint, integer, integer) I
 -- ---------- ledgers ----------
 -- The fixed words of the ledgers are typed once, in C (src/core/ledger_vocabulary.c): the CHECK constraints call
 -- the validators below, the summaries order their rows by the view.
-CREATE FUNCTION @extschema@._ledger_vocabulary(OUT list text, OUT ord integer, OUT value text, OUT parent text)
+CREATE FUNCTION @extschema@._ledger_vocabulary_list(OUT list text, OUT ord integer, OUT value text, OUT parent text)
     RETURNS SETOF record
     AS 'MODULE_PATHNAME', 'ledger_vocabulary_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 25;
-COMMENT ON FUNCTION @extschema@._ledger_vocabulary() IS 'rows of the C table behind eco.ledger_vocabulary';
-CREATE VIEW @extschema@.ledger_vocabulary AS SELECT * FROM @extschema@._ledger_vocabulary();
+COMMENT ON FUNCTION @extschema@._ledger_vocabulary_list() IS 'rows of the C table behind eco.ledger_vocabulary';
+CREATE VIEW @extschema@.ledger_vocabulary AS SELECT * FROM @extschema@._ledger_vocabulary_list();
 COMMENT ON VIEW @extschema@.ledger_vocabulary IS
     'fixed words of the ledgers as typed in C, in the order of the summaries: rectification_level (中央/省/市), complaint_channel, complaint_category, approval_kind, approval_category (parent: its kind)';
 GRANT SELECT ON @extschema@.ledger_vocabulary TO PUBLIC;
@@ -305,7 +243,7 @@ CREATE FUNCTION @extschema@.rectification_summary(area text, as_of date)
     FROM @extschema@.rectification_status($1, $2) s
     GROUP BY GROUPING SETS ((s.level), ())
     ORDER BY GROUPING(s.level),
-             (SELECT v.ord FROM @extschema@._ledger_vocabulary() v WHERE v.list = 'rectification_level' AND v.value = s.level)
+             (SELECT v.ord FROM @extschema@._ledger_vocabulary_list() v WHERE v.list = 'rectification_level' AND v.value = s.level)
 $$;
 COMMENT ON FUNCTION @extschema@.rectification_summary(text, date) IS
     'findings by level (中央/省/市, then 合计): closed, open and not yet due, overdue, as of a date';
@@ -338,7 +276,7 @@ CREATE FUNCTION @extschema@.complaint_summary(area text, period daterange)
     FROM g
     WHERE g.dimension = 'total' OR g.key IS NOT NULL AND (g.n > 0 OR g.n_prev > 0)
     ORDER BY array_position(ARRAY['total', 'channel', 'category'], g.dimension),
-             (SELECT v.ord FROM @extschema@._ledger_vocabulary() v WHERE v.list = 'complaint_' || g.dimension AND v.value = g.key)
+             (SELECT v.ord FROM @extschema@._ledger_vocabulary_list() v WHERE v.list = 'complaint_' || g.dimension AND v.value = g.key)
 $$;
 COMMENT ON FUNCTION @extschema@.complaint_summary(text, daterange) IS
     'complaints received in the period, in total, by channel and by category, with the same period last year, the change (count kind) and the share closed by the end of the period';
@@ -564,7 +502,7 @@ CREATE FUNCTION @extschema@.approval_summary(area text, period daterange)
     SET search_path = pg_catalog, pg_temp
     AS $$
     WITH p AS (SELECT $2 AS cur, @extschema@.same_period_last_year($2) AS prev),
-    k AS (SELECT v.parent AS kind, v.value AS category, v.ord FROM @extschema@._ledger_vocabulary() v
+    k AS (SELECT v.parent AS kind, v.value AS category, v.ord FROM @extschema@._ledger_vocabulary_list() v
           WHERE v.list = 'approval_category'),
     c AS (
         SELECT k.kind, k.category, k.ord,
@@ -597,20 +535,3 @@ CREATE FUNCTION @extschema@.task_progress(area text, year integer, as_of date)
 $$;
 COMMENT ON FUNCTION @extschema@.task_progress(text, integer, date) IS
     'per programme: items planned for the year, items done by as_of and the share done (%)';
-
--- ---------- published figures ----------
-CREATE FUNCTION @extschema@.gbt8170_round(value numeric, decimals integer DEFAULT 0) RETURNS numeric
-    AS 'MODULE_PATHNAME', 'yoy_round_gbt8170' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@.gbt8170_round(numeric, integer) IS
-    'GB/T 8170-2008 rounding (四舍六入五成双) of the exact decimal value to 0..4 decimals: 1.15 -> 1.2, 1.25 -> 1.2, 1.251 -> 1.3';
-
-CREATE FUNCTION @extschema@._report_indicators(
-    OUT ord integer, OUT code text, OUT name_zh text, OUT unit text, OUT decimals integer,
-    OUT change_kind text, OUT statistic text)
-    RETURNS SETOF record
-    AS 'MODULE_PATHNAME', 'yoy_report_indicators' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 10;
-COMMENT ON FUNCTION @extschema@._report_indicators() IS 'rows of the view eco.report_indicators, from the C table (src/core/yoy.c)';
-CREATE VIEW @extschema@.report_indicators AS SELECT * FROM @extschema@._report_indicators();
-GRANT SELECT ON @extschema@.report_indicators TO PUBLIC;
-COMMENT ON VIEW @extschema@.report_indicators IS
-    'figures of eco.air_summary: Chinese name, unit, published decimals (GB/T 8170), kind of the year-on-year change, and how the city value is formed';
