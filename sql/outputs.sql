@@ -86,4 +86,4 @@ SELECT eco.aqi_tile(-1, 0, 0);
 SELECT eco.aqi_tile(6, 53, 25, '{"day": "not a day"}');
 SELECT eco.map_svg(ARRAY['{}'::json], NULL, 50, 50);
 SELECT eco.aqi_calendar_svg('OA1', 0);
-SELECT eco.work_summary(NULL, 2023);
+SELECT eco.work_summary(NULL, NULL);

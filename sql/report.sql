@@ -81,4 +81,4 @@ FROM eco.annual_report('77', 2024, '2024-03-01') ORDER BY seq;
 SELECT count(*) FROM eco.annual_report('77', 2024, '2025-06-30');
 SELECT * FROM eco.annual_report('77', 2024, '2023-12-31');
 SELECT * FROM eco.annual_report('77', 0);
-SELECT * FROM eco.annual_report(NULL, 2024);
+SELECT * FROM eco.annual_report('77', NULL);

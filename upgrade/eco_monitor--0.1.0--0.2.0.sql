@@ -155,13 +155,17 @@ COMMENT ON FUNCTION @extschema@.pp_change(numeric, numeric) IS
 -- from src/sql/52_ledgers.sql: function eco.offset_capacity(text, text, numeric)
 CREATE OR REPLACE FUNCTION @extschema@.offset_capacity(area text, pollutant text, ratio numeric DEFAULT 2)
     RETURNS numeric
-    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
 DECLARE
     red numeric;
     used numeric;
 BEGIN
+    IF pollutant IS NULL OR ratio IS NULL THEN
+        RETURN NULL;
+    END IF;
+    offset_capacity.area := COALESCE(offset_capacity.area, '');  -- NULL = every area the caller may see
     IF ratio IN ('NaN', 'Infinity', '-Infinity') OR ratio <= 0 THEN
         RAISE EXCEPTION 'ratio must be a finite positive number: %', ratio USING ERRCODE = '22023';
     END IF;
@@ -178,10 +182,14 @@ COMMENT ON FUNCTION @extschema@.offset_capacity(text, text, numeric) IS
 CREATE OR REPLACE FUNCTION @extschema@.offset_summary(area text, ratio numeric DEFAULT 2, as_of date DEFAULT 'infinity')
     RETURNS TABLE (pollutant text, reduction_tpa numeric, consumed_tpa numeric, projects bigint,
                    freed_tpa numeric, remaining_tpa numeric)
-    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
 BEGIN
+    IF ratio IS NULL OR as_of IS NULL THEN
+        RETURN;
+    END IF;
+    offset_summary.area := COALESCE(offset_summary.area, '');  -- NULL = every area the caller may see
     IF ratio IN ('NaN', 'Infinity', '-Infinity') OR ratio <= 0 THEN
         RAISE EXCEPTION 'ratio must be a finite positive number: %', ratio USING ERRCODE = '22023';
     END IF;
@@ -945,7 +953,7 @@ ALTER TABLE @extschema@.approval
 -- from src/sql/52_ledgers.sql: function eco.rectification_summary(text, date)
 CREATE OR REPLACE FUNCTION @extschema@.rectification_summary(area text, as_of date)
     RETURNS TABLE (level text, findings bigint, closed bigint, open_not_due bigint, overdue bigint)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
     SELECT COALESCE(s.level, '合计'), count(*),
@@ -954,6 +962,7 @@ CREATE OR REPLACE FUNCTION @extschema@.rectification_summary(area text, as_of da
            count(*) FILTER (WHERE s.status = 'overdue')
     FROM @extschema@.rectification_status($1, $2) s
     GROUP BY GROUPING SETS ((s.level), ())
+    HAVING $2 IS NOT NULL
     ORDER BY GROUPING(s.level),
              (SELECT v.ord FROM @extschema@._ledger_vocabulary_list() v WHERE v.list = 'rectification_level' AND v.value = s.level)
 $$;
@@ -963,7 +972,7 @@ COMMENT ON FUNCTION @extschema@.rectification_summary(text, date) IS
 CREATE OR REPLACE FUNCTION @extschema@.complaint_summary(area text, period daterange)
     RETURNS TABLE (dimension text, key text, complaints bigint, prev_complaints bigint,
                    change_pct numeric, change text, closed bigint, closure_rate numeric)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
     WITH p AS (SELECT $2 AS cur, @extschema@.same_period_last_year($2) AS prev),
@@ -977,7 +986,7 @@ CREATE OR REPLACE FUNCTION @extschema@.complaint_summary(area text, period dater
                count(*) FILTER (WHERE c.received_on <@ p.cur AND c.closed_on IS NOT NULL
                                   AND (upper_inf(p.cur) OR c.closed_on < upper(p.cur))) AS n_closed
         FROM p LEFT JOIN @extschema@.complaint c
-               ON starts_with(c.area, $1) AND (c.received_on <@ p.cur OR c.received_on <@ p.prev)
+               ON starts_with(c.area, COALESCE($1, '')) AND (c.received_on <@ p.cur OR c.received_on <@ p.prev)
         GROUP BY GROUPING SETS ((), (c.channel), (c.category))
     )
     SELECT g.dimension, g.key, g.n, g.n_prev,
@@ -985,7 +994,7 @@ CREATE OR REPLACE FUNCTION @extschema@.complaint_summary(area text, period dater
            @extschema@.change_phrase(g.n, g.n_prev, 'count'),
            g.n_closed, @extschema@.share(g.n_closed, g.n)
     FROM g
-    WHERE g.dimension = 'total' OR g.key IS NOT NULL AND (g.n > 0 OR g.n_prev > 0)
+    WHERE $2 IS NOT NULL AND (g.dimension = 'total' OR g.key IS NOT NULL AND (g.n > 0 OR g.n_prev > 0))
     ORDER BY array_position(ARRAY['total', 'channel', 'category'], g.dimension),
              (SELECT v.ord FROM @extschema@._ledger_vocabulary_list() v WHERE v.list = 'complaint_' || g.dimension AND v.value = g.key)
 $$;
@@ -994,7 +1003,7 @@ COMMENT ON FUNCTION @extschema@.complaint_summary(text, daterange) IS
 -- from src/sql/52_ledgers.sql: function eco.approval_summary(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@.approval_summary(area text, period daterange)
     RETURNS TABLE (kind text, category text, approvals bigint, prev_approvals bigint, change text)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
     WITH p AS (SELECT $2 AS cur, @extschema@.same_period_last_year($2) AS prev),
@@ -1006,12 +1015,14 @@ CREATE OR REPLACE FUNCTION @extschema@.approval_summary(area text, period datera
                count(a.id) FILTER (WHERE a.decided_on <@ p.prev) AS n_prev
         FROM p CROSS JOIN k
         LEFT JOIN @extschema@.approval a
-               ON a.kind = k.kind AND a.category = k.category AND starts_with(a.area, $1)
+               ON a.kind = k.kind AND a.category = k.category AND starts_with(a.area, COALESCE($1, ''))
               AND (a.decided_on <@ p.cur OR a.decided_on <@ p.prev)
         GROUP BY k.kind, k.category, k.ord
     )
     SELECT c.kind, c.category, c.n, c.n_prev, @extschema@.change_phrase(c.n, c.n_prev, 'count')
-    FROM c ORDER BY c.ord
+    FROM c
+    WHERE $2 IS NOT NULL
+    ORDER BY c.ord
 $$;
 COMMENT ON FUNCTION @extschema@.approval_summary(text, daterange) IS
     'approvals in the period per kind and category (环评 报告书/报告表/登记表备案; 排污许可 重点管理/简化管理/登记管理), with the same period last year';
@@ -1155,6 +1166,150 @@ CREATE OR REPLACE VIEW @extschema@.report_indicators AS SELECT * FROM @extschema
 GRANT SELECT ON @extschema@.report_indicators TO PUBLIC;
 COMMENT ON VIEW @extschema@.report_indicators IS
     'figures of eco.air_summary: Chinese name, unit, published decimals (GB/T 8170), kind of the year-on-year change, and how the city value is formed';
+
+-- ---------- one area convention: NULL (and '') = every area the caller may see; the functions take NULL ----------
+-- (not STRICT any more; NULL in another argument still gives no rows).  The other ledger functions, eco.air_summary
+-- and eco.annual_report are copied by 10_hardening.sql, 40_lists.sql and 90_report_sections.sql.
+-- from src/sql/52_ledgers.sql: function eco.rectification_status(text, date)
+CREATE OR REPLACE FUNCTION @extschema@.rectification_status(area text, as_of date)
+    RETURNS TABLE (id bigint, level text, batch text, finding text, responsible_unit text,
+                   deadline date, closed_on date, status text)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT r.id, r.level, r.batch, r.finding, r.responsible_unit, r.deadline,
+           CASE WHEN r.closed_on <= $2 THEN r.closed_on END,
+           CASE WHEN r.closed_on <= $2 THEN 'closed'
+                WHEN r.deadline < $2 THEN 'overdue'
+                ELSE 'open' END
+    FROM @extschema@.rectification r
+    WHERE starts_with(r.area, COALESCE($1, '')) AND $2 IS NOT NULL AND (r.found_on IS NULL OR r.found_on <= $2)
+    ORDER BY r.id
+$$;
+COMMENT ON FUNCTION @extschema@.rectification_status(text, date) IS
+    'each finding known on as_of with its status then: closed (closed_on <= as_of), overdue (open past its deadline), open (not yet due, or no deadline)';
+-- from src/sql/52_ledgers.sql: function eco.draw_inspections(integer, bigint, text, date, integer)
+CREATE OR REPLACE FUNCTION @extschema@.draw_inspections(n integer, seed bigint, area text DEFAULT NULL,
+                                             drawn_on date DEFAULT CURRENT_DATE,
+                                             inspectors_per_check integer DEFAULT 2)
+    RETURNS TABLE (draw_id bigint, seq integer, enterprise_code text, enterprise_name text, inspectors text[])
+    LANGUAGE plpgsql VOLATILE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+#variable_conflict use_column
+DECLARE
+    e_code text[];
+    e_name text[];
+    e_area text[];
+    i_code text[];
+    ne integer;
+    ni integer;
+    pick integer[];
+    did bigint;
+BEGIN
+    IF n IS NULL OR seed IS NULL OR drawn_on IS NULL OR inspectors_per_check IS NULL THEN
+        RETURN;
+    END IF;
+    draw_inspections.area := COALESCE(draw_inspections.area, '');  -- NULL = every area the caller may see
+    IF n < 0 THEN
+        RAISE EXCEPTION 'number of enterprises to draw must not be negative: %', n USING ERRCODE = '22023';
+    END IF;
+    -- The registers in a fixed order (code, C collation): same registers and seed, same draw.
+    SELECT array_agg(e.code ORDER BY e.code COLLATE "C"), array_agg(e.name ORDER BY e.code COLLATE "C"),
+           array_agg(e.area ORDER BY e.code COLLATE "C")
+      INTO e_code, e_name, e_area
+      FROM @extschema@.inspection_enterprise e
+     WHERE e.active AND starts_with(e.area, draw_inspections.area);
+    SELECT array_agg(i.code ORDER BY i.code COLLATE "C") INTO i_code
+      FROM @extschema@.inspector i
+     WHERE i.active AND starts_with(i.area, draw_inspections.area);
+    ne := COALESCE(cardinality(e_code), 0);
+    ni := COALESCE(cardinality(i_code), 0);
+    IF n > ne THEN
+        RAISE EXCEPTION 'cannot draw % enterprises: the register of area "%" has %', n, draw_inspections.area, ne
+            USING ERRCODE = '22023';
+    END IF;
+    IF inspectors_per_check < 1 OR (n > 0 AND inspectors_per_check > ni) THEN
+        RAISE EXCEPTION 'cannot draw % inspectors per check: the register of area "%" has %',
+            inspectors_per_check, draw_inspections.area, ni USING ERRCODE = '22023';
+    END IF;
+    INSERT INTO @extschema@.inspection_draw (area, seed, n, drawn_on, enterprises, inspectors)
+    VALUES (draw_inspections.area, draw_inspections.seed, draw_inspections.n, draw_inspections.drawn_on, ne, ni)
+    RETURNING id INTO did;
+    -- Stream 0 draws the enterprises, stream s the inspectors of the s-th check.
+    pick := @extschema@._draw_sample(draw_inspections.seed, 0, ne, draw_inspections.n);
+    FOR s IN 1 .. draw_inspections.n LOOP
+        draw_id := did;
+        seq := s;
+        enterprise_code := e_code[pick[s]];
+        enterprise_name := e_name[pick[s]];
+        inspectors := ARRAY(SELECT i_code[x.p] FROM unnest(@extschema@._draw_sample(draw_inspections.seed, s, ni,
+                                                          inspectors_per_check)) WITH ORDINALITY AS x(p, o)
+                            ORDER BY x.o);
+        INSERT INTO @extschema@.inspection_check (draw_id, seq, area, enterprise_code, enterprise_name, inspectors)
+        VALUES (did, s, e_area[pick[s]], e_code[pick[s]], e_name[pick[s]], inspectors);
+        RETURN NEXT;
+    END LOOP;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.draw_inspections(integer, bigint, text, date, integer) IS
+    'draws n enterprises and, for each, inspectors_per_check inspectors from the active registers of the area (prefix), reproducibly from seed (splitmix64); records the draw in eco.inspection_draw / eco.inspection_check';
+-- from src/sql/52_ledgers.sql: function eco.inspection_summary(text, daterange)
+CREATE OR REPLACE FUNCTION @extschema@.inspection_summary(area text, period daterange)
+    RETURNS TABLE (draws bigint, checks bigint, inspected bigint, with_problems bigint, problem_rate numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT count(DISTINCT d.id), count(c.seq), count(c.inspected_on),
+           count(*) FILTER (WHERE c.inspected_on IS NOT NULL AND c.problem_found),
+           @extschema@.share(count(*) FILTER (WHERE c.inspected_on IS NOT NULL AND c.problem_found),
+                             count(c.inspected_on))
+    FROM @extschema@.inspection_draw d
+    JOIN @extschema@.inspection_check c ON c.draw_id = d.id
+    WHERE d.drawn_on <@ $2 AND starts_with(c.area, COALESCE($1, ''))
+    HAVING $2 IS NOT NULL
+$$;
+COMMENT ON FUNCTION @extschema@.inspection_summary(text, daterange) IS
+    'random inspections drawn in the period: draws, checks, checks carried out, checks finding problems and the problem rate (% of checks carried out)';
+-- from src/sql/52_ledgers.sql: function eco.enforcement_summary(text, daterange)
+CREATE OR REPLACE FUNCTION @extschema@.enforcement_summary(area text, period daterange)
+    RETURNS TABLE (cases bigint, penalty numeric, prev_cases bigint, prev_penalty numeric,
+                   cases_change text, penalty_change text)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    WITH p AS (SELECT $2 AS cur, @extschema@.same_period_last_year($2) AS prev),
+    s AS (
+        SELECT count(e.id) FILTER (WHERE e.decided_on <@ p.cur) AS n,
+               COALESCE(sum(e.penalty) FILTER (WHERE e.decided_on <@ p.cur), 0) AS pen,
+               count(e.id) FILTER (WHERE e.decided_on <@ p.prev) AS n_prev,
+               COALESCE(sum(e.penalty) FILTER (WHERE e.decided_on <@ p.prev), 0) AS pen_prev
+        FROM p LEFT JOIN @extschema@.enforcement_case e
+               ON starts_with(e.area, COALESCE($1, '')) AND (e.decided_on <@ p.cur OR e.decided_on <@ p.prev)
+    )
+    SELECT s.n, s.pen, s.n_prev, s.pen_prev,
+           @extschema@.change_phrase(s.n, s.n_prev, 'count'),
+           @extschema@.change_phrase(s.pen, s.pen_prev, 'count')
+    FROM s
+    WHERE $2 IS NOT NULL
+$$;
+COMMENT ON FUNCTION @extschema@.enforcement_summary(text, daterange) IS
+    'penalty cases decided in the period and their total fine (yuan), with the same period last year and the changes';
+-- from src/sql/52_ledgers.sql: function eco.task_progress(text, integer, date)
+CREATE OR REPLACE FUNCTION @extschema@.task_progress(area text, year integer, as_of date)
+    RETURNS TABLE (program text, planned bigint, done bigint, share numeric)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT t.program, count(*), count(*) FILTER (WHERE t.done_on <= $3),
+           @extschema@.share(count(*) FILTER (WHERE t.done_on <= $3), count(*))
+    FROM @extschema@.task t
+    WHERE starts_with(t.area, COALESCE($1, '')) AND t.plan_year = $2 AND $3 IS NOT NULL
+    GROUP BY t.program
+    ORDER BY t.program COLLATE "C"
+$$;
+COMMENT ON FUNCTION @extschema@.task_progress(text, integer, date) IS
+    'per programme: items planned for the year, items done by as_of and the share done (%)';
 -- ===================================================================
 -- The national air-quality network's hourly station and city files and
 -- its station list, loaded with the client tools users have: \copy into a
@@ -2113,8 +2268,8 @@ DECLARE
     sec_no integer := 0;
     nums text[] := ARRAY['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 BEGIN
-    IF area IS NULL OR year IS NULL THEN
-        RAISE EXCEPTION 'area and year are required' USING ERRCODE = '22023';
+    IF year IS NULL THEN
+        RAISE EXCEPTION 'year is required' USING ERRCODE = '22023';
     END IF;
     -- The figures, once: everything below reads this object (indicator -> row of eco.annual_report).
     SELECT COALESCE(jsonb_object_agg(a.indicator, to_jsonb(a)), '{}')
@@ -2367,10 +2522,14 @@ COMMENT ON FUNCTION @extschema@.work_summary(text, integer, date, text) IS
 -- ===================================================================
 CREATE FUNCTION @extschema@.daily_aqi_series(site_or_area text, period daterange)
     RETURNS TABLE (day date, aqi integer, level integer, category text, color text, primary_pollutants text[])
-    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
 BEGIN
+    IF period IS NULL THEN
+        RETURN;
+    END IF;
+    site_or_area := COALESCE(site_or_area, '');  -- NULL = every area the caller may see
     IF isempty(period) OR lower_inf(period) OR upper_inf(period) THEN
         RAISE EXCEPTION 'period must be a bounded, non-empty date range: %', period USING ERRCODE = '22023';
     END IF;
@@ -2451,8 +2610,8 @@ DECLARE
     d0 date;
     d1 date;
 BEGIN
-    IF site_or_area IS NULL OR year IS NULL THEN
-        RAISE EXCEPTION 'site_or_area and year are required' USING ERRCODE = '22023';
+    IF year IS NULL THEN
+        RAISE EXCEPTION 'year is required' USING ERRCODE = '22023';
     END IF;
     PERFORM @extschema@._report_year_check(year);
     d0 := make_date(year, 1, 1);
@@ -2477,7 +2636,7 @@ BEGIN
            string_agg(pg_catalog.format('<text x="%s" y="44" text-anchor="middle" font-size="10" fill="#666666">%s</text>',
                                         60 + 18 * (m + 12 - 1) + 9, m + 12), E'\n' ORDER BY m) FILTER (WHERE m <= 19)
       INTO labels FROM generate_series(1, 12) m;
-    RETURN @extschema@._svg_open(640, 340, COALESCE(title, site_or_area || ' ' || year || '年空气质量日历'))
+    RETURN @extschema@._svg_open(640, 340, COALESCE(title, concat_ws(' ', NULLIF(site_or_area, ''), year || '年空气质量日历')))
         || labels || E'\n'
         || pg_catalog.format('<text x="%s" y="44" text-anchor="middle" font-size="10" fill="#666666">%s</text>', 60 + 18 * 24 + 9, 25) || E'\n'
         || (SELECT string_agg(pg_catalog.format('<text x="%s" y="44" text-anchor="middle" font-size="10" fill="#666666">%s</text>',
@@ -2501,8 +2660,8 @@ DECLARE
     d0 date;
     d1 date;
 BEGIN
-    IF site_or_area IS NULL OR year IS NULL THEN
-        RAISE EXCEPTION 'site_or_area and year are required' USING ERRCODE = '22023';
+    IF year IS NULL THEN
+        RAISE EXCEPTION 'year is required' USING ERRCODE = '22023';
     END IF;
     PERFORM @extschema@._report_year_check(year);
     d0 := make_date(year, 1, 1);
@@ -2523,7 +2682,7 @@ BEGIN
     SELECT string_agg(pg_catalog.format('<line x1="60" y1="%s" x2="620" y2="%s" stroke="#DDDDDD" stroke-width="1"/><text x="54" y="%s" text-anchor="end" fill="#666666">%s</text>',
                                         298 - 8 * k, 298 - 8 * k, 298 - 8 * k + 4, k), E'\n' ORDER BY k)
       INTO axis FROM generate_series(0, 30, 10) k;
-    RETURN @extschema@._svg_open(640, 360, COALESCE(title, site_or_area || ' ' || year || '年各月空气质量级别天数'))
+    RETURN @extschema@._svg_open(640, 360, COALESCE(title, concat_ws(' ', NULLIF(site_or_area, ''), year || '年各月空气质量级别天数')))
         || axis || E'\n'
         || '<text x="20" y="174" text-anchor="middle" fill="#666666" transform="rotate(-90 20 174)">天数</text>' || E'\n'
         || (SELECT string_agg(pg_catalog.format('<text x="%s" y="316" text-anchor="middle" fill="#333333">%s月</text>',
@@ -2546,8 +2705,8 @@ DECLARE
     rows_svg text;
     n integer;
 BEGIN
-    IF area IS NULL OR year IS NULL THEN
-        RAISE EXCEPTION 'area and year are required' USING ERRCODE = '22023';
+    IF year IS NULL THEN
+        RAISE EXCEPTION 'year is required' USING ERRCODE = '22023';
     END IF;
     -- Headline indicators: the report's air and water figures that have both years and a change phrase.
     -- One block per indicator (46 px): last year (grey) and this year (blue), each scaled to the larger of the two
@@ -2621,7 +2780,7 @@ BEGIN
 
     -- Air sites with the day's AQI.
     EXECUTE replace($sql$
-    CREATE FUNCTION @extschema@.sites_geojson(day date, area text DEFAULT '') RETURNS json
+    CREATE FUNCTION @extschema@.sites_geojson(day date, area text DEFAULT NULL) RETURNS json
         LANGUAGE sql STABLE PARALLEL SAFE
         SET search_path = pg_catalog, pg_temp
         AS $fn$
@@ -2639,7 +2798,7 @@ BEGIN
 
     -- Water sections with the class of a year.
     EXECUTE replace($sql$
-    CREATE FUNCTION @extschema@.sections_geojson(year integer, area text DEFAULT '') RETURNS json
+    CREATE FUNCTION @extschema@.sections_geojson(year integer, area text DEFAULT NULL) RETURNS json
         LANGUAGE sql STABLE PARALLEL SAFE
         SET search_path = pg_catalog, pg_temp
         AS $fn$
@@ -2661,7 +2820,7 @@ BEGIN
 
     -- Outfalls with type, status and remediation action.
     EXECUTE replace($sql$
-    CREATE FUNCTION @extschema@.outfalls_geojson(area text DEFAULT '') RETURNS json
+    CREATE FUNCTION @extschema@.outfalls_geojson(area text DEFAULT NULL) RETURNS json
         LANGUAGE sql STABLE PARALLEL SAFE
         SET search_path = pg_catalog, pg_temp
         AS $fn$
@@ -2680,7 +2839,7 @@ BEGIN
 
     -- Land parcels with their soil survey status.
     EXECUTE replace($sql$
-    CREATE FUNCTION @extschema@.parcels_geojson(area text DEFAULT '') RETURNS json
+    CREATE FUNCTION @extschema@.parcels_geojson(area text DEFAULT NULL) RETURNS json
         LANGUAGE sql STABLE PARALLEL SAFE
         SET search_path = pg_catalog, pg_temp
         AS $fn$
@@ -2939,7 +3098,7 @@ CREATE OR REPLACE FUNCTION @extschema@.air_summary(area text, period daterange)
                    valid_days integer, days integer, capture numeric,
                    prev_value numeric, prev_valid_days integer, prev_days integer, prev_capture numeric,
                    change numeric, change_phrase text)
-    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
 #variable_conflict use_column
@@ -2947,6 +3106,10 @@ DECLARE
     prv daterange;
     std @extschema@.standard;
 BEGIN
+    IF period IS NULL THEN
+        RETURN;
+    END IF;
+    area := COALESCE(area, '');  -- NULL = every area the caller may see
     IF isempty(period) OR lower_inf(period) OR upper_inf(period) THEN
         RAISE EXCEPTION 'period must be a bounded, non-empty date range: %', period USING ERRCODE = '22023';
     END IF;
@@ -3299,10 +3462,11 @@ DECLARE
     upto date;
     p daterange;
 BEGIN
-    IF area IS NULL OR year IS NULL THEN
-        RAISE EXCEPTION 'area and year are required' USING ERRCODE = '22023';
+    IF year IS NULL THEN
+        RAISE EXCEPTION 'year is required' USING ERRCODE = '22023';
     END IF;
     PERFORM @extschema@._report_year_check(year);
+    area := COALESCE(area, '');  -- NULL = every area the caller may see
     upto := LEAST(COALESCE(as_of, make_date(year, 12, 31)), make_date(year, 12, 31));
     IF upto < make_date(year, 1, 1) THEN
         RAISE EXCEPTION 'as_of % is before the year %', as_of, year USING ERRCODE = '22023';

@@ -216,7 +216,7 @@ $do$;
 CREATE FUNCTION @extschema@.rectification_status(area text, as_of date)
     RETURNS TABLE (id bigint, level text, batch text, finding text, responsible_unit text,
                    deadline date, closed_on date, status text)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
     SELECT r.id, r.level, r.batch, r.finding, r.responsible_unit, r.deadline,
@@ -225,7 +225,7 @@ CREATE FUNCTION @extschema@.rectification_status(area text, as_of date)
                 WHEN r.deadline < $2 THEN 'overdue'
                 ELSE 'open' END
     FROM @extschema@.rectification r
-    WHERE starts_with(r.area, $1) AND (r.found_on IS NULL OR r.found_on <= $2)
+    WHERE starts_with(r.area, COALESCE($1, '')) AND $2 IS NOT NULL AND (r.found_on IS NULL OR r.found_on <= $2)
     ORDER BY r.id
 $$;
 COMMENT ON FUNCTION @extschema@.rectification_status(text, date) IS
@@ -233,7 +233,7 @@ COMMENT ON FUNCTION @extschema@.rectification_status(text, date) IS
 
 CREATE FUNCTION @extschema@.rectification_summary(area text, as_of date)
     RETURNS TABLE (level text, findings bigint, closed bigint, open_not_due bigint, overdue bigint)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
     SELECT COALESCE(s.level, '合计'), count(*),
@@ -242,6 +242,7 @@ CREATE FUNCTION @extschema@.rectification_summary(area text, as_of date)
            count(*) FILTER (WHERE s.status = 'overdue')
     FROM @extschema@.rectification_status($1, $2) s
     GROUP BY GROUPING SETS ((s.level), ())
+    HAVING $2 IS NOT NULL
     ORDER BY GROUPING(s.level),
              (SELECT v.ord FROM @extschema@._ledger_vocabulary_list() v WHERE v.list = 'rectification_level' AND v.value = s.level)
 $$;
@@ -252,7 +253,7 @@ COMMENT ON FUNCTION @extschema@.rectification_summary(text, date) IS
 CREATE FUNCTION @extschema@.complaint_summary(area text, period daterange)
     RETURNS TABLE (dimension text, key text, complaints bigint, prev_complaints bigint,
                    change_pct numeric, change text, closed bigint, closure_rate numeric)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
     WITH p AS (SELECT $2 AS cur, @extschema@.same_period_last_year($2) AS prev),
@@ -266,7 +267,7 @@ CREATE FUNCTION @extschema@.complaint_summary(area text, period daterange)
                count(*) FILTER (WHERE c.received_on <@ p.cur AND c.closed_on IS NOT NULL
                                   AND (upper_inf(p.cur) OR c.closed_on < upper(p.cur))) AS n_closed
         FROM p LEFT JOIN @extschema@.complaint c
-               ON starts_with(c.area, $1) AND (c.received_on <@ p.cur OR c.received_on <@ p.prev)
+               ON starts_with(c.area, COALESCE($1, '')) AND (c.received_on <@ p.cur OR c.received_on <@ p.prev)
         GROUP BY GROUPING SETS ((), (c.channel), (c.category))
     )
     SELECT g.dimension, g.key, g.n, g.n_prev,
@@ -274,7 +275,7 @@ CREATE FUNCTION @extschema@.complaint_summary(area text, period daterange)
            @extschema@.change_phrase(g.n, g.n_prev, 'count'),
            g.n_closed, @extschema@.share(g.n_closed, g.n)
     FROM g
-    WHERE g.dimension = 'total' OR g.key IS NOT NULL AND (g.n > 0 OR g.n_prev > 0)
+    WHERE $2 IS NOT NULL AND (g.dimension = 'total' OR g.key IS NOT NULL AND (g.n > 0 OR g.n_prev > 0))
     ORDER BY array_position(ARRAY['total', 'channel', 'category'], g.dimension),
              (SELECT v.ord FROM @extschema@._ledger_vocabulary_list() v WHERE v.list = 'complaint_' || g.dimension AND v.value = g.key)
 $$;
@@ -282,11 +283,11 @@ COMMENT ON FUNCTION @extschema@.complaint_summary(text, daterange) IS
     'complaints received in the period, in total, by channel and by category, with the same period last year, the change (count kind) and the share closed by the end of the period';
 
 -- ---------- random inspections (双随机) ----------
-CREATE FUNCTION @extschema@.draw_inspections(n integer, seed bigint, area text DEFAULT '',
+CREATE FUNCTION @extschema@.draw_inspections(n integer, seed bigint, area text DEFAULT NULL,
                                              drawn_on date DEFAULT CURRENT_DATE,
                                              inspectors_per_check integer DEFAULT 2)
     RETURNS TABLE (draw_id bigint, seq integer, enterprise_code text, enterprise_name text, inspectors text[])
-    LANGUAGE plpgsql VOLATILE STRICT
+    LANGUAGE plpgsql VOLATILE
     SET search_path = pg_catalog, pg_temp
     AS $$
 #variable_conflict use_column
@@ -300,6 +301,10 @@ DECLARE
     pick integer[];
     did bigint;
 BEGIN
+    IF n IS NULL OR seed IS NULL OR drawn_on IS NULL OR inspectors_per_check IS NULL THEN
+        RETURN;
+    END IF;
+    draw_inspections.area := COALESCE(draw_inspections.area, '');  -- NULL = every area the caller may see
     IF n < 0 THEN
         RAISE EXCEPTION 'number of enterprises to draw must not be negative: %', n USING ERRCODE = '22023';
     END IF;
@@ -346,7 +351,7 @@ COMMENT ON FUNCTION @extschema@.draw_inspections(integer, bigint, text, date, in
 
 CREATE FUNCTION @extschema@.inspection_summary(area text, period daterange)
     RETURNS TABLE (draws bigint, checks bigint, inspected bigint, with_problems bigint, problem_rate numeric)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
     SELECT count(DISTINCT d.id), count(c.seq), count(c.inspected_on),
@@ -355,7 +360,8 @@ CREATE FUNCTION @extschema@.inspection_summary(area text, period daterange)
                              count(c.inspected_on))
     FROM @extschema@.inspection_draw d
     JOIN @extschema@.inspection_check c ON c.draw_id = d.id
-    WHERE d.drawn_on <@ $2 AND starts_with(c.area, $1)
+    WHERE d.drawn_on <@ $2 AND starts_with(c.area, COALESCE($1, ''))
+    HAVING $2 IS NOT NULL
 $$;
 COMMENT ON FUNCTION @extschema@.inspection_summary(text, daterange) IS
     'random inspections drawn in the period: draws, checks, checks carried out, checks finding problems and the problem rate (% of checks carried out)';
@@ -364,7 +370,7 @@ COMMENT ON FUNCTION @extschema@.inspection_summary(text, daterange) IS
 CREATE FUNCTION @extschema@.enforcement_summary(area text, period daterange)
     RETURNS TABLE (cases bigint, penalty numeric, prev_cases bigint, prev_penalty numeric,
                    cases_change text, penalty_change text)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
     WITH p AS (SELECT $2 AS cur, @extschema@.same_period_last_year($2) AS prev),
@@ -374,12 +380,13 @@ CREATE FUNCTION @extschema@.enforcement_summary(area text, period daterange)
                count(e.id) FILTER (WHERE e.decided_on <@ p.prev) AS n_prev,
                COALESCE(sum(e.penalty) FILTER (WHERE e.decided_on <@ p.prev), 0) AS pen_prev
         FROM p LEFT JOIN @extschema@.enforcement_case e
-               ON starts_with(e.area, $1) AND (e.decided_on <@ p.cur OR e.decided_on <@ p.prev)
+               ON starts_with(e.area, COALESCE($1, '')) AND (e.decided_on <@ p.cur OR e.decided_on <@ p.prev)
     )
     SELECT s.n, s.pen, s.n_prev, s.pen_prev,
            @extschema@.change_phrase(s.n, s.n_prev, 'count'),
            @extschema@.change_phrase(s.pen, s.pen_prev, 'count')
     FROM s
+    WHERE $2 IS NOT NULL
 $$;
 COMMENT ON FUNCTION @extschema@.enforcement_summary(text, daterange) IS
     'penalty cases decided in the period and their total fine (yuan), with the same period last year and the changes';
@@ -387,13 +394,17 @@ COMMENT ON FUNCTION @extschema@.enforcement_summary(text, daterange) IS
 -- ---------- emission offsets (倍量替代) ----------
 CREATE FUNCTION @extschema@.offset_capacity(area text, pollutant text, ratio numeric DEFAULT 2)
     RETURNS numeric
-    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
 DECLARE
     red numeric;
     used numeric;
 BEGIN
+    IF pollutant IS NULL OR ratio IS NULL THEN
+        RETURN NULL;
+    END IF;
+    offset_capacity.area := COALESCE(offset_capacity.area, '');  -- NULL = every area the caller may see
     IF ratio IN ('NaN', 'Infinity', '-Infinity') OR ratio <= 0 THEN
         RAISE EXCEPTION 'ratio must be a finite positive number: %', ratio USING ERRCODE = '22023';
     END IF;
@@ -410,10 +421,14 @@ COMMENT ON FUNCTION @extschema@.offset_capacity(text, text, numeric) IS
 CREATE FUNCTION @extschema@.offset_summary(area text, ratio numeric DEFAULT 2, as_of date DEFAULT 'infinity')
     RETURNS TABLE (pollutant text, reduction_tpa numeric, consumed_tpa numeric, projects bigint,
                    freed_tpa numeric, remaining_tpa numeric)
-    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
 BEGIN
+    IF ratio IS NULL OR as_of IS NULL THEN
+        RETURN;
+    END IF;
+    offset_summary.area := COALESCE(offset_summary.area, '');  -- NULL = every area the caller may see
     IF ratio IN ('NaN', 'Infinity', '-Infinity') OR ratio <= 0 THEN
         RAISE EXCEPTION 'ratio must be a finite positive number: %', ratio USING ERRCODE = '22023';
     END IF;
@@ -498,7 +513,7 @@ COMMENT ON TRIGGER reduction_still_covers ON @extschema@.emission_reduction IS
 -- ---------- approvals ----------
 CREATE FUNCTION @extschema@.approval_summary(area text, period daterange)
     RETURNS TABLE (kind text, category text, approvals bigint, prev_approvals bigint, change text)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
     WITH p AS (SELECT $2 AS cur, @extschema@.same_period_last_year($2) AS prev),
@@ -510,12 +525,14 @@ CREATE FUNCTION @extschema@.approval_summary(area text, period daterange)
                count(a.id) FILTER (WHERE a.decided_on <@ p.prev) AS n_prev
         FROM p CROSS JOIN k
         LEFT JOIN @extschema@.approval a
-               ON a.kind = k.kind AND a.category = k.category AND starts_with(a.area, $1)
+               ON a.kind = k.kind AND a.category = k.category AND starts_with(a.area, COALESCE($1, ''))
               AND (a.decided_on <@ p.cur OR a.decided_on <@ p.prev)
         GROUP BY k.kind, k.category, k.ord
     )
     SELECT c.kind, c.category, c.n, c.n_prev, @extschema@.change_phrase(c.n, c.n_prev, 'count')
-    FROM c ORDER BY c.ord
+    FROM c
+    WHERE $2 IS NOT NULL
+    ORDER BY c.ord
 $$;
 COMMENT ON FUNCTION @extschema@.approval_summary(text, daterange) IS
     'approvals in the period per kind and category (环评 报告书/报告表/登记表备案; 排污许可 重点管理/简化管理/登记管理), with the same period last year';
@@ -523,13 +540,13 @@ COMMENT ON FUNCTION @extschema@.approval_summary(text, daterange) IS
 -- ---------- tasks ----------
 CREATE FUNCTION @extschema@.task_progress(area text, year integer, as_of date)
     RETURNS TABLE (program text, planned bigint, done bigint, share numeric)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
     SELECT t.program, count(*), count(*) FILTER (WHERE t.done_on <= $3),
            @extschema@.share(count(*) FILTER (WHERE t.done_on <= $3), count(*))
     FROM @extschema@.task t
-    WHERE starts_with(t.area, $1) AND t.plan_year = $2
+    WHERE starts_with(t.area, COALESCE($1, '')) AND t.plan_year = $2 AND $3 IS NOT NULL
     GROUP BY t.program
     ORDER BY t.program COLLATE "C"
 $$;

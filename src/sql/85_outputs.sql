@@ -101,8 +101,8 @@ DECLARE
     sec_no integer := 0;
     nums text[] := ARRAY['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 BEGIN
-    IF area IS NULL OR year IS NULL THEN
-        RAISE EXCEPTION 'area and year are required' USING ERRCODE = '22023';
+    IF year IS NULL THEN
+        RAISE EXCEPTION 'year is required' USING ERRCODE = '22023';
     END IF;
     -- The figures, once: everything below reads this object (indicator -> row of eco.annual_report).
     SELECT COALESCE(jsonb_object_agg(a.indicator, to_jsonb(a)), '{}')
@@ -355,10 +355,14 @@ COMMENT ON FUNCTION @extschema@.work_summary(text, integer, date, text) IS
 -- ===================================================================
 CREATE FUNCTION @extschema@.daily_aqi_series(site_or_area text, period daterange)
     RETURNS TABLE (day date, aqi integer, level integer, category text, color text, primary_pollutants text[])
-    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
 BEGIN
+    IF period IS NULL THEN
+        RETURN;
+    END IF;
+    site_or_area := COALESCE(site_or_area, '');  -- NULL = every area the caller may see
     IF isempty(period) OR lower_inf(period) OR upper_inf(period) THEN
         RAISE EXCEPTION 'period must be a bounded, non-empty date range: %', period USING ERRCODE = '22023';
     END IF;
@@ -439,8 +443,8 @@ DECLARE
     d0 date;
     d1 date;
 BEGIN
-    IF site_or_area IS NULL OR year IS NULL THEN
-        RAISE EXCEPTION 'site_or_area and year are required' USING ERRCODE = '22023';
+    IF year IS NULL THEN
+        RAISE EXCEPTION 'year is required' USING ERRCODE = '22023';
     END IF;
     PERFORM @extschema@._report_year_check(year);
     d0 := make_date(year, 1, 1);
@@ -465,7 +469,7 @@ BEGIN
            string_agg(pg_catalog.format('<text x="%s" y="44" text-anchor="middle" font-size="10" fill="#666666">%s</text>',
                                         60 + 18 * (m + 12 - 1) + 9, m + 12), E'\n' ORDER BY m) FILTER (WHERE m <= 19)
       INTO labels FROM generate_series(1, 12) m;
-    RETURN @extschema@._svg_open(640, 340, COALESCE(title, site_or_area || ' ' || year || '年空气质量日历'))
+    RETURN @extschema@._svg_open(640, 340, COALESCE(title, concat_ws(' ', NULLIF(site_or_area, ''), year || '年空气质量日历')))
         || labels || E'\n'
         || pg_catalog.format('<text x="%s" y="44" text-anchor="middle" font-size="10" fill="#666666">%s</text>', 60 + 18 * 24 + 9, 25) || E'\n'
         || (SELECT string_agg(pg_catalog.format('<text x="%s" y="44" text-anchor="middle" font-size="10" fill="#666666">%s</text>',
@@ -489,8 +493,8 @@ DECLARE
     d0 date;
     d1 date;
 BEGIN
-    IF site_or_area IS NULL OR year IS NULL THEN
-        RAISE EXCEPTION 'site_or_area and year are required' USING ERRCODE = '22023';
+    IF year IS NULL THEN
+        RAISE EXCEPTION 'year is required' USING ERRCODE = '22023';
     END IF;
     PERFORM @extschema@._report_year_check(year);
     d0 := make_date(year, 1, 1);
@@ -511,7 +515,7 @@ BEGIN
     SELECT string_agg(pg_catalog.format('<line x1="60" y1="%s" x2="620" y2="%s" stroke="#DDDDDD" stroke-width="1"/><text x="54" y="%s" text-anchor="end" fill="#666666">%s</text>',
                                         298 - 8 * k, 298 - 8 * k, 298 - 8 * k + 4, k), E'\n' ORDER BY k)
       INTO axis FROM generate_series(0, 30, 10) k;
-    RETURN @extschema@._svg_open(640, 360, COALESCE(title, site_or_area || ' ' || year || '年各月空气质量级别天数'))
+    RETURN @extschema@._svg_open(640, 360, COALESCE(title, concat_ws(' ', NULLIF(site_or_area, ''), year || '年各月空气质量级别天数')))
         || axis || E'\n'
         || '<text x="20" y="174" text-anchor="middle" fill="#666666" transform="rotate(-90 20 174)">天数</text>' || E'\n'
         || (SELECT string_agg(pg_catalog.format('<text x="%s" y="316" text-anchor="middle" fill="#333333">%s月</text>',
@@ -534,8 +538,8 @@ DECLARE
     rows_svg text;
     n integer;
 BEGIN
-    IF area IS NULL OR year IS NULL THEN
-        RAISE EXCEPTION 'area and year are required' USING ERRCODE = '22023';
+    IF year IS NULL THEN
+        RAISE EXCEPTION 'year is required' USING ERRCODE = '22023';
     END IF;
     -- Headline indicators: the report's air and water figures that have both years and a change phrase.
     -- One block per indicator (46 px): last year (grey) and this year (blue), each scaled to the larger of the two
@@ -609,7 +613,7 @@ BEGIN
 
     -- Air sites with the day's AQI.
     EXECUTE replace($sql$
-    CREATE FUNCTION @extschema@.sites_geojson(day date, area text DEFAULT '') RETURNS json
+    CREATE FUNCTION @extschema@.sites_geojson(day date, area text DEFAULT NULL) RETURNS json
         LANGUAGE sql STABLE PARALLEL SAFE
         SET search_path = pg_catalog, pg_temp
         AS $fn$
@@ -627,7 +631,7 @@ BEGIN
 
     -- Water sections with the class of a year.
     EXECUTE replace($sql$
-    CREATE FUNCTION @extschema@.sections_geojson(year integer, area text DEFAULT '') RETURNS json
+    CREATE FUNCTION @extschema@.sections_geojson(year integer, area text DEFAULT NULL) RETURNS json
         LANGUAGE sql STABLE PARALLEL SAFE
         SET search_path = pg_catalog, pg_temp
         AS $fn$
@@ -649,7 +653,7 @@ BEGIN
 
     -- Outfalls with type, status and remediation action.
     EXECUTE replace($sql$
-    CREATE FUNCTION @extschema@.outfalls_geojson(area text DEFAULT '') RETURNS json
+    CREATE FUNCTION @extschema@.outfalls_geojson(area text DEFAULT NULL) RETURNS json
         LANGUAGE sql STABLE PARALLEL SAFE
         SET search_path = pg_catalog, pg_temp
         AS $fn$
@@ -668,7 +672,7 @@ BEGIN
 
     -- Land parcels with their soil survey status.
     EXECUTE replace($sql$
-    CREATE FUNCTION @extschema@.parcels_geojson(area text DEFAULT '') RETURNS json
+    CREATE FUNCTION @extschema@.parcels_geojson(area text DEFAULT NULL) RETURNS json
         LANGUAGE sql STABLE PARALLEL SAFE
         SET search_path = pg_catalog, pg_temp
         AS $fn$

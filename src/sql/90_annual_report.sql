@@ -11,7 +11,7 @@ CREATE FUNCTION @extschema@.air_summary(area text, period daterange)
                    valid_days integer, days integer, capture numeric,
                    prev_value numeric, prev_valid_days integer, prev_days integer, prev_capture numeric,
                    change numeric, change_phrase text)
-    LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+    LANGUAGE plpgsql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
 #variable_conflict use_column
@@ -19,6 +19,10 @@ DECLARE
     prv daterange;
     std @extschema@.standard;
 BEGIN
+    IF period IS NULL THEN
+        RETURN;
+    END IF;
+    area := COALESCE(area, '');  -- NULL = every area the caller may see
     IF isempty(period) OR lower_inf(period) OR upper_inf(period) THEN
         RAISE EXCEPTION 'period must be a bounded, non-empty date range: %', period USING ERRCODE = '22023';
     END IF;
@@ -377,10 +381,11 @@ DECLARE
     upto date;
     p daterange;
 BEGIN
-    IF area IS NULL OR year IS NULL THEN
-        RAISE EXCEPTION 'area and year are required' USING ERRCODE = '22023';
+    IF year IS NULL THEN
+        RAISE EXCEPTION 'year is required' USING ERRCODE = '22023';
     END IF;
     PERFORM @extschema@._report_year_check(year);
+    area := COALESCE(area, '');  -- NULL = every area the caller may see
     upto := LEAST(COALESCE(as_of, make_date(year, 12, 31)), make_date(year, 12, 31));
     IF upto < make_date(year, 1, 1) THEN
         RAISE EXCEPTION 'as_of % is before the year %', as_of, year USING ERRCODE = '22023';

@@ -45,3 +45,12 @@ $do$;
 -- the views over them, so that their definitions name the renamed functions as a fresh install does
 --@ from src/sql/50_change_wording.sql: view eco.change_kinds
 --@ from src/sql/50_change_wording.sql: view eco.report_indicators
+
+-- ---------- one area convention: NULL (and '') = every area the caller may see; the functions take NULL ----------
+-- (not STRICT any more; NULL in another argument still gives no rows).  The other ledger functions, eco.air_summary
+-- and eco.annual_report are copied by 10_hardening.sql, 40_lists.sql and 90_report_sections.sql.
+--@ from src/sql/52_ledgers.sql: function eco.rectification_status(text, date)
+--@ from src/sql/52_ledgers.sql: function eco.draw_inspections(integer, bigint, text, date, integer)
+--@ from src/sql/52_ledgers.sql: function eco.inspection_summary(text, daterange)
+--@ from src/sql/52_ledgers.sql: function eco.enforcement_summary(text, daterange)
+--@ from src/sql/52_ledgers.sql: function eco.task_progress(text, integer, date)
