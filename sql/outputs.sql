@@ -6,7 +6,7 @@ BEGIN;
 
 -- ---------- water class colours: the names are those of eco.water_status_colour (one C table) ----------
 SELECT water_class, label, status, color_zh, color,
-       color_zh = eco.water_status_colour(water_class) AS same_name
+       color_zh = eco.water_status_color(water_class) AS same_name
 FROM eco.water_class_colors ORDER BY water_class;
 
 -- ---------- work summary: no data at all (every section still reads) ----------

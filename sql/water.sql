@@ -6,7 +6,7 @@ SELECT v, v::eco.water_class AS class, eco.water_class_label(v::eco.water_class)
 FROM (VALUES ('I'), ('ii'), ('III'), ('Ⅲ'), ('3'), ('III类'), ('Ⅲ类'), ('Ⅳ'), ('Ⅴ类'),
              ('劣V'), ('劣Ⅴ'), ('劣Ⅴ类'), ('worse than V'), ('Class IV')) t(v);
 SELECT c, eco.water_class_label(c, 'roman') AS roman, eco.water_class_label(c, 'ascii') AS ascii,
-       eco.water_class_label(c, 'en') AS en, eco.water_status(c) AS status, eco.water_status_colour(c) AS colour,
+       eco.water_class_label(c, 'en') AS en, eco.water_status(c) AS status, eco.water_status_color(c) AS colour,
        eco.water_status(c, 'en') AS status_en, eco.water_status_colour(c, 'en') AS colour_en
 FROM unnest('{I,II,III,IV,V,劣V}'::eco.water_class[]) c;
 -- ordering, btree and hash
@@ -118,7 +118,7 @@ FROM pg_proc p
 WHERE p.pronamespace = 'eco'::regnamespace AND 'eco.standard'::regtype = ANY (p.proargtypes)
   AND (p.proname LIKE 'water%' OR p.proname IN ('section_class', 'main_pollutants', 'main_pollutants_label',
                                                   'drinking_source_compliance'))
-ORDER BY 1::text;
+ORDER BY p.oid::regprocedure::text;
 -- the default edition and the explicit one agree at, just inside and just outside every limit
 SELECT count(*) AS checked,
        count(*) FILTER (WHERE eco.water_item_class(l.pollutant, x, l.water_body, 'GB3838-2002')

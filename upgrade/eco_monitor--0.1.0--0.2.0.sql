@@ -1133,6 +1133,22 @@ BEGIN
 END
 $do$;
 
+-- ---------- one spelling, color (as the columns color, color_zh, color_en and the GeoJSON/SVG outputs write it) ----------
+-- from src/sql/30_water.sql: function eco.water_status_color(eco.water_class, text)
+CREATE OR REPLACE FUNCTION @extschema@.water_status_color(c @extschema@.water_class, lang text DEFAULT 'zh') RETURNS text
+    AS 'MODULE_PATHNAME', 'water_class_colour' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.water_status_color(@extschema@.water_class, text) IS
+    '表征颜色 of a section class: 蓝色 (I–II), 绿色, 黄色, 橙色, 红色 (劣V); lang ''en'': blue, green, yellow, orange, red';
+-- from src/sql/30_water.sql: function eco.water_status_colour(eco.water_class, text)
+CREATE OR REPLACE FUNCTION @extschema@.water_status_colour(c @extschema@.water_class, lang text DEFAULT 'zh') RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    RETURN @extschema@.water_status_color(c, lang);
+COMMENT ON FUNCTION @extschema@.water_status_colour(@extschema@.water_class, text) IS
+    'deprecated since 0.2.0 (one spelling, color, as in every column and output): use eco.water_status_color(c, lang)';
+-- the Chinese colour name of a basin's status, named as in eco.water_class_colors
+ALTER TYPE @extschema@.basin_evaluation RENAME ATTRIBUTE colour TO color_zh;
+
 -- ---------- a year outside 1..9999 is 22003 (value out of range), one check for the report and the charts ----------
 -- (eco.annual_report takes it in 90_report_sections.sql, the charts are new in 0.2.0)
 -- from src/sql/50_change_wording.sql: function eco._report_year_check(integer)
@@ -1310,6 +1326,13 @@ CREATE OR REPLACE FUNCTION @extschema@.task_progress(area text, year integer, as
 $$;
 COMMENT ON FUNCTION @extschema@.task_progress(text, integer, date) IS
     'per programme: items planned for the year, items done by as_of and the share done (%)';
+
+-- ---------- the sections of eco.annual_report return one row type (they are new in 0.2.0: 90_report_sections.sql) ----------
+-- from src/sql/90_annual_report.sql: type eco._report_row
+CREATE TYPE @extschema@._report_row AS (
+    ord integer, section text, indicator text, value numeric, unit text, prev_value numeric, change text, detail text);
+COMMENT ON TYPE @extschema@._report_row IS
+    'internal: a row of a section of eco.annual_report (ord orders the rows within the section)';
 -- ===================================================================
 -- The national air-quality network's hourly station and city files and
 -- its station list, loaded with the client tools users have: \copy into a
@@ -3203,8 +3226,7 @@ COMMENT ON FUNCTION @extschema@.air_summary(text, daterange) IS
     'air figures of an area for a period and the same period last year (see eco.report_indicators): city value = mean over valid sites per day; values rounded per GB/T 8170 as published; changes from the published values; capture = valid days / calendar days';
 -- from src/sql/90_annual_report.sql: function eco._report_air(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@._report_air(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -3218,8 +3240,7 @@ COMMENT ON FUNCTION @extschema@._report_air(text, daterange) IS
     'section 大气环境 of eco.annual_report: the headline indicators of eco.air_summary with their data capture';
 -- from src/sql/90_annual_report.sql: function eco._report_water(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@._report_water(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -3268,8 +3289,7 @@ COMMENT ON FUNCTION @extschema@._report_water(text, daterange) IS
     'section 水环境 of eco.annual_report: the assessed sections (eco.site kind water with a target class) by eco.section_evaluation, this year and the same period last year';
 -- from src/sql/90_annual_report.sql: function eco._report_outfalls(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@._report_outfalls(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -3292,8 +3312,7 @@ COMMENT ON FUNCTION @extschema@._report_outfalls(text, daterange) IS
     'section 入河排污口 of eco.annual_report: the outfall survey and remediation stages of eco.outfall_progress on the last day of the period';
 -- from src/sql/90_annual_report.sql: function eco._report_sources(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@._report_sources(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -3320,8 +3339,7 @@ COMMENT ON FUNCTION @extschema@._report_sources(text, daterange) IS
     'section 污染源在线监控 of eco.annual_report: monitored outlets, outlets with hourly exceedances and exceedance hours (eco.outlet_exceedance_runs); no rows when the area has no monitored outlet';
 -- from src/sql/90_annual_report.sql: function eco._report_soil(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@._report_soil(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -3337,8 +3355,7 @@ COMMENT ON FUNCTION @extschema@._report_soil(text, daterange) IS
     'section 土壤环境 of eco.annual_report: parcels changing in the year of the period to first-class land, by survey status';
 -- from src/sql/90_annual_report.sql: function eco._report_rectification(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@._report_rectification(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -3357,8 +3374,7 @@ COMMENT ON FUNCTION @extschema@._report_rectification(text, daterange) IS
     'section 督察整改 of eco.annual_report: inspection findings by level, closed, open and overdue on the last day of the period (eco.rectification_summary)';
 -- from src/sql/90_annual_report.sql: function eco._report_complaints(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@._report_complaints(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -3377,8 +3393,7 @@ COMMENT ON FUNCTION @extschema@._report_complaints(text, daterange) IS
     'section 信访投诉 of eco.annual_report: complaints received (by channel and category, change on last year) and the closure rate (eco.complaint_summary)';
 -- from src/sql/90_annual_report.sql: function eco._report_inspections(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@._report_inspections(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -3394,8 +3409,7 @@ COMMENT ON FUNCTION @extschema@._report_inspections(text, daterange) IS
     'section 双随机抽查 of eco.annual_report: enterprises drawn, with problems and the problem rate (eco.inspection_summary)';
 -- from src/sql/90_annual_report.sql: function eco._report_enforcement(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@._report_enforcement(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -3409,8 +3423,7 @@ COMMENT ON FUNCTION @extschema@._report_enforcement(text, daterange) IS
     'section 行政执法 of eco.annual_report: penalty cases and amounts with the change on last year (eco.enforcement_summary)';
 -- from src/sql/90_annual_report.sql: function eco._report_offsets(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@._report_offsets(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -3424,8 +3437,7 @@ COMMENT ON FUNCTION @extschema@._report_offsets(text, daterange) IS
     'section 总量指标 of eco.annual_report: reductions per pollutant and what doubled offsetting (倍量替代) frees, on the last day of the period (eco.offset_summary)';
 -- from src/sql/90_annual_report.sql: function eco._report_approvals(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@._report_approvals(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -3438,8 +3450,7 @@ COMMENT ON FUNCTION @extschema@._report_approvals(text, daterange) IS
     'section 审批服务 of eco.annual_report: approvals per kind and category with the change on last year (eco.approval_summary)';
 -- from src/sql/90_annual_report.sql: function eco._report_tasks(text, daterange)
 CREATE OR REPLACE FUNCTION @extschema@._report_tasks(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$

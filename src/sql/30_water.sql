@@ -11,10 +11,16 @@ CREATE FUNCTION @extschema@.water_status(c @extschema@.water_class, lang text DE
     AS 'MODULE_PATHNAME', 'water_class_status' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.water_status(@extschema@.water_class, text) IS
     '水质状况 of a section class: 优 (I–II), 良好 (III), 轻度污染 (IV), 中度污染 (V), 重度污染 (劣V)';
-CREATE FUNCTION @extschema@.water_status_colour(c @extschema@.water_class, lang text DEFAULT 'zh') RETURNS text
+CREATE FUNCTION @extschema@.water_status_color(c @extschema@.water_class, lang text DEFAULT 'zh') RETURNS text
     AS 'MODULE_PATHNAME', 'water_class_colour' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.water_status_color(@extschema@.water_class, text) IS
+    '表征颜色 of a section class: 蓝色 (I–II), 绿色, 黄色, 橙色, 红色 (劣V); lang ''en'': blue, green, yellow, orange, red';
+CREATE FUNCTION @extschema@.water_status_colour(c @extschema@.water_class, lang text DEFAULT 'zh') RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    RETURN @extschema@.water_status_color(c, lang);
 COMMENT ON FUNCTION @extschema@.water_status_colour(@extschema@.water_class, text) IS
-    '表征颜色 of a section class: 蓝色 (I–II), 绿色, 黄色, 橙色, 红色 (劣V)';
+    'deprecated since 0.2.0 (one spelling, color, as in every column and output): use eco.water_status_color(c, lang)';
 
 -- ---------- single values ----------
 CREATE FUNCTION @extschema@.water_item(pollutant @extschema@.pollutant) RETURNS @extschema@.pollutant
@@ -135,7 +141,7 @@ $do$;
 
 -- ---------- basin (river / lake group) status ----------
 CREATE TYPE @extschema@.basin_evaluation AS (
-    status text, colour text, sections integer, share_i_iii numeric, share_worse_v numeric, method text);
+    status text, color_zh text, sections integer, share_i_iii numeric, share_worse_v numeric, method text);
 COMMENT ON TYPE @extschema@.basin_evaluation IS
     'river or basin status by section-class shares (percent, 2 decimals); status NULL below 5 sections';
 CREATE FUNCTION @extschema@._water_basin_trans(pg_catalog.internal, @extschema@.water_class) RETURNS pg_catalog.internal

@@ -119,10 +119,14 @@ COMMENT ON FUNCTION @extschema@.air_summary(text, daterange) IS
 -- Each takes the area prefix and the report period [1 January, as_of] and returns the rows of its section in order
 -- (ord orders the rows within the section; eco.annual_report numbers them).  The year of the report is
 -- lower(period); the last day is upper(period) - 1.
+-- Every section returns rows of one type, eco._report_row (the row of eco.annual_report with ord in place of seq).
+CREATE TYPE @extschema@._report_row AS (
+    ord integer, section text, indicator text, value numeric, unit text, prev_value numeric, change text, detail text);
+COMMENT ON TYPE @extschema@._report_row IS
+    'internal: a row of a section of eco.annual_report (ord orders the rows within the section)';
 
 CREATE FUNCTION @extschema@._report_air(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -136,8 +140,7 @@ COMMENT ON FUNCTION @extschema@._report_air(text, daterange) IS
     'section 大气环境 of eco.annual_report: the headline indicators of eco.air_summary with their data capture';
 
 CREATE FUNCTION @extschema@._report_water(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -186,8 +189,7 @@ COMMENT ON FUNCTION @extschema@._report_water(text, daterange) IS
     'section 水环境 of eco.annual_report: the assessed sections (eco.site kind water with a target class) by eco.section_evaluation, this year and the same period last year';
 
 CREATE FUNCTION @extschema@._report_outfalls(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -210,8 +212,7 @@ COMMENT ON FUNCTION @extschema@._report_outfalls(text, daterange) IS
     'section 入河排污口 of eco.annual_report: the outfall survey and remediation stages of eco.outfall_progress on the last day of the period';
 
 CREATE FUNCTION @extschema@._report_sources(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -238,8 +239,7 @@ COMMENT ON FUNCTION @extschema@._report_sources(text, daterange) IS
     'section 污染源在线监控 of eco.annual_report: monitored outlets, outlets with hourly exceedances and exceedance hours (eco.outlet_exceedance_runs); no rows when the area has no monitored outlet';
 
 CREATE FUNCTION @extschema@._report_soil(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -255,8 +255,7 @@ COMMENT ON FUNCTION @extschema@._report_soil(text, daterange) IS
     'section 土壤环境 of eco.annual_report: parcels changing in the year of the period to first-class land, by survey status';
 
 CREATE FUNCTION @extschema@._report_rectification(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -275,8 +274,7 @@ COMMENT ON FUNCTION @extschema@._report_rectification(text, daterange) IS
     'section 督察整改 of eco.annual_report: inspection findings by level, closed, open and overdue on the last day of the period (eco.rectification_summary)';
 
 CREATE FUNCTION @extschema@._report_complaints(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -295,8 +293,7 @@ COMMENT ON FUNCTION @extschema@._report_complaints(text, daterange) IS
     'section 信访投诉 of eco.annual_report: complaints received (by channel and category, change on last year) and the closure rate (eco.complaint_summary)';
 
 CREATE FUNCTION @extschema@._report_inspections(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -312,8 +309,7 @@ COMMENT ON FUNCTION @extschema@._report_inspections(text, daterange) IS
     'section 双随机抽查 of eco.annual_report: enterprises drawn, with problems and the problem rate (eco.inspection_summary)';
 
 CREATE FUNCTION @extschema@._report_enforcement(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -327,8 +323,7 @@ COMMENT ON FUNCTION @extschema@._report_enforcement(text, daterange) IS
     'section 行政执法 of eco.annual_report: penalty cases and amounts with the change on last year (eco.enforcement_summary)';
 
 CREATE FUNCTION @extschema@._report_offsets(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -342,8 +337,7 @@ COMMENT ON FUNCTION @extschema@._report_offsets(text, daterange) IS
     'section 总量指标 of eco.annual_report: reductions per pollutant and what doubled offsetting (倍量替代) frees, on the last day of the period (eco.offset_summary)';
 
 CREATE FUNCTION @extschema@._report_approvals(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -356,8 +350,7 @@ COMMENT ON FUNCTION @extschema@._report_approvals(text, daterange) IS
     'section 审批服务 of eco.annual_report: approvals per kind and category with the change on last year (eco.approval_summary)';
 
 CREATE FUNCTION @extschema@._report_tasks(area text, period daterange)
-    RETURNS TABLE (ord integer, section text, indicator text, value numeric, unit text,
-                   prev_value numeric, change text, detail text)
+    RETURNS SETOF @extschema@._report_row
     LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$

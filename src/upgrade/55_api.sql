@@ -35,6 +35,12 @@ BEGIN
 END
 $do$;
 
+-- ---------- one spelling, color (as the columns color, color_zh, color_en and the GeoJSON/SVG outputs write it) ----------
+--@ from src/sql/30_water.sql: function eco.water_status_color(eco.water_class, text)
+--@ from src/sql/30_water.sql: function eco.water_status_colour(eco.water_class, text)
+-- the Chinese colour name of a basin's status, named as in eco.water_class_colors
+ALTER TYPE @extschema@.basin_evaluation RENAME ATTRIBUTE colour TO color_zh;
+
 -- ---------- a year outside 1..9999 is 22003 (value out of range), one check for the report and the charts ----------
 -- (eco.annual_report takes it in 90_report_sections.sql, the charts are new in 0.2.0)
 --@ from src/sql/50_change_wording.sql: function eco._report_year_check(integer)
@@ -54,3 +60,6 @@ $do$;
 --@ from src/sql/52_ledgers.sql: function eco.inspection_summary(text, daterange)
 --@ from src/sql/52_ledgers.sql: function eco.enforcement_summary(text, daterange)
 --@ from src/sql/52_ledgers.sql: function eco.task_progress(text, integer, date)
+
+-- ---------- the sections of eco.annual_report return one row type (they are new in 0.2.0: 90_report_sections.sql) ----------
+--@ from src/sql/90_annual_report.sql: type eco._report_row

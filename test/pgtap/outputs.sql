@@ -31,7 +31,7 @@ SELECT is((SELECT count(*)::int FROM json_array_elements(eco.sites_geojson('2023
 SELECT is((SELECT f->'properties'->>'color' FROM json_array_elements(eco.sections_geojson(2023, '45')->'features') f),
           (SELECT color FROM eco.water_class_colors WHERE water_class::text = 'IV'), 'section colour is that of eco.water_class_colors');
 SELECT is((SELECT array_agg(color_zh ORDER BY water_class) FROM eco.water_class_colors),
-          (SELECT array_agg(eco.water_status_colour(c::eco.water_class) ORDER BY c::eco.water_class)
+          (SELECT array_agg(eco.water_status_color(c::eco.water_class) ORDER BY c::eco.water_class)
            FROM unnest(ARRAY['I', 'II', 'III', 'IV', 'V', '劣V']) c), 'colour names of the view are those of eco.water_status_colour');
 SELECT ok((SELECT bool_and(eco.aqi_calendar_svg('TOA1', 2023) LIKE '%fill="' || color || '"%')
            FROM eco.aqi_levels WHERE standard::text = 'HJ633-2012'), 'the calendar uses every level colour of the table');
