@@ -69,6 +69,13 @@ $(EXTENSION)--$(EXTVERSION).sql: $(SQL_PIECES)
 
 # scripts/build_upgrade.py copies the pieces, expanding each directive "--@ from src/sql/PIECE.sql: OBJECT" into
 # that object's statements from the install piece (docs/contributing.md, "Changing installed SQL").
+# The boilerplate of the four enum-like base types (I/O, operators, operator classes, casts) is typed once, in
+# scripts/gen_base_types.py, which rewrites the generated regions of their install pieces (committed, checked fresh by
+# test/shell/build_upgrade.sh, so a build needs no generator).
+.PHONY: base-types
+base-types:
+	python3 scripts/gen_base_types.py
+
 .PHONY: upgrade-script
 upgrade-script:
 	( printf '%s\n' '\echo Use "ALTER EXTENSION eco_monitor UPDATE" to load this file. \quit'; \

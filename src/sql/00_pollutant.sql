@@ -5,6 +5,7 @@
 -- eco.pollutant: a monitored item (a substance in one medium).
 -- Pass-by-value 2-byte id; see the view eco.pollutants.
 -- ===================================================================
+-- BEGIN GENERATED base type pollutant: scripts/gen_base_types.py (edit the script, then `make base-types`)
 CREATE TYPE @extschema@.pollutant;
 
 CREATE FUNCTION @extschema@._pollutant_in(pg_catalog.cstring) RETURNS @extschema@.pollutant
@@ -26,10 +27,10 @@ COMMENT ON FUNCTION @extschema@._pollutant_in(pg_catalog.cstring) IS
     'text input of eco.pollutant: canonical code, alias, Chinese or English name, HJ 212 or CAS code (22P02 when unknown)';
 COMMENT ON FUNCTION @extschema@._pollutant_out(@extschema@.pollutant) IS 'text output of eco.pollutant: the canonical code';
 COMMENT ON FUNCTION @extschema@._pollutant_recv(pg_catalog.internal) IS
-    'binary input of eco.pollutant: the registry id as int2, checked against the registry';
+    'binary input of eco.pollutant: the registry id as int2, checked against the C table';
 COMMENT ON FUNCTION @extschema@._pollutant_send(@extschema@.pollutant) IS 'binary output of eco.pollutant: the registry id as int2';
 
--- Comparison: by registry id (air items, then water, then soil), through the int2 built-ins.
+-- Comparison: by id (registry order: air, water, soil), through the int2 built-ins.
 CREATE FUNCTION @extschema@._pollutant_eq(@extschema@.pollutant, @extschema@.pollutant) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2eq';
 CREATE FUNCTION @extschema@._pollutant_ne(@extschema@.pollutant, @extschema@.pollutant) RETURNS boolean
@@ -93,6 +94,7 @@ CREATE OPERATOR CLASS @extschema@.pollutant_hash_ops DEFAULT FOR TYPE @extschema
     FUNCTION 2 @extschema@._pollutant_hash_extended(@extschema@.pollutant, bigint);
 
 CREATE CAST (text AS @extschema@.pollutant) WITH INOUT AS ASSIGNMENT;
+-- END GENERATED base type pollutant
 
 CREATE FUNCTION @extschema@.pollutant_name(p @extschema@.pollutant, lang text DEFAULT 'zh') RETURNS text
     AS 'MODULE_PATHNAME', 'pollutant_name' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

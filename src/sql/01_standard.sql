@@ -2,7 +2,9 @@
 -- eco.standard: one edition of a standard ('HJ633-2026', 'GB3095-2012', ...).
 -- A literal is parsed once, when the query is planned.
 -- ===================================================================
+-- BEGIN GENERATED base type standard: scripts/gen_base_types.py (edit the script, then `make base-types`)
 CREATE TYPE @extschema@.standard;
+
 CREATE FUNCTION @extschema@._standard_in(pg_catalog.cstring) RETURNS @extschema@.standard
     AS 'MODULE_PATHNAME', 'standard_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@._standard_out(@extschema@.standard) RETURNS pg_catalog.cstring
@@ -11,34 +13,25 @@ CREATE FUNCTION @extschema@._standard_recv(pg_catalog.internal) RETURNS @extsche
     AS 'MODULE_PATHNAME', 'standard_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@._standard_send(@extschema@.standard) RETURNS pg_catalog.bytea
     AS 'MODULE_PATHNAME', 'standard_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
 CREATE TYPE @extschema@.standard (
     INPUT = @extschema@._standard_in, OUTPUT = @extschema@._standard_out,
     RECEIVE = @extschema@._standard_recv, SEND = @extschema@._standard_send,
     INTERNALLENGTH = 2, PASSEDBYVALUE, ALIGNMENT = int2, STORAGE = plain);
-COMMENT ON TYPE @extschema@.standard IS 'an edition of a standard, e.g. HJ633-2026; see eco.standards';
+COMMENT ON TYPE @extschema@.standard IS
+    'an edition of a standard, e.g. HJ633-2026; see eco.standards';
 COMMENT ON FUNCTION @extschema@._standard_in(pg_catalog.cstring) IS
     'text input of eco.standard: an edition code such as HJ633-2026 or GB 3095-2012 (22P02 when unknown)';
 COMMENT ON FUNCTION @extschema@._standard_out(@extschema@.standard) IS 'text output of eco.standard: the edition code';
 COMMENT ON FUNCTION @extschema@._standard_recv(pg_catalog.internal) IS
-    'binary input of eco.standard: the edition id as int2, checked against the list of editions';
+    'binary input of eco.standard: the edition id as int2, checked against the C table';
 COMMENT ON FUNCTION @extschema@._standard_send(@extschema@.standard) IS 'binary output of eco.standard: the edition id as int2';
 
+-- Comparison: by id (registry order), through the int2 built-ins.
 CREATE FUNCTION @extschema@._standard_eq(@extschema@.standard, @extschema@.standard) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2eq';
 CREATE FUNCTION @extschema@._standard_ne(@extschema@.standard, @extschema@.standard) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2ne';
-CREATE FUNCTION @extschema@._standard_hash(@extschema@.standard) RETURNS integer
-    LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'hashint2';
-COMMENT ON FUNCTION @extschema@._standard_eq(@extschema@.standard, @extschema@.standard) IS 'support of = on eco.standard';
-COMMENT ON FUNCTION @extschema@._standard_ne(@extschema@.standard, @extschema@.standard) IS 'support of <> on eco.standard';
-COMMENT ON FUNCTION @extschema@._standard_hash(@extschema@.standard) IS 'hash of eco.standard (hash operator class)';
-CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.standard, RIGHTARG = @extschema@.standard,
-    FUNCTION = @extschema@._standard_eq, COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
-    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES);
-CREATE OPERATOR @extschema@.<> (LEFTARG = @extschema@.standard, RIGHTARG = @extschema@.standard,
-    FUNCTION = @extschema@._standard_ne, COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
-    RESTRICT = neqsel, JOIN = neqjoinsel);
--- Order: by registry id (editions of one family in date order), so ORDER BY and btree indexes work.
 CREATE FUNCTION @extschema@._standard_lt(@extschema@.standard, @extschema@.standard) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2lt';
 CREATE FUNCTION @extschema@._standard_le(@extschema@.standard, @extschema@.standard) RETURNS boolean
@@ -49,11 +42,28 @@ CREATE FUNCTION @extschema@._standard_ge(@extschema@.standard, @extschema@.stand
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2ge';
 CREATE FUNCTION @extschema@._standard_cmp(@extschema@.standard, @extschema@.standard) RETURNS integer
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'btint2cmp';
-COMMENT ON FUNCTION @extschema@._standard_lt(@extschema@.standard, @extschema@.standard) IS 'support of < on eco.standard (registry order)';
-COMMENT ON FUNCTION @extschema@._standard_le(@extschema@.standard, @extschema@.standard) IS 'support of <= on eco.standard (registry order)';
-COMMENT ON FUNCTION @extschema@._standard_gt(@extschema@.standard, @extschema@.standard) IS 'support of > on eco.standard (registry order)';
-COMMENT ON FUNCTION @extschema@._standard_ge(@extschema@.standard, @extschema@.standard) IS 'support of >= on eco.standard (registry order)';
-COMMENT ON FUNCTION @extschema@._standard_cmp(@extschema@.standard, @extschema@.standard) IS 'btree support of eco.standard (registry order)';
+CREATE FUNCTION @extschema@._standard_hash(@extschema@.standard) RETURNS integer
+    LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'hashint2';
+COMMENT ON FUNCTION @extschema@._standard_eq(@extschema@.standard, @extschema@.standard) IS 'support of = on eco.standard';
+COMMENT ON FUNCTION @extschema@._standard_ne(@extschema@.standard, @extschema@.standard) IS 'support of <> on eco.standard';
+COMMENT ON FUNCTION @extschema@._standard_lt(@extschema@.standard, @extschema@.standard) IS
+    'support of < on eco.standard (registry order)';
+COMMENT ON FUNCTION @extschema@._standard_le(@extschema@.standard, @extschema@.standard) IS
+    'support of <= on eco.standard (registry order)';
+COMMENT ON FUNCTION @extschema@._standard_gt(@extschema@.standard, @extschema@.standard) IS
+    'support of > on eco.standard (registry order)';
+COMMENT ON FUNCTION @extschema@._standard_ge(@extschema@.standard, @extschema@.standard) IS
+    'support of >= on eco.standard (registry order)';
+COMMENT ON FUNCTION @extschema@._standard_cmp(@extschema@.standard, @extschema@.standard) IS
+    'btree comparison of eco.standard (registry order)';
+COMMENT ON FUNCTION @extschema@._standard_hash(@extschema@.standard) IS 'hash of eco.standard (hash operator class)';
+
+CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.standard, RIGHTARG = @extschema@.standard,
+    FUNCTION = @extschema@._standard_eq, COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
+    RESTRICT = eqsel, JOIN = eqjoinsel, HASHES);
+CREATE OPERATOR @extschema@.<> (LEFTARG = @extschema@.standard, RIGHTARG = @extschema@.standard,
+    FUNCTION = @extschema@._standard_ne, COMMUTATOR = OPERATOR(@extschema@.<>), NEGATOR = OPERATOR(@extschema@.=),
+    RESTRICT = neqsel, JOIN = neqjoinsel);
 CREATE OPERATOR @extschema@.< (LEFTARG = @extschema@.standard, RIGHTARG = @extschema@.standard,
     FUNCTION = @extschema@._standard_lt, COMMUTATOR = OPERATOR(@extschema@.>), NEGATOR = OPERATOR(@extschema@.>=),
     RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
@@ -66,13 +76,17 @@ CREATE OPERATOR @extschema@.> (LEFTARG = @extschema@.standard, RIGHTARG = @extsc
 CREATE OPERATOR @extschema@.>= (LEFTARG = @extschema@.standard, RIGHTARG = @extschema@.standard,
     FUNCTION = @extschema@._standard_ge, COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
     RESTRICT = scalargesel, JOIN = scalargejoinsel);
+
 CREATE OPERATOR CLASS @extschema@.standard_ops DEFAULT FOR TYPE @extschema@.standard USING btree AS
     OPERATOR 1 @extschema@.<, OPERATOR 2 @extschema@.<=, OPERATOR 3 @extschema@.=,
     OPERATOR 4 @extschema@.>=, OPERATOR 5 @extschema@.>,
     FUNCTION 1 @extschema@._standard_cmp(@extschema@.standard, @extschema@.standard);
 CREATE OPERATOR CLASS @extschema@.standard_hash_ops DEFAULT FOR TYPE @extschema@.standard USING hash AS
-    OPERATOR 1 @extschema@.=, FUNCTION 1 @extschema@._standard_hash(@extschema@.standard);
+    OPERATOR 1 @extschema@.=,
+    FUNCTION 1 @extschema@._standard_hash(@extschema@.standard);
+
 CREATE CAST (text AS @extschema@.standard) WITH INOUT AS ASSIGNMENT;
+-- END GENERATED base type standard
 
 CREATE FUNCTION @extschema@.standard_in_force(family text, d date) RETURNS @extschema@.standard
     AS 'MODULE_PATHNAME', 'standard_in_force' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -14,7 +14,9 @@
 -- eco.outfall_type: pass-by-value 2-byte id into the C table of
 -- src/core/outfall.c; input by Chinese name at any level.
 -- -------------------------------------------------------------------
+-- BEGIN GENERATED base type outfall_type: scripts/gen_base_types.py (edit the script, then `make base-types`)
 CREATE TYPE @extschema@.outfall_type;
+
 CREATE FUNCTION @extschema@._outfall_type_in(pg_catalog.cstring) RETURNS @extschema@.outfall_type
     AS 'MODULE_PATHNAME', 'outfall_type_in' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@._outfall_type_out(@extschema@.outfall_type) RETURNS pg_catalog.cstring
@@ -23,13 +25,21 @@ CREATE FUNCTION @extschema@._outfall_type_recv(pg_catalog.internal) RETURNS @ext
     AS 'MODULE_PATHNAME', 'outfall_type_recv' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@._outfall_type_send(@extschema@.outfall_type) RETURNS pg_catalog.bytea
     AS 'MODULE_PATHNAME', 'outfall_type_send' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
 CREATE TYPE @extschema@.outfall_type (
     INPUT = @extschema@._outfall_type_in, OUTPUT = @extschema@._outfall_type_out,
     RECEIVE = @extschema@._outfall_type_recv, SEND = @extschema@._outfall_type_send,
     INTERNALLENGTH = 2, PASSEDBYVALUE, ALIGNMENT = int2, STORAGE = plain);
 COMMENT ON TYPE @extschema@.outfall_type IS
     'HJ 1312-2023 outfall type at level 1, 2 or 3; input by Chinese name; see eco.outfall_types';
+COMMENT ON FUNCTION @extschema@._outfall_type_in(pg_catalog.cstring) IS
+    'text input of eco.outfall_type: the Chinese name at level 1, 2 or 3 (22P02 when unknown)';
+COMMENT ON FUNCTION @extschema@._outfall_type_out(@extschema@.outfall_type) IS 'text output of eco.outfall_type: the Chinese name';
+COMMENT ON FUNCTION @extschema@._outfall_type_recv(pg_catalog.internal) IS
+    'binary input of eco.outfall_type: the id in the HJ 1312-2023 table as int2, checked against the C table';
+COMMENT ON FUNCTION @extschema@._outfall_type_send(@extschema@.outfall_type) IS 'binary output of eco.outfall_type: the id in the HJ 1312-2023 table as int2';
 
+-- Comparison: by id (order of the HJ 1312 table, each type before its subtypes), through the int2 built-ins.
 CREATE FUNCTION @extschema@._outfall_type_eq(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS boolean
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'int2eq';
 CREATE FUNCTION @extschema@._outfall_type_ne(@extschema@.outfall_type, @extschema@.outfall_type) RETURNS boolean
@@ -46,19 +56,19 @@ CREATE FUNCTION @extschema@._outfall_type_cmp(@extschema@.outfall_type, @extsche
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'btint2cmp';
 CREATE FUNCTION @extschema@._outfall_type_hash(@extschema@.outfall_type) RETURNS integer
     LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE AS 'hashint2';
+COMMENT ON FUNCTION @extschema@._outfall_type_eq(@extschema@.outfall_type, @extschema@.outfall_type) IS 'support of = on eco.outfall_type';
+COMMENT ON FUNCTION @extschema@._outfall_type_ne(@extschema@.outfall_type, @extschema@.outfall_type) IS 'support of <> on eco.outfall_type';
+COMMENT ON FUNCTION @extschema@._outfall_type_lt(@extschema@.outfall_type, @extschema@.outfall_type) IS
+    'support of < on eco.outfall_type (order of the HJ 1312 table, each type before its subtypes)';
+COMMENT ON FUNCTION @extschema@._outfall_type_le(@extschema@.outfall_type, @extschema@.outfall_type) IS
+    'support of <= on eco.outfall_type (order of the HJ 1312 table, each type before its subtypes)';
+COMMENT ON FUNCTION @extschema@._outfall_type_gt(@extschema@.outfall_type, @extschema@.outfall_type) IS
+    'support of > on eco.outfall_type (order of the HJ 1312 table, each type before its subtypes)';
+COMMENT ON FUNCTION @extschema@._outfall_type_ge(@extschema@.outfall_type, @extschema@.outfall_type) IS
+    'support of >= on eco.outfall_type (order of the HJ 1312 table, each type before its subtypes)';
 COMMENT ON FUNCTION @extschema@._outfall_type_cmp(@extschema@.outfall_type, @extschema@.outfall_type) IS
-    'btree support: order of the HJ 1312 table (each type before its subtypes)';
-COMMENT ON FUNCTION @extschema@._outfall_type_in(pg_catalog.cstring) IS 'outfall_type input: Chinese name at level 1, 2 or 3';
-COMMENT ON FUNCTION @extschema@._outfall_type_out(@extschema@.outfall_type) IS 'outfall_type output: the Chinese name';
-COMMENT ON FUNCTION @extschema@._outfall_type_recv(pg_catalog.internal) IS 'outfall_type binary input (validated)';
-COMMENT ON FUNCTION @extschema@._outfall_type_send(@extschema@.outfall_type) IS 'outfall_type binary output';
-COMMENT ON FUNCTION @extschema@._outfall_type_eq(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type =';
-COMMENT ON FUNCTION @extschema@._outfall_type_ne(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type <>';
-COMMENT ON FUNCTION @extschema@._outfall_type_lt(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type < (table order)';
-COMMENT ON FUNCTION @extschema@._outfall_type_le(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type <=';
-COMMENT ON FUNCTION @extschema@._outfall_type_gt(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type >';
-COMMENT ON FUNCTION @extschema@._outfall_type_ge(@extschema@.outfall_type, @extschema@.outfall_type) IS 'outfall_type >=';
-COMMENT ON FUNCTION @extschema@._outfall_type_hash(@extschema@.outfall_type) IS 'hash support';
+    'btree comparison of eco.outfall_type (order of the HJ 1312 table, each type before its subtypes)';
+COMMENT ON FUNCTION @extschema@._outfall_type_hash(@extschema@.outfall_type) IS 'hash of eco.outfall_type (hash operator class)';
 
 CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.outfall_type, RIGHTARG = @extschema@.outfall_type,
     FUNCTION = @extschema@._outfall_type_eq, COMMUTATOR = OPERATOR(@extschema@.=), NEGATOR = OPERATOR(@extschema@.<>),
@@ -78,13 +88,17 @@ CREATE OPERATOR @extschema@.> (LEFTARG = @extschema@.outfall_type, RIGHTARG = @e
 CREATE OPERATOR @extschema@.>= (LEFTARG = @extschema@.outfall_type, RIGHTARG = @extschema@.outfall_type,
     FUNCTION = @extschema@._outfall_type_ge, COMMUTATOR = OPERATOR(@extschema@.<=), NEGATOR = OPERATOR(@extschema@.<),
     RESTRICT = scalargesel, JOIN = scalargejoinsel);
+
 CREATE OPERATOR CLASS @extschema@.outfall_type_ops DEFAULT FOR TYPE @extschema@.outfall_type USING btree AS
     OPERATOR 1 @extschema@.<, OPERATOR 2 @extschema@.<=, OPERATOR 3 @extschema@.=,
     OPERATOR 4 @extschema@.>=, OPERATOR 5 @extschema@.>,
     FUNCTION 1 @extschema@._outfall_type_cmp(@extschema@.outfall_type, @extschema@.outfall_type);
 CREATE OPERATOR CLASS @extschema@.outfall_type_hash_ops DEFAULT FOR TYPE @extschema@.outfall_type USING hash AS
-    OPERATOR 1 @extschema@.=, FUNCTION 1 @extschema@._outfall_type_hash(@extschema@.outfall_type);
+    OPERATOR 1 @extschema@.=,
+    FUNCTION 1 @extschema@._outfall_type_hash(@extschema@.outfall_type);
+
 CREATE CAST (text AS @extschema@.outfall_type) WITH INOUT AS ASSIGNMENT;
+-- END GENERATED base type outfall_type
 
 CREATE FUNCTION @extschema@.outfall_type_level1(t @extschema@.outfall_type) RETURNS @extschema@.outfall_type
     AS 'MODULE_PATHNAME', 'outfall_type_level1' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
