@@ -153,13 +153,16 @@ water_check_value(double v, const eco_pollutant *p)
 	}
 }
 
+/* Decimals of an exceedance multiple: 0 .. WATER_MAX_DECIMALS (10^6 scaling stays far inside int64). */
+#define WATER_MAX_DECIMALS 6
+
 static void
 water_check_decimals(int d)
 {
-	if (d < 0 || d > 6)
+	if (d < 0 || d > WATER_MAX_DECIMALS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("decimals must be between 0 and 6, not %d", d)));
+				 errmsg("decimals must be between 0 and %d, not %d", WATER_MAX_DECIMALS, d)));
 }
 
 /* ERROR 22003: the exceedance multiple of value v does not fit (see eco_water_multiple) */
@@ -408,7 +411,7 @@ typedef struct WaterAggState
 	int32		heavy_first;	/* main pollutants: heavy-metal priority */
 	int32		decimals;		/* main pollutants label */
 	int32		body_len;		/* cache of the last water-body text */
-	char		body_raw[32];
+	char		body_raw[32];	/* that text when it fits (longer texts are parsed at every row) */
 	int32		std_id;			/* the edition (eco.standard id); 0 until a row gives one: the default */
 	eco_water_means m;
 } WaterAggState;
@@ -718,7 +721,7 @@ water_agg_drinking_final(PG_FUNCTION_ARGS)
 
 typedef struct BasinState
 {
-	int64		counts[7];
+	int64		counts[ECO_WC_WORSE_V + 1];	/* sections per class, indexed by the class 1 (I) .. 6 (劣V) */
 } BasinState;
 
 /* SSPACE of eco.basin_status in src/sql/30_water.sql */
@@ -766,18 +769,22 @@ water_basin_combine(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(a);
 	}
 	a = (BasinState *) PG_GETARG_POINTER(0);
-	for (int c = 0; c < 7; c++)
+	for (int c = 0; c < (int) lengthof(a->counts); c++)
 		a->counts[c] += b->counts[c];
 	PG_RETURN_POINTER(a);
 }
 
 ECO_FLAT_STATE_IO(water_basin, BasinState, "eco.basin_status")
 
-/* share = k / n in percent, rounded half-up to 2 decimals, exactly */
+/* The attributes of eco.basin_evaluation (src/sql/30_water.sql): status, color_zh, sections, share_i_iii,
+ * share_worse_v, method. */
+#define BASIN_EVALUATION_NATTS 6
+
+/* share = k / n in percent, rounded half-up to 2 decimals, exactly: (k * 100 * 10^2 + n / 2) / n in integers */
 static Datum
 share_numeric(int64 k, int64 n)
 {
-	int64		scaled = (k * 20000 + n) / (2 * n);
+	int64		scaled = (k * 100 * 100 * 2 + n) / (2 * n);
 
 	return scaled_numeric(scaled, 2);
 }
@@ -788,8 +795,8 @@ water_basin_final(PG_FUNCTION_ARGS)
 	BasinState *st;
 	TupleDesc	td;
 	eco_basin	b;
-	Datum		values[6];
-	bool		nulls[6] = {0};
+	Datum		values[BASIN_EVALUATION_NATTS];
+	bool		nulls[BASIN_EVALUATION_NATTS] = {0};
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
@@ -799,6 +806,8 @@ water_basin_final(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 	if (get_call_result_type(fcinfo, NULL, &td) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "basin_status: return type must be a row type");
+	if (td->natts != BASIN_EVALUATION_NATTS)
+		elog(ERROR, "basin_status: eco.basin_evaluation has %d attributes, not %d", td->natts, BASIN_EVALUATION_NATTS);
 	td = BlessTupleDesc(td);
 	if (b.status == 0)
 		nulls[0] = nulls[1] = true;

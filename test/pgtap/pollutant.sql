@@ -9,7 +9,7 @@ FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = '
 SELECT is((SELECT typbyval AND typlen = 2 FROM pg_type WHERE oid = 'eco.pollutant'::regtype), true,
           'pollutant is a 2-byte pass-by-value type');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-           WHERE n.nspname = 'eco' AND p.prokind = 'f' AND p.proname LIKE 'pollutant%'
+           WHERE n.nspname = 'eco' AND p.prokind = 'f' AND p.proname ~ '^_?pollutant'
              AND (p.provolatile <> 'i' OR p.proparallel <> 's' OR NOT p.proisstrict)), 0,
           'every pollutant function is IMMUTABLE STRICT PARALLEL SAFE');
 SELECT is((SELECT count(*)::int FROM pg_opclass c JOIN pg_am a ON a.oid = c.opcmethod

@@ -23,7 +23,7 @@ SELECT has_index('eco', 'outfall', 'outfall_geom_idx', 'GiST index on outfall.ge
 SELECT has_index('eco', 'protection_zone', 'protection_zone_geom_idx', 'GiST index on protection_zone.geom');
 SELECT has_index('eco', 'land_parcel', 'land_parcel_geom_idx', 'GiST index on land_parcel.geom');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-           WHERE n.nspname = 'eco' AND p.proname LIKE 'outfall_type%'
+           WHERE n.nspname = 'eco' AND p.proname ~ '^_?outfall_type'
              AND (p.provolatile <> 'i' OR p.proparallel <> 's' OR NOT p.proisstrict)), 0,
           'every outfall_type function is IMMUTABLE STRICT PARALLEL SAFE');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace

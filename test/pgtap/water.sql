@@ -10,12 +10,12 @@ SELECT is((SELECT count(*)::int FROM pg_opclass WHERE opcintype = 'eco.water_cla
           'water_class has default btree and hash operator classes');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
            WHERE n.nspname = 'eco' AND p.prokind = 'f' AND p.prorettype <> 'internal'::regtype
-             AND (p.proname LIKE 'water%' OR p.proname IN ('tli', 'tli_grade', '_water_limits_list', '_spearman_critical_list'))
+             AND (p.proname ~ '^_?water' OR p.proname IN ('tli', 'tli_grade', '_spearman_critical_list'))
              AND (p.provolatile <> 'i' OR p.proparallel <> 's')), 0,
           'every water function is IMMUTABLE PARALLEL SAFE');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
            WHERE n.nspname = 'eco' AND p.prokind = 'f' AND p.prorettype <> 'internal'::regtype
-             AND p.proname IN ('water_class', 'water_item_class', 'water_default_standard', 'water_exceedance', 'water_class_label', 'water_status', 'tli', 'tli_grade')
+             AND p.proname IN ('water_item_class', 'water_default_standard', 'water_exceedance', 'water_class_label', 'water_status', 'water_status_color', 'tli', 'tli_grade')
              AND NOT p.proisstrict), 0, 'water value functions are STRICT');
 SELECT is((SELECT count(*)::int FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
            JOIN pg_namespace n ON n.oid = p.pronamespace
