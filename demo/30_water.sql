@@ -8,7 +8,7 @@ FROM (VALUES ('CODMn', 6.42::float8, 'river'), ('NH3-N', 2.3, 'river'), ('TP', 0
 
 \echo '== a section-year from monthly samples: class, status, main pollutants (bulletin text)'
 SELECT eco.section_class(p, v) AS class, eco.water_status(eco.section_class(p, v)) AS status,
-       eco.water_status_color(eco.section_class(p, v)) AS colour,
+       eco.water_status_color(eco.section_class(p, v)) AS color,
        eco.main_pollutants_label(p, v) AS main_pollutants
 FROM (SELECT p::eco.pollutant, v * (0.9 + 0.2 * (m % 2)) FROM generate_series(1, 12) m,
         (VALUES ('pH', 7.2), ('DO', 4.2), ('CODMn', 7.5), ('COD', 32), ('BOD5', 5.0), ('NH3-N', 2.3), ('TP', 0.34))
