@@ -7,6 +7,7 @@
  */
 #include "water.h"
 #include "eco_text.h"
+#include "exact_decimal.h"
 #include "pollutant.h"
 #include "standards.h"
 
@@ -376,20 +377,11 @@ eco_dec_cmp(eco_dec a, eco_dec b)
 	return (x > y) - (x < y);
 }
 
-/*
- * Compare a value with a limit as decimals written to 15 significant digits.
- * Outside a relative band of 1e-12 around the limit the binary comparison
- * already decides (the decimal rounding moves a value by at most 5e-16
- * relative); inside it, compare the decimals exactly.
- */
+/* The one comparison of a value with a limit (exact_decimal.h). */
 int
 eco_value_cmp_limit(double v, double lim)
 {
-	if (v < lim * (1 - 1e-12))
-		return -1;
-	if (v > lim * (1 + 1e-12))
-		return 1;
-	return eco_dec_cmp(eco_dec_from_double(v), eco_dec_from_double(lim));
+	return eco_cmp_limit(v, lim);
 }
 
 int

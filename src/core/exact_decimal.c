@@ -1,0 +1,196 @@
+/*
+ * exact_decimal.c — the decimal as written of a double (see exact_decimal.h).
+ */
+#include "exact_decimal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static const double pow10d[7] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+static const int64_t pow10i[7] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+
+int
+eco_decimal_of(double v, eco_decimal *out)
+{
+	double		t;
+	int64_t		m;
+
+	if (!(v < ECO_DECIMAL_MAX))
+		return 0;
+	/*
+	 * Fast path: the shortest decimal that rounds to v has k <= 6 decimals.
+	 * m / 10^k is correctly rounded, so equality means the decimal m*10^-k
+	 * reads back as v; the smallest such k gives the shortest decimal.  (m is
+	 * v*10^k rounded half up by conversion: no libm call on the hot path.)
+	 */
+	m = (int64_t) v;
+	if ((double) m == v)
+	{
+		out->c6 = m * 1000000;
+		out->sticky = 0;
+		out->decimals = 0;
+		return 1;
+	}
+	if (v < 16777216.0)
+	{
+		/*
+		 * Below 2^24 a double is within 2^-30 of any decimal that reads back
+		 * as it, so v * 10^6 rounded is that decimal's 10^6 multiple N (the
+		 * error stays far below 1/2) and two 6-decimal numbers never read
+		 * back as the same double: one test decides whether the shortest
+		 * decimal has at most 6 decimals (it is then N / 10^6, its decimals
+		 * those of N without trailing zeros), with no loop over k.
+		 */
+		double		p = v * 1e6,
+					d;
+
+		m = (int64_t) (p + 0.5);
+		d = p - (double) m;
+		/*
+		 * A decimal with at most 6 places leaves p within 2^-8 of N (see
+		 * above): farther away, the decimal has more places, and p is also
+		 * far enough from an integer for its floor to be exact (below), so
+		 * a full-precision value needs neither the division nor the fma.
+		 */
+		if (d > 0x1p-7 || d < -0x1p-7)
+		{
+			out->c6 = d > 0 ? m : m - 1;
+			out->sticky = 1;
+			out->decimals = 7;
+			return 1;
+		}
+		if ((double) m / 1e6 == v)
+		{
+			int			k = 6;
+
+			out->c6 = m;
+			out->sticky = 0;
+			while (k > 0 && m % 10 == 0)
+			{
+				m /= 10;
+				k--;
+			}
+			out->decimals = k;
+			return 1;
+		}
+		goto sticky;
+	}
+	for (int k = 1; k <= 6; k++)
+	{
+		m = (int64_t) (v * pow10d[k] + 0.5);
+		if ((double) m / pow10d[k] == v)
+		{
+			out->c6 = m * pow10i[6 - k];
+			out->sticky = 0;
+			out->decimals = k;
+			return 1;
+		}
+	}
+
+	/*
+	 * The shortest decimal D has more than 6 decimals, so it is not any
+	 * 6-decimal number P; P does not round to v either (the fast path would
+	 * have found it), so D and v lie on the same side of every P and
+	 * floor(D * 10^6) = floor(v * 10^6), computed exactly with fma.
+	 */
+sticky:
+	t = floor(v * 1e6);
+	/*
+	 * Below 2^24, v * 1e6 < 2^44 is rounded by at most 2^-9: a fractional
+	 * part at least 2^-8 away from an integer already gives the floor.
+	 */
+	if (v < 16777216.0 && v * 1e6 - t >= 0x1p-8 && v * 1e6 - t <= 1 - 0x1p-8)
+		;
+	else if (fma(v, 1e6, -t) < 0)
+		t -= 1;
+	else if (fma(v, 1e6, -(t + 1)) >= 0)
+		t += 1;
+	out->c6 = (int64_t) t;
+	out->sticky = 1;
+	out->decimals = 7;
+	return 1;
+}
+
+void
+eco_decimal_round_gbt8170(eco_decimal *d, int decimals)
+{
+	int64_t		unit = pow10i[6 - decimals],
+				half = unit / 2,
+				q,
+				r;
+
+	/* constant divisors for the places the tables use (no 64-bit idiv) */
+	if (decimals == 0)
+	{
+		q = d->c6 / 1000000;
+		r = d->c6 % 1000000;
+	}
+	else if (decimals == 1)
+	{
+		q = d->c6 / 100000;
+		r = d->c6 % 100000;
+	}
+	else
+	{
+		q = d->c6 / unit;
+		r = d->c6 % unit;
+	}
+
+	if (eco_gbt8170_carry((r > half) - (r < half), d->sticky, (int) (q & 1)))
+		q++;
+	d->c6 = q * unit;
+	d->sticky = 0;
+	if (d->decimals > decimals)
+		d->decimals = decimals;
+}
+
+void
+eco_decimal_truncate(eco_decimal *d, int decimals)
+{
+	int64_t		unit = pow10i[6 - decimals];
+
+	d->c6 -= d->c6 % unit;
+	d->sticky = 0;
+	if (d->decimals > decimals)
+		d->decimals = decimals;
+}
+
+int
+eco_gbt8170_carry(int cmp_half, int sticky, int odd)
+{
+	/* < 5 drop; > 5 carry; 5 then non-zero digits carry; 5 then nothing: to even */
+	return cmp_half > 0 || (cmp_half == 0 && (sticky || odd));
+}
+
+/* v as written to 15 significant digits, read back (exact: a decimal of 15 digits round-trips). */
+static double
+as_written15(double v)
+{
+	char		buf[40];
+
+	snprintf(buf, sizeof buf, "%.14e", v);
+	return strtod(buf, NULL);
+}
+
+int
+eco_cmp_limit(double v, double limit)
+{
+	double		a,
+				b;
+
+	if (isnan(v))
+		return 1;
+	/*
+	 * Outside a relative band of 1e-12 around the limit the binary comparison already decides (15 digits move a
+	 * value by at most 5e-15 relative); inside it, compare the decimals.  Distinct decimals of 15 digits read
+	 * back as distinct doubles, in the same order, so comparing what they read back as is exact.
+	 */
+	if (v < limit - fabs(limit) * 1e-12)
+		return -1;
+	if (v > limit + fabs(limit) * 1e-12)
+		return 1;
+	a = as_written15(v);
+	b = as_written15(limit);
+	return (a > b) - (a < b);
+}
