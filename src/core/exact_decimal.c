@@ -78,7 +78,20 @@ eco_decimal_of(double v, eco_decimal *out)
 	}
 	for (int k = 1; k <= 6; k++)
 	{
+		/*
+		 * m: the integer nearest to the exact v * 10^k.  Above 2^24 the product is rounded (its ulp reaches 1
+		 * near 9e15), so the exact residual v * 10^k - m (fma; it spans few bits) corrects m by one.  When the
+		 * nearest k-decimal number does not read back as v, none does; when it does, it is the shortest
+		 * decimal's choice (the closest to v; of two as close, the even one).
+		 */
+		double		r;
+
 		m = (int64_t) (v * pow10d[k] + 0.5);
+		r = fma(v, pow10d[k], -(double) m);
+		if (r > 0.5 || (r == 0.5 && (m & 1)))
+			m++;
+		else if (r < -0.5 || (r == -0.5 && (m & 1)))
+			m--;
 		if ((double) m / pow10d[k] == v)
 		{
 			out->c6 = m * pow10i[6 - k];

@@ -43,7 +43,10 @@ int			eco_decimal_of(double v, eco_decimal *out);
  */
 int			eco_gbt8170_carry(int cmp_half, int sticky, int odd);
 
-/* GB/T 8170 rounding (half to even on the decimal) to 'decimals' (0..6) places. */
+/*
+ * GB/T 8170 rounding (half to even on the decimal) to 'decimals' (0..5) places: the digit after the last kept
+ * place must be one of the six the form holds (the tables keep at most 3 decimals).
+ */
 void		eco_decimal_round_gbt8170(eco_decimal *d, int decimals);
 
 /* Truncation to 'decimals' (0..6) places. */

@@ -115,6 +115,8 @@ main(void)
 	check_dec(1e-20, 0, 1);
 	check_dec(0, 0, 0);
 	check_dec(8999999999.5, 8999999999500000LL, 0);
+	check_dec(8053063705.600019, 8053063705600019LL, 0);	/* above 2^24 v * 10^6 is rounded (found by fuzzing) */
+	check_dec(8053063705.6000195, 8053063705600019LL, 0);	/* the same double */
 	{
 		eco_decimal		d;
 
