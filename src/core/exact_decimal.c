@@ -176,34 +176,93 @@ eco_gbt8170_carry(int cmp_half, int sticky, int odd)
 	return cmp_half > 0 || (cmp_half == 0 && (sticky || odd));
 }
 
-/* v as written to 15 significant digits, read back (exact: a decimal of 15 digits round-trips). */
-static double
-as_written15(double v)
-{
-	char		buf[40];
+/* ---------- decimals to 15 significant digits ---------- */
 
+eco_dec
+eco_dec_from_double(double v)
+{
+	eco_dec		d = {0, 0};
+	char		buf[40];
+	int64_t		m = 0;
+	int			exp10 = 0;
+	char	   *p;
+
+	if (!(v > 0) || isinf(v))
+		return d;
+	/* 15 significant digits: d.dddddddddddddde±X */
 	snprintf(buf, sizeof buf, "%.14e", v);
-	return strtod(buf, NULL);
+	for (p = buf; *p && *p != 'e'; p++)
+		if (*p >= '0' && *p <= '9')
+			m = m * 10 + (*p - '0');
+	if (*p == 'e')
+		exp10 = atoi(p + 1);
+	d.e = exp10 - 14;
+	while (m != 0 && m % 10 == 0)
+	{
+		m /= 10;
+		d.e++;
+	}
+	d.m = m;
+	return d;
+}
+
+static int
+ndigits(int64_t m)
+{
+	int			n = 1;
+
+	while (m >= 10)
+	{
+		m /= 10;
+		n++;
+	}
+	return n;
+}
+
+__int128
+eco_pow10_128(int k)
+{
+	__int128	r = 1;
+
+	while (k-- > 0)
+		r *= 10;
+	return r;
+}
+
+int
+eco_dec_cmp(eco_dec a, eco_dec b)
+{
+	int			la,
+				lb,
+				e;
+	__int128	x,
+				y;
+
+	if (a.m == 0 || b.m == 0)
+		return (a.m > 0) - (b.m > 0);
+	la = a.e + ndigits(a.m);
+	lb = b.e + ndigits(b.m);
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	/* same leading position: exponents differ by at most 14 */
+	e = a.e < b.e ? a.e : b.e;
+	x = (__int128) a.m * eco_pow10_128(a.e - e);
+	y = (__int128) b.m * eco_pow10_128(b.e - e);
+	return (x > y) - (x < y);
 }
 
 int
 eco_cmp_limit(double v, double limit)
 {
-	double		a,
-				b;
-
 	if (isnan(v))
 		return 1;
 	/*
 	 * Outside a relative band of 1e-12 around the limit the binary comparison already decides (15 digits move a
-	 * value by at most 5e-15 relative); inside it, compare the decimals.  Distinct decimals of 15 digits read
-	 * back as distinct doubles, in the same order, so comparing what they read back as is exact.
+	 * value by at most 5e-15 relative); inside it, compare the decimals exactly.
 	 */
 	if (v < limit - fabs(limit) * 1e-12)
 		return -1;
 	if (v > limit + fabs(limit) * 1e-12)
 		return 1;
-	a = as_written15(v);
-	b = as_written15(limit);
-	return (a > b) - (a < b);
+	return eco_dec_cmp(eco_dec_from_double(v), eco_dec_from_double(limit));
 }

@@ -53,6 +53,25 @@ void		eco_decimal_round_gbt8170(eco_decimal *d, int decimals);
 void		eco_decimal_truncate(eco_decimal *d, int decimals);
 
 /*
+ * A value as written to 15 significant digits (DBL_DIG: the digits every double carries faithfully): m * 10^e,
+ * m < 10^15 without trailing zeros; zero for v <= 0 or not finite.  The form of comparisons and of the water
+ * exceedance multiples, where values are often computed (means) and carry binary noise beyond the 15th digit.
+ */
+typedef struct eco_dec
+{
+	int64_t		m;
+	int			e;
+} eco_dec;
+
+eco_dec		eco_dec_from_double(double v);
+
+/* Exact order of two such decimals: -1, 0, 1. */
+int			eco_dec_cmp(eco_dec a, eco_dec b);
+
+/* 10^k as a 128-bit integer, 0 <= k <= 38. */
+__int128	eco_pow10_128(int k);
+
+/*
  * Compare a value with a limit: -1, 0 or 1 as the value is below, equal to or above the limit.  Both are taken
  * as written to 15 significant digits (DBL_DIG: the digits every double carries faithfully, what PostgreSQL
  * prints with extra_float_digits = 0) and compared exactly.  A reading as written keeps its digits; a value
