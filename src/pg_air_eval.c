@@ -166,32 +166,20 @@ PG_FUNCTION_INFO_V1(air_eval_report_hour);
 static void
 air_split_label(Timestamp ts, DateADT *day, int *hour)
 {
-	int64		d,
-				us;
+	int64_t		d;
 
 	if (TIMESTAMP_NOT_FINITE(ts))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("hour label must be finite, not %s", ts < 0 ? "-infinity" : "infinity")));
-	d = ts / USECS_PER_DAY;
-	us = ts % USECS_PER_DAY;
-	if (us < 0)
-	{
-		us += USECS_PER_DAY;
-		d--;
-	}
-	if (us % USECS_PER_HOUR != 0)
+	if (ts % USECS_PER_HOUR != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("hour label %s is not on a full hour",
 						DatumGetCString(DirectFunctionCall1(timestamp_out, TimestampGetDatum(ts)))),
 				 errdetail("Readings are labelled with the end of their hour (HJ 663).")));
-	*hour = (int) (us / USECS_PER_HOUR);
-	if (*hour == 0)
-	{
-		*hour = 24;
-		d--;
-	}
+	/* on a full hour: ts / USECS_PER_HOUR is exact; the calendar gives the report day and hour 1..24 */
+	eco_cal_hour_ending_split(ts / USECS_PER_HOUR, &d, hour);
 	if (!IS_VALID_DATE(d))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),

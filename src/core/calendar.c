@@ -47,6 +47,27 @@ eco_cal_month_of_doy(int year, int doy)
 	return 0;
 }
 
+void
+eco_cal_hour_ending_split(int64_t hours, int64_t *day, int *hour)
+{
+	/* floor division: the hour of the day 0..23, then 0 (midnight) ends hour 24 of the day before */
+	int64_t		d = hours / 24,
+				h = hours % 24;
+
+	if (h < 0)
+	{
+		h += 24;
+		d--;
+	}
+	if (h == 0)
+	{
+		h = 24;
+		d--;
+	}
+	*day = d;
+	*hour = (int) h;
+}
+
 int
 eco_same_day_last_year(int *y, int *m, int *d)
 {

@@ -6,6 +6,8 @@
 #ifndef ECO_CALENDAR_H
 #define ECO_CALENDAR_H
 
+#include <stdint.h>
+
 /* Gregorian leap year: every 4th year, except centuries not divisible by 400. */
 int			eco_cal_is_leap(int year);
 
@@ -20,6 +22,13 @@ int			eco_cal_day_of_year(int year, int month, int day);
 
 /* Month 0..11 of day of the year 0..365. */
 int			eco_cal_month_of_doy(int year, int doy);
+
+/*
+ * Hour-ending labels (HJ 663: a reading is labelled with the end of its hour, and hour 24 of a day ends at the next
+ * midnight).  hours: a label as whole hours since some midnight (negative before it); sets *day to the report day as
+ * days since that midnight and *hour to 1..24.
+ */
+void		eco_cal_hour_ending_split(int64_t hours, int64_t *day, int *hour);
 
 /*
  * Same period of the previous year (同期): the same calendar day one year earlier, 29 February mapping to

@@ -69,5 +69,24 @@ main(void)
 		CHECK_INT(doy, 365 + eco_cal_is_leap(y), "days in the year");
 	}
 
+	/* hour-ending labels: 01:00 ends hour 1, midnight ends hour 24 of the day before */
+	{
+		int64_t		day;
+		int			hour;
+
+		eco_cal_hour_ending_split(1, &day, &hour);
+		CHECK(day == 0 && hour == 1, "01:00 of day 0: day 0 hour 1");
+		eco_cal_hour_ending_split(24, &day, &hour);
+		CHECK(day == 0 && hour == 24, "midnight ending day 0: day 0 hour 24");
+		eco_cal_hour_ending_split(0, &day, &hour);
+		CHECK(day == -1 && hour == 24, "midnight of day 0: hour 24 of day -1");
+		eco_cal_hour_ending_split(-1, &day, &hour);
+		CHECK(day == -1 && hour == 23, "23:00 of day -1: hour 23");
+		eco_cal_hour_ending_split(-24, &day, &hour);
+		CHECK(day == -2 && hour == 24, "midnight of day -1: hour 24 of day -2");
+		eco_cal_hour_ending_split(48 + 13, &day, &hour);
+		CHECK(day == 2 && hour == 13, "13:00 of day 2");
+	}
+
 	return unit_done();
 }
