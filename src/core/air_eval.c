@@ -154,7 +154,7 @@ eco_air_index_denominator(int standard, int pollutant, double *s)
 double
 eco_air_exceedance_multiple(double c, double s)
 {
-	return c > s ? (c - s) / s : 0.0;
+	return eco_cmp_limit(c, s) > 0 ? (c - s) / s : 0.0;
 }
 
 static int

@@ -54,7 +54,7 @@ int			eco_air_index_denominator(int standard, int pollutant, double *s);
 /* The six items of the composite index, in its order: SO2 NO2 PM10 PM2.5 CO O3. */
 extern const short eco_air_index_items[6];
 
-/* Exceedance multiple (C − S)/S when C > S, else 0. */
+/* Exceedance multiple (C − S)/S when C is above S by the one comparison with a limit (exact_decimal.h), else 0. */
 double		eco_air_exceedance_multiple(double c, double s);
 
 /*

@@ -191,6 +191,7 @@ main(void)
 	CHECK_DBL(eco_air_exceedance_multiple(112.5, 75), 0.5, 1e-15, "112.5 over 75: 0.5");
 	CHECK_DBL(eco_air_exceedance_multiple(75, 75), 0, 0, "at the limit: 0");
 	CHECK_DBL(eco_air_exceedance_multiple(10, 75), 0, 0, "below: 0");
+	CHECK_DBL(eco_air_exceedance_multiple(0.1 + 0.2, 0.3), 0, 0, "0.1 + 0.2 over 0.3: at the limit as written, 0");
 
 	/* ---- exact fixed-point sums ---- */
 	{
