@@ -15,6 +15,10 @@ SELECT eco.limit_value('O3', '8h') AS o3_8h, eco.limit_value('O3', '8h', 1) AS o
        eco.limit_value('Pb', 'quarter') AS pb_q, eco.limit_value('BaP', 'year') AS bap_year,
        eco.limit_value('NOx', 'year') AS nox_year_2026, eco.limit_value('NOx', 'year', 2, 'GB3095-2026-final') AS nox_year_final;
 -- Errors: pair not limited, unknown period, bad grade, wrong family.
+-- the one period parser: spaces, '-' and case do not matter (also in eco.iaqi)
+SELECT eco.limit_value('CO', '1 h') AS co_1_h, eco.limit_value('CO', '1-H') AS co_1_dash_h,
+       eco.limit_value('PM2.5', '24 h') AS pm25_24_h, eco.limit_value('O3', '8H') AS o3_8h_upper,
+       eco.iaqi('CO', '1 h', 5) AS iaqi_co_1_h;
 SELECT eco.limit_value('CO', 'year');
 SELECT eco.limit_value('O3', '24h', 2, 'GB3095-2012');
 SELECT eco.limit_value('SO2', 'week');

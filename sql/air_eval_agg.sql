@@ -14,6 +14,26 @@ SELECT eco.daily_mean(v) FROM (VALUES (1e300::float8)) s(v);
 SELECT eco.daily_mean(v) FROM (VALUES (5e18::float8), (5e18)) s(v);
 -- 24 x 0.8 mg/m³ CO: the exact sum gives exactly 0.8, where the float sum of avg drifts.
 SELECT eco.daily_mean(0.8) AS dm, avg(0.8::float8) AS plain FROM generate_series(1, 24);
+-- 24 hourly CO readings, 12 x 0.15 and 12 x 0.95 mg/m³: the mean is exactly 0.55.  The decimals as written sum
+-- exactly, so the daily mean is 0.55, which the HJ 633-2026 §4.2.2 input rounding (GB/T 8170) takes to 0.6: CO IAQI 15.
+-- The exact sum of the binary values gave 0.5499999999999999 (rounded to 0.5: IAQI 13).
+SELECT eco.daily_mean(CASE WHEN g % 2 = 0 THEN 0.15 ELSE 0.95 END) AS dm,
+       eco.iaqi('CO', '24h', eco.daily_mean(CASE WHEN g % 2 = 0 THEN 0.15 ELSE 0.95 END)) AS iaqi,
+       eco.iaqi('CO', '24h', 0.5499999999999999) AS iaqi_of_the_binary_mean
+FROM generate_series(1, 24) g;
+SELECT eco.daily_mean(0.55) AS dm, eco.iaqi('CO', '24h', eco.daily_mean(0.55)) AS iaqi FROM generate_series(1, 24);
+-- other days whose decimal mean is a rounding half: 12 x 0.45 + 12 x 0.65; 20 x 1.15; 24 x 0.35; 21 x 28.175
+SELECT eco.daily_mean(CASE WHEN g % 2 = 0 THEN 0.45 ELSE 0.65 END) AS mixed_055 FROM generate_series(1, 24) g;
+SELECT eco.daily_mean(1.15) AS co_115, eco.iaqi('CO', '24h', eco.daily_mean(1.15)) AS iaqi_115 FROM generate_series(1, 20);
+SELECT eco.daily_mean(0.35) AS co_035, eco.iaqi('CO', '24h', eco.daily_mean(0.35)) AS iaqi_035 FROM generate_series(1, 24);
+SELECT eco.daily_mean(28.175) AS v28175, eco.capture_avg(28.175, 21) AS cap28175 FROM generate_series(1, 21);
+-- a value with more than 6 decimals (0.1 + 0.2 = 0.30000000000000004) takes the group to the exact binary sum
+SELECT eco.daily_mean(CASE WHEN g = 1 THEN 0.1::float8 + 0.2 ELSE 0.55 END) AS long_value FROM generate_series(1, 24) g;
+-- 8-h moving capture_avg over 0.15 / 0.95 readings: every window of 6 to 8 hours has a decimal mean, exactly
+-- (NULL: fewer than 6 hours)
+SELECT DISTINCT eco.capture_avg(CASE WHEN g % 2 = 0 THEN 0.15 ELSE 0.95 END, 6)
+       OVER (ORDER BY g ROWS BETWEEN 7 PRECEDING AND CURRENT ROW) AS moving
+FROM generate_series(1, 48) g ORDER BY 1;
 
 -- ---------- capture_avg: plain and as an 8-h moving average (6 of 8 hours) ----------
 SELECT eco.capture_avg(v, 3) AS three, eco.capture_avg(v, 4) AS four

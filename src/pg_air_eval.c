@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "air_eval.h"
+#include "calendar.h"
 #include "aqi.h"
 #include "access/htup_details.h"
 #include "access/xact.h"
@@ -165,32 +166,20 @@ PG_FUNCTION_INFO_V1(air_eval_report_hour);
 static void
 air_split_label(Timestamp ts, DateADT *day, int *hour)
 {
-	int64		d,
-				us;
+	int64_t		d;
 
 	if (TIMESTAMP_NOT_FINITE(ts))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("hour label must be finite, not %s", ts < 0 ? "-infinity" : "infinity")));
-	d = ts / USECS_PER_DAY;
-	us = ts % USECS_PER_DAY;
-	if (us < 0)
-	{
-		us += USECS_PER_DAY;
-		d--;
-	}
-	if (us % USECS_PER_HOUR != 0)
+	if (ts % USECS_PER_HOUR != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("hour label %s is not on a full hour",
 						DatumGetCString(DirectFunctionCall1(timestamp_out, TimestampGetDatum(ts)))),
 				 errdetail("Readings are labelled with the end of their hour (HJ 663).")));
-	*hour = (int) (us / USECS_PER_HOUR);
-	if (*hour == 0)
-	{
-		*hour = 24;
-		d--;
-	}
+	/* on a full hour: ts / USECS_PER_HOUR is exact; the calendar gives the report day and hour 1..24 */
+	eco_cal_hour_ending_split(ts / USECS_PER_HOUR, &d, hour);
 	if (!IS_VALID_DATE(d))
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -289,17 +278,16 @@ air_eval_exceedance_multiple(PG_FUNCTION_ARGS)
 
 /* ================================================================
  * Capture-aware means: eco.daily_mean, eco.capture_avg.
- * The sum is exact fixed-point (air_eval.h), so the result does not depend
- * on the order of the rows, on the parallel plan, or on rows leaving a
- * window frame (the inverse transition subtracts exactly).
+ * The sum is the exact sum of the decimals as written (eco_wsum,
+ * exact_sum.h), so 24 readings of 0.55 have the mean 0.55, and the result
+ * does not depend on the order of the rows, on the parallel plan, or on rows
+ * leaving a window frame (the inverse transition subtracts exactly).
  * ================================================================ */
 typedef struct AirMean
 {
-	int64		n;				/* values summed */
+	eco_wsum	sum;			/* values and their exact sum */
 	int32		min_count;		/* 0 until known (eco.daily_mean: always 0) */
 	int32		pad;
-	char		sum[sizeof(eco_air_fixed)];	/* eco_air_fixed, accessed by memcpy: palloc
-											 * aligns to 8 bytes only */
 } AirMean;
 
 PG_FUNCTION_INFO_V1(air_eval_mean_accum);
@@ -334,40 +322,22 @@ air_set_min_count(AirMean *s, int32 m)
 	s->min_count = m;
 }
 
-/* value as fixed point, with the errors of a reading */
-static eco_air_fixed
-air_fixed_value(double v)
+/* s += v (s -= v when sub), with the errors of a reading */
+static void
+air_mean_add(AirMean *s, double v, int sub)
 {
-	eco_air_fixed f;
+	int			rc;
 
 	air_check_value(v, "value");
-	if (!eco_air_to_fixed(v, &f))
+	rc = eco_wsum_add(&s->sum, v, sub);
+	if (rc == ECO_WSUM_RANGE)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("value %g is out of range for a concentration", v)));
-	return f;
-}
-
-static inline eco_air_fixed
-air_mean_sum(const AirMean *s)
-{
-	eco_air_fixed f;
-
-	memcpy(&f, s->sum, sizeof f);
-	return f;
-}
-
-static void
-air_mean_add(AirMean *s, eco_air_fixed f, int64 n, int sub)
-{
-	eco_air_fixed sum = air_mean_sum(s);
-
-	if (!eco_air_fixed_add(&sum, f, sub))
+	if (rc != ECO_WSUM_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("sum of concentrations out of range")));
-	memcpy(s->sum, &sum, sizeof sum);
-	s->n += sub ? -n : n;
 }
 
 /*
@@ -391,7 +361,7 @@ air_eval_mean_accum(PG_FUNCTION_ARGS)
 		air_set_min_count(s, PG_GETARG_INT32(2));
 	}
 	if (!PG_ARGISNULL(1))
-		air_mean_add(s, air_fixed_value(PG_GETARG_FLOAT8(1)), 1, 0);
+		air_mean_add(s, PG_GETARG_FLOAT8(1), 0);
 	PG_RETURN_POINTER(s);
 }
 
@@ -406,7 +376,7 @@ air_eval_mean_inv(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();		/* cannot happen: rows leave after they came */
 	s = (AirMean *) PG_GETARG_POINTER(0);
 	if (!PG_ARGISNULL(1))
-		air_mean_add(s, air_fixed_value(PG_GETARG_FLOAT8(1)), 1, 1);
+		air_mean_add(s, PG_GETARG_FLOAT8(1), 1);
 	PG_RETURN_POINTER(s);
 }
 
@@ -427,7 +397,10 @@ air_eval_mean_combine(PG_FUNCTION_ARGS)
 		memcpy(a, b, sizeof(AirMean));
 		PG_RETURN_POINTER(a);
 	}
-	air_mean_add(a, air_mean_sum(b), b->n, 0);
+	if (eco_wsum_merge(&a->sum, &b->sum) != ECO_WSUM_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("sum of concentrations out of range")));
 	if (b->min_count != 0)
 		air_set_min_count(a, b->min_count);
 	PG_RETURN_POINTER(a);
@@ -440,9 +413,9 @@ air_eval_daily_mean_final(PG_FUNCTION_ARGS)
 {
 	AirMean    *s = (AirMean *) PG_GETARG_POINTER(0);
 
-	if (s->n < ECO_AIR_MIN_HOURS_DAY)
+	if (s->sum.n < ECO_AIR_MIN_HOURS_DAY)
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(eco_air_fixed_mean(air_mean_sum(s), s->n));
+	PG_RETURN_FLOAT8(eco_wsum_mean(&s->sum));
 }
 
 Datum
@@ -450,9 +423,9 @@ air_eval_capture_final(PG_FUNCTION_ARGS)
 {
 	AirMean    *s = (AirMean *) PG_GETARG_POINTER(0);
 
-	if (!eco_air_capture_ok(s->n, s->min_count))
+	if (!eco_air_capture_ok(s->sum.n, s->min_count))
 		PG_RETURN_NULL();
-	PG_RETURN_FLOAT8(eco_air_fixed_mean(air_mean_sum(s), s->n));
+	PG_RETURN_FLOAT8(eco_wsum_mean(&s->sum));
 }
 
 /* ================================================================
@@ -852,7 +825,7 @@ air_year_put(AirYear *s, DateADT day, double v)
 	air_check_value(v, "daily value");
 	j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &d);
 	air_year_set_year(s, y);
-	doy = eco_air_day_of_year(y, m, d);
+	doy = eco_cal_day_of_year(y, m, d);
 	if (s->present[doy])
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -939,7 +912,7 @@ air_year_values(const AirYear *s, double *out)
 	for (int i = 0; i < 366; i++)
 		if (s->present[i])
 		{
-			months[eco_air_month_of_doy(s->year, i)]++;
+			months[eco_cal_month_of_doy(s->year, i)]++;
 			out[n++] = s->v[i];
 		}
 	if (!eco_air_annual_valid(months))
@@ -952,26 +925,11 @@ air_eval_year_mean_final(PG_FUNCTION_ARGS)
 {
 	AirYear    *s = (AirYear *) PG_GETARG_POINTER(0);
 	double		v[366];
-	double		sum = 0;
 	long		n = air_year_values(s, v);
 
 	if (n <= 0)
 		PG_RETURN_NULL();
-	for (long i = 0; i < n; i++)
-		sum += v[i];
-	if (isinf(sum))
-	{
-		/* finite values whose sum overflows: work in units of the maximum */
-		double		mx = 0;
-
-		for (long i = 0; i < n; i++)
-			mx = Max(mx, v[i]);
-		sum = 0;
-		for (long i = 0; i < n; i++)
-			sum += v[i] / mx;
-		PG_RETURN_FLOAT8(sum / n * mx);
-	}
-	PG_RETURN_FLOAT8(sum / n);
+	PG_RETURN_FLOAT8(eco_mean_safe(v, NULL, n));
 }
 
 Datum

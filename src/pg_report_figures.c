@@ -7,6 +7,7 @@
 #include "funcapi.h"
 #include "utils/builtins.h"
 
+#include "exact_decimal.h"
 #include "pg_exact_numeric.h"
 #include "report_indicators.h"
 
@@ -18,9 +19,10 @@ PG_FUNCTION_INFO_V1(yoy_report_indicators);
 
 /*
  * eco.gbt8170_round(value, decimals): GB/T 8170-2008 §3.2 (四舍六入五成双) on
- * the exact decimal value: a dropped part above one half carries, below one
- * half drops, exactly one half carries only when the last kept digit is odd;
- * the sign is restored afterwards.
+ * the exact decimal value, decided by the core's one rule (eco_gbt8170_carry,
+ * exact_decimal.h, which the AQI input step also uses): a dropped part above
+ * one half carries, below one half drops, exactly one half carries only when
+ * the last kept digit is odd; the sign is restored afterwards.
  */
 Datum
 yoy_round_gbt8170(PG_FUNCTION_ARGS)
@@ -39,9 +41,10 @@ yoy_round_gbt8170(PG_FUNCTION_ARGS)
 	/* compare twice the dropped part with 1 */
 	r2 = exact_mul(exact_sub(scaled, q), exact_num(2));
 	c = exact_cmp(r2, exact_num(1));
-	if (c > 0 ||
-		(c == 0 && exact_sign(DatumGetNumeric(DirectFunctionCall2(numeric_mod, NumericGetDatum(q),
-																  NumericGetDatum(exact_num(2))))) != 0))
+	/* the one GB/T 8170 rule of the core; the dropped part is exact here, so nothing is sticky */
+	if (eco_gbt8170_carry(c, 0,
+						  exact_sign(DatumGetNumeric(DirectFunctionCall2(numeric_mod, NumericGetDatum(q),
+																		 NumericGetDatum(exact_num(2))))) != 0))
 		q = numeric_add_opt_error(q, exact_num(1), NULL);
 	if (exact_sign(v) < 0)
 		q = exact_negate(q);

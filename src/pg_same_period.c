@@ -1,6 +1,6 @@
 /*
  * pg_same_period.c — glue of the same period last year (同期): eco.same_day_last_year and
- * eco.same_period_last_year.  The calendar rule lives in src/core/same_period.c.
+ * eco.same_period_last_year.  The calendar rule lives in src/core/calendar.c.
  */
 #include "eco_glue.h"
 
@@ -10,7 +10,7 @@
 #include "utils/datetime.h"
 #include "utils/rangetypes.h"
 
-#include "same_period.h"
+#include "calendar.h"
 
 PG_FUNCTION_INFO_V1(yoy_same_day_last_year);
 PG_FUNCTION_INFO_V1(yoy_same_period_last_year);

@@ -7,6 +7,7 @@
  * composite index (环境空气质量综合指数) as published by MEE/CNEMC.
  */
 #include "air_eval.h"
+#include "exact_decimal.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -107,48 +108,6 @@ const int	eco_n_air_limits = sizeof(eco_air_limits) / sizeof(eco_air_limits[0]);
 
 const short eco_air_index_items[6] = {P_SO2, P_NO2, P_PM10, P_PM25, P_CO, P_O3};
 
-static const char *const period_names[ECO_AP_COUNT] = {"1h", "8h", "24h", "year", "quarter"};
-
-int
-eco_air_period_parse(const char *text)
-{
-	static const struct
-	{
-		const char *name;
-		eco_air_period p;
-	}			names[] = {
-		{"1h", ECO_AP_1H}, {"1-h", ECO_AP_1H}, {"hour", ECO_AP_1H},
-		{"8h", ECO_AP_8H}, {"8-h", ECO_AP_8H}, {"mda8", ECO_AP_8H},
-		{"24h", ECO_AP_24H}, {"24-h", ECO_AP_24H}, {"day", ECO_AP_24H},
-		{"year", ECO_AP_YEAR}, {"annual", ECO_AP_YEAR},
-		{"quarter", ECO_AP_QUARTER},
-	};
-	char		buf[16];
-	size_t		n;
-
-	if (text == NULL)
-		return -1;
-	n = strlen(text);
-	if (n == 0 || n >= sizeof buf)
-		return -1;
-	for (size_t i = 0; i <= n; i++)
-	{
-		char		c = text[i];
-
-		buf[i] = (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
-	}
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(buf, names[i].name) == 0)
-			return (int) names[i].p;
-	return -1;
-}
-
-const char *
-eco_air_period_name(eco_air_period p)
-{
-	return (p >= 0 && p < ECO_AP_COUNT) ? period_names[p] : "?";
-}
-
 int
 eco_air_limit_value(int standard, int pollutant, eco_air_period period, int grade, double *value)
 {
@@ -195,7 +154,7 @@ eco_air_index_denominator(int standard, int pollutant, double *s)
 double
 eco_air_exceedance_multiple(double c, double s)
 {
-	return c > s ? (c - s) / s : 0.0;
+	return eco_cmp_limit(c, s) > 0 ? (c - s) / s : 0.0;
 }
 
 static int
@@ -242,28 +201,16 @@ eco_air_mda8(const double v[24], uint32_t mask, double lim, double *mda8, int *n
 
 	for (int x = ECO_AIR_MDA8_FIRST_END; x <= ECO_AIR_MDA8_LAST_END; x++)
 	{
-		double		sum = 0;
+		double		win[8];
 		int			n = 0;
 
 		/* hours x-7 .. x, in hour order so the result never depends on input order */
 		for (int h = x - 7; h <= x; h++)
 			if (mask & (UINT32_C(1) << (h - 1)))
-			{
-				sum += v[h - 1];
-				n++;
-			}
+				win[n++] = v[h - 1];
 		if (n >= ECO_AIR_MIN_HOURS_8H)
 		{
-			double		avg = sum / n;
-
-			if (isinf(avg))
-			{
-				/* finite values whose sum overflows: add the shares instead */
-				avg = 0;
-				for (int h = x - 7; h <= x; h++)
-					if (mask & (UINT32_C(1) << (h - 1)))
-						avg += v[h - 1] / n;
-			}
+			double		avg = eco_mean_safe(win, NULL, n);
 
 			if (nw == 0 || avg > best)
 				best = avg;
@@ -275,7 +222,7 @@ eco_air_mda8(const double v[24], uint32_t mask, double lim, double *mda8, int *n
 	if (nw >= ECO_AIR_MIN_WINDOWS_MDA8)
 		return 1;
 	/* Too few windows: still valid when the maximum exceeds the limit (HJ 663 §6.1.2). */
-	if (nw > 0 && best > lim * (1 + 1e-12))
+	if (nw > 0 && eco_cmp_limit(best, lim) > 0)
 		return 1;
 	return 0;
 }
@@ -292,31 +239,6 @@ eco_air_annual_valid(const int month_counts[12])
 		total += month_counts[m];
 	}
 	return total >= ECO_AIR_MIN_DAYS_YEAR;
-}
-
-int
-eco_air_is_leap(int year)
-{
-	return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-}
-
-static const short cum_days[13] = {0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365};
-
-int
-eco_air_day_of_year(int year, int month, int mday)
-{
-	return cum_days[month - 1] + (month > 2 && eco_air_is_leap(year)) + mday - 1;
-}
-
-int
-eco_air_month_of_doy(int year, int doy)
-{
-	int			leap = eco_air_is_leap(year);
-
-	for (int m = 11; m > 0; m--)
-		if (doy >= cum_days[m] + (m >= 2 && leap))
-			return m;
-	return 0;
 }
 
 /* ---------- one site-day (the daily roll-up) ---------- */

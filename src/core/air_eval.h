@@ -8,20 +8,9 @@
 
 #include <stdint.h>
 
+#include "averaging_period.h"
 #include "exact_sum.h"
 #include "standards.h"
-
-/* Averaging periods of GB 3095 Tables 1 and 2. */
-typedef enum eco_air_period
-{
-	ECO_AP_1H = 0,				/* 1小时平均 */
-	ECO_AP_8H = 1,				/* 日最大8小时平均 (O3) */
-	ECO_AP_24H = 2,				/* 24小时平均 / 日平均 */
-	ECO_AP_YEAR = 3,			/* 年平均 */
-	ECO_AP_QUARTER = 4			/* 季平均 (Pb) */
-} eco_air_period;
-
-#define ECO_AP_COUNT 5
 
 /* One row of a GB 3095 limit table. */
 typedef struct eco_air_limit
@@ -47,10 +36,6 @@ extern const int eco_n_air_limits;
 #define ECO_AIR_MIN_DAYS_MONTH		27	/* daily values per month ... */
 #define ECO_AIR_MIN_DAYS_FEB		25	/* ... except February */
 
-/* "1h", "8h", "24h", "year", "quarter" (also "day", "annual"); -1 when unknown. */
-int			eco_air_period_parse(const char *text);
-const char *eco_air_period_name(eco_air_period p);
-
 /*
  * The limit of (standard, pollutant, period, grade 1|2).  Returns 1 and sets
  * *value when the standard limits that pair, else 0.
@@ -69,7 +54,7 @@ int			eco_air_index_denominator(int standard, int pollutant, double *s);
 /* The six items of the composite index, in its order: SO2 NO2 PM10 PM2.5 CO O3. */
 extern const short eco_air_index_items[6];
 
-/* Exceedance multiple (C − S)/S when C > S, else 0. */
+/* Exceedance multiple (C − S)/S when C is above S by the one comparison with a limit (exact_decimal.h), else 0. */
 double		eco_air_exceedance_multiple(double c, double s);
 
 /*
@@ -108,11 +93,6 @@ typedef eco_exact eco_air_fixed;
  * sum.  1 when total ≥ 324, every month ≥ 27, February ≥ 25.
  */
 int			eco_air_annual_valid(const int month_counts[12]);
-
-/* Day of year 0..365 and month 0..11 of a proleptic Gregorian date. */
-int			eco_air_is_leap(int year);
-int			eco_air_day_of_year(int year, int month, int mday);
-int			eco_air_month_of_doy(int year, int doy);
 
 /*
  * One site-day of hourly readings, for the one-pass daily roll-up

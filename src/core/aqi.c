@@ -11,162 +11,13 @@
  * in README, Air quality index.
  */
 #include "aqi.h"
+#include "averaging_period.h"
+#include "exact_decimal.h"
+#include "exact_sum.h"
 
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
-
-/* ---------- exact decimal ---------- */
-
-static const double pow10d[7] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
-static const int64_t pow10i[7] = {1, 10, 100, 1000, 10000, 100000, 1000000};
-
-int
-aqi_decimal(double v, aqi_dec *out)
-{
-	double		t;
-	int64_t		m;
-
-	if (!(v < AQI_MAX_EXACT))
-		return 0;
-	/*
-	 * Fast path: the shortest decimal that rounds to v has k <= 6 decimals.
-	 * m / 10^k is correctly rounded, so equality means the decimal m*10^-k
-	 * reads back as v; the smallest such k gives the shortest decimal.  (m is
-	 * v*10^k rounded half up by conversion: no libm call on the hot path.)
-	 */
-	m = (int64_t) v;
-	if ((double) m == v)
-	{
-		out->c6 = m * 1000000;
-		out->sticky = 0;
-		out->decimals = 0;
-		return 1;
-	}
-	if (v < 16777216.0)
-	{
-		/*
-		 * Below 2^24 a double is within 2^-30 of any decimal that reads back
-		 * as it, so v * 10^6 rounded is that decimal's 10^6 multiple N (the
-		 * error stays far below 1/2) and two 6-decimal numbers never read
-		 * back as the same double: one test decides whether the shortest
-		 * decimal has at most 6 decimals (it is then N / 10^6, its decimals
-		 * those of N without trailing zeros), with no loop over k.
-		 */
-		double		p = v * 1e6,
-					d;
-
-		m = (int64_t) (p + 0.5);
-		d = p - (double) m;
-		/*
-		 * A decimal with at most 6 places leaves p within 2^-8 of N (see
-		 * above): farther away, the decimal has more places, and p is also
-		 * far enough from an integer for its floor to be exact (below), so
-		 * a full-precision value needs neither the division nor the fma.
-		 */
-		if (d > 0x1p-7 || d < -0x1p-7)
-		{
-			out->c6 = d > 0 ? m : m - 1;
-			out->sticky = 1;
-			out->decimals = 7;
-			return 1;
-		}
-		if ((double) m / 1e6 == v)
-		{
-			int			k = 6;
-
-			out->c6 = m;
-			out->sticky = 0;
-			while (k > 0 && m % 10 == 0)
-			{
-				m /= 10;
-				k--;
-			}
-			out->decimals = k;
-			return 1;
-		}
-		goto sticky;
-	}
-	for (int k = 1; k <= 6; k++)
-	{
-		m = (int64_t) (v * pow10d[k] + 0.5);
-		if ((double) m / pow10d[k] == v)
-		{
-			out->c6 = m * pow10i[6 - k];
-			out->sticky = 0;
-			out->decimals = k;
-			return 1;
-		}
-	}
-
-	/*
-	 * The shortest decimal D has more than 6 decimals, so it is not any
-	 * 6-decimal number P; P does not round to v either (the fast path would
-	 * have found it), so D and v lie on the same side of every P and
-	 * floor(D * 10^6) = floor(v * 10^6), computed exactly with fma.
-	 */
-sticky:
-	t = floor(v * 1e6);
-	/*
-	 * Below 2^24, v * 1e6 < 2^44 is rounded by at most 2^-9: a fractional
-	 * part at least 2^-8 away from an integer already gives the floor.
-	 */
-	if (v < 16777216.0 && v * 1e6 - t >= 0x1p-8 && v * 1e6 - t <= 1 - 0x1p-8)
-		;
-	else if (fma(v, 1e6, -t) < 0)
-		t -= 1;
-	else if (fma(v, 1e6, -(t + 1)) >= 0)
-		t += 1;
-	out->c6 = (int64_t) t;
-	out->sticky = 1;
-	out->decimals = 7;
-	return 1;
-}
-
-void
-aqi_round_gbt8170(aqi_dec *d, int decimals)
-{
-	int64_t		unit = pow10i[6 - decimals],
-				half = unit / 2,
-				q,
-				r;
-
-	/* constant divisors for the places the tables use (no 64-bit idiv) */
-	if (decimals == 0)
-	{
-		q = d->c6 / 1000000;
-		r = d->c6 % 1000000;
-	}
-	else if (decimals == 1)
-	{
-		q = d->c6 / 100000;
-		r = d->c6 % 100000;
-	}
-	else
-	{
-		q = d->c6 / unit;
-		r = d->c6 % unit;
-	}
-
-	/* < 5 drop; > 5 carry; 5 then non-zero digits carry; 5 then nothing: to even */
-	if (r > half || (r == half && (d->sticky || (q & 1))))
-		q++;
-	d->c6 = q * unit;
-	d->sticky = 0;
-	if (d->decimals > decimals)
-		d->decimals = decimals;
-}
-
-void
-aqi_truncate(aqi_dec *d, int decimals)
-{
-	int64_t		unit = pow10i[6 - decimals];
-
-	d->c6 -= d->c6 % unit;
-	d->sticky = 0;
-	if (d->decimals > decimals)
-		d->decimals = decimals;
-}
 
 /* d <= x (x scaled 10^6) */
 static inline int
@@ -370,7 +221,6 @@ aqi_table_find(aqi_edition ed, aqi_item item, aqi_period period)
 /* ---------- names ---------- */
 
 static const char *const item_codes[AQI_N_ITEMS] = {"SO2", "NO2", "CO", "O3", "PM10", "PM2.5"};
-static const char *const period_names[AQI_N_PERIODS] = {"1h", "8h", "24h"};
 static const char *const indicator_codes[AQI_N_IND] = {"SO2", "NO2", "CO", "PM10", "PM2.5", "O3_8H", "O3_1H"};
 
 int
@@ -391,7 +241,7 @@ aqi_item_code(aqi_item item)
 const char *
 aqi_period_name(aqi_period p)
 {
-	return (unsigned) p < AQI_N_PERIODS ? period_names[p] : "?";
+	return (unsigned) p < AQI_N_PERIODS ? eco_air_period_name((eco_air_period) p) : "?";
 }
 
 const char *
@@ -403,27 +253,10 @@ aqi_indicator_code(aqi_indicator ind)
 int
 aqi_period_parse(const char *text, int len)
 {
-	char		buf[8];
-	int			n = 0;
+	/* the one parser of averaging periods; HJ 633 has the first three */
+	int			p = len < 0 ? -1 : eco_period_parse(text, (size_t) len);
 
-	/* keep digits and letters, fold case: '1h', '1-h', '1 H', '24h' */
-	for (int i = 0; i < len; i++)
-	{
-		char		c = text[i];
-
-		if (c == ' ' || c == '-' || c == '_')
-			continue;
-		if (c >= 'A' && c <= 'Z')
-			c = (char) (c - 'A' + 'a');
-		if (n >= (int) sizeof buf - 1)
-			return -1;
-		buf[n++] = c;
-	}
-	buf[n] = '\0';
-	for (int p = 0; p < AQI_N_PERIODS; p++)
-		if (strcmp(buf, period_names[p]) == 0)
-			return p;
-	return -1;
+	return p < AQI_N_PERIODS ? p : -1;
 }
 
 /* ---------- IAQI ---------- */
@@ -536,7 +369,7 @@ aqi_iaqi(const aqi_table *t, double v)
 {
 	aqi_dec		d;
 
-	if (!aqi_decimal(v, &d))
+	if (!eco_decimal_of(v, &d))
 	{
 		/* beyond 9e9: above every HJ table; every EPA extrapolation overflows */
 		if (t->edition != AQI_EPA2024)
@@ -555,9 +388,9 @@ aqi_iaqi(const aqi_table *t, double v)
 	if (d.decimals > t->decimals && t->decimals >= 0)
 	{
 		if (t->edition == AQI_HJ2026)
-			aqi_round_gbt8170(&d, t->decimals);
+			eco_decimal_round_gbt8170(&d, t->decimals);
 		else
-			aqi_truncate(&d, t->decimals);
+			eco_decimal_truncate(&d, t->decimals);
 	}
 	return aqi_iaqi_dec(t, d);
 }
@@ -907,9 +740,10 @@ aqi_nowcast(const double *v, const unsigned char *missing, int n, double *out)
 	double		mn = 0,
 				mx = 0,
 				w,
-				num = 0,
-				den = 0,
-				wi = 1;
+				wi = 1,
+				vv[12],
+				ww[12];
+	int			k = 0;
 
 	if (n > 12)
 		n = 12;
@@ -935,25 +769,11 @@ aqi_nowcast(const double *v, const unsigned char *missing, int n, double *out)
 	{
 		if (!missing[i])
 		{
-			num += wi * v[i];
-			den += wi;
+			vv[k] = v[i];
+			ww[k++] = wi;
 		}
 		wi *= w;
 	}
-	if (isinf(num))
-	{
-		/* finite values whose weighted sum overflows: work in units of the maximum */
-		num = 0;
-		wi = 1;
-		for (int i = 0; i < n; i++)
-		{
-			if (!missing[i])
-				num += wi * (v[i] / mx);
-			wi *= w;
-		}
-		*out = num / den * mx;
-		return 1;
-	}
-	*out = num / den;
+	*out = eco_mean_safe(vv, ww, k);
 	return 1;
 }

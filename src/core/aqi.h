@@ -3,17 +3,17 @@
  * Pure C99 + libm: no PostgreSQL header.
  *
  * Exactness.  A concentration arrives as a double.  The standards compute on
- * the decimal value as written, so the core first recovers that decimal (the
- * shortest decimal that rounds to the double, which is what PostgreSQL
- * prints) as an exact fixed-point number: c6 = floor(value * 10^6) plus a
- * "sticky" flag telling whether the decimal has further non-zero digits.
- * Input rounding (GB/T 8170, EPA truncation), band selection and the
- * interpolation with its ceiling are then done in 64-bit integers.
+ * the decimal value as written, so the core first recovers that decimal
+ * (exact_decimal.h: c6 = floor(value * 10^6) plus a sticky flag).  Input
+ * rounding (GB/T 8170, EPA truncation), band selection and the interpolation
+ * with its ceiling are then done in 64-bit integers.
  */
 #ifndef ECO_AQI_H
 #define ECO_AQI_H
 
 #include <stdint.h>
+
+#include "exact_decimal.h"
 
 typedef enum aqi_edition
 {
@@ -60,28 +60,8 @@ typedef enum aqi_indicator
 #define AQI_NA			(-1)	/* the standard computes no IAQI from this value */
 #define AQI_OVERFLOW	(-2)	/* EPA extrapolation beyond the integer range */
 
-/* Exact decimal value as written: value = c6 / 10^6 (+ something when sticky). */
-typedef struct aqi_dec
-{
-	int64_t		c6;				/* floor(value * 10^6) */
-	int			sticky;			/* the decimal has non-zero digits below 10^-6 */
-	int			decimals;		/* decimals of the shortest decimal (7: more than 6) */
-} aqi_dec;
-
-/* Largest concentration handled exactly (c6 must fit in a double's 53 bits). */
-#define AQI_MAX_EXACT 9.0e9
-
-/*
- * Recover the decimal as written of a finite, non-negative double.
- * Returns 0 when v >= AQI_MAX_EXACT (too large for the fixed-point form).
- */
-int			aqi_decimal(double v, aqi_dec *out);
-
-/* GB/T 8170 rounding (half to even on the decimal) to 'decimals' (0..6) places. */
-void		aqi_round_gbt8170(aqi_dec *d, int decimals);
-
-/* Truncation to 'decimals' (0..6) places. */
-void		aqi_truncate(aqi_dec *d, int decimals);
+/* The core's exact decimal (exact_decimal.h) under the name the AQI code uses. */
+typedef eco_decimal aqi_dec;
 
 /* One breakpoint row: [bp_lo, bp_hi] (scaled 10^6) maps to [i_lo, i_hi]. */
 typedef struct aqi_band

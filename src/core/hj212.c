@@ -19,6 +19,7 @@
  * Rows marked verified = 0 rest on one source only (UNVERIFIED).
  */
 #include "hj212.h"
+#include "calendar.h"
 #include "pollutant.h"
 
 #include <stdio.h>
@@ -312,9 +313,8 @@ hexval(char c)
 static int
 parse_time(const char *s, int len, hj212_time *t)
 {
-	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int			v[14];
-	int			y, mo, d, dim;
+	int			y, mo, d;
 
 	if (len != 14)
 		return 0;
@@ -327,12 +327,7 @@ parse_time(const char *s, int len, hj212_time *t)
 	y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
 	mo = v[4] * 10 + v[5];
 	d = v[6] * 10 + v[7];
-	if (y < 1 || mo < 1 || mo > 12 || d < 1)
-		return 0;
-	dim = mdays[mo - 1];
-	if (mo == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		dim = 29;
-	if (d > dim)
+	if (y < 1 || !eco_cal_valid_date(y, mo, d))
 		return 0;
 	t->year = (short) y;
 	t->month = (signed char) mo;

@@ -3,6 +3,7 @@
  * city files (see network_file.h).
  */
 #include "network_file.h"
+#include "calendar.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -215,7 +216,6 @@ num(const char *s, size_t n, int *v)
 int
 nf_parse_date(const char *s, size_t len, int *y, int *m, int *d)
 {
-	static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int			ok;
 
 	trim(&s, &len);
@@ -225,14 +225,7 @@ nf_parse_date(const char *s, size_t len, int *y, int *m, int *d)
 		ok = num(s, 4, y) && num(s + 5, 2, m) && num(s + 8, 2, d);
 	else
 		ok = 0;
-	if (!ok || *y < 1900 || *m < 1 || *m > 12 || *d < 1)
-		return 0;
-	{
-		int			leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
-		int			md = mdays[*m - 1] + (*m == 2 && leap);
-
-		return *d <= md;
-	}
+	return ok && *y >= 1900 && eco_cal_valid_date(*y, *m, *d);
 }
 
 int

@@ -5,19 +5,18 @@
  */
 #include "soil.h"
 #include "eco_text.h"
+#include "exact_decimal.h"
 
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
-/* Relative tolerance for "c <= limit" when c is a decimal as written. */
-#define SOIL_REL_EPS 1e-9
-
+/* c <= limit, by the one comparison of a value with a limit (exact_decimal.h). */
 int
 eco_soil_le(double c, double limit)
 {
-	return c <= limit + fabs(limit) * SOIL_REL_EPS;
+	return eco_cmp_limit(c, limit) <= 0;
 }
 
 /* ---------- GB 36600-2018 Table 1 (basic items) and Table 2 (other items) ---------- */

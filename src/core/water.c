@@ -7,6 +7,7 @@
  */
 #include "water.h"
 #include "eco_text.h"
+#include "exact_decimal.h"
 #include "pollutant.h"
 #include "standards.h"
 
@@ -301,95 +302,11 @@ eco_water_colour_hex(int c)
 	return (c >= 1 && c <= 6) ? colour_hex[c] : NULL;
 }
 
-/* ---------- exact decimals ---------- */
-
-eco_dec
-eco_dec_from_double(double v)
-{
-	eco_dec		d = {0, 0};
-	char		buf[40];
-	int64_t		m = 0;
-	int			exp10 = 0;
-	char	   *p;
-
-	if (!(v > 0) || isinf(v))
-		return d;
-	/* 15 significant digits: d.dddddddddddddde±X */
-	snprintf(buf, sizeof buf, "%.14e", v);
-	for (p = buf; *p && *p != 'e'; p++)
-		if (*p >= '0' && *p <= '9')
-			m = m * 10 + (*p - '0');
-	if (*p == 'e')
-		exp10 = atoi(p + 1);
-	d.e = exp10 - 14;
-	while (m != 0 && m % 10 == 0)
-	{
-		m /= 10;
-		d.e++;
-	}
-	d.m = m;
-	return d;
-}
-
-static int
-ndigits(int64_t m)
-{
-	int			n = 1;
-
-	while (m >= 10)
-	{
-		m /= 10;
-		n++;
-	}
-	return n;
-}
-
-static __int128
-pow10_128(int k)
-{
-	__int128	r = 1;
-
-	while (k-- > 0)
-		r *= 10;
-	return r;
-}
-
-int
-eco_dec_cmp(eco_dec a, eco_dec b)
-{
-	int			la,
-				lb,
-				e;
-	__int128	x,
-				y;
-
-	if (a.m == 0 || b.m == 0)
-		return (a.m > 0) - (b.m > 0);
-	la = a.e + ndigits(a.m);
-	lb = b.e + ndigits(b.m);
-	if (la != lb)
-		return la < lb ? -1 : 1;
-	/* same leading position: exponents differ by at most 14 */
-	e = a.e < b.e ? a.e : b.e;
-	x = (__int128) a.m * pow10_128(a.e - e);
-	y = (__int128) b.m * pow10_128(b.e - e);
-	return (x > y) - (x < y);
-}
-
-/*
- * Compare a value with a limit as decimals written to 15 significant digits.
- * Outside a relative band of 1e-12 around the limit the binary comparison
- * already decides (the decimal rounding moves a value by at most 5e-16
- * relative); inside it, compare the decimals exactly.
- */
+/* The one comparison of a value with a limit (exact_decimal.h). */
 int
 eco_value_cmp_limit(double v, double lim)
 {
-	if (v < lim * (1 - 1e-12))
-		return -1;
-	if (v > lim * (1 + 1e-12))
-		return 1;
-	return eco_dec_cmp(eco_dec_from_double(v), eco_dec_from_double(lim));
+	return eco_cmp_limit(v, lim);
 }
 
 int
@@ -438,9 +355,9 @@ eco_water_multiple(const eco_water_item *it, double v, int target, int decimals,
 	if (c.e - e > 16 || s.e - e > 16)
 		return -1;				/* beyond exact decimal arithmetic (about 10^16 times the limit) */
 	{
-		__int128	cn = (__int128) c.m * pow10_128(c.e - e);
-		__int128	sn = (__int128) s.m * pow10_128(s.e - e);
-		__int128	num = (cn - sn) * pow10_128(decimals) * 2 + sn;
+		__int128	cn = (__int128) c.m * eco_pow10_128(c.e - e);
+		__int128	sn = (__int128) s.m * eco_pow10_128(s.e - e);
+		__int128	num = (cn - sn) * eco_pow10_128(decimals) * 2 + sn;
 		__int128	q;
 
 		/* half-up: floor(((C - S) * 10^d) / S + 1/2); |num| < 2·10^38 fits */

@@ -10,6 +10,7 @@
 #define ECO_WATER_H
 #include <stdint.h>
 
+#include "exact_decimal.h"
 #include "exact_sum.h"
 
 /* Classes 1..6 (6 = 劣Ⅴ, worse than Class Ⅴ); 0 = no class. */
@@ -130,18 +131,7 @@ const char *eco_water_colour(int c, int en);
 /* Screen colour #RRGGBB of a section class (maps, charts); NULL outside 1..6. */
 const char *eco_water_colour_hex(int c);
 
-/* ---------- exact decimals ---------- */
-
-/* A value as written: m * 10^e, m < 10^15 (15 significant digits, what a float8 round-trips). */
-typedef struct eco_dec
-{
-	int64_t		m;
-	int			e;
-} eco_dec;
-
-eco_dec		eco_dec_from_double(double v);
-int			eco_dec_cmp(eco_dec a, eco_dec b);
-/* value vs limit, both taken as decimals to 15 significant digits: -1, 0, 1 */
+/* value vs limit by the one comparison of the core (eco_cmp_limit, exact_decimal.h): -1, 0, 1 */
 int			eco_value_cmp_limit(double v, double lim);
 
 /* Class of a (non-negative, finite) value for one item row; 0 for ECO_WDIR_NONE. */

@@ -1,6 +1,6 @@
 /*
  * libFuzzer target: the air parsers of averaging periods and items
- * (src/core/air_eval.c eco_air_period_parse; src/core/aqi.c aqi_period_parse,
+ * (src/core/averaging_period.c eco_air_period_parse; src/core/aqi.c aqi_period_parse,
  * which takes a length, and aqi_item_from_code).
  * Properties: no memory error or undefined behaviour (aqi_period_parse gets
  * the raw bytes, not NUL-terminated: it must stay within len); a parsed

@@ -1,6 +1,6 @@
 /*
- * Unit tests of the AQI core: exact decimal recovery, GB/T 8170 rounding,
- * the GB/T 8170-2008 §3.2 examples, worked single-IAQI and full-day vectors,
+ * Unit tests of the AQI core (the decimal recovery and GB/T 8170 rounding are
+ * tested in test_exact_decimal.c): worked single-IAQI and full-day vectors,
  * the US EPA TAD (2024) examples, every breakpoint of
  * every table, and a sweep against an independent rational computation.
  */
@@ -36,26 +36,6 @@ both(aqi_item item, aqi_period p, double v, int w2012, int w2026)
 	check_iaqi(AQI_HJ2026, item, p, v, w2026);
 }
 
-static void
-check_dec(double v, long long c6, int sticky)
-{
-	aqi_dec		d;
-	char		name[96];
-
-	snprintf(name, sizeof name, "decimal of %.17g", v);
-	CHECK(aqi_decimal(v, &d) && d.c6 == c6 && d.sticky == sticky, name);
-}
-
-static double
-gbt(double v, int decimals)
-{
-	aqi_dec		d;
-
-	aqi_decimal(v, &d);
-	aqi_round_gbt8170(&d, decimals);
-	return (double) d.c6 / 1e6;
-}
-
 /*
  * Independent reference: ceiling of the HJ interpolation on a value given as
  * num/den (exact rational), breakpoints as integers; long double free.
@@ -80,83 +60,11 @@ ref_hj(const int *bp, int n, long long num, long long den)
 	return 500;
 }
 
-/* The decimal recovery by the definition (try k = 0..6 decimals, else floor with fma): the reference for the
- * one-test fast path of aqi_decimal below 2^24. */
-static int
-ref_decimal(double v, aqi_dec *out)
-{
-	static const double p10[7] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
-	static const int64_t p10i[7] = {1, 10, 100, 1000, 10000, 100000, 1000000};
-	double		t;
-
-	for (int k = 0; k <= 6; k++)
-	{
-		int64_t		m = (int64_t) (v * p10[k] + 0.5);
-
-		if ((double) m / p10[k] == v)
-		{
-			out->c6 = m * p10i[6 - k];
-			out->sticky = 0;
-			out->decimals = k;
-			return 1;
-		}
-	}
-	t = floor(v * 1e6);
-	if (fma(v, 1e6, -t) < 0)
-		t -= 1;
-	else if (fma(v, 1e6, -(t + 1)) >= 0)
-		t += 1;
-	out->c6 = (int64_t) t;
-	out->sticky = 1;
-	out->decimals = 7;
-	return 1;
-}
-
 int
 main(void)
 {
 	unit_file = "aqi";
 
-	/* ---------- exact decimal recovery ---------- */
-	check_dec(75, 75000000, 0);
-	check_dec(2.24, 2240000, 0);
-	check_dec(1.15, 1150000, 0);
-	check_dec(0.07853333, 78533, 1);
-	check_dec(35.000001, 35000001, 0);
-	check_dec(35.0000001, 35000000, 1);
-	check_dec(0.1 + 0.2, 300000, 1);	/* 0.30000000000000004 as written */
-	check_dec(1e-20, 0, 1);
-	check_dec(0, 0, 0);
-	check_dec(8999999999.5, 8999999999500000LL, 0);
-	{
-		aqi_dec		d;
-
-		CHECK(!aqi_decimal(9e9, &d), "9e9 is beyond the exact range");
-	}
-
-	/* ---------- GB/T 8170-2008 §3.2 ---------- */
-	CHECK_DBL(gbt(1.15, 1), 1.2, 0, "CO 1.15 -> 1.2");
-	CHECK_DBL(gbt(1.25, 1), 1.2, 0, "CO 1.25 -> 1.2");
-	CHECK_DBL(gbt(1.35, 1), 1.4, 0, "CO 1.35 -> 1.4");
-	CHECK_DBL(gbt(1.251, 1), 1.3, 0, "CO 1.251 -> 1.3");
-	CHECK_DBL(gbt(1.249, 1), 1.2, 0, "CO 1.249 -> 1.2");
-	CHECK_DBL(gbt(34.5, 0), 34, 0, "PM2.5 34.5 -> 34");
-	CHECK_DBL(gbt(35.5, 0), 36, 0, "PM2.5 35.5 -> 36");
-	CHECK_DBL(gbt(60.5, 0), 60, 0, "PM2.5 60.5 -> 60");
-	CHECK_DBL(gbt(75.5, 0), 76, 0, "PM2.5 75.5 -> 76");
-	CHECK_DBL(gbt(35.01, 0), 35, 0, "PM2.5 35.01 -> 35");
-	CHECK_DBL(gbt(1.050, 1), 1.0, 0, "1.050 -> 1.0 (GB/T 8170 example)");
-	CHECK_DBL(gbt(0.35, 1), 0.4, 0, "0.35 -> 0.4 (GB/T 8170 example)");
-	CHECK_DBL(gbt(0.5000001, 0), 1, 0, "0.5000001 -> 1 (5 then non-zero, beyond 10^-6)");
-	CHECK_DBL(gbt(28.175, 2), 28.18, 0, "28.175 -> 28.18 (GB/T 8170 example)");
-	CHECK_DBL(gbt(28.165, 2), 28.16, 0, "28.165 -> 28.16 (GB/T 8170 example)");
-	CHECK_DBL(gbt(28.350, 1), 28.4, 0, "28.350 -> 28.4 (GB/T 8170 example)");
-	CHECK_DBL(gbt(28.250, 1), 28.2, 0, "28.250 -> 28.2 (GB/T 8170 example)");
-	CHECK_DBL(gbt(2.5, 0), 2, 0, "2.5 -> 2");
-	CHECK_DBL(gbt(3.5, 0), 4, 0, "3.5 -> 4");
-	CHECK_DBL(gbt(0.05, 1), 0.0, 0, "0.05 -> 0.0");
-	CHECK_DBL(gbt(0.15, 1), 0.2, 0, "0.15 -> 0.2");
-	CHECK_DBL(gbt(0.5, 0), 0, 0, "0.5 -> 0");
 	/* effect on the 2026 IAQI */
 	check_iaqi(AQI_HJ2026, AQI_PM25, AQI_P24H, 35.01, 50);
 	check_iaqi(AQI_HJ2026, AQI_PM25, AQI_P24H, 35.5, 52);
@@ -691,43 +599,6 @@ main(void)
 
 		CHECK(aqi_nowcast(h, none, 3, &out) && isfinite(out) && fabs(out - 1e308) <= 1e293,
 			  "NowCast of 1e308 is 1e308, not infinity");
-	}
-	/* aqi_decimal equals the definition on short decimals, full-precision means and random doubles */
-	{
-		static const int64_t p10[7] = {1, 10, 100, 1000, 10000, 100000, 1000000};
-		int			bad = 0;
-		uint64_t	x = 88172645463325252ULL;
-
-		for (long i = 0; i < 2000000; i++)
-		{
-			double		v;
-			aqi_dec		a,
-						b;
-
-			x ^= x << 13;
-			x ^= x >> 7;
-			x ^= x << 17;
-			switch (i % 4)
-			{
-				case 0:			/* a decimal with 0..6 places */
-					v = (double) (int64_t) (x % 900000000ULL) / (double) p10[(x >> 50) % 7];
-					break;
-				case 1:			/* a mean of n integers */
-					v = (double) (x % 20000ULL) / (double) (19 + (x >> 32) % 6);
-					break;
-				case 2:			/* any double in [0, 2^24) */
-					v = (double) (x >> 11) * 0x1p-53 * 16777216.0;
-					break;
-				default:		/* near 2^24 and above */
-					v = 16000000.0 + (double) (x >> 11) * 0x1p-53 * 2000000.0;
-					break;
-			}
-			aqi_decimal(v, &a);
-			ref_decimal(v, &b);
-			if (a.c6 != b.c6 || a.sticky != b.sticky || a.decimals != b.decimals)
-				bad++;
-		}
-		CHECK_INT(bad, 0, "aqi_decimal = the definition on 2,000,000 values");
 	}
 
 	return unit_done();
