@@ -1151,7 +1151,7 @@ air_day_cache(FunctionCallInfo fcinfo)
 		c->tupdesc = BlessTupleDesc(CreateTupleDescCopy(td));
 		for (int ed = 0; ed < 2; ed++)
 			for (int lv = 1; lv <= 6; lv++)
-				c->category[ed][lv] = CStringGetTextDatum(aqi_levels[ed * 6 + lv - 1].category_zh);
+				c->category[ed][lv] = CStringGetTextDatum(aqi_editions[ed]->levels[lv - 1].category_zh);
 		MemoryContextSwitchTo(old);
 		fcinfo->flinfo->fn_extra = c;
 	}
@@ -1186,7 +1186,8 @@ air_eval_day_final(PG_FUNCTION_ARGS)
 	Datum		values[AIR_DAY_NATTS];
 	bool		nulls[AIR_DAY_NATTS];
 	const eco_standard *std;
-	aqi_edition ed;
+	const aqi_rules *rules;
+	int			ed;
 	double		conc[AQI_N_IND];
 	unsigned char present[AQI_N_IND];
 	aqi_result ar;
@@ -1205,7 +1206,13 @@ air_eval_day_final(PG_FUNCTION_ARGS)
 	std = eco_standard_in_force("HJ633", y * 10000 + m * 100 + dd);
 	if (std == NULL)
 		elog(ERROR, "no HJ 633 edition");
-	ed = std->id == ECO_STD_HJ633_2012 ? AQI_HJ2012 : AQI_HJ2026;
+	rules = aqi_rules_find(std->id);
+	for (ed = 0; ed < 2 && aqi_editions[ed] != rules; ed++)
+		;						/* index of the cached level texts */
+	if (ed >= 2 || rules->report != AQI_REPORT_HJ633)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("standard \"%s\" has no air quality index rules in this version", std->code)));
 	for (int i = 0; i < 5; i++)
 	{
 		conc[i] = r.mean[ind_item[i]];
@@ -1215,7 +1222,7 @@ air_eval_day_final(PG_FUNCTION_ARGS)
 	present[AQI_IND_O3_8H] = r.o3_8h_ok;
 	conc[AQI_IND_O3_1H] = r.o3_1h;
 	present[AQI_IND_O3_1H] = r.o3_1h_ok;
-	aqi_daily(ed, conc, present, &ar);
+	aqi_daily(rules, conc, present, &ar);
 
 	memset(nulls, 0, sizeof nulls);
 	values[k++] = DateADTGetDatum(s->day);
