@@ -51,7 +51,7 @@ aqi_rules_arg(int16 std_id, bool allow_epa, const char *what)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("standard \"%s\" does not apply to %s", s->code, what),
-				 errhint("Use eco.epa_aqi for the US EPA AQI.")));
+				 errhint("Use eco.aqi_epa_report for the US EPA AQI.")));
 	if (ed == NULL)
 	{
 		eco_require_family(s, "HJ633", what);
@@ -829,8 +829,9 @@ aqi_epa_report_fn(PG_FUNCTION_ARGS)
 
 /* ---------- eco.aqi_editions: the edition records ---------- */
 
+/* The indicators of a report, "input on TABLE" each (inputs named as the arguments of the report function). */
 static Datum
-indicator_array(const aqi_source *src)
+indicator_array(const aqi_source *src, const char *const *input_names)
 {
 	Datum		elems[AQI_N_IND];
 	int			n = 0;
@@ -839,9 +840,10 @@ indicator_array(const aqi_source *src)
 		if (src[report_order[j]].used)
 		{
 			const aqi_source *s = &src[report_order[j]];
-			char		buf[32];
+			char		buf[64];
 
-			snprintf(buf, sizeof buf, "%s %s", aqi_item_code((aqi_item) s->item), aqi_period_name((aqi_period) s->period));
+			snprintf(buf, sizeof buf, "%s on %s %s", input_names[s->arg], aqi_item_code((aqi_item) s->item),
+					 aqi_period_name((aqi_period) s->period));
 			elems[n++] = CStringGetTextDatum(buf);
 		}
 	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
@@ -878,6 +880,9 @@ aqi_edition_list(PG_FUNCTION_ARGS)
 {
 	static const char *const input[] = {"as written", "GB/T 8170 rounding", "truncation"};
 	static const char *const missing[] = {"from the indicators present", "withheld unless above 100"};
+	static const char *const daily_in[AQI_N_IND] = {"so2", "no2", "co", "pm10", "pm25", "o3_8h", "o3_1h"};
+	static const char *const hourly_in[AQI_N_HOURLY_ARGS] = {
+		"so2", "no2", "co", "o3", "pm10", "pm25", "o3_8h", "pm10_24h", "pm25_24h", "so2_24h"};
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 	InitMaterializedSRF(fcinfo, 0);
@@ -896,11 +901,11 @@ aqi_edition_list(PG_FUNCTION_ARGS)
 		values[4] = Int32GetDatum(ed->top_cap);
 		nulls[4] = ed->top_cap < 0;
 		values[5] = footnote_text(ed);
-		values[6] = hj ? indicator_array(ed->daily) : (Datum) 0;
+		values[6] = hj ? indicator_array(ed->daily, daily_in) : (Datum) 0;
 		values[7] = hj ? CStringGetTextDatum(missing[ed->daily_missing]) : (Datum) 0;
-		values[8] = hj ? indicator_array(ed->realtime) : (Datum) 0;
+		values[8] = hj ? indicator_array(ed->realtime, hourly_in) : (Datum) 0;
 		values[9] = hj ? CStringGetTextDatum(missing[ed->realtime_missing]) : (Datum) 0;
-		values[10] = hj ? indicator_array(ed->published) : (Datum) 0;
+		values[10] = hj ? indicator_array(ed->published, hourly_in) : (Datum) 0;
 		values[11] = hj ? CStringGetTextDatum(missing[ed->published_missing]) : (Datum) 0;
 		for (int k = 6; k < 12; k++)
 			nulls[k] = !hj;
