@@ -118,7 +118,7 @@ FROM pg_proc p
 WHERE p.pronamespace = 'eco'::regnamespace AND 'eco.standard'::regtype = ANY (p.proargtypes)
   AND (p.proname LIKE 'water%' OR p.proname IN ('section_class', 'main_pollutants', 'main_pollutants_label',
                                                   'drinking_source_compliance'))
-ORDER BY 1::text;
+ORDER BY p.oid::regprocedure::text;
 -- the new name and the deprecated one agree at, just inside and just outside every limit
 SELECT count(*) AS checked,
        count(*) FILTER (WHERE eco.water_item_class(l.pollutant, x, l.water_body)

@@ -41,7 +41,7 @@ COMMENT ON FUNCTION @extschema@.iaqi(@extschema@.pollutant, text, double precisi
 CREATE FUNCTION @extschema@.daily_aqi(so2 double precision, no2 double precision, co double precision,
                                       pm10 double precision, pm25 double precision, o3_8h double precision,
                                       o3_1h double precision DEFAULT NULL,
-                                      standard @extschema@.standard DEFAULT @extschema@.air_default_standard('HJ633'))
+                                      standard @extschema@.standard DEFAULT 'HJ633-2026')
     RETURNS @extschema@.aqi_result
     AS 'MODULE_PATHNAME', 'aqi_daily_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.daily_aqi(double precision, double precision, double precision, double precision,
@@ -54,7 +54,7 @@ CREATE FUNCTION @extschema@.hourly_aqi(so2 double precision, no2 double precisio
                                        pm10_24h double precision DEFAULT NULL,
                                        pm25_24h double precision DEFAULT NULL,
                                        so2_24h double precision DEFAULT NULL,
-                                       standard @extschema@.standard DEFAULT @extschema@.air_default_standard('HJ633'),
+                                       standard @extschema@.standard DEFAULT 'HJ633-2026',
                                        convention text DEFAULT 'published')
     RETURNS @extschema@.aqi_result
     AS 'MODULE_PATHNAME', 'aqi_hourly_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
@@ -84,7 +84,7 @@ CREATE FUNCTION @extschema@.epa_aqi(o3_8h double precision DEFAULT NULL, o3_1h d
                                     pm25 double precision DEFAULT NULL, pm10 double precision DEFAULT NULL,
                                     co double precision DEFAULT NULL, so2 double precision DEFAULT NULL,
                                     no2 double precision DEFAULT NULL, so2_24h double precision DEFAULT NULL,
-                                    standard @extschema@.standard DEFAULT @extschema@.air_default_standard('EPA'))
+                                    standard @extschema@.standard DEFAULT 'EPA-2024')
     RETURNS @extschema@.epa_aqi_result
     AS 'MODULE_PATHNAME', 'aqi_epa_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.epa_aqi(double precision, double precision, double precision, double precision,

@@ -261,14 +261,14 @@ COMMENT ON FUNCTION @extschema@.annual_percentile_rank(@extschema@.pollutant, @e
 CREATE FUNCTION @extschema@._air_mda8_accum_std(internal, integer, double precision, @extschema@.standard) RETURNS internal
     AS 'MODULE_PATHNAME', 'air_eval_mda8_accum_std' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@._air_mda8_accum_std(internal, integer, double precision, @extschema@.standard) IS
-    'internal: transition of eco.mda8(hour, value, standard)';
-CREATE AGGREGATE @extschema@.mda8(hour integer, value double precision, standard @extschema@.standard) (
+    'internal: transition of eco.o3_mda8';
+CREATE AGGREGATE @extschema@.o3_mda8(hour integer, value double precision, standard @extschema@.standard) (
     SFUNC = @extschema@._air_mda8_accum_std, STYPE = internal,
     COMBINEFUNC = @extschema@._air_mda8_combine,
     SERIALFUNC = @extschema@._air_mda8_serialize, DESERIALFUNC = @extschema@._air_mda8_deserialize,
     FINALFUNC = @extschema@._air_mda8_final, SSPACE = 232, PARALLEL = SAFE);
-COMMENT ON AGGREGATE @extschema@.mda8(integer, double precision, @extschema@.standard) IS
-    'O3 daily maximum 8-h mean under an HJ 663 edition (e.g. eco.air_default_standard(''HJ663'')): the windows and validity of eco.air_evaluation_editions, the limit the grade II O3 MDA8 limit of the edition''s GB 3095 edition';
+COMMENT ON AGGREGATE @extschema@.o3_mda8(integer, double precision, @extschema@.standard) IS
+    'O3 daily maximum 8-h mean (as eco.mda8) under an HJ 663 edition (e.g. eco.air_default_standard(''HJ663'')): the windows and validity of eco.air_evaluation_editions, the limit deciding validity below 14 windows the grade II O3 MDA8 limit of the edition''s GB 3095 edition';
 
 CREATE FUNCTION @extschema@._air_year_accum_std(internal, date, double precision, @extschema@.standard) RETURNS internal
     AS 'MODULE_PATHNAME', 'air_eval_year_accum_std' LANGUAGE C IMMUTABLE PARALLEL SAFE;
