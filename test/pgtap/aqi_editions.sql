@@ -56,15 +56,17 @@ SELECT is((WITH a AS (
            SELECT string_agg(DISTINCT f1.oid::regprocedure::text, ', ')
            FROM f f1 JOIN f f2 ON f1.oid = f2.oid AND f1.rk < f2.rk AND f1.first > f2.first),
           NULL, 'every air function that is not deprecated lists the pollutants as SO2, NO2, CO, O3, PM10, PM2.5');
-SELECT is((SELECT string_agg(c.relname, ', ')
-           FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-           WHERE n.nspname = 'eco' AND c.relname IN ('aqi_report', 'aqi_epa_report', 'air_hourly', 'air_daily')
-             AND EXISTS (SELECT FROM pg_attribute a1, pg_attribute a2,
-                                LATERAL (SELECT substring(a1.attname FROM '^(?:iaqi_|index_)?(so2|no2|co|o3|pm10|pm25)(?:_|$)') AS p1,
-                                                substring(a2.attname FROM '^(?:iaqi_|index_)?(so2|no2|co|o3|pm10|pm25)(?:_|$)') AS p2) x
-                         WHERE a1.attrelid = c.oid AND a2.attrelid = c.oid AND a1.attnum > 0 AND a1.attnum < a2.attnum
-                           AND array_position(ARRAY['so2', 'no2', 'co', 'o3', 'pm10', 'pm25'], x.p1)
-                               > array_position(ARRAY['so2', 'no2', 'co', 'o3', 'pm10', 'pm25'], x.p2))),
+SELECT is((WITH a AS (
+               SELECT c.relname, x.p, min(at.attnum) AS first
+               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+               JOIN pg_attribute at ON at.attrelid = c.oid AND at.attnum > 0,
+                    LATERAL (SELECT array_position(ARRAY['so2', 'no2', 'co', 'o3', 'pm10', 'pm25'],
+                                    substring(at.attname FROM '^(?:iaqi_|index_)?(so2|no2|co|o3|pm10|pm25)(?:_|$)')) AS p) x
+               WHERE n.nspname = 'eco' AND c.relname IN ('aqi_report', 'aqi_epa_report', 'air_hourly', 'air_daily')
+                 AND x.p IS NOT NULL
+               GROUP BY c.relname, x.p)
+           SELECT string_agg(DISTINCT a1.relname, ', ')
+           FROM a a1 JOIN a a2 ON a1.relname = a2.relname AND a1.p < a2.p AND a1.first > a2.first),
           NULL, 'result types and air tables have their pollutant fields in GB 3095 Table 1 order');
 -- standard is the last input argument of every air function that is not deprecated.
 SELECT is((SELECT string_agg(p.oid::regprocedure::text, ', ')
