@@ -669,8 +669,9 @@ aqi_report(const aqi_rules *ed, const aqi_source src[AQI_N_IND], aqi_missing_rul
 		   const double *c, const unsigned char *present, aqi_result *r)
 {
 	unsigned char used[AQI_N_IND];
+	const built_tables *b;
 
-	if (ed == NULL || ed->report != AQI_REPORT_HJ633)
+	if (ed == NULL || ed->report != AQI_REPORT_HJ633 || (b = built_of(ed)) == NULL)
 	{
 		aqi_result_na(r);
 		return;
@@ -682,7 +683,7 @@ aqi_report(const aqi_rules *ed, const aqi_source src[AQI_N_IND], aqi_missing_rul
 		int			v = AQI_NA;
 
 		used[i] = s->used;
-		if (s->used && present[s->arg] && (t = aqi_table_find(ed, (aqi_item) s->item, (aqi_period) s->period)) != NULL)
+		if (s->used && present[s->arg] && (t = b->index[s->item][s->period]) != NULL)
 		{
 			v = aqi_iaqi(t, c[s->arg]);
 			if (v == AQI_NA && t->footnote != NULL && t->footnote->rule == AQI_FN_COMPANION &&
