@@ -100,6 +100,14 @@ SELECT p, eco.annual_percentile_rank(p), eco.annual_percentile_rank(p, 'HJ663-20
 FROM unnest(ARRAY['SO2', 'NO2', 'CO', 'O3', 'PM10', 'PM2.5']::eco.pollutant[]) p;
 SELECT eco.annual_percentile_rank('TSP');
 SELECT eco.annual_percentile_rank('SO2', 'HJ633-2026');
+-- Annual evaluation (年评价) under an edition: annual mean and percentile statistic within the limits of its GB 3095
+-- edition (HJ663-2026: GB 3095-2026 transition limits, PM2.5 30 / 60; HJ663-2013: GB 3095-2012, 35 / 75).
+SELECT p, m, x, eco.annual_compliance(p, m, x) AS hj663_2026, eco.annual_compliance(p, m, x, 2, 'HJ663-2013') AS hj663_2013,
+       eco.annual_compliance(p, m, x, 1) AS grade_1
+FROM (VALUES ('PM2.5'::eco.pollutant, 32::float8, 70::float8), ('PM2.5', 30, 60), ('PM2.5', NULL, 60),
+             ('PM2.5', NULL, 80), ('CO', NULL, 3.9), ('O3', NULL, 161), ('SO2', 9, 20)) v(p, m, x);
+SELECT eco.annual_compliance('TSP', 100, 200);
+SELECT eco.annual_compliance('PM2.5', 30, 60, 3);
 -- MDA8 under an edition: the limit of its GB 3095 edition decides validity below 14 windows (HJ 663 §6.1.2).
 SELECT eco.o3_mda8(h, 160 + h, 'HJ663-2026') AS hj663_2026,
        eco.mda8(h, 160 + h, 160) AS lim_160, eco.mda8(h, 160 + h, 200) AS lim_200

@@ -1539,6 +1539,7 @@ PG_FUNCTION_INFO_V1(air_eval_edition_list);
 PG_FUNCTION_INFO_V1(air_eval_annual_statistic_list);
 PG_FUNCTION_INFO_V1(air_eval_annual_percentile_rank);
 PG_FUNCTION_INFO_V1(air_eval_mda8_accum_std);
+PG_FUNCTION_INFO_V1(air_eval_annual_compliance);
 PG_FUNCTION_INFO_V1(air_eval_year_accum_std);
 PG_FUNCTION_INFO_V1(air_eval_year_accum_p_std);
 
@@ -1720,4 +1721,41 @@ air_eval_year_accum_p_std(PG_FUNCTION_ARGS)
 		PG_RETURN_POINTER(s);
 	air_year_put(s, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
 	PG_RETURN_POINTER(s);
+}
+
+/* eco.annual_compliance(pollutant, annual_mean, percentile_value, grade, standard) */
+Datum
+air_eval_annual_compliance(PG_FUNCTION_ARGS)
+{
+	const eco_pollutant *p;
+	const eco_air_eval_rules *ed;
+	double		mean = 0,
+				pct = 0;
+	int32		grade;
+	int			r;
+	char		buf[64];
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(3) || PG_ARGISNULL(4))
+		PG_RETURN_NULL();
+	p = PG_GETARG_POLLUTANT(0);
+	grade = PG_GETARG_INT32(3);
+	ed = air_eval_rules_arg(PG_GETARG_INT16(4), "eco.annual_compliance");
+	if (grade != 1 && grade != 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("grade must be 1 or 2, not %d", grade)));
+	if (!PG_ARGISNULL(1))
+		air_check_value(mean = PG_GETARG_FLOAT8(1), "annual_mean");
+	if (!PG_ARGISNULL(2))
+		air_check_value(pct = PG_GETARG_FLOAT8(2), "percentile_value");
+	r = eco_air_annual_compliance(ed, p->id, grade, PG_ARGISNULL(1) ? NULL : &mean, PG_ARGISNULL(2) ? NULL : &pct);
+	if (r == -2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s has no annual evaluation in %s", eco_pollutant_out(p, buf, sizeof buf),
+						eco_standard_arg(PG_GETARG_INT16(4))->code),
+				 errhint("Use SO2, NO2, CO, O3, PM10 or PM2.5 (see eco.air_annual_statistics).")));
+	if (r < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(r == 1);
 }

@@ -147,6 +147,38 @@ eco_air_eval_rules_find(int std_id)
 	return NULL;
 }
 
+int
+eco_air_annual_compliance(const eco_air_eval_rules *ed, int pollutant, int grade,
+						  const double *annual_mean, const double *pct_value)
+{
+	for (int i = 0; i < 6; i++)
+	{
+		const eco_air_annual_stat *a = &ed->annual[i];
+		double		lim_year = 0,
+					lim_day = 0;
+		int			missing = 0;
+
+		if (a->pollutant != pollutant)
+			continue;
+		if (!eco_air_limit_value(ed->limits, pollutant, a->daily_period, grade, &lim_day) ||
+			(a->annual_mean && !eco_air_limit_value(ed->limits, pollutant, ECO_AP_YEAR, grade, &lim_year)))
+			return -2;
+		if (a->annual_mean)
+		{
+			if (annual_mean == NULL)
+				missing = 1;
+			else if (*annual_mean > lim_year)
+				return 0;
+		}
+		if (pct_value == NULL)
+			missing = 1;
+		else if (*pct_value > lim_day)
+			return 0;
+		return missing ? -1 : 1;
+	}
+	return -2;
+}
+
 /* The editions in force since 2026-03-01 (GB 3095-2026 transition limits until 2030). */
 const eco_air_default eco_air_defaults[] = {
 	{"HJ633", ECO_STD_HJ633_2026},

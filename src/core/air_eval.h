@@ -144,6 +144,18 @@ extern const int eco_air_eval_n_editions;
 const eco_air_eval_rules *eco_air_eval_rules_find(int std_id);
 
 /*
+ * HJ 663 annual evaluation (年评价) of one of the six pollutants under edition
+ * ed and grade 1|2: the annual mean (where the edition evaluates it) and the
+ * percentile statistic each at most the limit of the edition's GB 3095
+ * edition (annual limit; 24-h limit, or the MDA8 limit for O3), compared as
+ * given.  annual_mean / pct_value NULL = not available.  Returns 1 complies,
+ * 0 does not, -1 a statistic the rule needs is missing (and nothing
+ * exceeds), -2 not one of the six or no limit.
+ */
+int			eco_air_annual_compliance(const eco_air_eval_rules *ed, int pollutant, int grade,
+									  const double *annual_mean, const double *pct_value);
+
+/*
  * Default edition of each air standard family (HJ633, EPA, HJ663, GB3095):
  * the default of every air function's standard argument, stated once here.
  * Returns the eco_std_id, 0 for a family without one.

@@ -258,6 +258,13 @@ CREATE FUNCTION @extschema@.annual_percentile_rank(pollutant @extschema@.polluta
 COMMENT ON FUNCTION @extschema@.annual_percentile_rank(@extschema@.pollutant, @extschema@.standard) IS
     'percentile rank (0..1) of a pollutant''s annual statistic under an HJ 663 edition (SO2, NO2 0.98; CO, PM10, PM2.5 0.95; O3 MDA8 0.90), for eco.annual_percentile; ERROR for another pollutant';
 
+CREATE FUNCTION @extschema@.annual_compliance(pollutant @extschema@.pollutant, annual_mean double precision,
+                                              percentile_value double precision, grade integer DEFAULT 2,
+                                              standard @extschema@.standard DEFAULT @extschema@.air_default_standard('HJ663'))
+    RETURNS boolean
+    AS 'MODULE_PATHNAME', 'air_eval_annual_compliance' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.annual_compliance(@extschema@.pollutant, double precision, double precision, integer, @extschema@.standard) IS
+    'HJ 663 annual evaluation (年评价) of SO2, NO2, CO, O3, PM10 or PM2.5: true when the annual mean (SO2, NO2, PM10, PM2.5) and the percentile statistic (eco.annual_percentile_rank; O3 of the MDA8) are each at most the grade''s limit of the edition''s GB 3095 edition (annual, 24-h, MDA8), compared as given; false when one exceeds; NULL when a needed statistic is NULL and none exceeds';
 CREATE FUNCTION @extschema@._air_mda8_accum_std(internal, integer, double precision, @extschema@.standard) RETURNS internal
     AS 'MODULE_PATHNAME', 'air_eval_mda8_accum_std' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@._air_mda8_accum_std(internal, integer, double precision, @extschema@.standard) IS

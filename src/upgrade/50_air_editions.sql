@@ -41,6 +41,8 @@ DROP FUNCTION @extschema@.iaqi(@extschema@.pollutant, text, double precision, @e
 --@ from src/sql/20_air_eval.sql: function eco._air_annual_statistic_list()
 --@ from src/sql/20_air_eval.sql: view eco.air_annual_statistics
 --@ from src/sql/20_air_eval.sql: function eco.annual_percentile_rank(eco.pollutant, eco.standard)
+--@ from src/sql/20_air_eval.sql: function eco.annual_compliance(eco.pollutant, double precision, double precision,
+--@     integer, eco.standard)
 --@ from src/sql/20_air_eval.sql: function eco._air_mda8_accum_std(internal, integer, double precision, eco.standard)
 --@ from src/sql/20_air_eval.sql: aggregate eco.o3_mda8(integer, double precision, eco.standard)
 --@ from src/sql/20_air_eval.sql: function eco._air_year_accum_std(internal, date, double precision, eco.standard)

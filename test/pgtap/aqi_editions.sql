@@ -81,7 +81,8 @@ SELECT is((SELECT string_agg(p.oid::regprocedure::text, ', ')
            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
            WHERE n.nspname = 'eco'
              AND p.proname IN ('iaqi', 'aqi_level', 'aqi_daily_report', 'aqi_realtime_report', 'aqi_epa_report',
-                               'limit_value', 'air_single_index', 'air_composite_index', 'annual_percentile_rank')
+                               'limit_value', 'air_single_index', 'air_composite_index', 'annual_percentile_rank',
+                               'annual_compliance')
              AND pg_get_function_arguments(p.oid) !~ 'standard (eco\.)?standard DEFAULT (eco\.)?air_default_standard\(''[A-Z0-9]+''::text\)($|,)'),
           NULL, 'the canonical air functions default their standard to eco.air_default_standard(family)');
 -- The 0.1.0 names and C entry points stay (deprecated): a 0.1.0 positional call keeps its meaning.
