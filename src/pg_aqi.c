@@ -41,20 +41,28 @@ PG_FUNCTION_INFO_V1(aqi_sensitive_group_list);
  * edition of HJ 633 this version has no record of: never another edition's
  * rules).
  */
+/* What a function accepts: any AQI edition (eco.iaqi, eco.aqi_level) or one kind of report. */
+#define AQI_ANY_REPORT (-1)
+
 static const aqi_rules *
-aqi_rules_arg(int16 std_id, bool allow_epa, const char *what)
+aqi_rules_arg(int16 std_id, int want, const char *what)
 {
 	const eco_standard *s = eco_standard_arg(std_id);
 	const aqi_rules *ed = aqi_rules_find(s->id);
 
-	if (ed != NULL && ed->report == AQI_REPORT_EPA && !allow_epa)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("standard \"%s\" does not apply to %s", s->code, what),
-				 errhint("Use eco.aqi_epa_report for the US EPA AQI.")));
+	if (ed != NULL && want != AQI_ANY_REPORT && (int) ed->report != want)
+	{
+		if (want == AQI_REPORT_HJ633)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("standard \"%s\" does not apply to %s", s->code, what),
+					 errhint("Use eco.aqi_epa_report for the US EPA AQI.")));
+		eco_require_family(s, "EPA", what);
+		ed = NULL;				/* an EPA-family record of another kind: no rules for this report */
+	}
 	if (ed == NULL)
 	{
-		eco_require_family(s, "HJ633", what);
+		eco_require_family(s, want == AQI_REPORT_EPA ? "EPA" : "HJ633", what);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("standard \"%s\" has no air quality index rules in this version", s->code),
@@ -118,7 +126,7 @@ static const aqi_table *
 iaqi_resolve(int16 pol_id, const char *period, int plen, int16 std_id)
 {
 	const eco_pollutant *p = eco_pollutant_arg(pol_id);
-	const aqi_rules *ed = aqi_rules_arg(std_id, true, "eco.iaqi");
+	const aqi_rules *ed = aqi_rules_arg(std_id, AQI_ANY_REPORT, "eco.iaqi");
 	int			item = p->medium == ECO_AIR ? aqi_item_from_code(p->code) : -1;
 	int			per = aqi_period_parse(period, plen);
 	const aqi_table *t;
@@ -240,7 +248,7 @@ typedef struct report_cache
 } report_cache;
 
 static report_cache *
-report_cache_get(FunctionCallInfo fcinfo, int16 std, bool allow_epa, const char *what)
+report_cache_get(FunctionCallInfo fcinfo, int16 std, int want, const char *what)
 {
 	report_cache *c = (report_cache *) fcinfo->flinfo->fn_extra;
 
@@ -262,7 +270,7 @@ report_cache_get(FunctionCallInfo fcinfo, int16 std, bool allow_epa, const char 
 	}
 	if (c->standard != std)
 	{
-		const aqi_rules *ed = aqi_rules_arg(std, allow_epa, what);
+		const aqi_rules *ed = aqi_rules_arg(std, want, what);
 		edition_cache *ec = NULL;
 
 		for (int i = 0; i < MAX_EDITIONS && ec == NULL; i++)
@@ -431,7 +439,7 @@ aqi_daily_fn(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(7))
 		PG_RETURN_NULL();
-	c = report_cache_get(fcinfo, PG_GETARG_INT16(7), false, "eco.daily_aqi");
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(7), AQI_REPORT_HJ633, "eco.daily_aqi");
 	for (int i = 0; i < AQI_N_IND; i++)
 		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
 	aqi_daily(c->edition, conc, present, &r);
@@ -471,7 +479,7 @@ aqi_hourly_fn(PG_FUNCTION_ARGS)
 					 errmsg("unknown real-time AQI convention \"%.*s\"", (int) VARSIZE_ANY_EXHDR(t), VARDATA_ANY(t)),
 					 errhint("Use 'published' (the six 1-h means, as the national network publishes) or 'text' (HJ 633-2012 with moving averages).")));
 	}
-	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_HOURLY_ARGS), false, "eco.hourly_aqi");
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_HOURLY_ARGS), AQI_REPORT_HJ633, "eco.hourly_aqi");
 	for (int i = 0; i < AQI_N_HOURLY_ARGS; i++)
 		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
 	if (conv == AQI_CONV_PUBLISHED)
@@ -495,9 +503,7 @@ aqi_epa_fn(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(AQI_N_EPA_ARGS))
 		PG_RETURN_NULL();
-	if (PG_GETARG_INT16(AQI_N_EPA_ARGS) != ECO_STD_EPA_2024)
-		eco_require_family(eco_standard_arg(PG_GETARG_INT16(AQI_N_EPA_ARGS)), "EPA", "eco.epa_aqi");
-	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_EPA_ARGS), true, "eco.epa_aqi");
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_EPA_ARGS), AQI_REPORT_EPA, "eco.epa_aqi");
 	for (int i = 0; i < AQI_N_EPA_ARGS; i++)
 	{
 		/* negative readings are the core's business (AQI 0); NaN and infinity are errors */
@@ -524,7 +530,7 @@ Datum
 aqi_level_fn(PG_FUNCTION_ARGS)
 {
 	int32		aqi = PG_GETARG_INT32(0);
-	const aqi_rules *ed = aqi_rules_arg(PG_GETARG_INT16(1), true, "eco.aqi_level");
+	const aqi_rules *ed = aqi_rules_arg(PG_GETARG_INT16(1), AQI_ANY_REPORT, "eco.aqi_level");
 	const aqi_level_info *li;
 	TupleDesc	td;
 	Datum		values[8];
@@ -732,7 +738,7 @@ aqi_daily_report_fn(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(AQI_N_IND))
 		PG_RETURN_NULL();
-	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_IND), false, "eco.aqi_daily_report");
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_IND), AQI_REPORT_HJ633, "eco.aqi_daily_report");
 	/* argument j is the indicator report_order[j], except that o3_1h comes last */
 	{
 		static const aqi_indicator arg_ind[AQI_N_IND] = {
@@ -767,7 +773,7 @@ aqi_realtime_report_fn(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown real-time AQI convention \"%.*s\"", (int) VARSIZE_ANY_EXHDR(t), VARDATA_ANY(t)),
 				 errhint("Use 'published' (the six 1-h means, as the national network publishes) or 'text' (HJ 633-2012 with moving averages).")));
-	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_HOURLY_ARGS + 1), false, "eco.aqi_realtime_report");
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_HOURLY_ARGS + 1), AQI_REPORT_HJ633, "eco.aqi_realtime_report");
 	for (int i = 0; i < AQI_N_HOURLY_ARGS; i++)
 		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
 	if (conv == AQI_CONV_PUBLISHED)
@@ -800,9 +806,7 @@ aqi_epa_report_fn(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(AQI_N_EPA_ARGS))
 		PG_RETURN_NULL();
-	if (PG_GETARG_INT16(AQI_N_EPA_ARGS) != ECO_STD_EPA_2024)
-		eco_require_family(eco_standard_arg(PG_GETARG_INT16(AQI_N_EPA_ARGS)), "EPA", "eco.aqi_epa_report");
-	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_EPA_ARGS), true, "eco.aqi_epa_report");
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_EPA_ARGS), AQI_REPORT_EPA, "eco.aqi_epa_report");
 	for (int j = 0; j < AQI_N_EPA_ARGS; j++)
 	{
 		aqi_epa_arg a = arg_of[j];
