@@ -1676,6 +1676,11 @@ air_eval_mda8_accum_std(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("standard of eco.mda8 must not be null")));
 	ed = air_eval_rules_arg(PG_GETARG_INT16(3), "eco.o3_mda8");
+	if (!eco_air_mda8_implements(ed))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("the MDA8 rules of standard \"%s\" are not implemented in this version",
+						eco_standard_arg(PG_GETARG_INT16(3))->code)));
 	if (o3 == NULL || !eco_air_limit_value(ed->limits, o3->id, ECO_AP_8H, 2, &lim))
 		elog(ERROR, "no O3 8-h limit");
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))

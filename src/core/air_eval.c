@@ -148,6 +148,13 @@ eco_air_eval_rules_find(int std_id)
 }
 
 int
+eco_air_mda8_implements(const eco_air_eval_rules *ed)
+{
+	return ed->min_hours_8h == ECO_AIR_MIN_HOURS_8H && ed->mda8_first_end == ECO_AIR_MDA8_FIRST_END &&
+		ed->mda8_last_end == ECO_AIR_MDA8_LAST_END && ed->min_windows_mda8 == ECO_AIR_MIN_WINDOWS_MDA8;
+}
+
+int
 eco_air_annual_compliance(const eco_air_eval_rules *ed, int pollutant, int grade,
 						  const double *annual_mean, const double *pct_value)
 {

@@ -144,6 +144,14 @@ extern const int eco_air_eval_n_editions;
 const eco_air_eval_rules *eco_air_eval_rules_find(int std_id);
 
 /*
+ * 1 when eco_air_mda8 implements the MDA8 rules of ed (its windows, hours
+ * per window and window minimum are the ECO_AIR_* constants it reads); a
+ * record with other MDA8 rules is refused rather than computed by the wrong
+ * ones.
+ */
+int			eco_air_mda8_implements(const eco_air_eval_rules *ed);
+
+/*
  * HJ 663 annual evaluation (年评价) of one of the six pollutants under edition
  * ed and grade 1|2: the annual mean (where the edition evaluates it) and the
  * percentile statistic each at most the limit of the edition's GB 3095

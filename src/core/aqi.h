@@ -135,7 +135,11 @@ typedef struct aqi_table
 int			aqi_n_tables(const aqi_rules *ed);
 const aqi_table *aqi_table_at(const aqi_rules *ed, int i);
 
-/* The table of an (edition, item, period), or NULL when the standard has none. */
+/*
+ * The table of an (edition, item, period), or NULL when the standard has none
+ * (or when more than 16 distinct records were passed in one process: the
+ * built tables are kept per record address).
+ */
 const aqi_table *aqi_table_find(const aqi_rules *ed, aqi_item item, aqi_period period);
 
 /* Parse 'SO2', 'NO2', 'CO', 'O3', 'PM10', 'PM2.5' (the eco.pollutant codes); -1 when none. */

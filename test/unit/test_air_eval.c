@@ -362,6 +362,10 @@ main(void)
 		strict.min_days_feb = 28;
 		m[1] = 25;
 		CHECK_INT(eco_air_annual_valid_ed(&strict, m), 0, "a record's minimums are what the check reads");
+		CHECK(eco_air_mda8_implements(e13) && eco_air_mda8_implements(e26), "eco_air_mda8 implements both editions");
+		strict = eco_hj663_2026;
+		strict.min_windows_mda8 = 15;
+		CHECK(!eco_air_mda8_implements(&strict), "a record with other MDA8 windows is refused, not misread");
 		CHECK_INT(eco_air_default_standard("HJ633"), ECO_STD_HJ633_2026, "HJ633 default");
 		CHECK_INT(eco_air_default_standard("hj663"), ECO_STD_HJ663_2026, "HJ663 default, any case");
 		CHECK_INT(eco_air_default_standard("GB3095"), ECO_STD_GB3095_2026, "GB3095 default");
