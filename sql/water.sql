@@ -129,7 +129,7 @@ CROSS JOIN LATERAL unnest(ARRAY[lim * 0.999, lim, lim * 1.001]) x
 WHERE l.gb3838_table = 1 AND lim IS NOT NULL;
 SELECT eco.water_item_class('NH3-N', 2.3) AS nh3n, eco.water_item_class('TP', 0.06, 'lake', 'GB 3838—2002') AS tp_lake,
        eco.water_exceedance('CODMn', 6.42, 'III', 'river', 2, 'GB3838-2002') AS codmn;
--- no function is named like a type (the 0.1.0 eco.water_item_class(pollutant, value, water_body) is gone)
+-- no function is named like a type (the 0.1.0 eco.water_class(pollutant, value, water_body) is gone)
 SELECT t.typname, p.oid::regprocedure FROM pg_type t
 JOIN pg_proc p ON p.proname = t.typname AND p.pronamespace = t.typnamespace
 WHERE t.typnamespace = 'eco'::regnamespace;

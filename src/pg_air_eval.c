@@ -16,6 +16,7 @@
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "funcapi.h"
+#include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -212,6 +213,7 @@ air_eval_report_hour(PG_FUNCTION_ARGS)
  * Indices: eco.single_index, eco.composite_index, eco.exceedance_multiple
  * ================================================================ */
 PG_FUNCTION_INFO_V1(air_eval_single_index);
+PG_FUNCTION_INFO_V1(air_eval_composite_index_v2);
 PG_FUNCTION_INFO_V1(air_eval_composite_index);
 PG_FUNCTION_INFO_V1(air_eval_exceedance_multiple);
 
@@ -247,6 +249,30 @@ air_eval_composite_index(PG_FUNCTION_ARGS)
 
 		air_check_value(c, what[i]);
 		if (!eco_air_index_denominator(std, eco_air_index_items[i], &s))
+			elog(ERROR, "no composite-index denominator for item %d", i);
+		sum += c / s;
+	}
+	/* no overflow: every S is at least 4, so the sum stays below DBL_MAX · Σ 1/S < DBL_MAX */
+	PG_RETURN_FLOAT8(sum);
+}
+
+/* eco.air_composite_index(so2, no2, co_p95, o3_p90, pm10, pm25, standard): GB 3095 Table 1 order. */
+Datum
+air_eval_composite_index_v2(PG_FUNCTION_ARGS)
+{
+	static const char *const what[6] = {"so2", "no2", "co_p95", "o3_p90", "pm10", "pm25"};
+	/* argument i -> item of eco_air_index_items (SO2 NO2 PM10 PM2.5 CO O3) */
+	static const int item_of[6] = {0, 1, 4, 5, 2, 3};
+	eco_std_id	std = eco_require_family(PG_GETARG_STANDARD(6), "GB3095", "eco.air_composite_index");
+	double		sum = 0;
+
+	for (int i = 0; i < 6; i++)
+	{
+		double		c = PG_GETARG_FLOAT8(i);
+		double		s = 0;
+
+		air_check_value(c, what[i]);
+		if (!eco_air_index_denominator(std, eco_air_index_items[item_of[i]], &s))
 			elog(ERROR, "no composite-index denominator for item %d", i);
 		sum += c / s;
 	}
@@ -513,13 +539,31 @@ air_mda8_set_lim(AirMda8 *s, double lim)
 	s->lim = lim;
 }
 
+/* Put hour h's value into the state with the limit lim (the checks of eco.mda8). */
+static void
+air_mda8_put(AirMda8 *s, int32 h, double v, double lim)
+{
+	if (h < 1 || h > 24)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("hour of eco.mda8 must be between 1 and 24, not %d", h),
+				 errhint("Use eco.report_hour(hour_ending): hour 24 ends at midnight.")));
+	air_check_value(v, "hourly O3");
+	air_mda8_set_lim(s, lim);
+	if (s->mask & (UINT32_C(1) << (h - 1)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("hour %d appears twice in one eco.mda8 group", h),
+				 errhint("Group by site and eco.report_day(hour_ending).")));
+	s->mask |= UINT32_C(1) << (h - 1);
+	s->v[h - 1] = v;
+}
+
 Datum
 air_eval_mda8_accum(PG_FUNCTION_ARGS)
 {
 	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_mda8_accum");
 	AirMda8    *s = PG_ARGISNULL(0) ? air_mda8_new(ctx) : (AirMda8 *) PG_GETARG_POINTER(0);
-	int32		h;
-	double		v;
 	double		lim;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
@@ -547,22 +591,7 @@ air_eval_mda8_accum(PG_FUNCTION_ARGS)
 				 errmsg("limit of eco.mda8 must not be null")));
 	else
 		lim = PG_GETARG_FLOAT8(3);
-	h = PG_GETARG_INT32(1);
-	v = PG_GETARG_FLOAT8(2);
-	if (h < 1 || h > 24)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("hour of eco.mda8 must be between 1 and 24, not %d", h),
-				 errhint("Use eco.report_hour(hour_ending): hour 24 ends at midnight.")));
-	air_check_value(v, "hourly O3");
-	air_mda8_set_lim(s, lim);
-	if (s->mask & (UINT32_C(1) << (h - 1)))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("hour %d appears twice in one eco.mda8 group", h),
-				 errhint("Group by site and eco.report_day(hour_ending).")));
-	s->mask |= UINT32_C(1) << (h - 1);
-	s->v[h - 1] = v;
+	air_mda8_put(s, PG_GETARG_INT32(1), PG_GETARG_FLOAT8(2), lim);
 	PG_RETURN_POINTER(s);
 }
 
@@ -775,6 +804,8 @@ typedef struct AirYear
 {
 	int32		year;			/* valid when has_year */
 	int32		has_year;		/* 0 until the first row (year 0 = 1 BC is a year) */
+	int32		standard;		/* HJ 663 edition (eco_std_id); 0: the forms without standard (HJ 663-2013) */
+	int32		pad;
 	double		p;				/* NaN for annual_mean / until the first row */
 	uint8		present[366];
 	double		v[366];
@@ -808,6 +839,18 @@ air_year_set_year(AirYear *s, int year)
 				 errhint("Group by extract(year from day).")));
 	s->year = year;
 	s->has_year = 1;
+}
+
+/* The HJ 663 edition of eco.annual_mean / eco.annual_percentile with a standard: one per group. */
+static void
+air_year_set_standard(AirYear *s, int std)
+{
+	if (s->standard && s->standard != std)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("standard of an annual statistic changes within a group: %s and %s",
+						eco_standard_arg((int16) s->standard)->code, eco_standard_arg((int16) std)->code)));
+	s->standard = std;
 }
 
 static void
@@ -883,6 +926,8 @@ air_eval_year_combine(PG_FUNCTION_ARGS)
 	}
 	if (!isnan(b->p))
 		air_pct_set_p(&a->p, b->p);
+	if (b->standard)
+		air_year_set_standard(a, b->standard);
 	if (b->has_year)
 		air_year_set_year(a, b->year);
 	for (int i = 0; i < 366; i++)
@@ -915,7 +960,7 @@ air_year_values(const AirYear *s, double *out)
 			months[eco_cal_month_of_doy(s->year, i)]++;
 			out[n++] = s->v[i];
 		}
-	if (!eco_air_annual_valid(months))
+	if (!eco_air_annual_valid_ed(s->standard ? eco_air_eval_rules_find(s->standard) : &eco_hj663_2013, months))
 		return -1;
 	return n;
 }
@@ -1109,7 +1154,7 @@ air_day_cache(FunctionCallInfo fcinfo)
 		c->tupdesc = BlessTupleDesc(CreateTupleDescCopy(td));
 		for (int ed = 0; ed < 2; ed++)
 			for (int lv = 1; lv <= 6; lv++)
-				c->category[ed][lv] = CStringGetTextDatum(aqi_levels[ed * 6 + lv - 1].category_zh);
+				c->category[ed][lv] = CStringGetTextDatum(aqi_editions[ed]->levels[lv - 1].category_zh);
 		MemoryContextSwitchTo(old);
 		fcinfo->flinfo->fn_extra = c;
 	}
@@ -1144,7 +1189,8 @@ air_eval_day_final(PG_FUNCTION_ARGS)
 	Datum		values[AIR_DAY_NATTS];
 	bool		nulls[AIR_DAY_NATTS];
 	const eco_standard *std;
-	aqi_edition ed;
+	const aqi_rules *rules;
+	int			ed;
 	double		conc[AQI_N_IND];
 	unsigned char present[AQI_N_IND];
 	aqi_result ar;
@@ -1163,7 +1209,13 @@ air_eval_day_final(PG_FUNCTION_ARGS)
 	std = eco_standard_in_force("HJ633", y * 10000 + m * 100 + dd);
 	if (std == NULL)
 		elog(ERROR, "no HJ 633 edition");
-	ed = std->id == ECO_STD_HJ633_2012 ? AQI_HJ2012 : AQI_HJ2026;
+	rules = aqi_rules_find(std->id);
+	for (ed = 0; ed < 2 && aqi_editions[ed] != rules; ed++)
+		;						/* index of the cached level texts */
+	if (ed >= 2 || rules->report != AQI_REPORT_HJ633)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("standard \"%s\" has no air quality index rules in this version", std->code)));
 	for (int i = 0; i < 5; i++)
 	{
 		conc[i] = r.mean[ind_item[i]];
@@ -1173,7 +1225,7 @@ air_eval_day_final(PG_FUNCTION_ARGS)
 	present[AQI_IND_O3_8H] = r.o3_8h_ok;
 	conc[AQI_IND_O3_1H] = r.o3_1h;
 	present[AQI_IND_O3_1H] = r.o3_1h_ok;
-	aqi_daily(ed, conc, present, &ar);
+	aqi_daily(rules, conc, present, &ar);
 
 	memset(nulls, 0, sizeof nulls);
 	values[k++] = DateADTGetDatum(s->day);
@@ -1434,4 +1486,239 @@ air_eval_hourly_valid(PG_FUNCTION_ARGS)
 								DatumGetCString(DirectFunctionCall1(float8out, Float8GetDatum(v))))));
 		}
 	PG_RETURN_BOOL(true);
+}
+
+/* ================================================================
+ * HJ 663 editions: the records of the C core, the default edition of
+ * each air family, the standard-taking statistics.
+ * ================================================================ */
+PG_FUNCTION_INFO_V1(air_default_standard);
+PG_FUNCTION_INFO_V1(air_eval_edition_list);
+PG_FUNCTION_INFO_V1(air_eval_annual_statistic_list);
+PG_FUNCTION_INFO_V1(air_eval_annual_percentile_rank);
+PG_FUNCTION_INFO_V1(air_eval_mda8_accum_std);
+PG_FUNCTION_INFO_V1(air_eval_annual_compliance);
+PG_FUNCTION_INFO_V1(air_eval_year_accum_std);
+PG_FUNCTION_INFO_V1(air_eval_year_accum_p_std);
+
+/* The HJ 663 record of a standard argument; ERROR 22023 naming the standard otherwise. */
+static const eco_air_eval_rules *
+air_eval_rules_arg(int16 std_id, const char *what)
+{
+	const eco_standard *s = eco_standard_arg(std_id);
+	const eco_air_eval_rules *ed = eco_air_eval_rules_find(s->id);
+
+	if (ed == NULL)
+	{
+		eco_require_family(s, "HJ663", what);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("standard \"%s\" has no air evaluation rules in this version", s->code),
+				 errhint("The HJ 663 editions are listed in the view eco.air_evaluation_editions.")));
+	}
+	return ed;
+}
+
+/* eco.air_default_standard(family) */
+Datum
+air_default_standard(PG_FUNCTION_ARGS)
+{
+	char	   *family = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	int			std = eco_air_default_standard(family);
+
+	if (std == 0)
+	{
+		StringInfoData b;
+
+		initStringInfo(&b);
+		for (int i = 0; i < eco_air_n_defaults; i++)
+			appendStringInfo(&b, "%s%s", i ? ", " : "", eco_air_defaults[i].family);
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("no default standard for the family \"%s\"", family),
+				 errhint("Air families: %s.", b.data)));
+	}
+	PG_RETURN_INT16((int16) std);
+}
+
+/* eco.air_evaluation_editions */
+Datum
+air_eval_edition_list(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int e = 0; e < eco_air_eval_n_editions; e++)
+	{
+		const eco_air_eval_rules *ed = eco_air_eval_editions[e];
+		Datum		values[10];
+		bool		nulls[10] = {0};
+
+		values[0] = Int16GetDatum((int16) ed->id);
+		values[1] = Int16GetDatum((int16) ed->limits);
+		values[2] = Int32GetDatum(ed->min_hours_day);
+		values[3] = Int32GetDatum(ed->min_hours_8h);
+		values[4] = Int32GetDatum(ed->mda8_first_end);
+		values[5] = Int32GetDatum(ed->mda8_last_end);
+		values[6] = Int32GetDatum(ed->min_windows_mda8);
+		values[7] = Int32GetDatum(ed->min_days_year);
+		values[8] = Int32GetDatum(ed->min_days_month);
+		values[9] = Int32GetDatum(ed->min_days_feb);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/* eco.air_annual_statistics */
+Datum
+air_eval_annual_statistic_list(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int e = 0; e < eco_air_eval_n_editions; e++)
+	{
+		const eco_air_eval_rules *ed = eco_air_eval_editions[e];
+
+		for (int i = 0; i < 6; i++)
+		{
+			const eco_air_annual_stat *a = &ed->annual[i];
+			Datum		values[7];
+			bool		nulls[7] = {0};
+
+			values[0] = Int16GetDatum((int16) ed->id);
+			values[1] = Int32GetDatum(i + 1);
+			values[2] = Int16GetDatum(a->pollutant);
+			values[3] = BoolGetDatum(a->annual_mean != 0);
+			values[4] = Float8GetDatum(a->percentile);
+			nulls[4] = a->percentile <= 0;
+			values[5] = CStringGetTextDatum(eco_air_period_name(a->daily_period));
+			values[6] = CStringGetTextDatum(eco_air_period_name(ed->index_period[i]));
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
+	return (Datum) 0;
+}
+
+/* eco.annual_percentile_rank(pollutant, standard) */
+Datum
+air_eval_annual_percentile_rank(PG_FUNCTION_ARGS)
+{
+	const eco_pollutant *p = PG_GETARG_POLLUTANT(0);
+	const eco_air_eval_rules *ed = air_eval_rules_arg(PG_GETARG_INT16(1), "eco.annual_percentile_rank");
+	char		buf[64];
+
+	for (int i = 0; i < 6; i++)
+		if (ed->annual[i].pollutant == p->id && ed->annual[i].percentile > 0)
+			PG_RETURN_FLOAT8(ed->annual[i].percentile);
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%s has no annual percentile statistic in %s", eco_pollutant_out(p, buf, sizeof buf),
+					eco_standard_arg(PG_GETARG_INT16(1))->code),
+			 errhint("Use SO2, NO2, CO, O3, PM10 or PM2.5 (see eco.air_annual_statistics).")));
+	PG_RETURN_NULL();
+}
+
+/* eco.mda8(hour, value, standard): the limit is the grade II O3 MDA8 limit of the edition's GB 3095 edition. */
+Datum
+air_eval_mda8_accum_std(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_mda8_accum_std");
+	AirMda8    *s = PG_ARGISNULL(0) ? air_mda8_new(ctx) : (AirMda8 *) PG_GETARG_POINTER(0);
+	const eco_air_eval_rules *ed;
+	const eco_pollutant *o3 = eco_pollutant_parse("O3");
+	double		lim;
+
+	if (PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("standard of eco.mda8 must not be null")));
+	ed = air_eval_rules_arg(PG_GETARG_INT16(3), "eco.o3_mda8");
+	if (!eco_air_mda8_implements(ed))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("the MDA8 rules of standard \"%s\" are not implemented in this version",
+						eco_standard_arg(PG_GETARG_INT16(3))->code)));
+	if (o3 == NULL || !eco_air_limit_value(ed->limits, o3->id, ECO_AP_8H, 2, &lim))
+		elog(ERROR, "no O3 8-h limit");
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_POINTER(s);
+	air_mda8_put(s, PG_GETARG_INT32(1), PG_GETARG_FLOAT8(2), lim);
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+air_eval_year_accum_std(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_year_accum_std");
+	AirYear    *s = PG_ARGISNULL(0) ? air_year_new(ctx) : (AirYear *) PG_GETARG_POINTER(0);
+
+	if (PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("standard of an annual statistic must not be null")));
+	air_year_set_standard(s, air_eval_rules_arg(PG_GETARG_INT16(3), "eco.annual_mean")->id);
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_POINTER(s);	/* an invalid day does not count */
+	air_year_put(s, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
+	PG_RETURN_POINTER(s);
+}
+
+Datum
+air_eval_year_accum_p_std(PG_FUNCTION_ARGS)
+{
+	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_year_accum_p_std");
+	AirYear    *s = PG_ARGISNULL(0) ? air_year_new(ctx) : (AirYear *) PG_GETARG_POINTER(0);
+
+	if (PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("percentile rank must not be null")));
+	if (PG_ARGISNULL(4))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("standard of an annual statistic must not be null")));
+	air_year_set_standard(s, air_eval_rules_arg(PG_GETARG_INT16(4), "eco.annual_percentile")->id);
+	air_pct_set_p(&s->p, PG_GETARG_FLOAT8(3));
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_POINTER(s);
+	air_year_put(s, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
+	PG_RETURN_POINTER(s);
+}
+
+/* eco.annual_compliance(pollutant, annual_mean, percentile_value, grade, standard) */
+Datum
+air_eval_annual_compliance(PG_FUNCTION_ARGS)
+{
+	const eco_pollutant *p;
+	const eco_air_eval_rules *ed;
+	double		mean = 0,
+				pct = 0;
+	int32		grade;
+	int			r;
+	char		buf[64];
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(3) || PG_ARGISNULL(4))
+		PG_RETURN_NULL();
+	p = PG_GETARG_POLLUTANT(0);
+	grade = PG_GETARG_INT32(3);
+	ed = air_eval_rules_arg(PG_GETARG_INT16(4), "eco.annual_compliance");
+	if (grade != 1 && grade != 2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("grade must be 1 or 2, not %d", grade)));
+	if (!PG_ARGISNULL(1))
+		air_check_value(mean = PG_GETARG_FLOAT8(1), "annual_mean");
+	if (!PG_ARGISNULL(2))
+		air_check_value(pct = PG_GETARG_FLOAT8(2), "percentile_value");
+	r = eco_air_annual_compliance(ed, p->id, grade, PG_ARGISNULL(1) ? NULL : &mean, PG_ARGISNULL(2) ? NULL : &pct);
+	if (r == -2)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s has no annual evaluation in %s", eco_pollutant_out(p, buf, sizeof buf),
+						eco_standard_arg(PG_GETARG_INT16(4))->code),
+				 errhint("Use SO2, NO2, CO, O3, PM10 or PM2.5 (see eco.air_annual_statistics).")));
+	if (r < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_BOOL(r == 1);
 }

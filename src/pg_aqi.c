@@ -17,6 +17,7 @@
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "funcapi.h"
+#include "lib/stringinfo.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
@@ -34,20 +35,40 @@ PG_FUNCTION_INFO_V1(aqi_sensitive_group_list);
 
 /* ---------- helpers ---------- */
 
-/* The core edition of an eco.standard accepted by the AQI functions; ERROR otherwise. */
-static aqi_edition
-aqi_edition_of(int16 std_id, bool allow_epa, const char *what)
+/*
+ * The edition record of an eco.standard accepted by the AQI functions; ERROR
+ * 22023 naming the standard otherwise (a standard of another family, or an
+ * edition of HJ 633 this version has no record of: never another edition's
+ * rules).
+ */
+/* What a function accepts: any AQI edition (eco.iaqi, eco.aqi_level) or one kind of report. */
+#define AQI_ANY_REPORT (-1)
+
+static const aqi_rules *
+aqi_rules_arg(int16 std_id, int want, const char *what)
 {
 	const eco_standard *s = eco_standard_arg(std_id);
+	const aqi_rules *ed = aqi_rules_find(s->id);
 
-	if (s->id == ECO_STD_EPA_2024 && allow_epa)
-		return AQI_EPA2024;
-	if (s->id == ECO_STD_EPA_2024 && !allow_epa)
+	if (ed != NULL && want != AQI_ANY_REPORT && (int) ed->report != want)
+	{
+		if (want == AQI_REPORT_HJ633)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("standard \"%s\" does not apply to %s", s->code, what),
+					 errhint("Use eco.aqi_epa_report for the US EPA AQI.")));
+		eco_require_family(s, "EPA", what);
+		ed = NULL;				/* an EPA-family record of another kind: no rules for this report */
+	}
+	if (ed == NULL)
+	{
+		eco_require_family(s, want == AQI_REPORT_EPA ? "EPA" : "HJ633", what);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("standard \"%s\" does not apply to %s", s->code, what),
-				 errhint("Use eco.epa_aqi for the US EPA AQI.")));
-	return eco_require_family(s, "HJ633", what) == ECO_STD_HJ633_2012 ? AQI_HJ2012 : AQI_HJ2026;
+				 errmsg("standard \"%s\" has no air quality index rules in this version", s->code),
+				 errhint("The AQI editions are listed in the view eco.aqi_editions.")));
+	}
+	return ed;
 }
 
 /* Text datum in the call site's memory context (cached, never freed). */
@@ -105,7 +126,7 @@ static const aqi_table *
 iaqi_resolve(int16 pol_id, const char *period, int plen, int16 std_id)
 {
 	const eco_pollutant *p = eco_pollutant_arg(pol_id);
-	aqi_edition ed = aqi_edition_of(std_id, true, "eco.iaqi");
+	const aqi_rules *ed = aqi_rules_arg(std_id, AQI_ANY_REPORT, "eco.iaqi");
 	int			item = p->medium == ECO_AIR ? aqi_item_from_code(p->code) : -1;
 	int			per = aqi_period_parse(period, plen);
 	const aqi_table *t;
@@ -137,7 +158,7 @@ iaqi_checked(const aqi_table *t, double v, const char *what)
 	int			r;
 
 	/* EPA: a negative reading counts as 0 (the EPA's daily files publish it with AQI 0) */
-	if (t->edition == AQI_EPA2024 && v < 0 && !isinf(v))
+	if (t->edition->negative_as_zero && v < 0 && !isinf(v))
 		v = 0;
 	if (unlikely(!(v >= 0) || isinf(v)))
 		eco_check_concentration(v, what);
@@ -205,10 +226,12 @@ typedef struct tuple_template
 
 #define TEMPLATE_EMPTY 0xFFFFFFFFu
 
+#define MAX_EDITIONS 4
+
 /* What a call site caches for one edition (built on first use, kept for the query). */
 typedef struct edition_cache
 {
-	bool		ready;
+	const aqi_rules *rules;		/* NULL: unused */
 	Datum		category[7];	/* by level */
 	Datum		color[7];
 	Datum		primary[1 << AQI_N_IND];	/* text[] per indicator mask, built on first use */
@@ -219,13 +242,13 @@ typedef struct report_cache
 {
 	TupleDesc	tupdesc;		/* blessed, in fn_mcxt */
 	int16		standard;		/* last standard argument, -1 = none yet */
-	aqi_edition edition;
-	edition_cache *ec;			/* &per_edition[edition] */
-	edition_cache per_edition[AQI_N_EDITIONS];	/* rows may switch editions (standard_in_force) */
+	const aqi_rules *edition;
+	edition_cache *ec;			/* the entry of per_edition for edition */
+	edition_cache per_edition[MAX_EDITIONS];	/* rows may switch editions (standard_in_force) */
 } report_cache;
 
 static report_cache *
-report_cache_get(FunctionCallInfo fcinfo, int16 std, bool allow_epa, const char *what)
+report_cache_get(FunctionCallInfo fcinfo, int16 std, int want, const char *what)
 {
 	report_cache *c = (report_cache *) fcinfo->flinfo->fn_extra;
 
@@ -247,22 +270,28 @@ report_cache_get(FunctionCallInfo fcinfo, int16 std, bool allow_epa, const char 
 	}
 	if (c->standard != std)
 	{
-		aqi_edition ed = aqi_edition_of(std, allow_epa, what);
-		edition_cache *ec = &c->per_edition[ed];
+		const aqi_rules *ed = aqi_rules_arg(std, want, what);
+		edition_cache *ec = NULL;
 
-		if (!ec->ready)
+		for (int i = 0; i < MAX_EDITIONS && ec == NULL; i++)
+			if (c->per_edition[i].rules == ed || c->per_edition[i].rules == NULL)
+				ec = &c->per_edition[i];
+		if (ec == NULL)
+			elog(ERROR, "more than %d AQI editions in one call site", MAX_EDITIONS);
+		if (ec->rules == NULL)
 		{
 			for (int lv = 1; lv <= 6; lv++)
 			{
-				const aqi_level_info *li = &aqi_levels[ed * 6 + lv - 1];
+				const aqi_level_info *li = &ed->levels[lv - 1];
 
+				/* the edition's own language: Chinese, or English where the edition has no Chinese text */
 				ec->category[lv] = cached_text(fcinfo->flinfo->fn_mcxt,
-											   ed == AQI_EPA2024 ? li->category_en : li->category_zh);
+											   li->category_zh ? li->category_zh : li->category_en);
 				ec->color[lv] = cached_text(fcinfo->flinfo->fn_mcxt, li->color);
 			}
 			for (int i = 0; i < N_TEMPLATES; i++)
 				ec->tmpl[i].key = TEMPLATE_EMPTY;
-			ec->ready = true;
+			ec->rules = ed;
 		}
 		c->edition = ed;
 		c->ec = ec;
@@ -410,7 +439,7 @@ aqi_daily_fn(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(7))
 		PG_RETURN_NULL();
-	c = report_cache_get(fcinfo, PG_GETARG_INT16(7), false, "eco.daily_aqi");
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(7), AQI_REPORT_HJ633, "eco.daily_aqi");
 	for (int i = 0; i < AQI_N_IND; i++)
 		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
 	aqi_daily(c->edition, conc, present, &r);
@@ -450,7 +479,7 @@ aqi_hourly_fn(PG_FUNCTION_ARGS)
 					 errmsg("unknown real-time AQI convention \"%.*s\"", (int) VARSIZE_ANY_EXHDR(t), VARDATA_ANY(t)),
 					 errhint("Use 'published' (the six 1-h means, as the national network publishes) or 'text' (HJ 633-2012 with moving averages).")));
 	}
-	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_HOURLY_ARGS), false, "eco.hourly_aqi");
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_HOURLY_ARGS), AQI_REPORT_HJ633, "eco.hourly_aqi");
 	for (int i = 0; i < AQI_N_HOURLY_ARGS; i++)
 		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
 	if (conv == AQI_CONV_PUBLISHED)
@@ -474,9 +503,7 @@ aqi_epa_fn(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(AQI_N_EPA_ARGS))
 		PG_RETURN_NULL();
-	if (PG_GETARG_INT16(AQI_N_EPA_ARGS) != ECO_STD_EPA_2024)
-		eco_require_family(eco_standard_arg(PG_GETARG_INT16(AQI_N_EPA_ARGS)), "EPA", "eco.epa_aqi");
-	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_EPA_ARGS), true, "eco.epa_aqi");
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_EPA_ARGS), AQI_REPORT_EPA, "eco.epa_aqi");
 	for (int i = 0; i < AQI_N_EPA_ARGS; i++)
 	{
 		/* negative readings are the core's business (AQI 0); NaN and infinity are errors */
@@ -485,7 +512,7 @@ aqi_epa_fn(PG_FUNCTION_ARGS)
 		if (present[i] && unlikely(isnan(conc[i]) || isinf(conc[i])))
 			eco_check_concentration(conc[i], names[i]);
 	}
-	aqi_epa(conc, present, &r);
+	aqi_epa(c->edition, conc, present, &r);
 	if (r.overflow_arg >= 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -503,7 +530,7 @@ Datum
 aqi_level_fn(PG_FUNCTION_ARGS)
 {
 	int32		aqi = PG_GETARG_INT32(0);
-	aqi_edition ed = aqi_edition_of(PG_GETARG_INT16(1), true, "eco.aqi_level");
+	const aqi_rules *ed = aqi_rules_arg(PG_GETARG_INT16(1), AQI_ANY_REPORT, "eco.aqi_level");
 	const aqi_level_info *li;
 	TupleDesc	td;
 	Datum		values[8];
@@ -575,10 +602,9 @@ aqi_nowcast_fn(PG_FUNCTION_ARGS)
 /* ---------- views ---------- */
 
 static Datum
-edition_code(aqi_edition ed)
+edition_code(int std_id)
 {
-	return CStringGetTextDatum(eco_standard_arg(ed == AQI_HJ2012 ? ECO_STD_HJ633_2012 :
-												ed == AQI_HJ2026 ? ECO_STD_HJ633_2026 : ECO_STD_EPA_2024)->code);
+	return CStringGetTextDatum(eco_standard_arg((int16) std_id)->code);
 }
 
 /* eco.aqi_breakpoints: one row per band of every table. */
@@ -588,16 +614,17 @@ aqi_breakpoint_list(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 	InitMaterializedSRF(fcinfo, 0);
-	for (int i = 0; i < aqi_n_tables(); i++)
+	for (int e = 0; e < aqi_n_editions; e++)
+	for (int i = 0; i < aqi_n_tables(aqi_editions[e]); i++)
 	{
-		const aqi_table *t = aqi_table_at(i);
+		const aqi_table *t = aqi_table_at(aqi_editions[e], i);
 
 		for (int b = 0; b < t->n_bands; b++)
 		{
 			Datum		values[10];
 			bool		nulls[10] = {0};
 
-			values[0] = edition_code(t->edition);
+			values[0] = edition_code(t->edition->id);
 			values[1] = CStringGetTextDatum(aqi_item_code(t->item));
 			values[2] = CStringGetTextDatum(aqi_period_name(t->period));
 			values[3] = CStringGetTextDatum(t->unit);
@@ -630,7 +657,7 @@ aqi_level_list(PG_FUNCTION_ARGS)
 		Datum		values[11];
 		bool		nulls[11] = {0};
 
-		values[0] = edition_code(li->edition);
+		values[0] = edition_code(li->standard);
 		values[1] = Int32GetDatum(li->level);
 		values[2] = Int32GetDatum(li->aqi_lo);
 		values[3] = Int32GetDatum(li->aqi_hi);
@@ -652,14 +679,240 @@ aqi_sensitive_group_list(PG_FUNCTION_ARGS)
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 
 	InitMaterializedSRF(fcinfo, 0);
-	for (int i = 0; i < aqi_n_sensitive_groups; i++)
-	{
-		Datum		values[3];
-		bool		nulls[3] = {0};
+	for (int e = 0; e < aqi_n_editions; e++)
+		for (int i = 0; i < aqi_editions[e]->n_sensitive_groups; i++)
+		{
+			const aqi_sensitive_group *g = &aqi_editions[e]->sensitive_groups[i];
+			Datum		values[3];
+			bool		nulls[3] = {0};
 
-		values[0] = edition_code(AQI_HJ2026);
-		values[1] = CStringGetTextDatum(aqi_item_code(aqi_sensitive_groups[i].item));
-		values[2] = CStringGetTextDatum(aqi_sensitive_groups[i].groups);
+			values[0] = edition_code(aqi_editions[e]->id);
+			values[1] = CStringGetTextDatum(aqi_item_code(g->item));
+			values[2] = CStringGetTextDatum(g->groups);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	return (Datum) 0;
+}
+
+/* ================================================================
+ * The 0.2.0 API: the six pollutants in GB 3095 Table 1 order (SO2, NO2,
+ * CO, O3, PM10, PM2.5) in the arguments and the result fields, standard
+ * last, its default eco.air_default_standard(family).
+ * ================================================================ */
+
+PG_FUNCTION_INFO_V1(aqi_daily_report_fn);
+PG_FUNCTION_INFO_V1(aqi_realtime_report_fn);
+PG_FUNCTION_INFO_V1(aqi_epa_report_fn);
+PG_FUNCTION_INFO_V1(aqi_edition_list);
+
+/* Fields of eco.aqi_report after the first five: the indicators in canonical order. */
+static const aqi_indicator report_order[AQI_N_IND] = {
+	AQI_IND_SO2, AQI_IND_NO2, AQI_IND_CO, AQI_IND_O3_8H, AQI_IND_O3_1H, AQI_IND_PM10, AQI_IND_PM25};
+static const char *const report_codes[AQI_N_IND] = {"SO2", "NO2", "CO", "O3_8H", "O3_1H", "PM10", "PM2.5"};
+
+/* Result tuple of eco.aqi_report: the indices and the primary-pollutant bits in canonical order. */
+static Datum
+canonical_report_datum(FunctionCallInfo fcinfo, report_cache *c, const aqi_result *r)
+{
+	int			iaqi[AQI_N_IND];
+	unsigned	mask = 0;
+
+	for (int j = 0; j < AQI_N_IND; j++)
+	{
+		iaqi[j] = r->iaqi[report_order[j]];
+		if (r->primary & (1u << report_order[j]))
+			mask |= 1u << j;
+	}
+	return result_datum(fcinfo, c, r->aqi, r->level, mask, iaqi, report_codes, AQI_N_IND);
+}
+
+/* eco.aqi_daily_report(so2, no2, co, o3_8h, pm10, pm25, o3_1h, standard) */
+Datum
+aqi_daily_report_fn(PG_FUNCTION_ARGS)
+{
+	static const char *const names[AQI_N_IND] = {"so2", "no2", "co", "o3_8h", "pm10", "pm25", "o3_1h"};
+	double		conc[AQI_N_IND];
+	unsigned char present[AQI_N_IND];
+	report_cache *c;
+	aqi_result	r;
+
+	if (PG_ARGISNULL(AQI_N_IND))
+		PG_RETURN_NULL();
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_IND), AQI_REPORT_HJ633, "eco.aqi_daily_report");
+	/* argument j is the indicator report_order[j], except that o3_1h comes last */
+	{
+		static const aqi_indicator arg_ind[AQI_N_IND] = {
+			AQI_IND_SO2, AQI_IND_NO2, AQI_IND_CO, AQI_IND_O3_8H, AQI_IND_PM10, AQI_IND_PM25, AQI_IND_O3_1H};
+
+		for (int j = 0; j < AQI_N_IND; j++)
+			conc_arg(fcinfo, j, names[j], &conc[arg_ind[j]], &present[arg_ind[j]]);
+	}
+	aqi_daily(c->edition, conc, present, &r);
+	return canonical_report_datum(fcinfo, c, &r);
+}
+
+/* eco.aqi_realtime_report(so2, no2, co, o3, pm10, pm25, o3_8h, pm10_24h, pm25_24h, so2_24h, convention, standard) */
+Datum
+aqi_realtime_report_fn(PG_FUNCTION_ARGS)
+{
+	static const char *const names[AQI_N_HOURLY_ARGS] = {
+		"so2", "no2", "co", "o3", "pm10", "pm25", "o3_8h", "pm10_24h", "pm25_24h", "so2_24h"};
+	double		conc[AQI_N_HOURLY_ARGS];
+	unsigned char present[AQI_N_HOURLY_ARGS];
+	report_cache *c;
+	aqi_result	r;
+	text	   *t;
+	int			conv;
+
+	if (PG_ARGISNULL(AQI_N_HOURLY_ARGS) || PG_ARGISNULL(AQI_N_HOURLY_ARGS + 1))
+		PG_RETURN_NULL();
+	t = PG_GETARG_TEXT_PP(AQI_N_HOURLY_ARGS);
+	conv = aqi_convention_parse(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t));
+	if (conv < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown real-time AQI convention \"%.*s\"", (int) VARSIZE_ANY_EXHDR(t), VARDATA_ANY(t)),
+				 errhint("Use 'published' (the six 1-h means, as the national network publishes) or 'text' (HJ 633-2012 with moving averages).")));
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_HOURLY_ARGS + 1), AQI_REPORT_HJ633, "eco.aqi_realtime_report");
+	for (int i = 0; i < AQI_N_HOURLY_ARGS; i++)
+		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
+	if (conv == AQI_CONV_PUBLISHED)
+		aqi_hourly_published(c->edition, conc, present, &r);
+	else
+		aqi_hourly(c->edition, conc, present, &r);
+	return canonical_report_datum(fcinfo, c, &r);
+}
+
+/* eco.aqi_epa_report(so2, no2, co, o3_8h, o3_1h, pm10, pm25, so2_24h, standard) */
+Datum
+aqi_epa_report_fn(PG_FUNCTION_ARGS)
+{
+	/* argument j -> input of the core */
+	static const aqi_epa_arg arg_of[AQI_N_EPA_ARGS] = {
+		AQI_E_SO2, AQI_E_NO2, AQI_E_CO, AQI_E_O3_8H, AQI_E_O3_1H, AQI_E_PM10, AQI_E_PM25, AQI_E_SO2_24H};
+	static const char *const names[AQI_N_EPA_ARGS] = {"so2", "no2", "co", "o3_8h", "o3_1h", "pm10", "pm25", "so2_24h"};
+	/* result field j <- index of the core; main-pollutant bit j <- pollutant of the core */
+	static const aqi_epa_arg field_of[AQI_N_EPA_ARGS - 1] = {
+		AQI_E_SO2, AQI_E_NO2, AQI_E_CO, AQI_E_O3_8H, AQI_E_O3_1H, AQI_E_PM10, AQI_E_PM25};
+	static const aqi_epa_pollutant pol_of[AQI_N_EP] = {
+		AQI_EP_SO2, AQI_EP_NO2, AQI_EP_CO, AQI_EP_O3, AQI_EP_PM10, AQI_EP_PM25};
+	static const char *const codes[AQI_N_EP] = {"SO2", "NO2", "CO", "O3", "PM10", "PM2.5"};
+	double		conc[AQI_N_EPA_ARGS];
+	unsigned char present[AQI_N_EPA_ARGS];
+	int			index[AQI_N_EPA_ARGS - 1];
+	unsigned	mask = 0;
+	report_cache *c;
+	aqi_epa_result r;
+
+	if (PG_ARGISNULL(AQI_N_EPA_ARGS))
+		PG_RETURN_NULL();
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_EPA_ARGS), AQI_REPORT_EPA, "eco.aqi_epa_report");
+	for (int j = 0; j < AQI_N_EPA_ARGS; j++)
+	{
+		aqi_epa_arg a = arg_of[j];
+
+		present[a] = !PG_ARGISNULL(j);
+		conc[a] = present[a] ? PG_GETARG_FLOAT8(j) : 0;
+		if (present[a] && unlikely(isnan(conc[a]) || isinf(conc[a])))
+			eco_check_concentration(conc[a], names[j]);
+	}
+	aqi_epa(c->edition, conc, present, &r);
+	if (r.overflow_arg >= 0)
+		for (int j = 0; j < AQI_N_EPA_ARGS; j++)
+			if ((int) arg_of[j] == r.overflow_arg)
+				ereport(ERROR,
+						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+						 errmsg("AQI of %s %g is out of range for type integer", names[j], conc[r.overflow_arg])));
+	for (int j = 0; j < AQI_N_EPA_ARGS - 1; j++)
+		index[j] = r.index[field_of[j]];
+	for (int j = 0; j < AQI_N_EP; j++)
+		if (r.main & (1u << pol_of[j]))
+			mask |= 1u << j;
+	return result_datum(fcinfo, c, r.aqi, r.level, mask, index, codes, AQI_N_EP);
+}
+
+/* ---------- eco.aqi_editions: the edition records ---------- */
+
+/* The indicators of a report, "input on TABLE" each (inputs named as the arguments of the report function). */
+static Datum
+indicator_array(const aqi_source *src, const char *const *input_names)
+{
+	Datum		elems[AQI_N_IND];
+	int			n = 0;
+
+	for (int j = 0; j < AQI_N_IND; j++)
+		if (src[report_order[j]].used)
+		{
+			const aqi_source *s = &src[report_order[j]];
+			char		buf[64];
+
+			snprintf(buf, sizeof buf, "%s on %s %s", input_names[s->arg], aqi_item_code((aqi_item) s->item),
+					 aqi_period_name((aqi_period) s->period));
+			elems[n++] = CStringGetTextDatum(buf);
+		}
+	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+static Datum
+footnote_text(const aqi_rules *ed)
+{
+	StringInfoData b;
+
+	initStringInfo(&b);
+	for (int i = 0; i < ed->n_footnotes; i++)
+	{
+		const aqi_footnote *f = &ed->footnotes[i];
+
+		appendStringInfo(&b, "%s%s %s above the top breakpoint: ", i ? "; " : "",
+						 aqi_item_code(f->item), aqi_period_name(f->period));
+		if (f->rule == AQI_FN_FIXED)
+			appendStringInfo(&b, "IAQI %d", f->iaqi);
+		else if (f->rule == AQI_FN_NA)
+			appendStringInfoString(&b, "no index");
+		else if (f->companion_period >= 0)
+			appendStringInfo(&b, "the IAQI of the %s %s value", aqi_item_code(f->item),
+							 aqi_period_name((aqi_period) f->companion_period));
+		else
+			appendStringInfo(&b, "reported by the %s indicator", aqi_indicator_code((aqi_indicator) f->companion_ind));
+	}
+	return CStringGetTextDatum(b.data);
+}
+
+/* eco.aqi_editions: one row per edition record. */
+Datum
+aqi_edition_list(PG_FUNCTION_ARGS)
+{
+	static const char *const input[] = {"as written", "GB/T 8170 rounding", "truncation"};
+	static const char *const missing[] = {"from the indicators present", "withheld unless above 100"};
+	static const char *const daily_in[AQI_N_IND] = {"so2", "no2", "co", "pm10", "pm25", "o3_8h", "o3_1h"};
+	static const char *const hourly_in[AQI_N_HOURLY_ARGS] = {
+		"so2", "no2", "co", "o3", "pm10", "pm25", "o3_8h", "pm10_24h", "pm25_24h", "so2_24h"};
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+
+	InitMaterializedSRF(fcinfo, 0);
+	for (int e = 0; e < aqi_n_editions; e++)
+	{
+		const aqi_rules *ed = aqi_editions[e];
+		bool		hj = ed->report == AQI_REPORT_HJ633;
+		Datum		values[12];
+		bool		nulls[12] = {0};
+
+		values[0] = edition_code(ed->id);
+		values[1] = CStringGetTextDatum(hj ? "daily and real-time reports" : "US EPA AQI");
+		values[2] = CStringGetTextDatum(input[ed->input]);
+		values[3] = CStringGetTextDatum(ed->interp == AQI_INTERP_CEIL ? "ceiling, continuous bands"
+										: "nearest integer, disjoint bands");
+		values[4] = Int32GetDatum(ed->top_cap);
+		nulls[4] = ed->top_cap < 0;
+		values[5] = footnote_text(ed);
+		values[6] = hj ? indicator_array(ed->daily, daily_in) : (Datum) 0;
+		values[7] = hj ? CStringGetTextDatum(missing[ed->daily_missing]) : (Datum) 0;
+		values[8] = hj ? indicator_array(ed->realtime, hourly_in) : (Datum) 0;
+		values[9] = hj ? CStringGetTextDatum(missing[ed->realtime_missing]) : (Datum) 0;
+		values[10] = hj ? indicator_array(ed->published, hourly_in) : (Datum) 0;
+		values[11] = hj ? CStringGetTextDatum(missing[ed->published_missing]) : (Datum) 0;
+		for (int k = 6; k < 12; k++)
+			nulls[k] = !hj;
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
 	return (Datum) 0;

@@ -699,7 +699,7 @@ CREATE OR REPLACE FUNCTION @extschema@.hourly_aqi(so2 double precision, no2 doub
 COMMENT ON FUNCTION @extschema@.hourly_aqi(double precision, double precision, double precision, double precision,
                                            double precision, double precision, double precision, double precision,
                                            double precision, double precision, @extschema@.standard, text) IS
-    'real-time AQI (实时报). convention ''published'' (default, both editions): the six 1-h means, PM 1-h values on the 24-h breakpoints, no O3 8-h indicator, a missing pollutant withholds an AQI of 100 or less (HJ 633-2026 §4.2.3, §5.3.1; what the national network publishes); convention ''text'': HJ 633-2012 as written, with the O3 8-h and PM 24-h moving averages (under HJ633-2026 both conventions read the same); so2_24h serves SO2 1-h above 800 under HJ633-2012';
+    'deprecated (standard before convention): use eco.aqi_realtime_report; real-time AQI (实时报). convention ''published'' (default, both editions): the six 1-h means, PM 1-h values on the 24-h breakpoints, no O3 8-h indicator, a missing pollutant withholds an AQI of 100 or less (HJ 633-2026 §4.2.3, §5.3.1; what the national network publishes); convention ''text'': HJ 633-2012 as written, with the O3 8-h and PM 24-h moving averages (under HJ633-2026 both conventions read the same); so2_24h serves SO2 1-h above 800 under HJ633-2012';
 
 
 -- EPA path: a negative reading counts as 0 (AQI 0, as the EPA's daily files publish it).
@@ -710,7 +710,7 @@ COMMENT ON FUNCTION @extschema@.iaqi(@extschema@.pollutant, text, double precisi
 COMMENT ON FUNCTION @extschema@.epa_aqi(double precision, double precision, double precision, double precision,
                                         double precision, double precision, double precision, double precision,
                                         @extschema@.standard) IS
-    'US EPA AQI (TAD May 2024) in EPA units: O3 8-h and 1-h ppm, PM2.5 and PM10 24-h µg/m³, CO 8-h ppm, SO2 1-h and 24-h ppb, NO2 1-h ppb; truncation, nearest integer, extrapolation above 500; a negative reading counts as 0 (AQI 0, as in the EPA''s daily files); NULL = not measured';
+    'deprecated (0.1.0 argument order o3_8h, o3_1h, pm25, pm10, co, so2, no2): use eco.aqi_epa_report; US EPA AQI (TAD May 2024) in EPA units: O3 8-h and 1-h ppm, PM2.5 and PM10 24-h µg/m³, CO 8-h ppm, SO2 1-h and 24-h ppb, NO2 1-h ppb; truncation, nearest integer, extrapolation above 500; a negative reading counts as 0 (AQI 0, as in the EPA''s daily files); NULL = not measured';
 -- ===================================================================
 -- 0.1.0 -> 0.2.0, air roll-up: one C CHECK on eco.air_hourly, the key of
 -- eco.air_daily (day first), the one-pass roll-up aggregate, eco.refresh_air_daily in C
@@ -1246,6 +1246,253 @@ GRANT SELECT ON @extschema@.farmland_limits TO PUBLIC;
 -- the 0.1.0 list functions (their C entry points stay, so that 0.1.0 still installs)
 DROP FUNCTION @extschema@._soil_gb36600_list();
 DROP FUNCTION @extschema@._soil_gb15618_list();
+-- ===================================================================
+-- 0.1.0 -> 0.2.0: air editions as records (HJ 633, US EPA, HJ 663) and one
+-- API shape for the air functions: the six pollutants in GB 3095 Table 1
+-- order, standard last, each family's default stated once
+-- (eco.air_default_standard).  The 0.1.0 functions in another order stay,
+-- deprecated, with their 0.1.0 defaults (docs/choices.md).
+-- ===================================================================
+
+-- ---------- defaults (src/sql/10_air_aqi.sql) ----------
+-- from src/sql/10_air_aqi.sql: function eco.air_default_standard(text)
+CREATE OR REPLACE FUNCTION @extschema@.air_default_standard(family text) RETURNS @extschema@.standard
+    AS 'MODULE_PATHNAME', 'air_default_standard' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.air_default_standard(text) IS
+    'default edition of an air standard family (HJ633, EPA, HJ663, GB3095), typed once in the C core: the default of the standard argument of every air function; ERROR for another family';
+
+-- ---------- AQI (src/sql/10_air_aqi.sql) ----------
+-- eco.iaqi: the concentration argument is named value, as in every air function (a rename needs DROP).
+DROP FUNCTION @extschema@.iaqi(@extschema@.pollutant, text, double precision, @extschema@.standard);
+-- from src/sql/10_air_aqi.sql: function eco.iaqi(eco.pollutant, text, double precision, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@.iaqi(pollutant @extschema@.pollutant, period text, value double precision,
+                                 standard @extschema@.standard DEFAULT @extschema@.air_default_standard('HJ633'))
+    RETURNS integer
+    AS 'MODULE_PATHNAME', 'aqi_iaqi_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.iaqi(@extschema@.pollutant, text, double precision, @extschema@.standard) IS
+    'individual air quality index of one concentration (HJ 633: µg/m³, CO mg/m³; EPA-2024: PM µg/m³, O3 and CO ppm, SO2 and NO2 ppb) for period 1h, 8h or 24h; exact decimal arithmetic on the value as written; NULL where the standard computes no index from that value; negative: ERROR under HJ 633, counted as 0 under EPA-2024';
+-- from src/sql/10_air_aqi.sql: function eco.aqi_level(integer, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@.aqi_level(aqi integer, standard @extschema@.standard DEFAULT @extschema@.air_default_standard('HJ633'),
+    OUT level integer, OUT level_zh text, OUT category_zh text, OUT category_en text,
+    OUT color_zh text, OUT color text, OUT health_effect text, OUT advice text)
+    AS 'MODULE_PATHNAME', 'aqi_level_fn' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aqi_level(integer, @extschema@.standard) IS
+    'level, category, colour, health effect and advice of an AQI under an edition (HJ 633 texts verbatim; EPA-2024: category and colour)';
+-- from src/sql/10_air_aqi.sql: comment on function eco.daily_aqi(double precision, double precision, double precision, double precision, double precision, double precision, double precision, eco.standard)
+COMMENT ON FUNCTION @extschema@.daily_aqi(double precision, double precision, double precision, double precision,
+                                          double precision, double precision, double precision, @extschema@.standard) IS
+    'deprecated (0.1.0 argument order so2, no2, co, pm10, pm25, o3_8h): use eco.aqi_daily_report; daily AQI (日报): 24-h means of SO2, NO2, CO (mg/m³), PM10, PM2.5, O3 daily maximum 8-h mean and, under HJ633-2012 only, O3 daily maximum 1-h mean; a NULL concentration is a missing indicator';
+-- from src/sql/10_air_aqi.sql: function eco._aqi_edition_list()
+CREATE OR REPLACE FUNCTION @extschema@._aqi_edition_list(
+    OUT standard text, OUT report text, OUT input_rule text, OUT iaqi_rule text, OUT iaqi_cap integer,
+    OUT footnotes text, OUT daily_indicators text[], OUT daily_missing text,
+    OUT realtime_indicators text[], OUT realtime_missing text,
+    OUT published_indicators text[], OUT published_missing text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'aqi_edition_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
+COMMENT ON FUNCTION @extschema@._aqi_edition_list() IS 'internal: rows of the AQI edition records (see eco.aqi_editions)';
+-- from src/sql/10_air_aqi.sql: view eco.aqi_editions
+CREATE OR REPLACE VIEW @extschema@.aqi_editions AS
+    SELECT e.standard::@extschema@.standard AS standard, e.report, e.input_rule, e.iaqi_rule, e.iaqi_cap, e.footnotes,
+           e.daily_indicators, e.daily_missing, e.realtime_indicators, e.realtime_missing,
+           e.published_indicators, e.published_missing
+    FROM @extschema@._aqi_edition_list() e;
+COMMENT ON VIEW @extschema@.aqi_editions IS
+    'the rules of each AQI edition, one record each in the C core: input step (HJ 633-2026 §4.2.2 GB/T 8170 rounding, EPA truncation), IAQI rounding and cap above the table, footnotes above the top breakpoint, indicators and missing-data rule of the daily, real-time (convention text) and published real-time reports (HJ 633-2026 §5.3.1)';
+GRANT SELECT ON @extschema@.aqi_editions TO PUBLIC;
+-- from src/sql/10_air_aqi.sql: type eco.aqi_report
+CREATE TYPE @extschema@.aqi_report AS (
+    aqi integer,
+    level integer,
+    category text,
+    color text,
+    primary_pollutants text[],
+    iaqi_so2 integer,
+    iaqi_no2 integer,
+    iaqi_co integer,
+    iaqi_o3_8h integer,
+    iaqi_o3_1h integer,
+    iaqi_pm10 integer,
+    iaqi_pm25 integer
+);
+COMMENT ON TYPE @extschema@.aqi_report IS
+    'HJ 633 daily or real-time AQI: aqi (NULL = NA), level 1..6, category (优 ... 严重污染), color (#RRGGBB), primary pollutants (indicator codes in the order SO2, NO2, CO, O3_8H, O3_1H, PM10, PM2.5; empty when AQI <= 50) and the IAQI of each indicator in that order (NULL = missing or not an indicator of the report)';
+-- from src/sql/10_air_aqi.sql: function eco.aqi_daily_report(double precision, double precision, double precision, double precision, double precision, double precision, double precision, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@.aqi_daily_report(so2 double precision, no2 double precision, co double precision,
+                                             o3_8h double precision, pm10 double precision, pm25 double precision,
+                                             o3_1h double precision DEFAULT NULL,
+                                             standard @extschema@.standard DEFAULT @extschema@.air_default_standard('HJ633'))
+    RETURNS @extschema@.aqi_report
+    AS 'MODULE_PATHNAME', 'aqi_daily_report_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aqi_daily_report(double precision, double precision, double precision, double precision,
+                                                 double precision, double precision, double precision, @extschema@.standard) IS
+    'daily AQI (日报) from the 24-h means of SO2, NO2, CO (mg/m³), the O3 daily maximum 8-h mean, the 24-h means of PM10 and PM2.5 and, an indicator under HJ633-2012 only, the O3 daily maximum 1-h mean; a NULL concentration is a missing indicator; the edition''s rules are listed in eco.aqi_editions';
+-- from src/sql/10_air_aqi.sql: function eco.aqi_realtime_report(double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, text, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@.aqi_realtime_report(so2 double precision, no2 double precision, co double precision,
+                                                o3 double precision, pm10 double precision, pm25 double precision,
+                                                o3_8h double precision DEFAULT NULL,
+                                                pm10_24h double precision DEFAULT NULL,
+                                                pm25_24h double precision DEFAULT NULL,
+                                                so2_24h double precision DEFAULT NULL,
+                                                convention text DEFAULT 'published',
+                                                standard @extschema@.standard DEFAULT @extschema@.air_default_standard('HJ633'))
+    RETURNS @extschema@.aqi_report
+    AS 'MODULE_PATHNAME', 'aqi_realtime_report_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aqi_realtime_report(double precision, double precision, double precision, double precision,
+                                                    double precision, double precision, double precision, double precision,
+                                                    double precision, double precision, text, @extschema@.standard) IS
+    'real-time AQI (实时报) from the 1-h means of SO2, NO2, CO, O3, PM10, PM2.5. convention ''published'' (default, both editions): the six 1-h means, PM 1-h values on the 24-h breakpoints, no O3 8-h indicator, a missing pollutant withholds an AQI of 100 or less (HJ 633-2026 §4.2.3, §5.3.1); convention ''text'': HJ 633-2012 as written, with the O3 8-h and PM 24-h moving averages (o3_8h, pm10_24h, pm25_24h); so2_24h serves SO2 1-h above 800 under HJ633-2012';
+-- from src/sql/10_air_aqi.sql: type eco.aqi_epa_report
+CREATE TYPE @extschema@.aqi_epa_report AS (
+    aqi integer,
+    level integer,
+    category text,
+    color text,
+    main_pollutants text[],
+    index_so2 integer,
+    index_no2 integer,
+    index_co integer,
+    index_o3_8h integer,
+    index_o3_1h integer,
+    index_pm10 integer,
+    index_pm25 integer
+);
+COMMENT ON TYPE @extschema@.aqi_epa_report IS
+    'US EPA AQI: aqi (NULL when no pollutant is given), level 1..6, category (Good ... Hazardous), color, main pollutants (SO2, NO2, CO, O3, PM10, PM2.5 in that order; all tied at the maximum) and each index in that order (SO2: 1-h and 24-h combined)';
+-- from src/sql/10_air_aqi.sql: function eco.aqi_epa_report(double precision, double precision, double precision, double precision, double precision, double precision, double precision, double precision, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@.aqi_epa_report(so2 double precision DEFAULT NULL, no2 double precision DEFAULT NULL,
+                                           co double precision DEFAULT NULL, o3_8h double precision DEFAULT NULL,
+                                           o3_1h double precision DEFAULT NULL, pm10 double precision DEFAULT NULL,
+                                           pm25 double precision DEFAULT NULL, so2_24h double precision DEFAULT NULL,
+                                           standard @extschema@.standard DEFAULT @extschema@.air_default_standard('EPA'))
+    RETURNS @extschema@.aqi_epa_report
+    AS 'MODULE_PATHNAME', 'aqi_epa_report_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.aqi_epa_report(double precision, double precision, double precision, double precision,
+                                               double precision, double precision, double precision, double precision,
+                                               @extschema@.standard) IS
+    'US EPA AQI (TAD May 2024) in EPA units: SO2 1-h ppb, NO2 1-h ppb, CO 8-h ppm, O3 8-h and 1-h ppm, PM10 and PM2.5 24-h µg/m³, SO2 24-h ppb; truncation, nearest integer, extrapolation above 500; a negative reading counts as 0 (AQI 0, as in the EPA''s daily files); NULL = not measured';
+
+-- ---------- HJ 663 statistics and the composite index (src/sql/20_air_eval.sql) ----------
+-- from src/sql/20_air_eval.sql: function eco.limit_value(eco.pollutant, text, integer, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@.limit_value(pollutant @extschema@.pollutant, period text, grade integer DEFAULT 2,
+                                        standard @extschema@.standard DEFAULT @extschema@.air_default_standard('GB3095'))
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_limit_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.limit_value(@extschema@.pollutant, text, integer, @extschema@.standard) IS
+    'GB 3095 concentration limit of a pollutant for an averaging period (''1h'', ''8h'', ''24h'', ''year'', ''quarter'') and grade (1 or 2); GB3095-2026 = transition limits, GB3095-2026-final = limits from 2031';
+-- from src/sql/20_air_eval.sql: comment on function eco.single_index(eco.pollutant, double precision, eco.standard)
+COMMENT ON FUNCTION @extschema@.single_index(@extschema@.pollutant, double precision, @extschema@.standard) IS
+    'deprecated (default GB3095-2012 kept from 0.1.0): use eco.air_single_index; single-item quality index C/S of the composite index: S = grade II annual limit (SO2, NO2, PM10, PM2.5), 24-h limit (CO, for its P95), MDA8 limit (O3, for its P90) of the edition';
+-- from src/sql/20_air_eval.sql: comment on function eco.composite_index(double precision, double precision, double precision, double precision, double precision, double precision, eco.standard)
+COMMENT ON FUNCTION @extschema@.composite_index(double precision, double precision, double precision, double precision, double precision, double precision, @extschema@.standard) IS
+    'deprecated (0.1.0 argument order so2, no2, pm10, pm25, co_p95, o3_p90; default GB3095-2012): use eco.air_composite_index; composite index (综合指数) Σ C/S over SO2, NO2, PM10, PM2.5 (period means), CO (P95) and O3 (MDA8 P90), weights 1, unrounded; round to 2 decimals for publication';
+-- from src/sql/20_air_eval.sql: function eco.air_single_index(eco.pollutant, double precision, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@.air_single_index(pollutant @extschema@.pollutant, value double precision,
+                                             standard @extschema@.standard DEFAULT @extschema@.air_default_standard('GB3095'))
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_single_index' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.air_single_index(@extschema@.pollutant, double precision, @extschema@.standard) IS
+    'single-item quality index C/S of the composite index: S = grade II annual limit (SO2, NO2, PM10, PM2.5), 24-h limit (CO, for its P95), MDA8 limit (O3, for its P90) of the GB 3095 edition';
+-- from src/sql/20_air_eval.sql: function eco.air_composite_index(double precision, double precision, double precision, double precision, double precision, double precision, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@.air_composite_index(so2 double precision, no2 double precision, co_p95 double precision,
+                                                o3_p90 double precision, pm10 double precision, pm25 double precision,
+                                                standard @extschema@.standard DEFAULT @extschema@.air_default_standard('GB3095'))
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_composite_index_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.air_composite_index(double precision, double precision, double precision, double precision, double precision, double precision, @extschema@.standard) IS
+    'composite index (综合指数) Σ C/S over SO2, NO2 (period means), CO (P95 of the daily means), O3 (P90 of the MDA8), PM10, PM2.5 (period means), S the grade II limits of the GB 3095 edition (eco.air_single_index), weights 1, unrounded; round to 2 decimals for publication';
+-- from src/sql/20_air_eval.sql: function eco._air_evaluation_edition_list()
+CREATE OR REPLACE FUNCTION @extschema@._air_evaluation_edition_list(
+    OUT standard smallint, OUT limits smallint, OUT min_hours_day integer, OUT min_hours_8h integer,
+    OUT mda8_first_window_end integer, OUT mda8_last_window_end integer, OUT min_windows_mda8 integer,
+    OUT min_days_year integer, OUT min_days_month integer, OUT min_days_february integer)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'air_eval_edition_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+COMMENT ON FUNCTION @extschema@._air_evaluation_edition_list() IS 'internal: rows of the HJ 663 edition records (see eco.air_evaluation_editions)';
+-- from src/sql/20_air_eval.sql: view eco.air_evaluation_editions
+CREATE OR REPLACE VIEW @extschema@.air_evaluation_editions AS
+    SELECT s.code::@extschema@.standard AS standard, l.code::@extschema@.standard AS limits, e.min_hours_day,
+           e.min_hours_8h, e.mda8_first_window_end, e.mda8_last_window_end, e.min_windows_mda8,
+           e.min_days_year, e.min_days_month, e.min_days_february
+    FROM @extschema@._air_evaluation_edition_list() e
+    JOIN @extschema@._standard_list() s ON s.id = e.standard
+    JOIN @extschema@._standard_list() l ON l.id = e.limits;
+COMMENT ON VIEW @extschema@.air_evaluation_editions IS
+    'the data-validity rules of each HJ 663 edition, one record each in the C core (HJ 663 §6.1.2, GB 3095 Table 4): hours for a daily mean and an 8-h mean, the MDA8 windows and their minimum (fewer: valid when the MDA8 exceeds the limit of the GB 3095 edition in limits), daily values per year, month and February';
+GRANT SELECT ON @extschema@.air_evaluation_editions TO PUBLIC;
+-- from src/sql/20_air_eval.sql: function eco._air_annual_statistic_list()
+CREATE OR REPLACE FUNCTION @extschema@._air_annual_statistic_list(
+    OUT standard smallint, OUT ord integer, OUT pollutant smallint, OUT annual_mean boolean,
+    OUT percentile double precision, OUT daily_statistic text, OUT index_period text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'air_eval_annual_statistic_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 12;
+COMMENT ON FUNCTION @extschema@._air_annual_statistic_list() IS 'internal: rows of the HJ 663 annual statistics (see eco.air_annual_statistics)';
+-- from src/sql/20_air_eval.sql: view eco.air_annual_statistics
+CREATE OR REPLACE VIEW @extschema@.air_annual_statistics AS
+    SELECT s.code::@extschema@.standard AS standard, a.ord, p.pollutant, a.annual_mean, a.percentile,
+           a.daily_statistic, a.index_period
+    FROM @extschema@._air_annual_statistic_list() a
+    JOIN @extschema@._standard_list() s ON s.id = a.standard
+    JOIN @extschema@.pollutants p ON p.id = a.pollutant;
+COMMENT ON VIEW @extschema@.air_annual_statistics IS
+    'annual statistics of each HJ 663 edition for the six pollutants (ord 1..6: SO2, NO2, CO, O3, PM10, PM2.5): whether the annual mean is evaluated, the percentile rank of the daily statistic (24-h mean, or MDA8 for O3) and the limit period of the composite index denominator';
+GRANT SELECT ON @extschema@.air_annual_statistics TO PUBLIC;
+-- from src/sql/20_air_eval.sql: function eco.annual_percentile_rank(eco.pollutant, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@.annual_percentile_rank(pollutant @extschema@.pollutant,
+                                                   standard @extschema@.standard DEFAULT @extschema@.air_default_standard('HJ663'))
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_annual_percentile_rank' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.annual_percentile_rank(@extschema@.pollutant, @extschema@.standard) IS
+    'percentile rank (0..1) of a pollutant''s annual statistic under an HJ 663 edition (SO2, NO2 0.98; CO, PM10, PM2.5 0.95; O3 MDA8 0.90), for eco.annual_percentile; ERROR for another pollutant';
+-- from src/sql/20_air_eval.sql: function eco.annual_compliance(eco.pollutant, double precision, double precision, integer, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@.annual_compliance(pollutant @extschema@.pollutant, annual_mean double precision,
+                                              percentile_value double precision, grade integer DEFAULT 2,
+                                              standard @extschema@.standard DEFAULT @extschema@.air_default_standard('HJ663'))
+    RETURNS boolean
+    AS 'MODULE_PATHNAME', 'air_eval_annual_compliance' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.annual_compliance(@extschema@.pollutant, double precision, double precision, integer, @extschema@.standard) IS
+    'HJ 663 annual evaluation (年评价) of SO2, NO2, CO, O3, PM10 or PM2.5: true when the annual mean (SO2, NO2, PM10, PM2.5) and the percentile statistic (eco.annual_percentile_rank; O3 of the MDA8) are each at most the grade''s limit of the edition''s GB 3095 edition (annual, 24-h, MDA8), compared as given; false when one exceeds; NULL when a needed statistic is NULL and none exceeds';
+-- from src/sql/20_air_eval.sql: function eco._air_mda8_accum_std(internal, integer, double precision, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@._air_mda8_accum_std(internal, integer, double precision, @extschema@.standard) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mda8_accum_std' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._air_mda8_accum_std(internal, integer, double precision, @extschema@.standard) IS
+    'internal: transition of eco.o3_mda8';
+-- from src/sql/20_air_eval.sql: aggregate eco.o3_mda8(integer, double precision, eco.standard)
+CREATE OR REPLACE AGGREGATE @extschema@.o3_mda8(hour integer, value double precision, standard @extschema@.standard) (
+    SFUNC = @extschema@._air_mda8_accum_std, STYPE = internal,
+    COMBINEFUNC = @extschema@._air_mda8_combine,
+    SERIALFUNC = @extschema@._air_mda8_serialize, DESERIALFUNC = @extschema@._air_mda8_deserialize,
+    FINALFUNC = @extschema@._air_mda8_final, SSPACE = 232, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.o3_mda8(integer, double precision, @extschema@.standard) IS
+    'O3 daily maximum 8-h mean (as eco.mda8) under an HJ 663 edition (e.g. eco.air_default_standard(''HJ663'')): the windows and validity of eco.air_evaluation_editions, the limit deciding validity below 14 windows the grade II O3 MDA8 limit of the edition''s GB 3095 edition';
+-- from src/sql/20_air_eval.sql: function eco._air_year_accum_std(internal, date, double precision, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@._air_year_accum_std(internal, date, double precision, @extschema@.standard) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_year_accum_std' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._air_year_accum_std(internal, date, double precision, @extschema@.standard) IS
+    'internal: transition of eco.annual_mean(day, value, standard)';
+-- from src/sql/20_air_eval.sql: function eco._air_year_accum_p_std(internal, date, double precision, double precision, eco.standard)
+CREATE OR REPLACE FUNCTION @extschema@._air_year_accum_p_std(internal, date, double precision, double precision, @extschema@.standard)
+    RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_year_accum_p_std' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._air_year_accum_p_std(internal, date, double precision, double precision, @extschema@.standard) IS
+    'internal: transition of eco.annual_percentile(day, value, p, standard)';
+-- from src/sql/20_air_eval.sql: aggregate eco.annual_mean(date, double precision, eco.standard)
+CREATE OR REPLACE AGGREGATE @extschema@.annual_mean(day date, value double precision, standard @extschema@.standard) (
+    SFUNC = @extschema@._air_year_accum_std, STYPE = internal,
+    COMBINEFUNC = @extschema@._air_year_combine,
+    SERIALFUNC = @extschema@._air_year_serialize, DESERIALFUNC = @extschema@._air_year_deserialize,
+    FINALFUNC = @extschema@._air_year_mean_final, SSPACE = 3336, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.annual_mean(date, double precision, @extschema@.standard) IS
+    'annual mean of valid daily values (one per day, one calendar year) under an HJ 663 edition; NULL unless the edition''s annual minimums hold (eco.air_evaluation_editions)';
+-- from src/sql/20_air_eval.sql: aggregate eco.annual_percentile(date, double precision, double precision, eco.standard)
+CREATE OR REPLACE AGGREGATE @extschema@.annual_percentile(day date, value double precision, p double precision,
+                                               standard @extschema@.standard) (
+    SFUNC = @extschema@._air_year_accum_p_std, STYPE = internal,
+    COMBINEFUNC = @extschema@._air_year_combine,
+    SERIALFUNC = @extschema@._air_year_serialize, DESERIALFUNC = @extschema@._air_year_deserialize,
+    FINALFUNC = @extschema@._air_year_pct_final, SSPACE = 3336, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.annual_percentile(date, double precision, double precision, @extschema@.standard) IS
+    'HJ 663 percentile (p in 0..1, e.g. eco.annual_percentile_rank(pollutant, standard)) of valid daily values of one calendar year under an HJ 663 edition; NULL unless the edition''s annual minimums hold';
 -- ===================================================================
 -- 0.1.0 -> 0.2.0: one API shape for the SQL surface (CHANGELOG.md, docs/choices.md "One API shape").
 -- The renames of support functions are in 00_renames.sql (generated from scripts/renames.tsv: it runs first,

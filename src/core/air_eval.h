@@ -88,10 +88,87 @@ typedef eco_exact eco_air_fixed;
 /* Capture check for a mean of n values with minimum min_count. */
 #define eco_air_capture_ok(n, min_count) ((n) >= (min_count) && (n) > 0)
 
+/* ---------- HJ 663 editions as records ---------- */
+
+/* One annual statistic of HJ 663 (§3.5 of the evaluation rules): a pollutant's annual mean and/or percentile. */
+typedef struct eco_air_annual_stat
+{
+	short		pollutant;		/* eco_pollutant id */
+	unsigned char annual_mean;	/* the annual mean is evaluated (against the annual limit) */
+	double		percentile;		/* rank p (0..1) of the daily statistic, 0: none */
+	eco_air_period daily_period;	/* the daily statistic: 24-h mean, or MDA8 (O3) */
+} eco_air_annual_stat;
+
+/*
+ * One edition of HJ 663, keyed by its eco_std_id.  The rules the statistics
+ * read; fields are kept even where the editions agree.
+ */
+typedef struct eco_air_eval_rules
+{
+	int			id;				/* ECO_STD_HJ663_2013, ECO_STD_HJ663_2026 */
+	int			limits;			/* GB 3095 edition the statistics are compared with (and of the MDA8 validity limit) */
+	int			min_hours_day;	/* hourly values for a daily mean */
+	int			min_hours_8h;	/* hourly values in an 8-h window */
+	int			mda8_first_end; /* first 8-h window ends at this hour */
+	int			mda8_last_end;	/* last ends at this hour */
+	int			min_windows_mda8;	/* valid 8-h values for an MDA8 (fewer: valid above the limit) */
+	int			min_days_year;	/* daily values per calendar year */
+	int			min_days_month; /* daily values per month ... */
+	int			min_days_feb;	/* ... except February */
+	eco_air_annual_stat annual[6];	/* SO2 NO2 CO O3 PM10 PM2.5 (GB 3095 Table 1 order) */
+	/* composite index: the six items (annual[] order) divided by the grade II limit of these periods */
+	eco_air_period index_period[6];
+} eco_air_eval_rules;
+
+extern const eco_air_eval_rules eco_hj663_2013;
+extern const eco_air_eval_rules eco_hj663_2026;
+extern const eco_air_eval_rules *const eco_air_eval_editions[];
+extern const int eco_air_eval_n_editions;
+
+/* The record of an eco_std_id; NULL when the standard is not an HJ 663 edition. */
+const eco_air_eval_rules *eco_air_eval_rules_find(int std_id);
+
+/*
+ * 1 when eco_air_mda8 implements the MDA8 rules of ed (its windows, hours
+ * per window and window minimum are the ECO_AIR_* constants it reads); a
+ * record with other MDA8 rules is refused rather than computed by the wrong
+ * ones.
+ */
+int			eco_air_mda8_implements(const eco_air_eval_rules *ed);
+
+/*
+ * HJ 663 annual evaluation (年评价) of one of the six pollutants under edition
+ * ed and grade 1|2: the annual mean (where the edition evaluates it) and the
+ * percentile statistic each at most the limit of the edition's GB 3095
+ * edition (annual limit; 24-h limit, or the MDA8 limit for O3), compared as
+ * given.  annual_mean / pct_value NULL = not available.  Returns 1 complies,
+ * 0 does not, -1 a statistic the rule needs is missing (and nothing
+ * exceeds), -2 not one of the six or no limit.
+ */
+int			eco_air_annual_compliance(const eco_air_eval_rules *ed, int pollutant, int grade,
+									  const double *annual_mean, const double *pct_value);
+
+/*
+ * Default edition of each air standard family (HJ633, EPA, HJ663, GB3095):
+ * the default of every air function's standard argument, stated once here.
+ * Returns the eco_std_id, 0 for a family without one.
+ */
+typedef struct eco_air_default
+{
+	const char *family;
+	int			standard;
+} eco_air_default;
+
+extern const eco_air_default eco_air_defaults[];
+extern const int eco_air_n_defaults;
+int			eco_air_default_standard(const char *family);
+
 /*
  * Annual validity: month_counts[0..11] daily values per month, total the
- * sum.  1 when total ≥ 324, every month ≥ 27, February ≥ 25.
+ * sum.  1 when total ≥ 324, every month ≥ 27, February ≥ 25 (the
+ * minimums of edition ed; eco_air_annual_valid: HJ 663-2013).
  */
+int			eco_air_annual_valid_ed(const eco_air_eval_rules *ed, const int month_counts[12]);
 int			eco_air_annual_valid(const int month_counts[12]);
 
 /*

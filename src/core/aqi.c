@@ -36,41 +36,7 @@ dec_le(aqi_dec d, int64_t x)
  */
 static const int hj_iaqi[8] = {0, 50, 100, 150, 200, 300, 400, 500};
 
-typedef struct hj_column
-{
-	aqi_item	item;
-	aqi_period	period;
-	const char *unit;
-	int			n;				/* breakpoints */
-	int			bp[8];
-	const char *note;
-} hj_column;
-
-/* Gas columns: HJ 633-2012 Table 1 = HJ 633-2026 Table 3. */
-static const hj_column hj_gases[] = {
-	{AQI_SO2, AQI_P24H, UG, 8, {0, 50, 150, 475, 800, 1600, 2100, 2620}, NULL},
-	{AQI_SO2, AQI_P1H, UG, 5, {0, 150, 500, 650, 800}, "above 800: 2012 reports the SO2 24-h IAQI; 2026 IAQI = 200"},
-	{AQI_NO2, AQI_P24H, UG, 8, {0, 40, 80, 180, 280, 565, 750, 940}, NULL},
-	{AQI_NO2, AQI_P1H, UG, 8, {0, 100, 200, 700, 1200, 2340, 3090, 3840}, NULL},
-	{AQI_CO, AQI_P24H, MG, 8, {0, 2, 4, 14, 24, 36, 48, 60}, NULL},
-	{AQI_CO, AQI_P1H, MG, 8, {0, 5, 10, 35, 60, 90, 120, 150}, NULL},
-	{AQI_O3, AQI_P1H, UG, 8, {0, 160, 200, 300, 400, 800, 1000, 1200}, NULL},
-	{AQI_O3, AQI_P8H, UG, 6, {0, 100, 160, 215, 265, 800}, "above 800: 2012 reports the O3 1-h IAQI; 2026 IAQI = 300"},
-};
-
-/* Particulate columns, HJ 633-2012 Table 1. */
-static const hj_column hj2012_pm[] = {
-	{AQI_PM10, AQI_P24H, UG, 8, {0, 50, 150, 250, 350, 420, 500, 600}, NULL},
-	{AQI_PM25, AQI_P24H, UG, 8, {0, 35, 75, 115, 150, 250, 350, 500}, NULL},
-};
-
-/* Particulate columns, HJ 633-2026 Table 3 (IAQI 100 at 120 and 60). */
-static const hj_column hj2026_pm[] = {
-	{AQI_PM10, AQI_P24H, UG, 8, {0, 50, 120, 250, 350, 420, 500, 600}, NULL},
-	{AQI_PM25, AQI_P24H, UG, 8, {0, 35, 60, 115, 150, 250, 350, 500}, NULL},
-};
-
-/* US EPA TAD May 2024, Table 6: disjoint bands. */
+/* US EPA TAD May 2024, Table 6: one disjoint band. */
 typedef struct epa_row
 {
 	double		lo,
@@ -79,52 +45,94 @@ typedef struct epa_row
 				ihi;
 } epa_row;
 
-typedef struct epa_column
+/*
+ * A typed breakpoint column: HJ 633 continuous breakpoints (bp[], IAQI rows
+ * hj_iaqi) or US EPA disjoint rows (row[]).
+ */
+struct aqi_column
 {
 	aqi_item	item;
 	aqi_period	period;
 	const char *unit;
-	int			decimals;		/* truncation (§8.1) */
-	int			n;
+	int			n;				/* breakpoints (HJ) or rows (EPA) */
+	int			bp[8];
 	epa_row		row[6];
 	const char *note;
-} epa_column;
-
-static const epa_column epa_cols[] = {
-	{AQI_O3, AQI_P8H, "ppm", 3, 5, {
-			{0.000, 0.054, 0, 50}, {0.055, 0.070, 51, 100}, {0.071, 0.085, 101, 150},
-	{0.086, 0.105, 151, 200}, {0.106, 0.200, 201, 300}}, "above 0.200 ppm no 8-h index (use 1-h O3)"},
-	{AQI_O3, AQI_P1H, "ppm", 3, 4, {
-			{0.125, 0.164, 101, 150}, {0.165, 0.204, 151, 200}, {0.205, 0.404, 201, 300},
-	{0.405, 0.604, 301, 500}}, "below 0.125 ppm no 1-h index (use 8-h O3)"},
-	{AQI_PM25, AQI_P24H, UG, 1, 6, {
-			{0.0, 9.0, 0, 50}, {9.1, 35.4, 51, 100}, {35.5, 55.4, 101, 150},
-	{55.5, 125.4, 151, 200}, {125.5, 225.4, 201, 300}, {225.5, 325.4, 301, 500}}, NULL},
-	{AQI_PM10, AQI_P24H, UG, 0, 6, {
-			{0, 54, 0, 50}, {55, 154, 51, 100}, {155, 254, 101, 150},
-	{255, 354, 151, 200}, {355, 424, 201, 300}, {425, 604, 301, 500}}, NULL},
-	{AQI_CO, AQI_P8H, "ppm", 1, 6, {
-			{0.0, 4.4, 0, 50}, {4.5, 9.4, 51, 100}, {9.5, 12.4, 101, 150},
-	{12.5, 15.4, 151, 200}, {15.5, 30.4, 201, 300}, {30.5, 50.4, 301, 500}}, NULL},
-	{AQI_SO2, AQI_P1H, "ppb", 0, 4, {
-			{0, 35, 0, 50}, {36, 75, 51, 100}, {76, 185, 101, 150},
-	{186, 304, 151, 200}}, "305 ppb or more: 200 (higher values come from 24-h SO2)"},
-	{AQI_SO2, AQI_P24H, "ppb", 0, 2, {
-	{305, 604, 201, 300}, {605, 1004, 301, 500}}, "below 305 ppb no 24-h index (use 1-h SO2)"},
-	{AQI_NO2, AQI_P1H, "ppb", 0, 6, {
-			{0, 53, 0, 50}, {54, 100, 51, 100}, {101, 360, 101, 150},
-	{361, 649, 151, 200}, {650, 1249, 201, 300}, {1250, 2049, 301, 500}}, NULL},
 };
 
-#define N_HJ_GASES ((int) (sizeof hj_gases / sizeof hj_gases[0]))
-#define N_HJ_PM ((int) (sizeof hj2012_pm / sizeof hj2012_pm[0]))
-#define N_EPA ((int) (sizeof epa_cols / sizeof epa_cols[0]))
-/* 2012: gases + PM 24h; 2026: gases + PM 24h + PM 1h on the daily breakpoints */
-#define N_TABLES (N_HJ_GASES + N_HJ_PM + N_HJ_GASES + 2 * N_HJ_PM + N_EPA)
+#define HJ(item, per, unit, n, bps, note) {item, per, unit, n, bps, {{0, 0, 0, 0}}, note}
+#define EPA(item, per, unit, n, note, ...) {item, per, unit, n, {0}, {__VA_ARGS__}, note}
+#define BP(...) {__VA_ARGS__}
 
-static aqi_table tables[N_TABLES];
-static int	n_built = 0;
-static const aqi_table *index_[AQI_N_EDITIONS][AQI_N_ITEMS][AQI_N_PERIODS];
+/* Gas columns: HJ 633-2012 Table 1 = HJ 633-2026 Table 3. */
+static const aqi_column hj_gases[] = {
+	HJ(AQI_SO2, AQI_P24H, UG, 8, BP(0, 50, 150, 475, 800, 1600, 2100, 2620), NULL),
+	HJ(AQI_SO2, AQI_P1H, UG, 5, BP(0, 150, 500, 650, 800), "above 800: 2012 reports the SO2 24-h IAQI; 2026 IAQI = 200"),
+	HJ(AQI_NO2, AQI_P24H, UG, 8, BP(0, 40, 80, 180, 280, 565, 750, 940), NULL),
+	HJ(AQI_NO2, AQI_P1H, UG, 8, BP(0, 100, 200, 700, 1200, 2340, 3090, 3840), NULL),
+	HJ(AQI_CO, AQI_P24H, MG, 8, BP(0, 2, 4, 14, 24, 36, 48, 60), NULL),
+	HJ(AQI_CO, AQI_P1H, MG, 8, BP(0, 5, 10, 35, 60, 90, 120, 150), NULL),
+	HJ(AQI_O3, AQI_P1H, UG, 8, BP(0, 160, 200, 300, 400, 800, 1000, 1200), NULL),
+	HJ(AQI_O3, AQI_P8H, UG, 6, BP(0, 100, 160, 215, 265, 800), "above 800: 2012 reports the O3 1-h IAQI; 2026 IAQI = 300"),
+};
+
+/* Particulate columns, HJ 633-2012 Table 1. */
+static const aqi_column hj2012_pm[] = {
+	HJ(AQI_PM10, AQI_P24H, UG, 8, BP(0, 50, 150, 250, 350, 420, 500, 600), NULL),
+	HJ(AQI_PM25, AQI_P24H, UG, 8, BP(0, 35, 75, 115, 150, 250, 350, 500), NULL),
+};
+
+/* Particulate columns, HJ 633-2026 Table 3 (IAQI 100 at 120 and 60). */
+static const aqi_column hj2026_pm[] = {
+	HJ(AQI_PM10, AQI_P24H, UG, 8, BP(0, 50, 120, 250, 350, 420, 500, 600), NULL),
+	HJ(AQI_PM25, AQI_P24H, UG, 8, BP(0, 35, 60, 115, 150, 250, 350, 500), NULL),
+};
+
+/* US EPA TAD May 2024, Table 6: disjoint bands. */
+static const aqi_column epa_cols[] = {
+	EPA(AQI_O3, AQI_P8H, "ppm", 5, "above 0.200 ppm no 8-h index (use 1-h O3)",
+		{0.000, 0.054, 0, 50}, {0.055, 0.070, 51, 100}, {0.071, 0.085, 101, 150},
+		{0.086, 0.105, 151, 200}, {0.106, 0.200, 201, 300}),
+	EPA(AQI_O3, AQI_P1H, "ppm", 4, "below 0.125 ppm no 1-h index (use 8-h O3)",
+		{0.125, 0.164, 101, 150}, {0.165, 0.204, 151, 200}, {0.205, 0.404, 201, 300},
+		{0.405, 0.604, 301, 500}),
+	EPA(AQI_PM25, AQI_P24H, UG, 6, NULL,
+		{0.0, 9.0, 0, 50}, {9.1, 35.4, 51, 100}, {35.5, 55.4, 101, 150},
+		{55.5, 125.4, 151, 200}, {125.5, 225.4, 201, 300}, {225.5, 325.4, 301, 500}),
+	EPA(AQI_PM10, AQI_P24H, UG, 6, NULL,
+		{0, 54, 0, 50}, {55, 154, 51, 100}, {155, 254, 101, 150},
+		{255, 354, 151, 200}, {355, 424, 201, 300}, {425, 604, 301, 500}),
+	EPA(AQI_CO, AQI_P8H, "ppm", 6, NULL,
+		{0.0, 4.4, 0, 50}, {4.5, 9.4, 51, 100}, {9.5, 12.4, 101, 150},
+		{12.5, 15.4, 151, 200}, {15.5, 30.4, 201, 300}, {30.5, 50.4, 301, 500}),
+	EPA(AQI_SO2, AQI_P1H, "ppb", 4, "305 ppb or more: 200 (higher values come from 24-h SO2)",
+		{0, 35, 0, 50}, {36, 75, 51, 100}, {76, 185, 101, 150},
+		{186, 304, 151, 200}),
+	EPA(AQI_SO2, AQI_P24H, "ppb", 2, "below 305 ppb no 24-h index (use 1-h SO2)",
+		{305, 604, 201, 300}, {605, 1004, 301, 500}),
+	EPA(AQI_NO2, AQI_P1H, "ppb", 6, NULL,
+		{0, 53, 0, 50}, {54, 100, 51, 100}, {101, 360, 101, 150},
+		{361, 649, 151, 200}, {650, 1249, 201, 300}, {1250, 2049, 301, 500}),
+};
+
+#define PM_1H_NOTE "1-h value on the daily breakpoints (HJ 633-2026 式(1) note)"
+
+/* ---------- built tables (per edition record, on first use) ---------- */
+
+#define MAX_TABLES 16
+#define MAX_BUILT 16			/* editions: the shipped ones and any a test passes */
+
+typedef struct built_tables
+{
+	const aqi_rules *ed;
+	int			n;
+	aqi_table	t[MAX_TABLES];
+	const aqi_table *index[AQI_N_ITEMS][AQI_N_PERIODS];
+} built_tables;
+
+static built_tables built[MAX_BUILT];
+static int	n_built_eds = 0;
+static built_tables *last_built = NULL;
 
 /* scale a typed breakpoint to 10^6 (values have at most 3 decimals) */
 static int64_t
@@ -133,55 +141,39 @@ scale6(double x)
 	return (int64_t) llround(x * 1e6);
 }
 
-static void
-add_hj(aqi_edition ed, const hj_column *c, aqi_period period)
+static const aqi_footnote *
+footnote_of(const aqi_rules *ed, int item, int period)
 {
-	aqi_table  *t = &tables[n_built++];
-
-	t->edition = ed;
-	t->item = c->item;
-	t->period = period;
-	t->unit = c->unit;
-	t->decimals = ed == AQI_HJ2026 ? (c->item == AQI_CO ? 1 : 0) : -1;
-	t->n_bands = c->n - 1;
-	for (int i = 1; i < c->n; i++)
-	{
-		t->band[i - 1].bp_lo = (int64_t) c->bp[i - 1] * 1000000;
-		t->band[i - 1].bp_hi = (int64_t) c->bp[i] * 1000000;
-		t->band[i - 1].i_lo = hj_iaqi[i - 1];
-		t->band[i - 1].i_hi = hj_iaqi[i];
-	}
-	t->note = period != c->period ? "1-h value on the daily breakpoints (HJ 633-2026 式(1) note)" : c->note;
-	index_[ed][t->item][period] = t;
+	for (int i = 0; i < ed->n_footnotes; i++)
+		if ((int) ed->footnotes[i].item == item && (int) ed->footnotes[i].period == period)
+			return &ed->footnotes[i];
+	return NULL;
 }
 
 static void
-build_tables(void)
+build_table(const aqi_rules *ed, const aqi_column_use *u, aqi_table *t)
 {
-	if (n_built)
-		return;
-	for (int e = AQI_HJ2012; e <= AQI_HJ2026; e++)
-	{
-		const hj_column *pm = e == AQI_HJ2012 ? hj2012_pm : hj2026_pm;
+	const aqi_column *c = u->column;
+	int			own = u->period < 0 || u->period == (int) c->period;
 
-		for (int i = 0; i < N_HJ_GASES; i++)
-			add_hj((aqi_edition) e, &hj_gases[i], hj_gases[i].period);
-		for (int i = 0; i < N_HJ_PM; i++)
-			add_hj((aqi_edition) e, &pm[i], pm[i].period);
-		if (e == AQI_HJ2026)
-			for (int i = 0; i < N_HJ_PM; i++)
-				add_hj((aqi_edition) e, &pm[i], AQI_P1H);
+	t->edition = ed;
+	t->item = c->item;
+	t->period = own ? c->period : (aqi_period) u->period;
+	t->unit = c->unit;
+	t->decimals = ed->input == AQI_INPUT_AS_WRITTEN ? -1 : ed->input_decimals[c->item];
+	if (ed->interp == AQI_INTERP_CEIL)
+	{
+		t->n_bands = c->n - 1;
+		for (int i = 1; i < c->n; i++)
+		{
+			t->band[i - 1].bp_lo = (int64_t) c->bp[i - 1] * 1000000;
+			t->band[i - 1].bp_hi = (int64_t) c->bp[i] * 1000000;
+			t->band[i - 1].i_lo = hj_iaqi[i - 1];
+			t->band[i - 1].i_hi = hj_iaqi[i];
+		}
 	}
-	for (int i = 0; i < N_EPA; i++)
+	else
 	{
-		const epa_column *c = &epa_cols[i];
-		aqi_table  *t = &tables[n_built++];
-
-		t->edition = AQI_EPA2024;
-		t->item = c->item;
-		t->period = c->period;
-		t->unit = c->unit;
-		t->decimals = c->decimals;
 		t->n_bands = c->n;
 		for (int j = 0; j < c->n; j++)
 		{
@@ -190,32 +182,62 @@ build_tables(void)
 			t->band[j].i_lo = c->row[j].ilo;
 			t->band[j].i_hi = c->row[j].ihi;
 		}
-		t->note = c->note;
-		index_[AQI_EPA2024][t->item][t->period] = t;
 	}
+	t->note = own ? c->note : PM_1H_NOTE;
+	t->footnote = footnote_of(ed, t->item, t->period);
+}
+
+static const built_tables *
+built_of(const aqi_rules *ed)
+{
+	built_tables *b;
+
+	if (last_built != NULL && last_built->ed == ed)
+		return last_built;
+	for (int i = 0; i < n_built_eds; i++)
+		if (built[i].ed == ed)
+			return last_built = &built[i];
+	if (ed == NULL || n_built_eds >= MAX_BUILT || ed->n_tables > MAX_TABLES)
+		return NULL;
+	b = &built[n_built_eds];
+	memset(b, 0, sizeof *b);
+	for (int i = 0; i < ed->n_tables; i++)
+	{
+		aqi_table  *t = &b->t[b->n++];
+
+		build_table(ed, &ed->tables[i], t);
+		b->index[t->item][t->period] = t;
+	}
+	b->ed = ed;
+	n_built_eds++;
+	return last_built = b;
 }
 
 int
-aqi_n_tables(void)
+aqi_n_tables(const aqi_rules *ed)
 {
-	build_tables();
-	return n_built;
+	const built_tables *b = built_of(ed);
+
+	return b ? b->n : 0;
 }
 
 const aqi_table *
-aqi_table_at(int i)
+aqi_table_at(const aqi_rules *ed, int i)
 {
-	build_tables();
-	return i >= 0 && i < n_built ? &tables[i] : NULL;
+	const built_tables *b = built_of(ed);
+
+	return b && i >= 0 && i < b->n ? &b->t[i] : NULL;
 }
 
 const aqi_table *
-aqi_table_find(aqi_edition ed, aqi_item item, aqi_period period)
+aqi_table_find(const aqi_rules *ed, aqi_item item, aqi_period period)
 {
-	if ((unsigned) ed >= AQI_N_EDITIONS || (unsigned) item >= AQI_N_ITEMS || (unsigned) period >= AQI_N_PERIODS)
+	const built_tables *b;
+
+	if ((unsigned) item >= AQI_N_ITEMS || (unsigned) period >= AQI_N_PERIODS)
 		return NULL;
-	build_tables();
-	return index_[ed][item][period];
+	b = built_of(ed);
+	return b ? b->index[item][period] : NULL;
 }
 
 /* ---------- names ---------- */
@@ -261,6 +283,8 @@ aqi_period_parse(const char *text, int len)
 
 /* ---------- IAQI ---------- */
 
+static const aqi_footnote *footnote_of(const aqi_rules *ed, int item, int period);
+
 /*
  * floor(num / den) and whether it leaves a remainder, for 0 <= num, 0 < den.
  * Below 2^53 both are exact doubles: the double quotient is at most one off,
@@ -294,20 +318,24 @@ div_floor(int64_t num, int64_t den, int *rem)
 	return q;
 }
 
-/* HJ 633: continuous bands, ceiling (向上进位取整). */
+/* The rule of the table's footnote above its top breakpoint. */
 static int
-hj_iaqi_dec(const aqi_table *t, aqi_dec d)
+footnote_iaqi(const aqi_footnote *fn)
+{
+	return fn->rule == AQI_FN_FIXED ? fn->iaqi : AQI_NA;
+}
+
+/* Continuous bands, ceiling (向上进位取整). */
+static int
+ceil_iaqi_dec(const aqi_table *t, aqi_dec d)
 {
 	const aqi_band *top = &t->band[t->n_bands - 1];
 
 	if (!dec_le(d, top->bp_hi))
 	{
-		/* footnotes (2)/(3) of 2012, b/c of 2026 */
-		if (t->item == AQI_SO2 && t->period == AQI_P1H)
-			return t->edition == AQI_HJ2012 ? AQI_NA : 200;
-		if (t->item == AQI_O3 && t->period == AQI_P8H)
-			return t->edition == AQI_HJ2012 ? AQI_NA : 300;
-		return 500;				/* the standard defines nothing above: cap (README, Air quality index) */
+		if (t->footnote != NULL)
+			return footnote_iaqi(t->footnote);
+		return t->edition->top_cap;	/* the standard defines nothing above: cap (README, Air quality index) */
 	}
 	for (int i = 0; i < t->n_bands; i++)
 	{
@@ -322,24 +350,22 @@ hj_iaqi_dec(const aqi_table *t, aqi_dec d)
 			return b->i_lo + (int) q + (rem || d.sticky ? 1 : 0);
 		}
 	}
-	return 500;					/* not reached */
+	return t->edition->top_cap;	/* not reached */
 }
 
-/* EPA: disjoint bands on the truncation grid, nearest integer (half up), extrapolation. */
+/* Disjoint bands on the truncation grid, nearest integer (half up), extrapolation. */
 static int
-epa_iaqi_dec(const aqi_table *t, aqi_dec d)
+nearest_iaqi_dec(const aqi_table *t, aqi_dec d)
 {
 	const aqi_band *b = NULL;
 	int64_t		num,
 				den,
 				r;
 
-	if (t->item == AQI_O3 && t->period == AQI_P8H && d.c6 > t->band[t->n_bands - 1].bp_hi)
-		return AQI_NA;
-	if (t->item == AQI_SO2 && t->period == AQI_P1H && d.c6 > t->band[t->n_bands - 1].bp_hi)
-		return 200;
+	if (t->footnote != NULL && d.c6 > t->band[t->n_bands - 1].bp_hi)
+		return footnote_iaqi(t->footnote);
 	if (d.c6 < t->band[0].bp_lo)
-		return AQI_NA;			/* O3 1-h below 0.125, SO2 24-h below 305 */
+		return AQI_NA;			/* below the first band (EPA: O3 1-h below 0.125, SO2 24-h below 305) */
 	for (int i = 0; i < t->n_bands && b == NULL; i++)
 		if (d.c6 <= t->band[i].bp_hi)
 			b = &t->band[i];
@@ -361,33 +387,30 @@ epa_iaqi_dec(const aqi_table *t, aqi_dec d)
 int
 aqi_iaqi_dec(const aqi_table *t, aqi_dec d)
 {
-	return t->edition == AQI_EPA2024 ? epa_iaqi_dec(t, d) : hj_iaqi_dec(t, d);
+	return t->edition->interp == AQI_INTERP_NEAREST ? nearest_iaqi_dec(t, d) : ceil_iaqi_dec(t, d);
 }
 
 int
 aqi_iaqi(const aqi_table *t, double v)
 {
+	const aqi_rules *ed = t->edition;
 	aqi_dec		d;
 
 	if (!eco_decimal_of(v, &d))
 	{
-		/* beyond 9e9: above every HJ table; every EPA extrapolation overflows */
-		if (t->edition != AQI_EPA2024)
-		{
-			d.c6 = INT64_MAX / 4;
-			d.sticky = 0;
-			return hj_iaqi_dec(t, d);
-		}
-		if (t->item == AQI_O3 && t->period == AQI_P8H)
-			return AQI_NA;
-		if (t->item == AQI_SO2 && t->period == AQI_P1H)
-			return 200;
-		return AQI_OVERFLOW;
+		/* beyond 9e9: above every table; every extrapolation overflows */
+		if (t->footnote != NULL)
+			return footnote_iaqi(t->footnote);
+		if (ed->interp == AQI_INTERP_NEAREST)
+			return AQI_OVERFLOW;
+		d.c6 = INT64_MAX / 4;
+		d.sticky = 0;
+		return ceil_iaqi_dec(t, d);
 	}
 	/* input step only when the value has more decimals than kept */
 	if (d.decimals > t->decimals && t->decimals >= 0)
 	{
-		if (t->edition == AQI_HJ2026)
+		if (ed->input == AQI_INPUT_GBT8170)
 			eco_decimal_round_gbt8170(&d, t->decimals);
 		else
 			eco_decimal_truncate(&d, t->decimals);
@@ -396,12 +419,6 @@ aqi_iaqi(const aqi_table *t, double v)
 }
 
 /* ---------- reports ---------- */
-
-static int
-iaqi_of(aqi_edition ed, aqi_item item, aqi_period p, double v)
-{
-	return aqi_iaqi(aqi_table_find(ed, item, p), v);
-}
 
 int
 aqi_level_of(int aqi)
@@ -420,7 +437,7 @@ aqi_level_of(int aqi)
 }
 
 void
-aqi_combine(aqi_edition ed, const unsigned char used[AQI_N_IND], aqi_result *r)
+aqi_combine(aqi_missing_rule rule, const unsigned char used[AQI_N_IND], aqi_result *r)
 {
 	int			max = AQI_NA,
 				missing = 0;
@@ -435,8 +452,7 @@ aqi_combine(aqi_edition ed, const unsigned char used[AQI_N_IND], aqi_result *r)
 		else if (r->iaqi[i] > max)
 			max = r->iaqi[i];
 	}
-	/* 2026 §5.3.1: with a missing indicator, publish only above 100 */
-	if (max < 0 || (missing && ed == AQI_HJ2026 && max <= 100))
+	if (max < 0 || (missing && rule == AQI_MISSING_WITHHOLD_LE_100 && max <= 100))
 	{
 		r->aqi = AQI_NA;
 		r->level = 0;
@@ -451,11 +467,12 @@ aqi_combine(aqi_edition ed, const unsigned char used[AQI_N_IND], aqi_result *r)
 }
 
 /*
- * HJ 633-2012 footnotes (2) and (3) route an index to a companion value (SO2
- * 1-h above 800 to the SO2 24-h value; O3 8-h above 800 to the O3 1-h value).
- * When the concentration is given but the companion is not, the pollutant has
- * no index although it is known to be high: an AQI from the other indicators
- * would understate, so the AQI is NA (the individual indices stay).
+ * A COMPANION footnote (HJ 633-2012 footnotes (2) and (3)) routes an index to
+ * a companion (SO2 1-h above 800 to the SO2 24-h value; O3 8-h above 800 to
+ * the O3 1-h indicator).  When the concentration is given but the companion
+ * is not, the pollutant has no index although it is known to be high: an AQI
+ * from the other indicators would understate, so the AQI is NA (the
+ * individual indices stay).
  */
 static void
 aqi_mark_unresolved(aqi_result *r)
@@ -465,7 +482,7 @@ aqi_mark_unresolved(aqi_result *r)
 	r->primary = 0;
 }
 
-/* The result of an edition this module does not know: every index and the AQI NA. */
+/* The result of a report the edition does not define: every index and the AQI NA. */
 static void
 aqi_result_na(aqi_result *r)
 {
@@ -475,106 +492,96 @@ aqi_result_na(aqi_result *r)
 	r->aqi = AQI_NA;
 }
 
-static const unsigned char used_2012_daily[AQI_N_IND] = {1, 1, 1, 1, 1, 1, 1};
-static const unsigned char used_2026_daily[AQI_N_IND] = {1, 1, 1, 1, 1, 1, 0};
-static const unsigned char used_2012_hourly[AQI_N_IND] = {1, 1, 1, 1, 1, 1, 1};
-static const unsigned char used_2026_hourly[AQI_N_IND] = {1, 1, 1, 1, 1, 0, 1};
-
-void
-aqi_daily(aqi_edition ed, const double c[AQI_N_IND], const unsigned char present[AQI_N_IND], aqi_result *r)
+/*
+ * One report from its sources (the edition's daily, real-time or published
+ * indicator set): the IAQIs, the COMPANION footnotes, the AQI under the
+ * missing-data rule.
+ */
+static void
+aqi_report(const aqi_rules *ed, const aqi_source src[AQI_N_IND], aqi_missing_rule missing,
+		   const double *c, const unsigned char *present, aqi_result *r)
 {
-	static const aqi_item item[AQI_N_IND] = {AQI_SO2, AQI_NO2, AQI_CO, AQI_PM10, AQI_PM25, AQI_O3, AQI_O3};
-	static const aqi_period per[AQI_N_IND] = {AQI_P24H, AQI_P24H, AQI_P24H, AQI_P24H, AQI_P24H, AQI_P8H, AQI_P1H};
-	static const aqi_table *tab[2][AQI_N_IND];	/* per HJ edition, looked up once */
-	const unsigned char *used = ed == AQI_HJ2012 ? used_2012_daily : used_2026_daily;
+	unsigned char used[AQI_N_IND];
+	const built_tables *b;
 
-	if ((unsigned) ed > AQI_HJ2026)
+	if (ed == NULL || ed->report != AQI_REPORT_HJ633 || (b = built_of(ed)) == NULL)
 	{
 		aqi_result_na(r);
 		return;
 	}
-	if (tab[ed][0] == NULL)
-		for (int i = 0; i < AQI_N_IND; i++)
-			tab[ed][i] = aqi_table_find(ed, item[i], per[i]);
 	for (int i = 0; i < AQI_N_IND; i++)
-		r->iaqi[i] = used[i] && present[i] ? aqi_iaqi(tab[ed][i], c[i]) : AQI_NA;
-	/* 2012 O3 8-h above 800 (footnote 3): no 8-h IAQI; the O3 IAQI is the 1-h one, an indicator anyway */
-	aqi_combine(ed, used, r);
-	if (used[AQI_IND_O3_8H] && present[AQI_IND_O3_8H] && r->iaqi[AQI_IND_O3_8H] == AQI_NA &&
-		r->iaqi[AQI_IND_O3_1H] < 0)
-		aqi_mark_unresolved(r);
+	{
+		const aqi_source *s = &src[i];
+		const aqi_table *t;
+		int			v = AQI_NA;
+
+		used[i] = s->used;
+		if (s->used && present[s->arg] && (t = b->index[s->item][s->period]) != NULL)
+		{
+			v = aqi_iaqi(t, c[s->arg]);
+			if (v == AQI_NA && t->footnote != NULL && t->footnote->rule == AQI_FN_COMPANION &&
+				t->footnote->companion_period >= 0 && s->companion_arg >= 0 && present[s->companion_arg])
+			{
+				const aqi_table *ct = aqi_table_find(ed, t->item, (aqi_period) t->footnote->companion_period);
+
+				if (ct != NULL)
+					v = aqi_iaqi(ct, c[s->companion_arg]);
+			}
+		}
+		r->iaqi[i] = v;
+	}
+	aqi_combine(missing, used, r);
+	/* a given concentration without an index whose companion is missing too: the AQI is not known */
+	for (int i = 0; i < AQI_N_IND; i++)
+	{
+		const aqi_source *s = &src[i];
+		const aqi_footnote *fn;
+
+		if (!s->used || !present[s->arg] || r->iaqi[i] != AQI_NA)
+			continue;
+		fn = footnote_of(ed, s->item, s->period);
+		if (fn != NULL && fn->rule == AQI_FN_COMPANION &&
+			(fn->companion_ind < 0 || r->iaqi[fn->companion_ind] < 0))
+		{
+			aqi_mark_unresolved(r);
+			return;
+		}
+	}
 }
 
 void
-aqi_hourly(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS], const unsigned char present[AQI_N_HOURLY_ARGS],
+aqi_daily(const aqi_rules *ed, const double c[AQI_N_IND], const unsigned char present[AQI_N_IND], aqi_result *r)
+{
+	if (ed == NULL)
+	{
+		aqi_result_na(r);
+		return;
+	}
+	aqi_report(ed, ed->daily, ed->daily_missing, c, present, r);
+}
+
+void
+aqi_hourly(const aqi_rules *ed, const double c[AQI_N_HOURLY_ARGS], const unsigned char present[AQI_N_HOURLY_ARGS],
 		   aqi_result *r)
 {
-	const unsigned char *used = ed == AQI_HJ2012 ? used_2012_hourly : used_2026_hourly;
-
-	if ((unsigned) ed > AQI_HJ2026)
+	if (ed == NULL)
 	{
 		aqi_result_na(r);
 		return;
 	}
-#define IQ(ind, arg, item, per) \
-	r->iaqi[ind] = used[ind] && present[arg] ? iaqi_of(ed, item, per, c[arg]) : AQI_NA
-	IQ(AQI_IND_SO2, AQI_H_SO2, AQI_SO2, AQI_P1H);
-	IQ(AQI_IND_NO2, AQI_H_NO2, AQI_NO2, AQI_P1H);
-	IQ(AQI_IND_CO, AQI_H_CO, AQI_CO, AQI_P1H);
-	IQ(AQI_IND_O3_1H, AQI_H_O3, AQI_O3, AQI_P1H);
-	if (ed == AQI_HJ2012)
-	{
-		IQ(AQI_IND_PM10, AQI_H_PM10_24H, AQI_PM10, AQI_P24H);
-		IQ(AQI_IND_PM25, AQI_H_PM25_24H, AQI_PM25, AQI_P24H);
-		IQ(AQI_IND_O3_8H, AQI_H_O3_8H, AQI_O3, AQI_P8H);
-		/* footnote (2): SO2 1-h above 800 reports the SO2 24-h IAQI (NA without it) */
-		if (present[AQI_H_SO2] && r->iaqi[AQI_IND_SO2] == AQI_NA)
-			r->iaqi[AQI_IND_SO2] = present[AQI_H_SO2_24H]
-				? iaqi_of(ed, AQI_SO2, AQI_P24H, c[AQI_H_SO2_24H]) : AQI_NA;
-	}
-	else
-	{
-		IQ(AQI_IND_PM10, AQI_H_PM10, AQI_PM10, AQI_P1H);
-		IQ(AQI_IND_PM25, AQI_H_PM25, AQI_PM25, AQI_P1H);
-		r->iaqi[AQI_IND_O3_8H] = AQI_NA;
-	}
-#undef IQ
-	aqi_combine(ed, used, r);
-	if (ed == AQI_HJ2012 &&
-		((present[AQI_H_SO2] && r->iaqi[AQI_IND_SO2] == AQI_NA) ||
-		 (present[AQI_H_O3_8H] && r->iaqi[AQI_IND_O3_8H] == AQI_NA && r->iaqi[AQI_IND_O3_1H] < 0)))
-		aqi_mark_unresolved(r);
+	aqi_report(ed, ed->realtime, ed->realtime_missing, c, present, r);
 }
 
-static const unsigned char used_published[AQI_N_IND] = {1, 1, 1, 1, 1, 0, 1};
-
 void
-aqi_hourly_published(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS],
+aqi_hourly_published(const aqi_rules *ed, const double c[AQI_N_HOURLY_ARGS],
 					 const unsigned char present[AQI_N_HOURLY_ARGS], aqi_result *r)
 {
-	if ((unsigned) ed > AQI_HJ2026)
+	if (ed == NULL)
 	{
 		aqi_result_na(r);
 		return;
 	}
-#define PQ(ind, arg, item, per) \
-	r->iaqi[ind] = present[arg] ? iaqi_of(ed, item, per, c[arg]) : AQI_NA
-	PQ(AQI_IND_SO2, AQI_H_SO2, AQI_SO2, AQI_P1H);
-	PQ(AQI_IND_NO2, AQI_H_NO2, AQI_NO2, AQI_P1H);
-	PQ(AQI_IND_CO, AQI_H_CO, AQI_CO, AQI_P1H);
-	PQ(AQI_IND_O3_1H, AQI_H_O3, AQI_O3, AQI_P1H);
-	/* PM 1-h values on the 24-h (daily) breakpoints */
-	PQ(AQI_IND_PM10, AQI_H_PM10, AQI_PM10, AQI_P24H);
-	PQ(AQI_IND_PM25, AQI_H_PM25, AQI_PM25, AQI_P24H);
-#undef PQ
-	r->iaqi[AQI_IND_O3_8H] = AQI_NA;
-	/* 2012 footnote (2): SO2 1-h above 800 reports the SO2 24-h IAQI (NA without it) */
-	if (ed == AQI_HJ2012 && present[AQI_H_SO2] && r->iaqi[AQI_IND_SO2] == AQI_NA && present[AQI_H_SO2_24H])
-		r->iaqi[AQI_IND_SO2] = iaqi_of(ed, AQI_SO2, AQI_P24H, c[AQI_H_SO2_24H]);
-	/* a missing pollutant withholds an AQI of 100 or less: the 2026 rule of aqi_combine */
-	aqi_combine(AQI_HJ2026, used_published, r);
-	if (ed == AQI_HJ2012 && present[AQI_H_SO2] && r->iaqi[AQI_IND_SO2] == AQI_NA)
-		aqi_mark_unresolved(r);
+	aqi_report(ed, ed->published, ed->published_missing, c, present, r);
 }
 
 int
@@ -621,7 +628,8 @@ idx_max(int a, int b)
 }
 
 void
-aqi_epa(const double c[AQI_N_EPA_ARGS], const unsigned char present[AQI_N_EPA_ARGS], aqi_epa_result *r)
+aqi_epa(const aqi_rules *ed, const double c[AQI_N_EPA_ARGS], const unsigned char present[AQI_N_EPA_ARGS],
+		aqi_epa_result *r)
 {
 	static const aqi_item item[AQI_N_EPA_ARGS] = {AQI_O3, AQI_O3, AQI_PM25, AQI_PM10, AQI_CO, AQI_SO2, AQI_NO2, AQI_SO2};
 	static const aqi_period per[AQI_N_EPA_ARGS] = {AQI_P8H, AQI_P1H, AQI_P24H, AQI_P24H, AQI_P8H, AQI_P1H, AQI_P1H, AQI_P24H};
@@ -633,10 +641,21 @@ aqi_epa(const double c[AQI_N_EPA_ARGS], const unsigned char present[AQI_N_EPA_AR
 				max = AQI_NA;
 
 	r->overflow_arg = -1;
+	if (ed == NULL || ed->report != AQI_REPORT_EPA)
+	{
+		memset(r, 0, sizeof *r);
+		for (int i = 0; i < AQI_N_EPA_ARGS - 1; i++)
+			r->index[i] = AQI_NA;
+		r->aqi = AQI_NA;
+		r->overflow_arg = -1;
+		return;
+	}
 	for (int i = 0; i < AQI_N_EPA_ARGS; i++)
 	{
 		/* a negative reading (instrument noise near zero) counts as 0, as the EPA's daily files publish it */
-		idx[i] = present[i] ? iaqi_of(AQI_EPA2024, item[i], per[i], c[i] < 0 ? 0.0 : c[i]) : AQI_NA;
+		const aqi_table *t = present[i] ? aqi_table_find(ed, item[i], per[i]) : NULL;
+
+		idx[i] = t != NULL ? aqi_iaqi(t, c[i] < 0 && ed->negative_as_zero ? 0.0 : c[i]) : AQI_NA;
 		if (idx[i] == AQI_OVERFLOW && r->overflow_arg < 0)
 			r->overflow_arg = i;
 	}
@@ -663,59 +682,56 @@ aqi_epa(const double c[AQI_N_EPA_ARGS], const unsigned char present[AQI_N_EPA_AR
 
 const aqi_level_info aqi_levels[] = {
 	/* HJ 633-2012 Table 2 [OFFICIAL]; 四级 advice keeps the official "锻练" */
-	{AQI_HJ2012, 1, 0, 50, "一级", "优", "Excellent", "绿色", "#00E400",
+	{ECO_STD_HJ633_2012, 1, 0, 50, "一级", "优", "Excellent", "绿色", "#00E400",
 		"空气质量令人满意，基本无空气污染", "各类人群可正常活动"},
-	{AQI_HJ2012, 2, 51, 100, "二级", "良", "Good", "黄色", "#FFFF00",
+	{ECO_STD_HJ633_2012, 2, 51, 100, "二级", "良", "Good", "黄色", "#FFFF00",
 		"空气质量可接受，但某些污染物可能对极少数异常敏感人群健康有较弱影响", "极少数异常敏感人群应减少户外活动"},
-	{AQI_HJ2012, 3, 101, 150, "三级", "轻度污染", "Lightly Polluted", "橙色", "#FF7E00",
+	{ECO_STD_HJ633_2012, 3, 101, 150, "三级", "轻度污染", "Lightly Polluted", "橙色", "#FF7E00",
 		"易感人群症状有轻度加剧，健康人群出现刺激症状",
 	"儿童、老年人及心脏病、呼吸系统疾病患者应减少长时间、高强度的户外锻炼"},
-	{AQI_HJ2012, 4, 151, 200, "四级", "中度污染", "Moderately Polluted", "红色", "#FF0000",
+	{ECO_STD_HJ633_2012, 4, 151, 200, "四级", "中度污染", "Moderately Polluted", "红色", "#FF0000",
 		"进一步加剧易感人群症状，可能对健康人群心脏、呼吸系统有影响",
 	"儿童、老年人及心脏病、呼吸系统疾病患者避免长时间、高强度的户外锻练，一般人群适量减少户外运动"},
-	{AQI_HJ2012, 5, 201, 300, "五级", "重度污染", "Heavily Polluted", "紫色", "#99004C",
+	{ECO_STD_HJ633_2012, 5, 201, 300, "五级", "重度污染", "Heavily Polluted", "紫色", "#99004C",
 		"心脏病和肺病患者症状显著加剧，运动耐受力降低，健康人群普遍出现症状",
 	"儿童、老年人和心脏病、肺病患者应停留在室内，停止户外运动，一般人群减少户外运动"},
-	{AQI_HJ2012, 6, 301, -1, "六级", "严重污染", "Severely Polluted", "褐红色", "#7E0023",
+	{ECO_STD_HJ633_2012, 6, 301, -1, "六级", "严重污染", "Severely Polluted", "褐红色", "#7E0023",
 		"健康人群运动耐受力降低，有明显强烈症状，提前出现某些疾病",
 	"儿童、老年人和病人应当留在室内，避免体力消耗，一般人群应避免户外活动"},
 	/* HJ 633-2026 Table 1 [OFFICIAL]; level 一 reads 1～50 (AQI 0 also gets it, README, Air quality index) */
-	{AQI_HJ2026, 1, 1, 50, "一级", "优", "Excellent", "绿色", "#00E400",
+	{ECO_STD_HJ633_2026, 1, 1, 50, "一级", "优", "Excellent", "绿色", "#00E400",
 		"空气质量令人满意，基本无空气污染", "各类人群可正常活动"},
-	{AQI_HJ2026, 2, 51, 100, "二级", "良", "Good", "黄色", "#FFFF00",
+	{ECO_STD_HJ633_2026, 2, 51, 100, "二级", "良", "Good", "黄色", "#FFFF00",
 		"空气质量可接受，但某些污染物可能对极少数异常敏感人群健康有较弱影响", "极少数异常敏感人群应减少户外活动"},
-	{AQI_HJ2026, 3, 101, 150, "三级", "轻度污染", "Lightly Polluted", "橙色", "#FF7E00",
+	{ECO_STD_HJ633_2026, 3, 101, 150, "三级", "轻度污染", "Lightly Polluted", "橙色", "#FF7E00",
 		"敏感人群症状有轻度加剧，健康人群出现刺激症状",
 	"青少年儿童、老年人及心血管系统疾病、呼吸系统疾病患者应减少长时间、高强度的户外锻炼"},
-	{AQI_HJ2026, 4, 151, 200, "四级", "中度污染", "Moderately Polluted", "红色", "#FF0000",
+	{ECO_STD_HJ633_2026, 4, 151, 200, "四级", "中度污染", "Moderately Polluted", "红色", "#FF0000",
 		"进一步加剧敏感人群症状，可能对健康人群心血管系统、呼吸系统有影响",
 	"青少年儿童、老年人及心血管系统疾病、呼吸系统疾病患者避免长时间、高强度的户外锻炼，一般人群适量减少户外运动"},
-	{AQI_HJ2026, 5, 201, 300, "五级", "重度污染", "Heavily Polluted", "紫色", "#99004C",
+	{ECO_STD_HJ633_2026, 5, 201, 300, "五级", "重度污染", "Heavily Polluted", "紫色", "#99004C",
 		"心血管系统和呼吸系统患者症状显著加剧，运动耐受力降低，健康人群普遍出现症状",
 	"青少年儿童、老年人和心血管系统疾病、呼吸系统疾病患者应停留在室内，停止户外运动，一般人群减少户外运动"},
-	{AQI_HJ2026, 6, 301, -1, "六级", "严重污染", "Severely Polluted", "褐红色", "#7E0023",
+	{ECO_STD_HJ633_2026, 6, 301, -1, "六级", "严重污染", "Severely Polluted", "褐红色", "#7E0023",
 		"健康人群运动耐受力降低，有明显强烈症状，提前出现某些疾病",
 	"青少年儿童、老年人和病人应当留在室内，避免体力消耗，一般人群应避免户外活动"},
 	/* US EPA: bands of Table 6; names and colours (maroon) from background knowledge, README, Air quality index */
-	{AQI_EPA2024, 1, 0, 50, NULL, NULL, "Good", NULL, "#00E400", NULL, NULL},
-	{AQI_EPA2024, 2, 51, 100, NULL, NULL, "Moderate", NULL, "#FFFF00", NULL, NULL},
-	{AQI_EPA2024, 3, 101, 150, NULL, NULL, "Unhealthy for Sensitive Groups", NULL, "#FF7E00", NULL, NULL},
-	{AQI_EPA2024, 4, 151, 200, NULL, NULL, "Unhealthy", NULL, "#FF0000", NULL, NULL},
-	{AQI_EPA2024, 5, 201, 300, NULL, NULL, "Very Unhealthy", NULL, "#8F3F97", NULL, NULL},
-	{AQI_EPA2024, 6, 301, -1, NULL, NULL, "Hazardous", NULL, "#7E0023", NULL, NULL},
+	{ECO_STD_EPA_2024, 1, 0, 50, NULL, NULL, "Good", NULL, "#00E400", NULL, NULL},
+	{ECO_STD_EPA_2024, 2, 51, 100, NULL, NULL, "Moderate", NULL, "#FFFF00", NULL, NULL},
+	{ECO_STD_EPA_2024, 3, 101, 150, NULL, NULL, "Unhealthy for Sensitive Groups", NULL, "#FF7E00", NULL, NULL},
+	{ECO_STD_EPA_2024, 4, 151, 200, NULL, NULL, "Unhealthy", NULL, "#FF0000", NULL, NULL},
+	{ECO_STD_EPA_2024, 5, 201, 300, NULL, NULL, "Very Unhealthy", NULL, "#8F3F97", NULL, NULL},
+	{ECO_STD_EPA_2024, 6, 301, -1, NULL, NULL, "Hazardous", NULL, "#7E0023", NULL, NULL},
 };
 
 const int	aqi_n_levels = (int) (sizeof aqi_levels / sizeof aqi_levels[0]);
 
 const aqi_level_info *
-aqi_level_find(aqi_edition ed, int aqi)
+aqi_level_find(const aqi_rules *ed, int aqi)
 {
-	int			lv;
-
-	if (aqi < 0 || (unsigned) ed >= AQI_N_EDITIONS)
+	if (aqi < 0 || ed == NULL || ed->levels == NULL)
 		return NULL;
-	lv = aqi_level_of(aqi);
-	return &aqi_levels[ed * 6 + lv - 1];
+	return &ed->levels[aqi_level_of(aqi) - 1];
 }
 
 /* HJ 633-2026 Table 2 */
@@ -729,6 +745,151 @@ const aqi_sensitive_group aqi_sensitive_groups[] = {
 };
 
 const int	aqi_n_sensitive_groups = (int) (sizeof aqi_sensitive_groups / sizeof aqi_sensitive_groups[0]);
+
+/* ---------- editions as records ---------- */
+
+/* Tables of each edition: the typed columns above, on their own period or another. */
+static const aqi_column_use hj2012_tables[] = {
+	{&hj_gases[0], -1}, {&hj_gases[1], -1}, {&hj_gases[2], -1}, {&hj_gases[3], -1},
+	{&hj_gases[4], -1}, {&hj_gases[5], -1}, {&hj_gases[6], -1}, {&hj_gases[7], -1},
+	{&hj2012_pm[0], -1}, {&hj2012_pm[1], -1},
+};
+
+static const aqi_column_use hj2026_tables[] = {
+	{&hj_gases[0], -1}, {&hj_gases[1], -1}, {&hj_gases[2], -1}, {&hj_gases[3], -1},
+	{&hj_gases[4], -1}, {&hj_gases[5], -1}, {&hj_gases[6], -1}, {&hj_gases[7], -1},
+	{&hj2026_pm[0], -1}, {&hj2026_pm[1], -1},
+	/* 式(1) note: PM 1-h values on the daily breakpoints */
+	{&hj2026_pm[0], AQI_P1H}, {&hj2026_pm[1], AQI_P1H},
+};
+
+static const aqi_column_use epa2024_tables[] = {
+	{&epa_cols[0], -1}, {&epa_cols[1], -1}, {&epa_cols[2], -1}, {&epa_cols[3], -1},
+	{&epa_cols[4], -1}, {&epa_cols[5], -1}, {&epa_cols[6], -1}, {&epa_cols[7], -1},
+};
+
+/* HJ 633-2012 Table 1 footnotes (2), (3): the index comes from a companion. */
+static const aqi_footnote hj2012_footnotes[] = {
+	{AQI_SO2, AQI_P1H, AQI_FN_COMPANION, 0, AQI_P24H, -1},	/* the SO2 24-h value's IAQI */
+	{AQI_O3, AQI_P8H, AQI_FN_COMPANION, 0, -1, AQI_IND_O3_1H},	/* the O3 1-h indicator */
+};
+
+/* HJ 633-2026 Table 3 footnotes b, c: fixed IAQIs. */
+static const aqi_footnote hj2026_footnotes[] = {
+	{AQI_SO2, AQI_P1H, AQI_FN_FIXED, 200, -1, -1},
+	{AQI_O3, AQI_P8H, AQI_FN_FIXED, 300, -1, -1},
+};
+
+/* US EPA TAD (2024) Table 6 notes. */
+static const aqi_footnote epa2024_footnotes[] = {
+	{AQI_O3, AQI_P8H, AQI_FN_NA, 0, -1, -1},	/* above 0.200 ppm: the 1-h O3 index */
+	{AQI_SO2, AQI_P1H, AQI_FN_FIXED, 200, -1, -1},	/* 305 ppb or more: 200 (24-h SO2 gives more) */
+};
+
+/* source {used, input, item, period, companion input} */
+#define SRC(arg, item, per) {1, arg, item, per, -1}
+#define SRC_C(arg, item, per, carg) {1, arg, item, per, carg}
+#define NO_SRC {0, 0, 0, 0, -1}
+
+/* Daily report inputs (aqi_indicator order): 24-h means, O3 8-h, O3 1-h. */
+#define DAILY_GASES_PM \
+	SRC(AQI_IND_SO2, AQI_SO2, AQI_P24H), SRC(AQI_IND_NO2, AQI_NO2, AQI_P24H), SRC(AQI_IND_CO, AQI_CO, AQI_P24H), \
+	SRC(AQI_IND_PM10, AQI_PM10, AQI_P24H), SRC(AQI_IND_PM25, AQI_PM25, AQI_P24H), \
+	SRC(AQI_IND_O3_8H, AQI_O3, AQI_P8H)
+
+/* Published real-time convention (HJ 633-2026 §4.2.3; the network's practice under 2012): six 1-h means, PM on the 24-h breakpoints. */
+#define PUBLISHED(so2_companion) { \
+	SRC_C(AQI_H_SO2, AQI_SO2, AQI_P1H, so2_companion), SRC(AQI_H_NO2, AQI_NO2, AQI_P1H), \
+	SRC(AQI_H_CO, AQI_CO, AQI_P1H), SRC(AQI_H_PM10, AQI_PM10, AQI_P24H), SRC(AQI_H_PM25, AQI_PM25, AQI_P24H), \
+	NO_SRC, SRC(AQI_H_O3, AQI_O3, AQI_P1H)}
+
+const aqi_rules aqi_hj633_2012 = {
+	.id = ECO_STD_HJ633_2012,
+	.report = AQI_REPORT_HJ633,
+	.input = AQI_INPUT_AS_WRITTEN,	/* the standard is silent */
+	.input_decimals = {-1, -1, -1, -1, -1, -1},
+	.negative_as_zero = 0,
+	.tables = hj2012_tables,
+	.n_tables = (int) (sizeof hj2012_tables / sizeof hj2012_tables[0]),
+	.interp = AQI_INTERP_CEIL,		/* §6.2 全部进位取整数 */
+	.top_cap = 500,
+	.footnotes = hj2012_footnotes,
+	.n_footnotes = 2,
+	/* §5.1.2-5.1.3: seven daily indicators, O3 daily maximum 1-h among them */
+	.daily = {DAILY_GASES_PM, SRC(AQI_IND_O3_1H, AQI_O3, AQI_P1H)},
+	.daily_missing = AQI_MISSING_FROM_PRESENT,
+	/* §5.1.4: 1-h gases, O3 8-h moving average, PM 24-h moving averages */
+	.realtime = {
+		SRC_C(AQI_H_SO2, AQI_SO2, AQI_P1H, AQI_H_SO2_24H), SRC(AQI_H_NO2, AQI_NO2, AQI_P1H),
+		SRC(AQI_H_CO, AQI_CO, AQI_P1H), SRC(AQI_H_PM10_24H, AQI_PM10, AQI_P24H),
+		SRC(AQI_H_PM25_24H, AQI_PM25, AQI_P24H), SRC(AQI_H_O3_8H, AQI_O3, AQI_P8H), SRC(AQI_H_O3, AQI_O3, AQI_P1H)},
+	.realtime_missing = AQI_MISSING_FROM_PRESENT,
+	.published = PUBLISHED(AQI_H_SO2_24H),
+	.published_missing = AQI_MISSING_WITHHOLD_LE_100,
+	.levels = &aqi_levels[0],
+	.sensitive_groups = NULL,
+	.n_sensitive_groups = 0,
+};
+
+const aqi_rules aqi_hj633_2026 = {
+	.id = ECO_STD_HJ633_2026,
+	.report = AQI_REPORT_HJ633,
+	.input = AQI_INPUT_GBT8170,		/* §4.2.2-4.2.3 */
+	.input_decimals = {0, 0, 1, 0, 0, 0},	/* SO2 NO2 CO O3 PM10 PM2.5: integers, CO 1 decimal */
+	.negative_as_zero = 0,
+	.tables = hj2026_tables,
+	.n_tables = (int) (sizeof hj2026_tables / sizeof hj2026_tables[0]),
+	.interp = AQI_INTERP_CEIL,		/* §4.2.6 向上进位 */
+	.top_cap = 500,
+	.footnotes = hj2026_footnotes,
+	.n_footnotes = 2,
+	/* §4.2.2: six daily indicators, no O3 1-h */
+	.daily = {DAILY_GASES_PM, NO_SRC},
+	.daily_missing = AQI_MISSING_WITHHOLD_LE_100,	/* §5.3.1 */
+	/* §4.2.3: the six 1-h means, PM on the daily breakpoints (式(1) note) */
+	.realtime = {
+		SRC(AQI_H_SO2, AQI_SO2, AQI_P1H), SRC(AQI_H_NO2, AQI_NO2, AQI_P1H), SRC(AQI_H_CO, AQI_CO, AQI_P1H),
+		SRC(AQI_H_PM10, AQI_PM10, AQI_P1H), SRC(AQI_H_PM25, AQI_PM25, AQI_P1H), NO_SRC,
+		SRC(AQI_H_O3, AQI_O3, AQI_P1H)},
+	.realtime_missing = AQI_MISSING_WITHHOLD_LE_100,
+	.published = PUBLISHED(-1),
+	.published_missing = AQI_MISSING_WITHHOLD_LE_100,
+	.levels = &aqi_levels[6],
+	.sensitive_groups = aqi_sensitive_groups,	/* Table 2 */
+	.n_sensitive_groups = (int) (sizeof aqi_sensitive_groups / sizeof aqi_sensitive_groups[0]),
+};
+
+const aqi_rules aqi_epa_2024 = {
+	.id = ECO_STD_EPA_2024,
+	.report = AQI_REPORT_EPA,
+	.input = AQI_INPUT_TRUNCATE,	/* TAD §8.1 */
+	.input_decimals = {0, 0, 1, 3, 0, 1},	/* SO2 ppb, NO2 ppb, CO 0.1 ppm, O3 0.001 ppm, PM10, PM2.5 0.1 */
+	.negative_as_zero = 1,
+	.tables = epa2024_tables,
+	.n_tables = (int) (sizeof epa2024_tables / sizeof epa2024_tables[0]),
+	.interp = AQI_INTERP_NEAREST,
+	.top_cap = -1,				/* extrapolate above 500 */
+	.footnotes = epa2024_footnotes,
+	.n_footnotes = 2,
+	.daily = {NO_SRC, NO_SRC, NO_SRC, NO_SRC, NO_SRC, NO_SRC, NO_SRC},
+	.realtime = {NO_SRC, NO_SRC, NO_SRC, NO_SRC, NO_SRC, NO_SRC, NO_SRC},
+	.published = {NO_SRC, NO_SRC, NO_SRC, NO_SRC, NO_SRC, NO_SRC, NO_SRC},
+	.levels = &aqi_levels[12],
+	.sensitive_groups = NULL,
+	.n_sensitive_groups = 0,
+};
+
+const aqi_rules *const aqi_editions[] = {&aqi_hj633_2012, &aqi_hj633_2026, &aqi_epa_2024};
+const int	aqi_n_editions = (int) (sizeof aqi_editions / sizeof aqi_editions[0]);
+
+const aqi_rules *
+aqi_rules_find(int std_id)
+{
+	for (int i = 0; i < aqi_n_editions; i++)
+		if (aqi_editions[i]->id == std_id)
+			return aqi_editions[i];
+	return NULL;
+}
 
 /* ---------- NowCast (US EPA TAD, 2024) ---------- */
 

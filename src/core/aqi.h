@@ -14,14 +14,10 @@
 #include <stdint.h>
 
 #include "exact_decimal.h"
+#include "standards.h"
 
-typedef enum aqi_edition
-{
-	AQI_HJ2012 = 0,
-	AQI_HJ2026 = 1,
-	AQI_EPA2024 = 2,
-	AQI_N_EDITIONS = 3
-} aqi_edition;
+/* The rules of one edition (struct aqi_rules, below): the code reads them, never an edition id. */
+typedef struct aqi_rules aqi_rules;
 
 /* Substances with an IAQI. */
 typedef enum aqi_item
@@ -43,19 +39,6 @@ typedef enum aqi_period
 	AQI_N_PERIODS
 } aqi_period;
 
-/* Indicators of a report (the fields of eco.aqi_result), in output order. */
-typedef enum aqi_indicator
-{
-	AQI_IND_SO2 = 0,
-	AQI_IND_NO2,
-	AQI_IND_CO,
-	AQI_IND_PM10,
-	AQI_IND_PM25,
-	AQI_IND_O3_8H,
-	AQI_IND_O3_1H,
-	AQI_N_IND
-} aqi_indicator;
-
 /* Special results of aqi_iaqi (all negative). */
 #define AQI_NA			(-1)	/* the standard computes no IAQI from this value */
 #define AQI_OVERFLOW	(-2)	/* EPA extrapolation beyond the integer range */
@@ -73,28 +56,70 @@ typedef struct aqi_band
 } aqi_band;
 
 /*
- * Breakpoint table of one (edition, item, period).  HJ 633 bands are
- * continuous (bp_lo of a band = bp_hi of the band below); EPA bands are
- * disjoint on the truncation grid.
+ * A footnote of a breakpoint table: what a concentration above the table's
+ * top breakpoint gets.  FIXED: that IAQI (HJ 633-2026 Table 3 footnotes b, c;
+ * EPA SO2 1-h from 305 ppb: 200).  COMPANION: no IAQI; the pollutant's index
+ * comes from a companion (HJ 633-2012 Table 1 footnotes (2), (3)).  NA: no
+ * index from this table (EPA O3 8-h above 0.200 ppm).
+ */
+typedef enum aqi_footnote_rule
+{
+	AQI_FN_FIXED = 0,
+	AQI_FN_COMPANION,
+	AQI_FN_NA
+} aqi_footnote_rule;
+
+/* Indicators of a report (the fields of eco.aqi_result), in output order. */
+typedef enum aqi_indicator
+{
+	AQI_IND_SO2 = 0,
+	AQI_IND_NO2,
+	AQI_IND_CO,
+	AQI_IND_PM10,
+	AQI_IND_PM25,
+	AQI_IND_O3_8H,
+	AQI_IND_O3_1H,
+	AQI_N_IND
+} aqi_indicator;
+
+typedef struct aqi_footnote
+{
+	aqi_item	item;			/* the table it belongs to */
+	aqi_period	period;
+	aqi_footnote_rule rule;
+	int			iaqi;			/* FIXED: the IAQI */
+	int			companion_period;	/* COMPANION: the item's table whose IAQI a companion value gets (-1: none) */
+	int			companion_ind;	/* COMPANION: the indicator that reports the pollutant instead (-1: none) */
+} aqi_footnote;
+
+/*
+ * Breakpoint table of one (edition, item, period), built from the edition's
+ * typed columns.  HJ 633 bands are continuous (bp_lo of a band = bp_hi of
+ * the band below); EPA bands are disjoint on the truncation grid.
  */
 typedef struct aqi_table
 {
-	aqi_edition edition;
+	const aqi_rules *edition;
 	aqi_item	item;
 	aqi_period	period;
 	const char *unit;			/* µg/m³, mg/m³, ppm, ppb */
-	int			decimals;		/* HJ633-2026: GB/T 8170 places; EPA: truncation places; 2012: -1 */
+	int			decimals;		/* input places (edition's input rule), -1: as written */
 	int			n_bands;
 	aqi_band	band[8];
 	const char *note;			/* footnote (special rule), or NULL */
+	const aqi_footnote *footnote;	/* rule above the top breakpoint, or NULL */
 } aqi_table;
 
-/* All tables (built on first use from the typed columns in aqi.c). */
-int			aqi_n_tables(void);
-const aqi_table *aqi_table_at(int i);
+/* Tables of an edition (built on first use from the edition's typed columns). */
+int			aqi_n_tables(const aqi_rules *ed);
+const aqi_table *aqi_table_at(const aqi_rules *ed, int i);
 
-/* The table of an (edition, item, period), or NULL when the standard has none. */
-const aqi_table *aqi_table_find(aqi_edition ed, aqi_item item, aqi_period period);
+/*
+ * The table of an (edition, item, period), or NULL when the standard has none
+ * (or when more than 16 distinct records were passed in one process: the
+ * built tables are kept per record address).
+ */
+const aqi_table *aqi_table_find(const aqi_rules *ed, aqi_item item, aqi_period period);
 
 /* Parse 'SO2', 'NO2', 'CO', 'O3', 'PM10', 'PM2.5' (the eco.pollutant codes); -1 when none. */
 int			aqi_item_from_code(const char *code);
@@ -138,7 +163,7 @@ typedef struct aqi_result
  * only).  Concentrations are finite and non-negative.  HJ 633 editions only
  * (another edition gives an all-NA result).
  */
-void		aqi_daily(aqi_edition ed, const double c[AQI_N_IND], const unsigned char present[AQI_N_IND],
+void		aqi_daily(const aqi_rules *ed, const double c[AQI_N_IND], const unsigned char present[AQI_N_IND],
 					  aqi_result *r);
 
 /* Inputs of the real-time (hourly) report. */
@@ -163,7 +188,7 @@ typedef enum aqi_hourly_arg
  * 800 takes the IAQI of so2_24h.  2026: the six 1-h means, PM on the daily
  * breakpoints; the other inputs are ignored.
  */
-void		aqi_hourly(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS],
+void		aqi_hourly(const aqi_rules *ed, const double c[AQI_N_HOURLY_ARGS],
 					   const unsigned char present[AQI_N_HOURLY_ARGS], aqi_result *r);
 
 /*
@@ -175,7 +200,7 @@ void		aqi_hourly(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS],
  * of 100 or less (HJ 633-2026 §5.3.1, the network's practice before 2026
  * too).  The inputs o3_8h, pm10_24h and pm25_24h are ignored.
  */
-void		aqi_hourly_published(aqi_edition ed, const double c[AQI_N_HOURLY_ARGS],
+void		aqi_hourly_published(const aqi_rules *ed, const double c[AQI_N_HOURLY_ARGS],
 								 const unsigned char present[AQI_N_HOURLY_ARGS], aqi_result *r);
 
 /* Conventions of the real-time report (eco.hourly_aqi's convention argument). */
@@ -188,13 +213,19 @@ typedef enum aqi_convention
 /* Parse 'published' / 'text' (case-insensitive); -1 when unknown. */
 int			aqi_convention_parse(const char *text, int len);
 
+/* What a report does when a used indicator is missing. */
+typedef enum aqi_missing_rule
+{
+	AQI_MISSING_FROM_PRESENT = 0,	/* HJ 633-2012: the AQI of the indicators present */
+	AQI_MISSING_WITHHOLD_LE_100		/* HJ 633-2026 §5.3.1: published only above 100 */
+} aqi_missing_rule;
+
 /*
  * AQI, level and primary pollutants from the indicators' IAQIs.  used[] marks
- * the indicators of the report; a used indicator with iaqi AQI_NA is missing.
- * 2012: computed from the indicators present.  2026 §5.3.1: with a missing
- * indicator, published only when it exceeds 100.  No indicator: NA.
+ * the indicators of the report; a used indicator with iaqi AQI_NA is missing
+ * and handled by rule.  No indicator: NA.
  */
-void		aqi_combine(aqi_edition ed, const unsigned char used[AQI_N_IND], aqi_result *r);
+void		aqi_combine(aqi_missing_rule rule, const unsigned char used[AQI_N_IND], aqi_result *r);
 
 /* ---------- US EPA AQI ---------- */
 
@@ -241,13 +272,13 @@ typedef struct aqi_epa_result
  * the 1-h index, or from 305 ppb the 24-h index, at least 200), the AQI as
  * their maximum, the main pollutants all tied at it.
  */
-void		aqi_epa(const double c[AQI_N_EPA_ARGS], const unsigned char present[AQI_N_EPA_ARGS], aqi_epa_result *r);
+void		aqi_epa(const aqi_rules *ed, const double c[AQI_N_EPA_ARGS], const unsigned char present[AQI_N_EPA_ARGS], aqi_epa_result *r);
 
 /* ---------- levels ---------- */
 
 typedef struct aqi_level_info
 {
-	aqi_edition edition;
+	short		standard;		/* eco_std_id of the edition */
 	int			level;			/* 1..6 */
 	int			aqi_lo;
 	int			aqi_hi;			/* -1: open */
@@ -267,7 +298,7 @@ extern const int aqi_n_levels;
 int			aqi_level_of(int aqi);
 
 /* Level row of an edition for an AQI (>= 0). */
-const aqi_level_info *aqi_level_find(aqi_edition ed, int aqi);
+const aqi_level_info *aqi_level_find(const aqi_rules *ed, int aqi);
 
 /* HJ 633-2026 Table 2: sensitive groups for a pollutant with IAQI above 100. */
 typedef struct aqi_sensitive_group
@@ -287,5 +318,98 @@ extern const int aqi_n_sensitive_groups;
  * recent hours valid.  Returns 0 when no value can be computed, 1 otherwise.
  */
 int			aqi_nowcast(const double *v, const unsigned char *missing, int n, double *out);
+
+/* ---------- editions as records ---------- */
+
+/* Input step before the IAQI (per item, to input_decimals places). */
+typedef enum aqi_input_rule
+{
+	AQI_INPUT_AS_WRITTEN = 0,	/* HJ 633-2012: silent; the value as written */
+	AQI_INPUT_GBT8170,			/* HJ 633-2026 §4.2.2-4.2.3: GB/T 8170 rounding */
+	AQI_INPUT_TRUNCATE			/* US EPA TAD §8.1: truncation */
+} aqi_input_rule;
+
+/* Interpolation between breakpoints. */
+typedef enum aqi_interp
+{
+	AQI_INTERP_CEIL = 0,		/* continuous bands, ceiling (HJ 633-2012 §6.2, HJ 633-2026 §4.2.6) */
+	AQI_INTERP_NEAREST			/* disjoint bands, nearest integer half up, extrapolation (US EPA TAD) */
+} aqi_interp;
+
+/* Kind of report an edition defines. */
+typedef enum aqi_report_kind
+{
+	AQI_REPORT_HJ633 = 0,		/* daily and real-time reports (eco.aqi_daily, eco.aqi_hourly) */
+	AQI_REPORT_EPA				/* the US EPA AQI (eco.aqi_epa) */
+} aqi_report_kind;
+
+/*
+ * Where an indicator's IAQI comes from: the input c[arg] on the table
+ * (item, period); companion_arg (-1: none) is the input whose IAQI on the
+ * footnote's companion table stands in when a COMPANION footnote applies.
+ */
+typedef struct aqi_source
+{
+	unsigned char used;			/* an indicator of this report */
+	signed char arg;			/* index of the input (aqi_indicator or aqi_hourly_arg) */
+	signed char item;			/* aqi_item */
+	signed char period;			/* aqi_period */
+	signed char companion_arg;
+} aqi_source;
+
+/* Typed breakpoint columns (aqi.c). */
+typedef struct aqi_column aqi_column;
+
+/* A table of an edition: a typed column, on the column's period or another (1-h PM on the daily breakpoints). */
+typedef struct aqi_column_use
+{
+	const aqi_column *column;
+	int			period;			/* -1: the column's own */
+} aqi_column_use;
+
+/*
+ * One edition of an AQI standard, keyed by its eco_std_id.  Every rule that
+ * differs between editions is a field here; the code reads the fields.
+ * Adding an edition = one record like these (aqi.c), its line in
+ * aqi_editions[], its test, its docs.
+ */
+struct aqi_rules
+{
+	int			id;				/* eco_std_id */
+	aqi_report_kind report;
+	/* concentrations */
+	aqi_input_rule input;
+	signed char input_decimals[AQI_N_ITEMS];	/* places kept by the input step, per item */
+	int			negative_as_zero;	/* a negative reading counts as 0 (EPA daily files), else an error */
+	/* breakpoint tables */
+	const aqi_column_use *tables;
+	int			n_tables;
+	aqi_interp	interp;
+	int			top_cap;		/* IAQI above the top breakpoint without a footnote; -1: extrapolate */
+	const aqi_footnote *footnotes;
+	int			n_footnotes;
+	/* reports (AQI_REPORT_HJ633) */
+	aqi_source	daily[AQI_N_IND];	/* inputs indexed by aqi_indicator */
+	aqi_missing_rule daily_missing;
+	aqi_source	realtime[AQI_N_IND];	/* convention 'text': inputs indexed by aqi_hourly_arg */
+	aqi_missing_rule realtime_missing;
+	aqi_source	published[AQI_N_IND];	/* convention 'published' */
+	aqi_missing_rule published_missing;
+	/* texts */
+	const aqi_level_info *levels;	/* 6 rows, level 1..6 */
+	const aqi_sensitive_group *sensitive_groups;
+	int			n_sensitive_groups;
+};
+
+extern const aqi_rules aqi_hj633_2012;
+extern const aqi_rules aqi_hj633_2026;
+extern const aqi_rules aqi_epa_2024;
+
+/* The editions eco_monitor ships, in view order. */
+extern const aqi_rules *const aqi_editions[];
+extern const int aqi_n_editions;
+
+/* The record of an eco_std_id; NULL when the standard is not an AQI edition. */
+const aqi_rules *aqi_rules_find(int std_id);
 
 #endif

@@ -22,7 +22,7 @@ COMMENT ON VIEW @extschema@.air_limits IS
 GRANT SELECT ON @extschema@.air_limits TO PUBLIC;
 
 CREATE FUNCTION @extschema@.limit_value(pollutant @extschema@.pollutant, period text, grade integer DEFAULT 2,
-                                        standard @extschema@.standard DEFAULT 'GB3095-2026')
+                                        standard @extschema@.standard DEFAULT @extschema@.air_default_standard('GB3095'))
     RETURNS double precision
     AS 'MODULE_PATHNAME', 'air_eval_limit_value' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.limit_value(@extschema@.pollutant, text, integer, @extschema@.standard) IS
@@ -44,14 +44,27 @@ CREATE FUNCTION @extschema@.single_index(pollutant @extschema@.pollutant, value 
     RETURNS double precision
     AS 'MODULE_PATHNAME', 'air_eval_single_index' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.single_index(@extschema@.pollutant, double precision, @extschema@.standard) IS
-    'single-item quality index C/S of the composite index: S = grade II annual limit (SO2, NO2, PM10, PM2.5), 24-h limit (CO, for its P95), MDA8 limit (O3, for its P90) of the edition';
+    'deprecated (default GB3095-2012 kept from 0.1.0): use eco.air_single_index; single-item quality index C/S of the composite index: S = grade II annual limit (SO2, NO2, PM10, PM2.5), 24-h limit (CO, for its P95), MDA8 limit (O3, for its P90) of the edition';
 CREATE FUNCTION @extschema@.composite_index(so2 double precision, no2 double precision, pm10 double precision,
                                             pm25 double precision, co_p95 double precision, o3_p90 double precision,
                                             standard @extschema@.standard DEFAULT 'GB3095-2012')
     RETURNS double precision
     AS 'MODULE_PATHNAME', 'air_eval_composite_index' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.composite_index(double precision, double precision, double precision, double precision, double precision, double precision, @extschema@.standard) IS
-    'composite index (综合指数) Σ C/S over SO2, NO2, PM10, PM2.5 (period means), CO (P95) and O3 (MDA8 P90), weights 1, unrounded; round to 2 decimals for publication';
+    'deprecated (0.1.0 argument order so2, no2, pm10, pm25, co_p95, o3_p90; default GB3095-2012): use eco.air_composite_index; composite index (综合指数) Σ C/S over SO2, NO2, PM10, PM2.5 (period means), CO (P95) and O3 (MDA8 P90), weights 1, unrounded; round to 2 decimals for publication';
+CREATE FUNCTION @extschema@.air_single_index(pollutant @extschema@.pollutant, value double precision,
+                                             standard @extschema@.standard DEFAULT @extschema@.air_default_standard('GB3095'))
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_single_index' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.air_single_index(@extschema@.pollutant, double precision, @extschema@.standard) IS
+    'single-item quality index C/S of the composite index: S = grade II annual limit (SO2, NO2, PM10, PM2.5), 24-h limit (CO, for its P95), MDA8 limit (O3, for its P90) of the GB 3095 edition';
+CREATE FUNCTION @extschema@.air_composite_index(so2 double precision, no2 double precision, co_p95 double precision,
+                                                o3_p90 double precision, pm10 double precision, pm25 double precision,
+                                                standard @extschema@.standard DEFAULT @extschema@.air_default_standard('GB3095'))
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_composite_index_v2' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.air_composite_index(double precision, double precision, double precision, double precision, double precision, double precision, @extschema@.standard) IS
+    'composite index (综合指数) Σ C/S over SO2, NO2 (period means), CO (P95 of the daily means), O3 (P90 of the MDA8), PM10, PM2.5 (period means), S the grade II limits of the GB 3095 edition (eco.air_single_index), weights 1, unrounded; round to 2 decimals for publication';
 CREATE FUNCTION @extschema@.exceedance_multiple(value double precision, "limit" double precision)
     RETURNS double precision
     AS 'MODULE_PATHNAME', 'air_eval_exceedance_multiple' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -202,6 +215,92 @@ CREATE AGGREGATE @extschema@.annual_percentile(day date, value double precision,
     FINALFUNC = @extschema@._air_year_pct_final, SSPACE = 3328, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.annual_percentile(date, double precision, double precision) IS
     'HJ 663 percentile (p in 0..1) of valid daily values of one calendar year; NULL unless 324 days and 27 in every month (25 in February)';
+
+-- ---------- HJ 663 editions (records in the C core) ----------
+CREATE FUNCTION @extschema@._air_evaluation_edition_list(
+    OUT standard smallint, OUT limits smallint, OUT min_hours_day integer, OUT min_hours_8h integer,
+    OUT mda8_first_window_end integer, OUT mda8_last_window_end integer, OUT min_windows_mda8 integer,
+    OUT min_days_year integer, OUT min_days_month integer, OUT min_days_february integer)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'air_eval_edition_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 2;
+COMMENT ON FUNCTION @extschema@._air_evaluation_edition_list() IS 'internal: rows of the HJ 663 edition records (see eco.air_evaluation_editions)';
+CREATE VIEW @extschema@.air_evaluation_editions AS
+    SELECT s.code::@extschema@.standard AS standard, l.code::@extschema@.standard AS limits, e.min_hours_day,
+           e.min_hours_8h, e.mda8_first_window_end, e.mda8_last_window_end, e.min_windows_mda8,
+           e.min_days_year, e.min_days_month, e.min_days_february
+    FROM @extschema@._air_evaluation_edition_list() e
+    JOIN @extschema@._standard_list() s ON s.id = e.standard
+    JOIN @extschema@._standard_list() l ON l.id = e.limits;
+COMMENT ON VIEW @extschema@.air_evaluation_editions IS
+    'the data-validity rules of each HJ 663 edition, one record each in the C core (HJ 663 §6.1.2, GB 3095 Table 4): hours for a daily mean and an 8-h mean, the MDA8 windows and their minimum (fewer: valid when the MDA8 exceeds the limit of the GB 3095 edition in limits), daily values per year, month and February';
+GRANT SELECT ON @extschema@.air_evaluation_editions TO PUBLIC;
+
+CREATE FUNCTION @extschema@._air_annual_statistic_list(
+    OUT standard smallint, OUT ord integer, OUT pollutant smallint, OUT annual_mean boolean,
+    OUT percentile double precision, OUT daily_statistic text, OUT index_period text)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'air_eval_annual_statistic_list' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 12;
+COMMENT ON FUNCTION @extschema@._air_annual_statistic_list() IS 'internal: rows of the HJ 663 annual statistics (see eco.air_annual_statistics)';
+CREATE VIEW @extschema@.air_annual_statistics AS
+    SELECT s.code::@extschema@.standard AS standard, a.ord, p.pollutant, a.annual_mean, a.percentile,
+           a.daily_statistic, a.index_period
+    FROM @extschema@._air_annual_statistic_list() a
+    JOIN @extschema@._standard_list() s ON s.id = a.standard
+    JOIN @extschema@.pollutants p ON p.id = a.pollutant;
+COMMENT ON VIEW @extschema@.air_annual_statistics IS
+    'annual statistics of each HJ 663 edition for the six pollutants (ord 1..6: SO2, NO2, CO, O3, PM10, PM2.5): whether the annual mean is evaluated, the percentile rank of the daily statistic (24-h mean, or MDA8 for O3) and the limit period of the composite index denominator';
+GRANT SELECT ON @extschema@.air_annual_statistics TO PUBLIC;
+
+CREATE FUNCTION @extschema@.annual_percentile_rank(pollutant @extschema@.pollutant,
+                                                   standard @extschema@.standard DEFAULT @extschema@.air_default_standard('HJ663'))
+    RETURNS double precision
+    AS 'MODULE_PATHNAME', 'air_eval_annual_percentile_rank' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.annual_percentile_rank(@extschema@.pollutant, @extschema@.standard) IS
+    'percentile rank (0..1) of a pollutant''s annual statistic under an HJ 663 edition (SO2, NO2 0.98; CO, PM10, PM2.5 0.95; O3 MDA8 0.90), for eco.annual_percentile; ERROR for another pollutant';
+
+CREATE FUNCTION @extschema@.annual_compliance(pollutant @extschema@.pollutant, annual_mean double precision,
+                                              percentile_value double precision, grade integer DEFAULT 2,
+                                              standard @extschema@.standard DEFAULT @extschema@.air_default_standard('HJ663'))
+    RETURNS boolean
+    AS 'MODULE_PATHNAME', 'air_eval_annual_compliance' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.annual_compliance(@extschema@.pollutant, double precision, double precision, integer, @extschema@.standard) IS
+    'HJ 663 annual evaluation (年评价) of SO2, NO2, CO, O3, PM10 or PM2.5: true when the annual mean (SO2, NO2, PM10, PM2.5) and the percentile statistic (eco.annual_percentile_rank; O3 of the MDA8) are each at most the grade''s limit of the edition''s GB 3095 edition (annual, 24-h, MDA8), compared as given; false when one exceeds; NULL when a needed statistic is NULL and none exceeds';
+CREATE FUNCTION @extschema@._air_mda8_accum_std(internal, integer, double precision, @extschema@.standard) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_mda8_accum_std' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._air_mda8_accum_std(internal, integer, double precision, @extschema@.standard) IS
+    'internal: transition of eco.o3_mda8';
+CREATE AGGREGATE @extschema@.o3_mda8(hour integer, value double precision, standard @extschema@.standard) (
+    SFUNC = @extschema@._air_mda8_accum_std, STYPE = internal,
+    COMBINEFUNC = @extschema@._air_mda8_combine,
+    SERIALFUNC = @extschema@._air_mda8_serialize, DESERIALFUNC = @extschema@._air_mda8_deserialize,
+    FINALFUNC = @extschema@._air_mda8_final, SSPACE = 232, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.o3_mda8(integer, double precision, @extschema@.standard) IS
+    'O3 daily maximum 8-h mean (as eco.mda8) under an HJ 663 edition (e.g. eco.air_default_standard(''HJ663'')): the windows and validity of eco.air_evaluation_editions, the limit deciding validity below 14 windows the grade II O3 MDA8 limit of the edition''s GB 3095 edition';
+
+CREATE FUNCTION @extschema@._air_year_accum_std(internal, date, double precision, @extschema@.standard) RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_year_accum_std' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@._air_year_accum_p_std(internal, date, double precision, double precision, @extschema@.standard)
+    RETURNS internal
+    AS 'MODULE_PATHNAME', 'air_eval_year_accum_p_std' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@._air_year_accum_std(internal, date, double precision, @extschema@.standard) IS
+    'internal: transition of eco.annual_mean(day, value, standard)';
+COMMENT ON FUNCTION @extschema@._air_year_accum_p_std(internal, date, double precision, double precision, @extschema@.standard) IS
+    'internal: transition of eco.annual_percentile(day, value, p, standard)';
+CREATE AGGREGATE @extschema@.annual_mean(day date, value double precision, standard @extschema@.standard) (
+    SFUNC = @extschema@._air_year_accum_std, STYPE = internal,
+    COMBINEFUNC = @extschema@._air_year_combine,
+    SERIALFUNC = @extschema@._air_year_serialize, DESERIALFUNC = @extschema@._air_year_deserialize,
+    FINALFUNC = @extschema@._air_year_mean_final, SSPACE = 3336, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.annual_mean(date, double precision, @extschema@.standard) IS
+    'annual mean of valid daily values (one per day, one calendar year) under an HJ 663 edition; NULL unless the edition''s annual minimums hold (eco.air_evaluation_editions)';
+CREATE AGGREGATE @extschema@.annual_percentile(day date, value double precision, p double precision,
+                                               standard @extschema@.standard) (
+    SFUNC = @extschema@._air_year_accum_p_std, STYPE = internal,
+    COMBINEFUNC = @extschema@._air_year_combine,
+    SERIALFUNC = @extschema@._air_year_serialize, DESERIALFUNC = @extschema@._air_year_deserialize,
+    FINALFUNC = @extschema@._air_year_pct_final, SSPACE = 3336, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.annual_percentile(date, double precision, double precision, @extschema@.standard) IS
+    'HJ 663 percentile (p in 0..1, e.g. eco.annual_percentile_rank(pollutant, standard)) of valid daily values of one calendar year under an HJ 663 edition; NULL unless the edition''s annual minimums hold';
 
 -- ---------- good-days ratio ----------
 CREATE FUNCTION @extschema@._air_ratio_accum(double precision[], integer) RETURNS double precision[]

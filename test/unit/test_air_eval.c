@@ -328,5 +328,53 @@ main(void)
 		CHECK(r1.n_hours == 0 && !r1.o3_1h_ok && !r1.o3_8h_ok && !r1.mean_ok[0], "day: empty state");
 	}
 
+	/* ---------- HJ 663 edition records, family defaults, annual evaluation ---------- */
+	{
+		const eco_air_eval_rules *e13 = eco_air_eval_rules_find(ECO_STD_HJ663_2013),
+				   *e26 = eco_air_eval_rules_find(ECO_STD_HJ663_2026);
+		int			m[12] = {31, 25, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31},
+					ok = 1;
+		double		mean = 32,
+					p95 = 70,
+					co = 4.0,
+					o3 = 160.5;
+		eco_air_eval_rules strict;
+
+		CHECK(e13 == &eco_hj663_2013 && e26 == &eco_hj663_2026, "HJ 663 records found by id");
+		CHECK(eco_air_eval_rules_find(ECO_STD_HJ633_2026) == NULL, "an HJ 633 edition is no HJ 663 record");
+		CHECK_INT(e13->limits, ECO_STD_GB3095_2012, "HJ 663-2013 compares with GB 3095-2012");
+		CHECK_INT(e26->limits, ECO_STD_GB3095_2026, "HJ 663-2026 compares with GB 3095-2026");
+		for (int i = 0; i < 6; i++)
+			ok &= e13->annual[i].pollutant == eco_air_index_items[(int[]) {0, 1, 4, 5, 2, 3}[i]];
+		CHECK(ok, "annual statistics in GB 3095 Table 1 order, the composite-index items");
+		CHECK_DBL(e26->annual[5].percentile, 0.95, 0, "PM2.5 P95");
+		CHECK_DBL(e26->annual[3].percentile, 0.90, 0, "O3 MDA8 P90");
+		CHECK_INT(eco_air_annual_valid_ed(e26, m), 1, "325 days, February 25: valid");
+		m[1] = 24;
+		CHECK_INT(eco_air_annual_valid_ed(e26, m), 0, "February 24: not valid");
+		/* a record with other minimums changes the result without code (built from the 2026 record) */
+		strict = eco_hj663_2026;
+		strict.min_days_feb = 28;
+		m[1] = 25;
+		CHECK_INT(eco_air_annual_valid_ed(&strict, m), 0, "a record's minimums are what the check reads");
+		CHECK(eco_air_mda8_implements(e13) && eco_air_mda8_implements(e26), "eco_air_mda8 implements both editions");
+		strict = eco_hj663_2026;
+		strict.min_windows_mda8 = 15;
+		CHECK(!eco_air_mda8_implements(&strict), "a record with other MDA8 windows is refused, not misread");
+		CHECK_INT(eco_air_default_standard("HJ633"), ECO_STD_HJ633_2026, "HJ633 default");
+		CHECK_INT(eco_air_default_standard("hj663"), ECO_STD_HJ663_2026, "HJ663 default, any case");
+		CHECK_INT(eco_air_default_standard("GB3095"), ECO_STD_GB3095_2026, "GB3095 default");
+		CHECK_INT(eco_air_default_standard("EPA"), ECO_STD_EPA_2024, "EPA default");
+		CHECK_INT(eco_air_default_standard("GB3838"), 0, "no air default for water");
+		CHECK_INT(eco_air_default_standard("HJ63"), 0, "a prefix is no family");
+		/* PM2.5 32 / P95 70: GB 3095-2026 grade II (30 / 60) exceeded, GB 3095-2012 (35 / 75) met */
+		CHECK_INT(eco_air_annual_compliance(e26, 6, 2, &mean, &p95), 0, "2026 PM2.5 32/70 exceeds");
+		CHECK_INT(eco_air_annual_compliance(e13, 6, 2, &mean, &p95), 1, "2013 PM2.5 32/70 complies");
+		CHECK_INT(eco_air_annual_compliance(e13, 6, 2, NULL, &p95), -1, "annual mean missing: unknown");
+		CHECK_INT(eco_air_annual_compliance(e26, 3, 2, NULL, &co), 1, "CO P95 at the 24-h limit complies");
+		CHECK_INT(eco_air_annual_compliance(e26, 4, 2, NULL, &o3), 0, "O3 P90 above the MDA8 limit");
+		CHECK_INT(eco_air_annual_compliance(e26, 8, 2, &mean, &p95), -2, "TSP: no annual evaluation");
+	}
+
 	return unit_done();
 }

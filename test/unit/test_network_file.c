@@ -14,7 +14,7 @@ pv(const char *s, double *v)
 }
 
 static int
-hourly_pub(aqi_edition ed, double so2, double no2, double co, double o3, double pm10, double pm25,
+hourly_pub(const aqi_rules *ed, double so2, double no2, double co, double o3, double pm10, double pm25,
 		   const unsigned char *missing, aqi_result *r)
 {
 	double		c[AQI_N_HOURLY_ARGS] = {so2, no2, co, o3, pm10, pm25, 0, 0, 0, 0};
@@ -102,20 +102,20 @@ main(void)
 
 	/* ---------- published real-time convention ---------- */
 	/* 2022-01-04 12:00 1001A: PM2.5 45 on the 2012 24-h breakpoints -> 63 */
-	CHECK_INT(hourly_pub(AQI_HJ2012, 15, 46, 1.7, 50, 73, 45, NULL, &r), 63, "published 2012, PM2.5 1-h");
+	CHECK_INT(hourly_pub(&aqi_hj633_2012, 15, 46, 1.7, 50, 73, 45, NULL, &r), 63, "published 2012, PM2.5 1-h");
 	CHECK(r.primary == 1u << AQI_IND_PM25, "primary PM2.5");
 	CHECK_INT(r.iaqi[AQI_IND_O3_8H], AQI_NA, "no O3 8-h indicator");
 	/* 2026-04-15 14:00 1001A: PM2.5 90 on the 2026 breakpoints -> 128 */
-	CHECK_INT(hourly_pub(AQI_HJ2026, 7, 24, 0.7, 141, 173, 90, NULL, &r), 128, "published 2026");
+	CHECK_INT(hourly_pub(&aqi_hj633_2026, 7, 24, 0.7, 141, 173, 90, NULL, &r), 128, "published 2026");
 	{
 		const unsigned char miss_co[6] = {0, 0, 1, 0, 0, 0};
 
-		CHECK_INT(hourly_pub(AQI_HJ2012, 5, 20, 0, 100, 50, 30, miss_co, &r), AQI_NA, "missing withholds <= 100");
-		CHECK_INT(hourly_pub(AQI_HJ2012, 5, 20, 0, 100, 50, 80, miss_co, &r), 107, "missing, > 100 published");
+		CHECK_INT(hourly_pub(&aqi_hj633_2012, 5, 20, 0, 100, 50, 30, miss_co, &r), AQI_NA, "missing withholds <= 100");
+		CHECK_INT(hourly_pub(&aqi_hj633_2012, 5, 20, 0, 100, 50, 80, miss_co, &r), 107, "missing, > 100 published");
 	}
 	/* SO2 1-h above 800: 2026 IAQI 200; 2012 without so2_24h: NA */
-	CHECK_INT(hourly_pub(AQI_HJ2026, 900, 20, 0.5, 100, 50, 30, NULL, &r), 200, "2026 SO2 above 800");
-	CHECK_INT(hourly_pub(AQI_HJ2012, 900, 20, 0.5, 100, 50, 30, NULL, &r), AQI_NA, "2012 SO2 above 800 without 24-h");
+	CHECK_INT(hourly_pub(&aqi_hj633_2026, 900, 20, 0.5, 100, 50, 30, NULL, &r), 200, "2026 SO2 above 800");
+	CHECK_INT(hourly_pub(&aqi_hj633_2012, 900, 20, 0.5, 100, 50, 30, NULL, &r), AQI_NA, "2012 SO2 above 800 without 24-h");
 	CHECK_INT(aqi_convention_parse("Published", 9), AQI_CONV_PUBLISHED, "convention published");
 	CHECK_INT(aqi_convention_parse("text", 4), AQI_CONV_TEXT, "convention text");
 	CHECK_INT(aqi_convention_parse("tex", 3), -1, "convention prefix");
@@ -128,12 +128,12 @@ main(void)
 
 		c[AQI_E_PM25] = -0.3;
 		present[AQI_E_PM25] = 1;
-		aqi_epa(c, present, &e);
+		aqi_epa(&aqi_epa_2024, c, present, &e);
 		CHECK_INT(e.aqi, 0, "EPA PM2.5 -0.3 -> AQI 0");
 		CHECK_INT(e.level, 1, "EPA level Good");
 		c[AQI_E_O3_1H] = -0.01;
 		present[AQI_E_O3_1H] = 1;
-		aqi_epa(c, present, &e);
+		aqi_epa(&aqi_epa_2024, c, present, &e);
 		CHECK_INT(e.index[AQI_E_O3_1H], AQI_NA, "EPA O3 1-h negative: no 1-h index");
 		CHECK_INT(e.aqi, 0, "EPA AQI still 0");
 	}

@@ -44,7 +44,7 @@ main(void)
 
 		for (int c = ECO_WC_I; c <= ECO_WC_WORSE_V; c++)
 			for (int i = 0; i < aqi_n_levels; i++)
-				if (aqi_levels[i].edition == AQI_HJ2012 && strcmp(aqi_levels[i].color_zh, eco_water_colour(c, 0)) == 0)
+				if (aqi_levels[i].standard == ECO_STD_HJ633_2012 && strcmp(aqi_levels[i].color_zh, eco_water_colour(c, 0)) == 0)
 				{
 					shared++;
 					same += strcmp(aqi_levels[i].color, eco_water_colour_hex(c)) == 0;

@@ -1,0 +1,53 @@
+-- ===================================================================
+-- 0.1.0 -> 0.2.0: air editions as records (HJ 633, US EPA, HJ 663) and one
+-- API shape for the air functions: the six pollutants in GB 3095 Table 1
+-- order, standard last, each family's default stated once
+-- (eco.air_default_standard).  The 0.1.0 functions in another order stay,
+-- deprecated, with their 0.1.0 defaults (docs/choices.md).
+-- ===================================================================
+
+-- ---------- defaults (src/sql/10_air_aqi.sql) ----------
+--@ from src/sql/10_air_aqi.sql: function eco.air_default_standard(text)
+
+-- ---------- AQI (src/sql/10_air_aqi.sql) ----------
+-- eco.iaqi: the concentration argument is named value, as in every air function (a rename needs DROP).
+DROP FUNCTION @extschema@.iaqi(@extschema@.pollutant, text, double precision, @extschema@.standard);
+--@ from src/sql/10_air_aqi.sql: function eco.iaqi(eco.pollutant, text, double precision, eco.standard)
+--@ from src/sql/10_air_aqi.sql: function eco.aqi_level(integer, eco.standard)
+--@ from src/sql/10_air_aqi.sql: comment on function eco.daily_aqi(double precision, double precision,
+--@     double precision, double precision, double precision, double precision, double precision, eco.standard)
+--@ from src/sql/10_air_aqi.sql: function eco._aqi_edition_list()
+--@ from src/sql/10_air_aqi.sql: view eco.aqi_editions
+--@ from src/sql/10_air_aqi.sql: type eco.aqi_report
+--@ from src/sql/10_air_aqi.sql: function eco.aqi_daily_report(double precision, double precision, double precision,
+--@     double precision, double precision, double precision, double precision, eco.standard)
+--@ from src/sql/10_air_aqi.sql: function eco.aqi_realtime_report(double precision, double precision,
+--@     double precision, double precision, double precision, double precision, double precision, double precision,
+--@     double precision, double precision, text, eco.standard)
+--@ from src/sql/10_air_aqi.sql: type eco.aqi_epa_report
+--@ from src/sql/10_air_aqi.sql: function eco.aqi_epa_report(double precision, double precision, double precision,
+--@     double precision, double precision, double precision, double precision, double precision, eco.standard)
+
+-- ---------- HJ 663 statistics and the composite index (src/sql/20_air_eval.sql) ----------
+--@ from src/sql/20_air_eval.sql: function eco.limit_value(eco.pollutant, text, integer, eco.standard)
+--@ from src/sql/20_air_eval.sql: comment on function eco.single_index(eco.pollutant, double precision, eco.standard)
+--@ from src/sql/20_air_eval.sql: comment on function eco.composite_index(double precision, double precision,
+--@     double precision, double precision, double precision, double precision, eco.standard)
+--@ from src/sql/20_air_eval.sql: function eco.air_single_index(eco.pollutant, double precision, eco.standard)
+--@ from src/sql/20_air_eval.sql: function eco.air_composite_index(double precision, double precision,
+--@     double precision, double precision, double precision, double precision, eco.standard)
+--@ from src/sql/20_air_eval.sql: function eco._air_evaluation_edition_list()
+--@ from src/sql/20_air_eval.sql: view eco.air_evaluation_editions
+--@ from src/sql/20_air_eval.sql: function eco._air_annual_statistic_list()
+--@ from src/sql/20_air_eval.sql: view eco.air_annual_statistics
+--@ from src/sql/20_air_eval.sql: function eco.annual_percentile_rank(eco.pollutant, eco.standard)
+--@ from src/sql/20_air_eval.sql: function eco.annual_compliance(eco.pollutant, double precision, double precision,
+--@     integer, eco.standard)
+--@ from src/sql/20_air_eval.sql: function eco._air_mda8_accum_std(internal, integer, double precision, eco.standard)
+--@ from src/sql/20_air_eval.sql: aggregate eco.o3_mda8(integer, double precision, eco.standard)
+--@ from src/sql/20_air_eval.sql: function eco._air_year_accum_std(internal, date, double precision, eco.standard)
+--@ from src/sql/20_air_eval.sql: function eco._air_year_accum_p_std(internal, date, double precision,
+--@     double precision, eco.standard)
+--@ from src/sql/20_air_eval.sql: aggregate eco.annual_mean(date, double precision, eco.standard)
+--@ from src/sql/20_air_eval.sql: aggregate eco.annual_percentile(date, double precision, double precision,
+--@     eco.standard)
