@@ -207,7 +207,7 @@ COMMENT ON FUNCTION @extschema@.aqi_realtime_report(double precision, double pre
                                                     double precision, double precision, text, @extschema@.standard) IS
     'real-time AQI (实时报) from the 1-h means of SO2, NO2, CO, O3, PM10, PM2.5. convention ''published'' (default, both editions): the six 1-h means, PM 1-h values on the 24-h breakpoints, no O3 8-h indicator, a missing pollutant withholds an AQI of 100 or less (HJ 633-2026 §4.2.3, §5.3.1); convention ''text'': HJ 633-2012 as written, with the O3 8-h and PM 24-h moving averages (o3_8h, pm10_24h, pm25_24h); so2_24h serves SO2 1-h above 800 under HJ633-2012';
 
-CREATE TYPE @extschema@.aqi_epa_report AS (
+CREATE TYPE @extschema@.aqi_report_epa AS (
     aqi integer,
     level integer,
     category text,
@@ -221,7 +221,7 @@ CREATE TYPE @extschema@.aqi_epa_report AS (
     index_pm10 integer,
     index_pm25 integer
 );
-COMMENT ON TYPE @extschema@.aqi_epa_report IS
+COMMENT ON TYPE @extschema@.aqi_report_epa IS
     'US EPA AQI: aqi (NULL when no pollutant is given), level 1..6, category (Good ... Hazardous), color, main pollutants (SO2, NO2, CO, O3, PM10, PM2.5 in that order; all tied at the maximum) and each index in that order (SO2: 1-h and 24-h combined)';
 
 CREATE FUNCTION @extschema@.aqi_epa_report(so2 double precision DEFAULT NULL, no2 double precision DEFAULT NULL,
@@ -229,7 +229,7 @@ CREATE FUNCTION @extschema@.aqi_epa_report(so2 double precision DEFAULT NULL, no
                                            o3_1h double precision DEFAULT NULL, pm10 double precision DEFAULT NULL,
                                            pm25 double precision DEFAULT NULL, so2_24h double precision DEFAULT NULL,
                                            standard @extschema@.standard DEFAULT @extschema@.air_default_standard('EPA'))
-    RETURNS @extschema@.aqi_epa_report
+    RETURNS @extschema@.aqi_report_epa
     AS 'MODULE_PATHNAME', 'aqi_epa_report_fn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.aqi_epa_report(double precision, double precision, double precision, double precision,
                                                double precision, double precision, double precision, double precision,

@@ -24,7 +24,7 @@ DROP FUNCTION @extschema@.iaqi(@extschema@.pollutant, text, double precision, @e
 --@ from src/sql/10_air_aqi.sql: function eco.aqi_realtime_report(double precision, double precision,
 --@     double precision, double precision, double precision, double precision, double precision, double precision,
 --@     double precision, double precision, text, eco.standard)
---@ from src/sql/10_air_aqi.sql: type eco.aqi_epa_report
+--@ from src/sql/10_air_aqi.sql: type eco.aqi_report_epa
 --@ from src/sql/10_air_aqi.sql: function eco.aqi_epa_report(double precision, double precision, double precision,
 --@     double precision, double precision, double precision, double precision, double precision, eco.standard)
 

@@ -62,7 +62,7 @@ SELECT is((WITH a AS (
                JOIN pg_attribute at ON at.attrelid = c.oid AND at.attnum > 0,
                     LATERAL (SELECT array_position(ARRAY['so2', 'no2', 'co', 'o3', 'pm10', 'pm25'],
                                     substring(at.attname FROM '^(?:iaqi_|index_)?(so2|no2|co|o3|pm10|pm25)(?:_|$)')) AS p) x
-               WHERE n.nspname = 'eco' AND c.relname IN ('aqi_report', 'aqi_epa_report', 'air_hourly', 'air_daily')
+               WHERE n.nspname = 'eco' AND c.relname IN ('aqi_report', 'aqi_report_epa', 'air_hourly', 'air_daily')
                  AND x.p IS NOT NULL
                GROUP BY c.relname, x.p)
            SELECT string_agg(DISTINCT a1.relname, ', ')
