@@ -212,7 +212,7 @@ hj212_kind_name(hj212_kind k)
 }
 
 static const char *const status_names[HJ212_N_STATUS] = {
-	"ok", "framing", "length", "crc", "syntax", "timestamp", "unknown code"
+	"ok", "framing", "length", "crc", "syntax", "timestamp", "unknown code", "split packet"
 };
 
 const char *
@@ -435,11 +435,62 @@ find(const char *p, const char *end, char c)
 }
 
 /* ---------- the parser ---------- */
-static hj212_status parse_cp(const char *base, hj212_packet *pkt, hj212_error *err);
+static hj212_status parse_cp(const char *base, hj212_packet *pkt, hj212_error *err, int same_time_ok);
+
+static int
+slice_uint(hj212_slice s)
+{
+	int			v = 0;
+
+	if (s.p == NULL || s.len == 0 || s.len > 4)
+		return -1;
+	for (int i = 0; i < s.len; i++)
+	{
+		if (s.p[i] < '0' || s.p[i] > '9')
+			return -1;
+		v = v * 10 + (s.p[i] - '0');
+	}
+	return v;
+}
+
+hj212_status
+hj212_parse_cp(const char *buf, hj212_packet *pkt, hj212_error *err)
+{
+	if (err)
+	{
+		err->status = HJ212_OK;
+		err->offset = -1;
+		err->detail[0] = '\0';
+	}
+	return parse_cp(buf, pkt, err, 0);
+}
+
+int
+hj212_pnum(const hj212_packet *pkt)
+{
+	return pkt->pnum.p ? slice_uint(pkt->pnum) : 0;
+}
+
+int
+hj212_pno(const hj212_packet *pkt)
+{
+	return pkt->pno.p ? slice_uint(pkt->pno) : 0;
+}
 
 hj212_status
 hj212_parse(const char *buf, size_t len, int lenient_tail, int check_crc,
 			hj212_packet *pkt, hj212_error *err)
+{
+	hj212_status st = hj212_parse_frame(buf, len, lenient_tail, check_crc, pkt, err);
+
+	if (st != HJ212_OK)
+		return st;
+	return parse_cp(buf, pkt, err, 0);
+}
+
+hj212_status
+hj212_parse_frame(const char *buf, size_t len, int lenient_tail, int check_crc,
+				  hj212_packet *pkt, hj212_error *err)
 {
 	const char *d,
 			   *end;
@@ -557,8 +608,65 @@ hj212_parse(const char *buf, size_t len, int lenient_tail, int check_crc,
 		for (int i = 0; i < 4; i++)
 			if (pkt->cn.p[i] < '0' || pkt->cn.p[i] > '9')
 				return fail(err, HJ212_ERR_SYNTAX, 6, "CN is not 4 digits: %s", pkt->cn.p, 4);
+		if ((pkt->pnum.p == NULL) != (pkt->pno.p == NULL))
+			return fail(err, HJ212_ERR_SPLIT, 6, "PNUM and PNO go together", NULL, 0);
+		if (pkt->pnum.p)
+		{
+			int			pnum = slice_uint(pkt->pnum),
+						pno = slice_uint(pkt->pno);
+
+			if (pnum < 1 || pnum > HJ212_MAX_PARTS)
+				return fail(err, HJ212_ERR_SPLIT, 6, "PNUM is not a number of parts from 1 to 64: %s",
+							pkt->pnum.p, pkt->pnum.len);
+			if (pno < 1 || pno > pnum)
+				return fail(err, HJ212_ERR_SPLIT, 6, "PNO is not a part number from 1 to PNUM: %s",
+							pkt->pno.p, pkt->pno.len);
+		}
 	}
-	return parse_cp(buf, pkt, err);
+	return HJ212_OK;
+}
+
+static int
+slice_eq(hj212_slice a, hj212_slice b)
+{
+	return a.len == b.len && (a.len == 0 || memcmp(a.p, b.p, (size_t) a.len) == 0);
+}
+
+hj212_status
+hj212_reassemble(const hj212_packet *const *parts, int nparts, char *cpbuf, size_t cpbufsz,
+				 hj212_packet *out, hj212_error *err)
+{
+	size_t		n = 0;
+
+	if (err)
+	{
+		err->status = HJ212_OK;
+		err->offset = -1;
+		err->detail[0] = '\0';
+	}
+	if (nparts < 1 || nparts > HJ212_MAX_PARTS || cpbufsz < (size_t) HJ212_MAX_PARTS * (HJ212_MAX_DATA + 1))
+		return fail(err, HJ212_ERR_SPLIT, -1, "bad number of parts", NULL, 0);
+	for (int i = 0; i < nparts; i++)
+	{
+		const hj212_packet *p = parts[i];
+
+		if (hj212_pnum(p) != nparts || hj212_pno(p) != i + 1)
+			return fail(err, HJ212_ERR_SPLIT, -1, "parts do not number 1 to PNUM", NULL, 0);
+		if (!slice_eq(p->mn, parts[0]->mn) || !slice_eq(p->cn, parts[0]->cn) || !slice_eq(p->qn, parts[0]->qn))
+			return fail(err, HJ212_ERR_SPLIT, -1, "parts of different MN, CN or QN", NULL, 0);
+		if (n > 0 && p->cp.len > 0 && cpbuf[n - 1] != ';' && cpbuf[n - 1] != ','
+			&& p->cp.p[0] != ';' && p->cp.p[0] != ',')
+			cpbuf[n++] = ';';
+		if (p->cp.len > 0)
+			memcpy(cpbuf + n, p->cp.p, (size_t) p->cp.len);
+		n += (size_t) (p->cp.len > 0 ? p->cp.len : 0);
+	}
+	memcpy(out, parts[0], offsetof(hj212_packet, values));
+	out->cp.p = cpbuf;
+	out->cp.len = (int) n;
+	out->has_data_time = 0;
+	out->n_values = 0;
+	return parse_cp(cpbuf, out, err, 1);
 }
 
 static int
@@ -603,7 +711,7 @@ typedef struct item_attr
 } item_attr;
 
 static hj212_status
-parse_cp(const char *base, hj212_packet *pkt, hj212_error *err)
+parse_cp(const char *base, hj212_packet *pkt, hj212_error *err, int same_time_ok)
 {
 	const char *p = pkt->cp.p,
 			   *end = pkt->cp.p + pkt->cp.len;
@@ -642,10 +750,16 @@ parse_cp(const char *base, hj212_packet *pkt, hj212_error *err)
 			/* a parameter of the command (DataTime, RtdInterval, BeginTime, ...) */
 			if (key_is(p, klen, "DataTime"))
 			{
-				if (pkt->has_data_time)
+				hj212_time	t;
+
+				memset(&t, 0, sizeof t);	/* padding too: compared with memcmp */
+				if (pkt->has_data_time && !same_time_ok)
 					return fail(err, HJ212_ERR_SYNTAX, (int) (p - base), "repeated DataTime", NULL, 0);
-				if (!parse_time(v, vlen, &pkt->data_time))
+				if (!parse_time(v, vlen, &t))
 					return fail(err, HJ212_ERR_TIMESTAMP, (int) (v - base), "bad DataTime: %s", v, vlen);
+				if (pkt->has_data_time && memcmp(&t, &pkt->data_time, sizeof t) != 0)
+					return fail(err, HJ212_ERR_SPLIT, (int) (p - base), "parts with different DataTime: %s", v, vlen);
+				pkt->data_time = t;
 				pkt->has_data_time = 1;
 			}
 			else if (klen == 0)
