@@ -12,7 +12,9 @@
 #include "utils/datetime.h"
 #include "utils/memutils.h"
 #include "utils/timestamp.h"
+#include "access/xact.h"
 #include "executor/spi.h"
+#include "utils/resowner.h"
 #include "lib/stringinfo.h"
 #include "nodes/pg_list.h"
 #include "utils/hsearch.h"
@@ -400,8 +402,12 @@ reading_columns(const hj212_packet *pkt, Datum *v, bool *n)
  */
 #define READING_NATTS 11
 #define MN_KEY 33
-static TupleDesc reading_desc;		/* columns of eco._hj212_pending() */
-static HeapTuple *pending_rows;		/* the batch handed to eco._hj212_pending(), NULL outside an ingest */
+typedef struct reading_row
+{
+	Datum		v[READING_NATTS];
+	bool		n[READING_NATTS];
+} reading_row;
+static reading_row **pending_rows;	/* the batch handed to eco._hj212_pending(), NULL outside an ingest */
 static int	pending_count;
 static bool ingest_running;
 
@@ -444,7 +450,7 @@ typedef struct split_set
 typedef struct batch_row
 {
 	int64		id;
-	HeapTuple	tup;
+	reading_row *row;			/* the columns, formed once into eco._hj212_pending()'s tuplestore */
 	bool		dropped;
 } batch_row;
 
@@ -473,27 +479,6 @@ typedef struct ingest_state
 				replaced,
 				offered;
 } ingest_state;
-
-static void
-build_reading_desc(void)
-{
-	MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
-	TupleDesc	d = CreateTemplateTupleDesc(READING_NATTS);
-
-	TupleDescInitEntry(d, 1, "mn", TEXTOID, -1, 0);
-	TupleDescInitEntry(d, 2, "cn", INT2OID, -1, 0);
-	TupleDescInitEntry(d, 3, "data_time", TIMESTAMPOID, -1, 0);
-	TupleDescInitEntry(d, 4, "area", TEXTOID, -1, 0);
-	TupleDescInitEntry(d, 5, "qn", TEXTOID, -1, 0);
-	TupleDescInitEntry(d, 6, "codes", TEXTARRAYOID, -1, 1);
-	TupleDescInitEntry(d, 7, "flags", TEXTOID, -1, 0);
-	TupleDescInitEntry(d, 8, "vals", FLOAT8ARRAYOID, -1, 2);
-	TupleDescInitEntry(d, 9, "eflags", TEXTARRAYOID, -1, 1);
-	TupleDescInitEntry(d, 10, "sample_times", TIMESTAMPARRAYOID, -1, 1);
-	TupleDescInitEntry(d, 11, "legacy", BOOLOID, -1, 0);
-	reading_desc = BlessTupleDesc(d);
-	MemoryContextSwitchTo(old);
-}
 
 static void
 add_reject(ingest_state *st, const char *line, int len, const char *reason, const char *detail, hj212_slice mn)
@@ -576,7 +561,9 @@ add_packet(ingest_state *st, int64 id, hj212_packet *pkt, char **detail)
 	}
 	re->idx = st->nrows;
 	st->rows[st->nrows].id = id;
-	st->rows[st->nrows].tup = heap_form_tuple(reading_desc, v, n);
+	st->rows[st->nrows].row = palloc(sizeof(reading_row));
+	memcpy(st->rows[st->nrows].row->v, v, sizeof v);
+	memcpy(st->rows[st->nrows].row->n, n, sizeof n);
 	st->rows[st->nrows].dropped = false;
 	st->nrows++;
 	return NULL;
@@ -861,6 +848,51 @@ load_outlets(ingest_state *st, const char *nsp)
 	SPI_freetuptable(SPI_tuptable);
 }
 
+/*
+ * The fast path of a batch: a plain INSERT (one descent of the primary key
+ * per row) in a subtransaction.  When a key is already stored (23505: a
+ * re-ingest, or another session's packet), the subtransaction is rolled back
+ * and the caller runs the INSERT ... ON CONFLICT.  Returns true when the
+ * batch was stored.
+ */
+static bool
+store_new_readings(SPIPlanPtr plan, int nkeep, ingest_state *st)
+{
+	MemoryContext oldcxt = CurrentMemoryContext;
+	ResourceOwner oldowner = CurrentResourceOwner;
+	volatile bool done = false;
+
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(oldcxt);
+	PG_TRY();
+	{
+		if (SPI_execute_plan(plan, NULL, NULL, false, 0) != SPI_OK_INSERT || SPI_processed != (uint64) nkeep)
+			elog(ERROR, "eco.hj212_ingest: storing the readings failed");
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcxt);
+		CurrentResourceOwner = oldowner;
+		done = true;
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(oldcxt);
+		edata = CopyErrorData();
+		if (edata->sqlerrcode != ERRCODE_UNIQUE_VIOLATION)
+			PG_RE_THROW();
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(oldcxt);
+		CurrentResourceOwner = oldowner;
+		FreeErrorData(edata);
+	}
+	PG_END_TRY();
+	if (done)
+		st->inserted += nkeep;
+	return done;
+}
+
 PG_FUNCTION_INFO_V1(hj212_ingest);
 Datum
 hj212_ingest(PG_FUNCTION_ARGS)
@@ -875,6 +907,7 @@ hj212_ingest(PG_FUNCTION_ARGS)
 	HASHCTL		hc;
 	SPIPlanPtr	del_plan,
 				ins_plan,
+				fast_plan,
 				rej_plan;
 	Oid			del_types[2] = {INT8OID, INT8OID};
 	Oid			rej_types[5] = {TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID, TEXTARRAYOID};
@@ -896,8 +929,6 @@ hj212_ingest(PG_FUNCTION_ARGS)
 	tupdesc = BlessTupleDesc(tupdesc);
 	if (code_text == NULL)
 		init_text_cache();
-	if (reading_desc == NULL)
-		build_reading_desc();
 	if (ingest_running)
 		ereport(ERROR,
 				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
@@ -906,7 +937,9 @@ hj212_ingest(PG_FUNCTION_ARGS)
 
 	memset(&st, 0, sizeof st);
 	st.callctx = AllocSetContextCreate(CurrentMemoryContext, "hj212 ingest", ALLOCSET_DEFAULT_SIZES);
-	batchctx = AllocSetContextCreate(st.callctx, "hj212 ingest batch", ALLOCSET_DEFAULT_SIZES);
+	/* one 16 MB block kept from batch to batch (a reset frees the rest): no fresh pages to fault in each time */
+	batchctx = AllocSetContextCreate(st.callctx, "hj212 ingest batch", 16 * 1024 * 1024, 16 * 1024 * 1024,
+									 16 * 1024 * 1024);
 	pkt = MemoryContextAlloc(st.callctx, sizeof(hj212_packet));
 	scratch = MemoryContextAlloc(st.callctx, sizeof(hj212_packet));
 	memset(&hc, 0, sizeof hc);
@@ -944,11 +977,16 @@ hj212_ingest(PG_FUNCTION_ARGS)
 			"          IS DISTINCT FROM (excluded.codes, excluded.flags, excluded.vals, excluded.eflags, excluded.sample_times)"
 			"  RETURNING t.revision = 0 AS inserted)"
 			" SELECT count(*) FILTER (WHERE ins.inserted), count(*) FILTER (WHERE NOT ins.inserted) FROM ins", nsp), 0, NULL);
+		fast_plan = SPI_prepare(psprintf(
+			"INSERT INTO %1$s.outlet_reading"
+			"  (mn, cn, data_time, area, qn, codes, flags, vals, eflags, sample_times, legacy)"
+			"  SELECT p.mn, p.cn, p.data_time, p.area, p.qn, p.codes, p.flags, p.vals, p.eflags, p.sample_times, p.legacy"
+			"  FROM %1$s._hj212_pending() p", nsp), 0, NULL);
 		rej_plan = SPI_prepare(psprintf(
 			"INSERT INTO %s.hj212_reject (line, reason, detail, mn, area)"
 			" SELECT * FROM ROWS FROM (pg_catalog.unnest($1::text[]), pg_catalog.unnest($2::text[]), pg_catalog.unnest($3::text[]),"
 			" pg_catalog.unnest($4::text[]), pg_catalog.unnest($5::text[]))", nsp), 5, rej_types);
-		if (del_plan == NULL || ins_plan == NULL || rej_plan == NULL)
+		if (del_plan == NULL || ins_plan == NULL || fast_plan == NULL || rej_plan == NULL)
 			elog(ERROR, "eco.hj212_ingest: SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
 
 		while (!lo_null)
@@ -980,17 +1018,17 @@ hj212_ingest(PG_FUNCTION_ARGS)
 			}
 			if (last)
 				reject_incomplete_sets(&st);
-			pending_rows = palloc(sizeof(HeapTuple) * (st.nrows + 1));
+			pending_rows = palloc(sizeof(reading_row *) * (st.nrows + 1));
 			MemoryContextSwitchTo(old);
 			SPI_freetuptable(SPI_tuptable);
 
 			/* the readings: one INSERT ... SELECT FROM eco._hj212_pending() */
 			for (int i = 0; i < st.nrows; i++)
 				if (!st.rows[i].dropped)
-					pending_rows[nkeep++] = st.rows[i].tup;
+					pending_rows[nkeep++] = st.rows[i].row;
 			pending_count = nkeep;
 			st.offered += nkeep;
-			if (nkeep > 0)
+			if (nkeep > 0 && !store_new_readings(fast_plan, nkeep, &st))
 			{
 				bool		isnull;
 
@@ -1045,7 +1083,7 @@ hj212_pending(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, MAT_SRF_USE_EXPECTED_DESC);
 	/* outside eco.hj212_ingest: no rows */
 	for (int i = 0; pending_rows != NULL && i < pending_count; i++)
-		tuplestore_puttuple(rsinfo->setResult, pending_rows[i]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, pending_rows[i]->v, pending_rows[i]->n);
 	return (Datum) 0;
 }
 

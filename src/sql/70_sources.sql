@@ -183,10 +183,11 @@ CREATE TABLE @extschema@.outlet_reading (
     legacy       boolean NOT NULL DEFAULT false,
     revision     integer NOT NULL DEFAULT 0,
     ingested_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    PRIMARY KEY (mn, cn, data_time)
+    -- DataTime first: packets arrive in time order, so the key is appended at the right end of the index
+    PRIMARY KEY (data_time, mn, cn)
 ) PARTITION BY RANGE (data_time);
 COMMENT ON TABLE @extschema@.outlet_reading IS
-    'one HJ 212 data packet per row: outlet MN, data type CN (2011 real-time, 2051 minute, 2061 hourly, 2031 daily), DataTime (local time as sent); codes[i] the 2017 item codes, flags the data flag of item i at position i (- when none), vals[i][k] the value of field k (eco.hj212_kinds); revision counts the times a packet of the same key replaced it; partitioned by DataTime';
+    'one HJ 212 data packet per row: outlet MN, data type CN (2011 real-time, 2051 minute, 2061 hourly, 2031 daily), DataTime (local time as sent); codes[i] the 2017 item codes, flags the data flag of item i at position i (- when none), vals[i][k] the value of field k (eco.hj212_kinds); revision counts the times a packet of the same key replaced it; partitioned by DataTime, keyed by (data_time, mn, cn)';
 CREATE TABLE @extschema@.outlet_reading_default PARTITION OF @extschema@.outlet_reading DEFAULT;
 COMMENT ON TABLE @extschema@.outlet_reading_default IS
     'default partition of eco.outlet_reading (time ranges without a partition of their own)';
@@ -288,9 +289,12 @@ CREATE FUNCTION @extschema@.hj212_ingest(batch_size integer DEFAULT 20000, progr
     OUT reassembled bigint)
     AS 'MODULE_PATHNAME', 'hj212_ingest' LANGUAGE C VOLATILE
     SET search_path = pg_catalog, pg_temp
-    -- a batch is taken from staging by id range through its BRIN index, whatever its (usually stale: freshly
-    -- copied) statistics say
-    SET enable_seqscan = off;
+    -- a batch's readings stay in memory (eco._hj212_pending); staging is read by id range through its BRIN index,
+    -- whatever its (usually stale: freshly copied) statistics say
+    SET work_mem = '64MB'
+    SET enable_seqscan = off
+    -- each batch's statements are planned with 20,000 rows: JIT would compile them anew every batch
+    SET jit = off;
 COMMENT ON FUNCTION @extschema@.hj212_ingest(integer, boolean) IS
     'parse, validate and store the caller''s staged lines (eco.hj212_staged, consumed) in batches of batch_size lines: each line lands in eco.outlet_reading or eco.hj212_reject with its reason; parts of split packets (PNUM, PNO) are joined into one reading, a set still incomplete at the end is rejected part by part; same MN, CN and DataTime again is idempotent (the last staged wins); returns given = loaded + rejected (lines), of the readings the duplicates (already stored, repeated in the batch, or a part sent twice) and the replaced (same key, new values), and the lines joined from split packets; progress => true reports each batch as a NOTICE';
 
