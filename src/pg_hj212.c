@@ -390,8 +390,10 @@ reading_columns(const hj212_packet *pkt, Datum *v, bool *n)
 
 /* ---------- eco.hj212_ingest(batch_size, progress) ---------- */
 /*
- * The caller's staged lines (the view eco.hj212_staged: the lines of
- * eco.hj212_staging staged by CURRENT_USER) are consumed batch by batch: one
+ * The caller's staged lines (eco.hj212_staging_lines, the partition of the
+ * copy target eco.hj212_staging, staged_by = CURRENT_USER: the owner
+ * bypasses the row-level security, so the ingest says it too) are consumed
+ * batch by batch: one
  * DELETE ... RETURNING per batch, each line parsed here, the readings handed
  * to one INSERT ... SELECT FROM eco._hj212_pending() ON CONFLICT, the rejects
  * to one INSERT ... SELECT FROM unnest(arrays).  Everything runs as the
@@ -955,13 +957,14 @@ hj212_ingest(PG_FUNCTION_ARGS)
 	{
 		/* the outlets the caller sees (row-level security of eco.outlet) */
 		load_outlets(&st, nsp);
-		if (SPI_execute(psprintf("SELECT min(s.id), max(s.id) FROM %s.hj212_staged s", nsp), false, 0) != SPI_OK_SELECT)
+		if (SPI_execute(psprintf("SELECT min(s.id), max(s.id) FROM %s.hj212_staging_lines s WHERE s.staged_by = CURRENT_USER", nsp), false, 0) != SPI_OK_SELECT)
 			elog(ERROR, "eco.hj212_ingest: reading the staged lines failed");
 		lo = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &lo_null));
 		top = lo_null ? 0 : DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &lo_null));
 		SPI_freetuptable(SPI_tuptable);
 
-		del_plan = SPI_prepare(psprintf("DELETE FROM %s.hj212_staged s WHERE s.id >= $1 AND s.id < $2 RETURNING s.id, s.line", nsp),
+		del_plan = SPI_prepare(psprintf("DELETE FROM %s.hj212_staging_lines s"
+										" WHERE s.staged_by = CURRENT_USER AND s.id >= $1 AND s.id < $2 RETURNING s.id, s.line", nsp),
 							   2, del_types);
 		ins_plan = SPI_prepare(psprintf(
 			"WITH ins AS ("

@@ -137,23 +137,21 @@ CREATE TRIGGER outlet_limit_check BEFORE INSERT OR UPDATE OF code ON @extschema@
 COMMENT ON TRIGGER outlet_limit_check ON @extschema@.outlet_limit IS 'item codes are 2017 codes of eco.hj212_items';
 
 -- ---------- staging, rejects, readings ----------
--- Staged lines: users \copy into the plain table eco.hj212_staging (INSERT on the column line only: staged_by takes
--- CURRENT_USER by default and cannot be set), and no role reads it; each role sees, ingests and deletes its own lines
--- through the view eco.hj212_staged (a security-barrier view over staged_by = CURRENT_USER).  No trigger, no
--- row-level security on the copy target (COPY FROM refuses a table with row-level security): the \copy costs what
--- a copy into any table with a default and a BRIN index costs.
+-- Staged lines.  Users \copy into eco.hj212_staging: a partitioned table without row-level security (COPY FROM
+-- refuses a table with row-level security; a view would need a per-row trigger) on which every role may insert the
+-- column line only (staged_by takes CURRENT_USER and cannot be set) and none may read.  Its one partition
+-- eco.hj212_staging_lines holds the lines, with row-level security: each role sees, ingests and deletes its own.
 CREATE TABLE @extschema@.hj212_staging (
     id        bigint GENERATED ALWAYS AS IDENTITY,
     line      text,
     staged_by name NOT NULL DEFAULT CURRENT_USER
-);
-CREATE INDEX hj212_staging_id_brin ON @extschema@.hj212_staging USING brin (id);
+) PARTITION BY RANGE (id);
 COMMENT ON TABLE @extschema@.hj212_staging IS
-    'raw HJ 212 packet lines as platforms log them, one per line, waiting for eco.hj212_ingest: \copy eco.hj212_staging (line) FROM ''file''; every role may insert the column line (staged_by is set to the caller), none reads the table: a role sees its own lines through eco.hj212_staged';
-CREATE VIEW @extschema@.hj212_staged WITH (security_barrier = true) AS
-    SELECT s.id, s.line FROM @extschema@.hj212_staging s WHERE s.staged_by = CURRENT_USER;
-COMMENT ON VIEW @extschema@.hj212_staged IS
-    'the caller''s staged lines of eco.hj212_staging (a role sees and deletes only the lines it staged); eco.hj212_ingest consumes them';
+    'copy target of raw HJ 212 packet lines as platforms log them, one per line: \copy eco.hj212_staging (line) FROM ''file''; every role may insert the column line (staged_by is set to the caller) and none may read it: the lines are in eco.hj212_staging_lines until eco.hj212_ingest consumes them';
+CREATE TABLE @extschema@.hj212_staging_lines PARTITION OF @extschema@.hj212_staging DEFAULT;
+CREATE INDEX hj212_staging_lines_id_brin ON @extschema@.hj212_staging_lines USING brin (id);
+COMMENT ON TABLE @extschema@.hj212_staging_lines IS
+    'the staged lines of eco.hj212_staging (its partition), with the role that staged them; a role sees, ingests and deletes only its own';
 
 CREATE TABLE @extschema@.hj212_reject (
     id          bigserial PRIMARY KEY,
@@ -242,7 +240,12 @@ COMMENT ON POLICY outlet_limit_by_outlet ON @extschema@.outlet_limit IS
     'a role sees and changes the limits of the outlets it sees (eco.outlet is filtered by area)';
 GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.outlet_limit TO PUBLIC;
 GRANT INSERT (line) ON @extschema@.hj212_staging TO PUBLIC;
-GRANT SELECT, DELETE ON @extschema@.hj212_staged TO PUBLIC;
+ALTER TABLE @extschema@.hj212_staging_lines ENABLE ROW LEVEL SECURITY;
+CREATE POLICY hj212_staging_lines_own ON @extschema@.hj212_staging_lines
+    USING (staged_by = CURRENT_USER) WITH CHECK (staged_by = CURRENT_USER);
+COMMENT ON POLICY hj212_staging_lines_own ON @extschema@.hj212_staging_lines IS
+    'a role sees, ingests and deletes only the lines it staged';
+GRANT SELECT, DELETE ON @extschema@.hj212_staging_lines TO PUBLIC;
 ALTER TABLE @extschema@.hj212_reject ENABLE ROW LEVEL SECURITY;
 CREATE POLICY hj212_reject_by_area ON @extschema@.hj212_reject
     USING (@extschema@.area_visible(area) OR rejected_by = CURRENT_USER)
@@ -255,7 +258,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.pollution_source', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.pollution_source_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outlet', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outlet_limit', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_staging', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_staging_lines', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_staging_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_reject', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_reject_id_seq', '');
@@ -296,7 +299,7 @@ CREATE FUNCTION @extschema@.hj212_ingest(batch_size integer DEFAULT 20000, progr
     -- each batch's statements are planned with 20,000 rows: JIT would compile them anew every batch
     SET jit = off;
 COMMENT ON FUNCTION @extschema@.hj212_ingest(integer, boolean) IS
-    'parse, validate and store the caller''s staged lines (eco.hj212_staged, consumed) in batches of batch_size lines: each line lands in eco.outlet_reading or eco.hj212_reject with its reason; parts of split packets (PNUM, PNO) are joined into one reading, a set still incomplete at the end is rejected part by part; same MN, CN and DataTime again is idempotent (the last staged wins); returns given = loaded + rejected (lines), of the readings the duplicates (already stored, repeated in the batch, or a part sent twice) and the replaced (same key, new values), and the lines joined from split packets; progress => true reports each batch as a NOTICE';
+    'parse, validate and store the caller''s staged lines (eco.hj212_staging_lines, consumed) in batches of batch_size lines: each line lands in eco.outlet_reading or eco.hj212_reject with its reason; parts of split packets (PNUM, PNO) are joined into one reading, a set still incomplete at the end is rejected part by part; same MN, CN and DataTime again is idempotent (the last staged wins); returns given = loaded + rejected (lines), of the readings the duplicates (already stored, repeated in the batch, or a part sent twice) and the replaced (same key, new values), and the lines joined from split packets; progress => true reports each batch as a NOTICE';
 
 -- ---------- compliance ----------
 -- Values compared with the limits: one row per outlet, limited item and packet of a data type.
