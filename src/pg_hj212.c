@@ -14,6 +14,8 @@
 #include "utils/timestamp.h"
 #include "access/xact.h"
 #include "executor/spi.h"
+#include "nodes/params.h"
+#include "executor/tuptable.h"
 #include "utils/resowner.h"
 #include "lib/stringinfo.h"
 #include "nodes/pg_list.h"
@@ -895,6 +897,41 @@ store_new_readings(SPIPlanPtr plan, int nkeep, ingest_state *st)
 	return done;
 }
 
+/* Receives the rows of the batch's DELETE ... RETURNING id, line: each line parsed on the spot. */
+typedef struct line_receiver
+{
+	DestReceiver pub;
+	ingest_state *st;
+	hj212_packet *pkt,
+			   *scratch;
+	MemoryContext cxt;
+	uint64		n;
+} line_receiver;
+
+static bool
+line_receive(TupleTableSlot *slot, DestReceiver *self)
+{
+	line_receiver *r = (line_receiver *) self;
+	MemoryContext old = MemoryContextSwitchTo(r->cxt);
+
+	slot_getallattrs(slot);
+	add_line(r->st, DatumGetInt64(slot->tts_values[0]),
+			 slot->tts_isnull[1] ? NULL : DatumGetTextPP(slot->tts_values[1]), r->pkt, r->scratch);
+	r->n++;
+	MemoryContextSwitchTo(old);
+	return true;
+}
+
+static void
+line_startup(DestReceiver *self, int operation, TupleDesc typeinfo)
+{
+}
+
+static void
+line_shutdown(DestReceiver *self)
+{
+}
+
 PG_FUNCTION_INFO_V1(hj212_ingest);
 Datum
 hj212_ingest(PG_FUNCTION_ARGS)
@@ -920,6 +957,8 @@ hj212_ingest(PG_FUNCTION_ARGS)
 			   *scratch;
 	Datum		rv[6];
 	bool		rn[6] = {0};
+	ParamListInfo params = makeParamList(2);
+	line_receiver recv;
 
 	if (PG_ARGISNULL(0) || PG_GETARG_INT32(0) < 1)
 		ereport(ERROR,
@@ -950,6 +989,21 @@ hj212_ingest(PG_FUNCTION_ARGS)
 	hc.hcxt = st.callctx;
 	st.sets = hash_create("hj212 split sets", 64, &hc, HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
 
+	for (int i = 0; i < 2; i++)
+	{
+		params->params[i].ptype = INT8OID;
+		params->params[i].isnull = false;
+		params->params[i].pflags = PARAM_FLAG_CONST;
+	}
+	memset(&recv, 0, sizeof recv);
+	recv.pub.receiveSlot = line_receive;
+	recv.pub.rStartup = line_startup;
+	recv.pub.rShutdown = line_shutdown;
+	recv.pub.rDestroy = line_shutdown;
+	recv.pub.mydest = DestNone;
+	recv.st = &st;
+	recv.pkt = pkt;
+	recv.scratch = scratch;
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "eco.hj212_ingest: SPI_connect failed");
 	ingest_running = true;
@@ -995,35 +1049,36 @@ hj212_ingest(PG_FUNCTION_ARGS)
 		while (!lo_null)
 		{
 			int64		hi = lo + batch_size;
-			Datum		a[2];
 			uint64		nlines;
+			int			rc;
+			SPIExecuteOptions opts;
 			bool		last;
 			int			nkeep = 0;
 
 			if (hi < lo)
 				hi = PG_INT64_MAX;
 			last = hi > top;
-			a[0] = Int64GetDatum(lo);
-			a[1] = Int64GetDatum(hi);
-			if (SPI_execute_plan(del_plan, a, NULL, false, 0) != SPI_OK_DELETE_RETURNING)
-				elog(ERROR, "eco.hj212_ingest: taking the staged lines failed");
-			nlines = SPI_processed;
-			st.given += nlines;
 			old = MemoryContextSwitchTo(batchctx);
 			new_batch(&st, batchctx);
-			for (uint64 i = 0; i < nlines; i++)
-			{
-				bool		isnull;
-				int64		id = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1, &isnull));
-				Datum		d = SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 2, &isnull);
-
-				add_line(&st, id, isnull ? NULL : DatumGetTextPP(d), pkt, scratch);
-			}
+			MemoryContextSwitchTo(old);
+			/* each line is parsed as the DELETE returns it (no copy of the batch's lines in a tuple table) */
+			params->params[0].value = Int64GetDatum(lo);
+			params->params[1].value = Int64GetDatum(hi);
+			recv.cxt = batchctx;
+			recv.n = 0;
+			memset(&opts, 0, sizeof opts);
+			opts.params = params;
+			opts.dest = (DestReceiver *) &recv;
+			rc = SPI_execute_plan_extended(del_plan, &opts);
+			if (rc != SPI_OK_DELETE_RETURNING && rc != SPI_OK_DELETE)
+				elog(ERROR, "eco.hj212_ingest: taking the staged lines failed");
+			nlines = recv.n;
+			st.given += nlines;
+			old = MemoryContextSwitchTo(batchctx);
 			if (last)
 				reject_incomplete_sets(&st);
 			pending_rows = palloc(sizeof(reading_row *) * (st.nrows + 1));
 			MemoryContextSwitchTo(old);
-			SPI_freetuptable(SPI_tuptable);
 
 			/* the readings: one INSERT ... SELECT FROM eco._hj212_pending() */
 			for (int i = 0; i < st.nrows; i++)
