@@ -112,7 +112,19 @@ test_crc(void)
 	CHECK_INT(hj212_parse(ALLTOBS, strlen(ALLTOBS), 0, 0, &pkt, &e), HJ212_ERR_UNKNOWN_CODE, "alltobs packet: unknown code");
 	CHECK_INT(pkt.crc_sent, 0x7D00, "alltobs packet: CRC 7d00 read case-insensitively");
 	CHECK_INT(pkt.crc_computed, 0x7D00, "alltobs packet: CRC verifies");
-	CHECK_STR(e.detail, "w01003", "alltobs packet: the unknown code is kept");
+	CHECK_STR(e.detail, "w01008", "alltobs packet: w01003 (turbidity) is accepted, w01008 is unknown and kept");
+	{
+		int			lg;
+		const hj212_item *it = hj212_item_lookup("w01003", 6, &lg);
+
+		CHECK(it && strcmp(it->name_zh, "浑浊度") == 0 && strcmp(it->unit, "NTU") == 0 && !lg, "w01003 is turbidity, NTU");
+		it = hj212_item_lookup("039", 3, &lg);
+		CHECK(it && strcmp(it->code, "w20012") == 0 && lg, "2005 code 039 is barium w20012");
+		it = hj212_item_lookup("08", 2, &lg);
+		CHECK(it && strcmp(it->code, "a21024") == 0 && lg, "2005 code 08 is hydrogen chloride a21024");
+		CHECK(hj212_item_lookup("w01008", 6, &lg) == NULL, "w01008 is in no table");
+		CHECK(hj212_item_lookup("w99999", 6, &lg) == NULL, "w99999 is in no table");
+	}
 
 	{
 		char		m[200];
