@@ -149,7 +149,9 @@ CREATE TABLE @extschema@.hj212_staging (
 COMMENT ON TABLE @extschema@.hj212_staging IS
     'copy target of raw HJ 212 packet lines as platforms log them, one per line: \copy eco.hj212_staging (line) FROM ''file''; every role may insert the column line (staged_by is set to the caller) and none may read it: the lines are in eco.hj212_staging_lines until eco.hj212_ingest consumes them';
 CREATE TABLE @extschema@.hj212_staging_lines PARTITION OF @extschema@.hj212_staging DEFAULT;
-CREATE INDEX hj212_staging_lines_id_brin ON @extschema@.hj212_staging_lines USING brin (id);
+-- A b-tree, not a BRIN: the ranges of freshly copied lines are not summarized, so a BRIN index would hand every
+-- batch the whole table.
+CREATE INDEX hj212_staging_lines_id ON @extschema@.hj212_staging_lines (id);
 COMMENT ON TABLE @extschema@.hj212_staging_lines IS
     'the staged lines of eco.hj212_staging (its partition), with the role that staged them; a role sees, ingests and deletes only its own';
 
@@ -292,7 +294,7 @@ CREATE FUNCTION @extschema@.hj212_ingest(batch_size integer DEFAULT 20000, progr
     OUT reassembled bigint)
     AS 'MODULE_PATHNAME', 'hj212_ingest' LANGUAGE C VOLATILE
     SET search_path = pg_catalog, pg_temp
-    -- a batch's readings stay in memory (eco._hj212_pending); staging is read by id range through its BRIN index,
+    -- a batch's readings stay in memory (eco._hj212_pending); staging is read by id range through its index,
     -- whatever its (usually stale: freshly copied) statistics say
     SET work_mem = '64MB'
     SET enable_seqscan = off
