@@ -631,9 +631,11 @@ add_part(ingest_state *st, int64 id, const char *line, int len, hj212_packet *pk
 				pno = hj212_pno(pkt);
 	hj_part *part;
 
-	if (pkt->qn.len > 64)
+	if (pkt->qn.p == NULL || pkt->qn.len == 0 || pkt->qn.len > 64)
 	{
-		add_reject(st, line, len, "split packet", "QN longer than 64 characters", pkt->mn);
+		/* the parts of a set are matched by MN, CN and QN: without a QN a part has no set */
+		add_reject(st, line, len, "split packet",
+				   pkt->qn.len > 64 ? "QN longer than 64 characters" : "a part of a split packet without QN", pkt->mn);
 		return;
 	}
 	memset(key, 0, sizeof key);
@@ -881,14 +883,15 @@ store_new_readings(SPIPlanPtr plan, int nkeep, ingest_state *st)
 	{
 		ErrorData  *edata;
 
+		/* the subtransaction is always rolled back here: a caller's own exception block finds its own */
 		MemoryContextSwitchTo(oldcxt);
 		edata = CopyErrorData();
-		if (edata->sqlerrcode != ERRCODE_UNIQUE_VIOLATION)
-			PG_RE_THROW();
 		FlushErrorState();
 		RollbackAndReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(oldcxt);
 		CurrentResourceOwner = oldowner;
+		if (edata->sqlerrcode != ERRCODE_UNIQUE_VIOLATION)
+			ReThrowError(edata);
 		FreeErrorData(edata);
 	}
 	PG_END_TRY();

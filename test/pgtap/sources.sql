@@ -1,7 +1,7 @@
 -- pgTAP: HJ 212 packets, sources, ingest (no packet lost, idempotent, every reject reason),
 -- compliance (runs across midnight, missing data never compliant), the ledger link, row-level security.
 BEGIN;
-SELECT plan(63);
+SELECT plan(66);
 
 -- Catalogue.
 SELECT has_table('eco', t, 'table eco.' || t)
@@ -62,7 +62,7 @@ INSERT INTO eco.hj212_staging (line) VALUES
     (eco.hj212_frame('ST=31;CN=2061;MN=TAPMN1;CP=&&DataTime=20260503000000;a88888-Avg=1&&', false)),
     (eco.hj212_frame('ST=31;CN=2061;MN=NOBODY;CP=&&DataTime=20260503000000;a21026-Avg=1&&', false)),
     (eco.hj212_frame('ST=31;CN=1062;MN=TAPMN1;CP=&&RtdInterval=30&&', false)),
-    (eco.hj212_frame('ST=31;CN=2061;MN=TAPMN1;PNUM=2;PNO=1;CP=&&DataTime=20260503000000;a21026-Avg=1&&', false)),
+    (eco.hj212_frame('QN=20260503000000001;ST=31;CN=2061;MN=TAPMN1;PNUM=2;PNO=1;CP=&&DataTime=20260503000000;a21026-Avg=1&&', false)),
     (NULL),
     ((SELECT line FROM tap_lines LIMIT 1));
 CREATE TEMP TABLE tap_counts AS SELECT * FROM eco.hj212_ingest(batch_size => 7);
@@ -123,6 +123,17 @@ INSERT INTO eco.hj212_staging (line) SELECT line FROM tap_split WHERE pno <= 2 O
 INSERT INTO eco.hj212_staging (line) SELECT line FROM tap_split WHERE pno >= 2 ORDER BY pno;
 SELECT is((SELECT row(given, loaded, rejected, duplicate, reassembled)::text FROM eco.hj212_ingest()), '(4,4,0,2,3)',
           'the same set again (one part twice) changes nothing: a duplicate reading and a duplicate part');
+INSERT INTO eco.hj212_staging (line) VALUES
+    (eco.hj212_frame('ST=31;CN=2061;MN=TAPMN1;PNUM=2;PNO=1;CP=&&DataTime=20260503030000;a21026-Avg=1&&', false));
+SELECT is((SELECT row(given, rejected)::text FROM eco.hj212_ingest()), '(1,1)', 'a part without QN is rejected');
+SELECT is((SELECT detail FROM eco.hj212_reject WHERE line LIKE '%DataTime=20260503030000%'),
+          'a part of a split packet without QN', '... since the parts of a set are matched by MN, CN and QN');
+-- The fallback of a batch whose keys are stored (a subtransaction rolled back) inside a caller's exception block.
+SELECT lives_ok($q$DO $d$ BEGIN
+                    INSERT INTO eco.hj212_staging (line) SELECT line FROM tap_lines LIMIT 3;
+                    PERFORM eco.hj212_ingest();
+                  EXCEPTION WHEN division_by_zero THEN NULL;
+                  END $d$$q$, 'a re-ingest inside a caller''s exception block');
 
 -- Compliance.
 SELECT is((SELECT row(run_start, run_end, hours, max_value, max_multiple)::text
