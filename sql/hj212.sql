@@ -7,7 +7,7 @@ FROM eco.hj212_parse(E'##0101QN=20160801085857223;ST=32;CN=1062;PW=100000;MN=010
 SELECT eco.hj212_crc('QN=20160801085857223;ST=32;CN=1062;PW=100000;MN=010000A8900016F000169DC0;Flag=5;CP=&&RtdInterval=30&&');
 SELECT eco.hj212_frame('QN=20160801085857223;ST=32;CN=1062;PW=100000;MN=010000A8900016F000169DC0;Flag=5;CP=&&RtdInterval=30&&', false);
 -- A packet published in the README of the public library chenqi92/alltobs-hj212 (CRC sent in lower case):
--- the frame verifies; two of its codes (w01003, w01008) are not in eco.hj212_items.
+-- the frame verifies; one of its codes (w01008) is in no code table (w01003, turbidity, is accepted).
 SELECT status, detail, data_length, cn, mn, data_time, crc_sent, crc_ok
 FROM eco.hj212_parse('##0435QN=20210301111100112;ST=21;CN=2011;PW=123456;MN=ZLDSZ20210127;Flag=8;CP=&&DataTime=20210301111100;w01001-Rtd=8.33,w01001-Flag=N;w01009-Rtd=10.15,w01009-Flag=N;w01010-Rtd=9.7,w01010-Flag=N;w01014-Rtd=1425,w01014-Flag=N;w01003-Rtd=13.10,w01003-Flag=N;w21011-Rtd=0,w21011-Flag=N;w21001-Rtd=3.563168,w21001-Flag=N;w21003-Rtd=0.09055002,w21003-Flag=N;w01019-Rtd=4.102818,w01019-Flag=N;w01008-Rtd=0,w01008-Flag=N;w23002-Rtd=0,w23002-Flag=N&&7d00');
 -- Every reason a packet is refused, and the header of a bad-CRC packet still shown.

@@ -17,6 +17,16 @@
  * items (001 pH, 011 COD, 060 NH3-N, B01 wastewater flow; 01 smoke dust,
  * 02 SO2, 03 NOx, S01 O2) against device simulators that still emit them.
  * Rows marked verified = 0 rest on one source only (UNVERIFIED).
+ *
+ * The other rows of the code tables of HJ 212-2017 (Appendix B: the water
+ * items w..., the gas items a..., each with its HJ/T 212-2005 code where it
+ * had one) are listed too, so that a packet with, say, barium (w20012) or
+ * hydrogen chloride (a21024) is stored rather than refused; their unit is the
+ * unit the table gives for transmission.  They rest on a public transcription
+ * of the table (verified = 0).  w01003 (浑浊度, turbidity, NTU) is sent by
+ * surface-water automatic stations (ST=21) although that transcription lacks
+ * it; it is accepted (verified = 0).  A code in none of the rows is still
+ * refused as "unknown code", the code kept in the detail.
  */
 #include "hj212.h"
 #include "calendar.h"
@@ -30,24 +40,55 @@
 #define IT(c, l, zh, u, v) {c, l, zh, u, v}
 const hj212_item hj212_items[] = {
 	IT("a00000", "B02", "废气流量", "m³/s", 0),
+	IT("a01001", NULL, "温度", "℃", 0),
+	IT("a01002", NULL, "湿度", "%", 0),
+	IT("a01006", NULL, "气压", "kPa", 0),
+	IT("a01007", NULL, "风速", "m/s", 0),
+	IT("a01008", NULL, "风向", "°", 0),
+	IT("a01010", "37", "林格曼黑度", "", 0),
 	IT("a01011", "S02", "烟气流速", "m/s", 0),
 	IT("a01012", "S03", "烟气温度", "℃", 0),
 	IT("a01013", "S08", "烟气压力", "kPa", 0),
 	IT("a01014", "S05", "烟气湿度", "%", 0),
+	IT("a01015", "S06", "制冷温度", "℃", 0),
+	IT("a01016", "S07", "烟道截面积", "m²", 0),
 	IT("a01017", "S04", "烟气动压", "kPa", 0),
+	IT("a05001", "30", "二氧化碳", "mg/m³", 0),
 	IT("a05024", NULL, "臭氧", "µg/m³", 1),
 	IT("a19001", "S01", "氧气含量", "%", 1),
+	IT("a20016", "36", "铍及其化合物", "mg/m³", 0),
+	IT("a20025", "33", "镉及其化合物", "mg/m³", 0),
+	IT("a20043", "32", "铅及其化合物", "mg/m³", 0),
+	IT("a20057", "31", "汞及其化合物", "mg/m³", 0),
+	IT("a20063", "35", "镍及其化合物", "mg/m³", 0),
+	IT("a20091", "34", "锡及其化合物", "mg/m³", 0),
 	IT("a21002", "03", "氮氧化物", "mg/m³", 1),
+	IT("a21003", NULL, "一氧化氮", "mg/m³", 0),
 	IT("a21004", NULL, "二氧化氮", "µg/m³", 1),
 	IT("a21005", "04", "一氧化碳", "mg/m³", 0),
+	IT("a21017", "07", "氰化物", "mg/m³", 0),
+	IT("a21018", "06", "氟化物", "mg/m³", 0),
+	IT("a21022", "11", "氯气", "mg/m³", 0),
+	IT("a21024", "08", "氯化氢", "mg/m³", 0),
 	IT("a21026", "02", "二氧化硫", "mg/m³", 1),
+	IT("a21028", "05", "硫化氢", "mg/m³", 0),
+	IT("a23001", "27", "酚类", "mg/m³", 0),
+	IT("a24046", "29", "氯乙烯", "mg/m³", 0),
+	IT("a24087", "25", "碳氢化合物", "mg/m³", 0),
 	IT("a24088", NULL, "非甲烷总烃", "mg/m³", 0),
+	IT("a25002", NULL, "苯", "mg/m³", 0),
+	IT("a25003", "17", "甲苯", "mg/m³", 0),
+	IT("a25005", "18", "二甲苯", "mg/m³", 0),
+	IT("a25010", "23", "氯苯", "mg/m³", 0),
 	IT("a34001", NULL, "总悬浮颗粒物", "µg/m³", 1),
 	IT("a34002", NULL, "可吸入颗粒物", "µg/m³", 1),
 	IT("a34004", NULL, "细颗粒物", "µg/m³", 1),
 	IT("a34013", "01", "烟尘（颗粒物）", "mg/m³", 1),
 	IT("w00000", "B01", "污水流量", "L/s", 1),
 	IT("w01001", "001", "pH值", "", 1),
+	IT("w01002", "002", "色度", "度", 0),
+	IT("w01003", NULL, "浑浊度", "NTU", 0),
+	IT("w01006", NULL, "溶解性总固体", "mg/L", 0),
 	IT("w01009", NULL, "溶解氧", "mg/L", 1),
 	IT("w01010", NULL, "水温", "℃", 1),
 	IT("w01012", "003", "悬浮物", "mg/L", 0),
@@ -57,23 +98,56 @@ const hj212_item hj212_items[] = {
 	IT("w01019", NULL, "高锰酸盐指数", "mg/L", 1),
 	IT("w01020", "015", "总有机碳", "mg/L", 0),
 	IT("w02003", "550", "粪大肠菌群", "个/L", 0),
+	IT("w02006", NULL, "细菌总数", "个/L", 0),
+	IT("w03001", "570", "总α放射性", "Bq/L", 0),
+	IT("w03002", "571", "总β放射性", "Bq/L", 0),
+	IT("w19001", NULL, "表面活性剂", "mg/L", 0),
 	IT("w19002", "520", "阴离子表面活性剂", "mg/L", 0),
+	IT("w20012", "039", "钡", "mg/L", 0),
+	IT("w20023", "037", "硼", "mg/L", 0),
+	IT("w20038", "040", "钴", "mg/L", 0),
+	IT("w20061", "038", "钼", "mg/L", 0),
+	IT("w20089", "041", "铊", "ng/L", 0),
+	IT("w20092", "036", "锡", "mg/L", 0),
 	IT("w20111", "020", "总汞", "µg/L", 0),
+	IT("w20113", "021", "烷基汞", "ng/L", 0),
 	IT("w20115", "022", "总镉", "µg/L", 0),
+	IT("w20116", "023", "总铬", "mg/L", 0),
 	IT("w20117", "024", "六价铬", "µg/L", 0),
+	IT("w20119", "026", "总砷", "µg/L", 0),
 	IT("w20120", "027", "总铅", "µg/L", 0),
+	IT("w20121", "028", "总镍", "mg/L", 0),
 	IT("w20122", "029", "总铜", "mg/L", 0),
 	IT("w20123", "030", "总锌", "mg/L", 0),
+	IT("w20124", "031", "总锰", "mg/L", 0),
+	IT("w20125", "032", "总铁", "mg/L", 0),
+	IT("w20126", "033", "总银", "mg/L", 0),
+	IT("w20127", "034", "总铍", "µg/L", 0),
 	IT("w20128", "035", "总硒", "µg/L", 0),
+	IT("w20138", NULL, "铜", "mg/L", 0),
+	IT("w20139", NULL, "锌", "mg/L", 0),
+	IT("w20140", NULL, "硒", "mg/L", 0),
 	IT("w20141", NULL, "砷", "mg/L", 0),
+	IT("w20142", NULL, "汞", "µg/L", 0),
+	IT("w20143", NULL, "镉", "µg/L", 0),
+	IT("w20144", NULL, "铅", "mg/L", 0),
 	IT("w21001", "065", "总氮", "mg/L", 0),
 	IT("w21003", "060", "氨氮", "mg/L", 1),
+	IT("w21004", "062", "凯氏氮", "mg/L", 0),
+	IT("w21006", "063", "亚硝酸盐", "mg/L", 0),
+	IT("w21007", "064", "硝酸盐", "mg/L", 0),
 	IT("w21011", "101", "总磷", "mg/L", 0),
 	IT("w21016", "070", "氰化物", "mg/L", 0),
 	IT("w21017", "072", "氟化物", "mg/L", 0),
 	IT("w21019", "071", "硫化物", "mg/L", 0),
+	IT("w21022", "090", "氯化物", "mg/L", 0),
+	IT("w21038", NULL, "硫酸盐", "mg/L", 0),
 	IT("w22001", "080", "石油类", "mg/L", 0),
 	IT("w23002", "110", "挥发酚", "mg/L", 0),
+	IT("w25043", "540", "苯并[a]芘", "µg/L", 0),
+	IT("w33001", "350", "六六六", "ng/L", 0),
+	IT("w33007", "351", "滴滴涕", "ng/L", 0),
+	IT("w99001", "061", "有机氮", "mg/L", 0),
 };
 const int	hj212_n_items = (int) (sizeof hj212_items / sizeof hj212_items[0]);
 #define N_ITEMS ((int) (sizeof hj212_items / sizeof hj212_items[0]))
@@ -213,7 +287,7 @@ hj212_kind_name(hj212_kind k)
 }
 
 static const char *const status_names[HJ212_N_STATUS] = {
-	"ok", "framing", "length", "crc", "syntax", "timestamp", "unknown code"
+	"ok", "framing", "length", "crc", "syntax", "timestamp", "unknown code", "split packet"
 };
 
 const char *
@@ -237,13 +311,24 @@ hj212_slice_copy(hj212_slice s, char *buf, size_t bufsz)
 }
 
 /* ---------- CRC16 ---------- */
+/*
+ * The standard's loop XORs the byte into crc >> 8 (not into the low byte as
+ * CRC-16/MODBUS does), then shifts 8 times: crc' = T[(crc >> 8) ^ b], T the
+ * table of the 8 shifts.  Nothing of the low byte carries over, so between
+ * bytes the state is the high byte h = crc >> 8 alone: h' = H[h ^ b] with
+ * H[x] = T[x] >> 8, and the CRC is T[h ^ last byte].  T (and so H) is linear
+ * over GF(2) (T[x ^ y] = T[x] ^ T[y]), hence eight steps are
+ * h8 = H^8[h ^ b0] ^ H^7[b1] ^ ... ^ H^1[b7] (H^k: H applied k times): one
+ * dependent look-up per 8 bytes instead of 8 ("slicing by 8").  The unit test
+ * checks it against the bitwise definition on random data.
+ */
 static unsigned short crc_table[256];
+static unsigned char crc_h[8][256];	/* crc_h[k - 1] = H^k */
 static int	crc_table_ready = 0;
 
 static void
 crc_init(void)
 {
-	/* Byte-at-a-time table of the bitwise definition: crc = (crc >> 8) ^ b, then 8 shifts. */
 	for (unsigned b = 0; b < 256; b++)
 	{
 		unsigned	c = b;
@@ -251,25 +336,32 @@ crc_init(void)
 		for (int k = 0; k < 8; k++)
 			c = (c & 1) ? (c >> 1) ^ 0xA001u : c >> 1;
 		crc_table[b] = (unsigned short) c;
+		crc_h[0][b] = (unsigned char) (c >> 8);
 	}
+	for (int k = 1; k < 8; k++)
+		for (unsigned b = 0; b < 256; b++)
+			crc_h[k][b] = crc_h[0][crc_h[k - 1][b]];
 	crc_table_ready = 1;
 }
 
 unsigned
 hj212_crc16(const char *buf, size_t len)
 {
-	unsigned	crc = 0xFFFF;
+	const unsigned char *p = (const unsigned char *) buf;
+	unsigned	h = 0xFF;
+	size_t		i = 0;
 
+	if (len == 0)
+		return 0xFFFF;
 	if (!crc_table_ready)
 		crc_init();
-	/*
-	 * The standard's loop XORs the byte into crc >> 8 (not into the low byte as
-	 * CRC-16/MODBUS does), then shifts 8 times: that is the table of the byte
-	 * (crc >> 8) ^ b, with nothing carried over from the low byte.
-	 */
-	for (size_t i = 0; i < len; i++)
-		crc = crc_table[((crc >> 8) ^ (unsigned char) buf[i]) & 0xFF];
-	return crc;
+	/* all bytes but the last move h; the last gives the whole CRC */
+	for (; i + 8 < len; i += 8)
+		h = crc_h[7][h ^ p[i]] ^ crc_h[6][p[i + 1]] ^ crc_h[5][p[i + 2]] ^ crc_h[4][p[i + 3]]
+			^ crc_h[3][p[i + 4]] ^ crc_h[2][p[i + 5]] ^ crc_h[1][p[i + 6]] ^ crc_h[0][p[i + 7]];
+	for (; i + 1 < len; i++)
+		h = crc_h[0][h ^ p[i]];
+	return crc_table[(h ^ p[len - 1]) & 0xFF];
 }
 
 /* ---------- helpers ---------- */
@@ -430,11 +522,62 @@ find(const char *p, const char *end, char c)
 }
 
 /* ---------- the parser ---------- */
-static hj212_status parse_cp(const char *base, hj212_packet *pkt, hj212_error *err);
+static hj212_status parse_cp(const char *base, hj212_packet *pkt, hj212_error *err, int same_time_ok);
+
+static int
+slice_uint(hj212_slice s)
+{
+	int			v = 0;
+
+	if (s.p == NULL || s.len == 0 || s.len > 4)
+		return -1;
+	for (int i = 0; i < s.len; i++)
+	{
+		if (s.p[i] < '0' || s.p[i] > '9')
+			return -1;
+		v = v * 10 + (s.p[i] - '0');
+	}
+	return v;
+}
+
+hj212_status
+hj212_parse_cp(const char *buf, hj212_packet *pkt, hj212_error *err)
+{
+	if (err)
+	{
+		err->status = HJ212_OK;
+		err->offset = -1;
+		err->detail[0] = '\0';
+	}
+	return parse_cp(buf, pkt, err, 0);
+}
+
+int
+hj212_pnum(const hj212_packet *pkt)
+{
+	return pkt->pnum.p ? slice_uint(pkt->pnum) : 0;
+}
+
+int
+hj212_pno(const hj212_packet *pkt)
+{
+	return pkt->pno.p ? slice_uint(pkt->pno) : 0;
+}
 
 hj212_status
 hj212_parse(const char *buf, size_t len, int lenient_tail, int check_crc,
 			hj212_packet *pkt, hj212_error *err)
+{
+	hj212_status st = hj212_parse_frame(buf, len, lenient_tail, check_crc, pkt, err);
+
+	if (st != HJ212_OK)
+		return st;
+	return parse_cp(buf, pkt, err, 0);
+}
+
+hj212_status
+hj212_parse_frame(const char *buf, size_t len, int lenient_tail, int check_crc,
+				  hj212_packet *pkt, hj212_error *err)
 {
 	const char *d,
 			   *end;
@@ -552,8 +695,65 @@ hj212_parse(const char *buf, size_t len, int lenient_tail, int check_crc,
 		for (int i = 0; i < 4; i++)
 			if (pkt->cn.p[i] < '0' || pkt->cn.p[i] > '9')
 				return fail(err, HJ212_ERR_SYNTAX, 6, "CN is not 4 digits: %s", pkt->cn.p, 4);
+		if ((pkt->pnum.p == NULL) != (pkt->pno.p == NULL))
+			return fail(err, HJ212_ERR_SPLIT, 6, "PNUM and PNO go together", NULL, 0);
+		if (pkt->pnum.p)
+		{
+			int			pnum = slice_uint(pkt->pnum),
+						pno = slice_uint(pkt->pno);
+
+			if (pnum < 1 || pnum > HJ212_MAX_PARTS)
+				return fail(err, HJ212_ERR_SPLIT, 6, "PNUM is not a number of parts from 1 to 64: %s",
+							pkt->pnum.p, pkt->pnum.len);
+			if (pno < 1 || pno > pnum)
+				return fail(err, HJ212_ERR_SPLIT, 6, "PNO is not a part number from 1 to PNUM: %s",
+							pkt->pno.p, pkt->pno.len);
+		}
 	}
-	return parse_cp(buf, pkt, err);
+	return HJ212_OK;
+}
+
+static int
+slice_eq(hj212_slice a, hj212_slice b)
+{
+	return a.len == b.len && (a.len == 0 || memcmp(a.p, b.p, (size_t) a.len) == 0);
+}
+
+hj212_status
+hj212_reassemble(const hj212_packet *const *parts, int nparts, char *cpbuf, size_t cpbufsz,
+				 hj212_packet *out, hj212_error *err)
+{
+	size_t		n = 0;
+
+	if (err)
+	{
+		err->status = HJ212_OK;
+		err->offset = -1;
+		err->detail[0] = '\0';
+	}
+	if (nparts < 1 || nparts > HJ212_MAX_PARTS || cpbufsz < (size_t) HJ212_MAX_PARTS * (HJ212_MAX_DATA + 1))
+		return fail(err, HJ212_ERR_SPLIT, -1, "bad number of parts", NULL, 0);
+	for (int i = 0; i < nparts; i++)
+	{
+		const hj212_packet *p = parts[i];
+
+		if (hj212_pnum(p) != nparts || hj212_pno(p) != i + 1)
+			return fail(err, HJ212_ERR_SPLIT, -1, "parts do not number 1 to PNUM", NULL, 0);
+		if (!slice_eq(p->mn, parts[0]->mn) || !slice_eq(p->cn, parts[0]->cn) || !slice_eq(p->qn, parts[0]->qn))
+			return fail(err, HJ212_ERR_SPLIT, -1, "parts of different MN, CN or QN", NULL, 0);
+		if (n > 0 && p->cp.len > 0 && cpbuf[n - 1] != ';' && cpbuf[n - 1] != ','
+			&& p->cp.p[0] != ';' && p->cp.p[0] != ',')
+			cpbuf[n++] = ';';
+		if (p->cp.len > 0)
+			memcpy(cpbuf + n, p->cp.p, (size_t) p->cp.len);
+		n += (size_t) (p->cp.len > 0 ? p->cp.len : 0);
+	}
+	memcpy(out, parts[0], offsetof(hj212_packet, values));
+	out->cp.p = cpbuf;
+	out->cp.len = (int) n;
+	out->has_data_time = 0;
+	out->n_values = 0;
+	return parse_cp(cpbuf, out, err, 1);
 }
 
 static int
@@ -598,7 +798,7 @@ typedef struct item_attr
 } item_attr;
 
 static hj212_status
-parse_cp(const char *base, hj212_packet *pkt, hj212_error *err)
+parse_cp(const char *base, hj212_packet *pkt, hj212_error *err, int same_time_ok)
 {
 	const char *p = pkt->cp.p,
 			   *end = pkt->cp.p + pkt->cp.len;
@@ -637,10 +837,16 @@ parse_cp(const char *base, hj212_packet *pkt, hj212_error *err)
 			/* a parameter of the command (DataTime, RtdInterval, BeginTime, ...) */
 			if (key_is(p, klen, "DataTime"))
 			{
-				if (pkt->has_data_time)
+				hj212_time	t;
+
+				memset(&t, 0, sizeof t);	/* padding too: compared with memcmp */
+				if (pkt->has_data_time && !same_time_ok)
 					return fail(err, HJ212_ERR_SYNTAX, (int) (p - base), "repeated DataTime", NULL, 0);
-				if (!parse_time(v, vlen, &pkt->data_time))
+				if (!parse_time(v, vlen, &t))
 					return fail(err, HJ212_ERR_TIMESTAMP, (int) (v - base), "bad DataTime: %s", v, vlen);
+				if (pkt->has_data_time && memcmp(&t, &pkt->data_time, sizeof t) != 0)
+					return fail(err, HJ212_ERR_SPLIT, (int) (p - base), "parts with different DataTime: %s", v, vlen);
+				pkt->data_time = t;
 				pkt->has_data_time = 1;
 			}
 			else if (klen == 0)

@@ -10,8 +10,14 @@
 
 /* HJ 212-2017 §6.3: the data segment is at most 1024 bytes; so is its 4-digit length. */
 #define HJ212_MAX_DATA 1024
-/* A value field is at least 8 bytes ("a-Rtd=1;"), so a 1024-byte segment holds fewer. */
-#define HJ212_MAX_VALUES 160
+/*
+ * A value field is at least 8 bytes ("a-Rtd=1;"), so one 1024-byte segment
+ * holds fewer than 128; a packet reassembled from HJ212_MAX_PARTS parts may
+ * hold more, up to HJ212_MAX_VALUES (beyond: a syntax error, "too many values").
+ */
+#define HJ212_MAX_VALUES 1024
+/* Split packets (PNUM/PNO): at most this many parts to a message. */
+#define HJ212_MAX_PARTS 64
 #define HJ212_CODE_MAX 16
 
 /* Reasons a packet is refused; stable names in hj212_status_name(). */
@@ -23,9 +29,10 @@ typedef enum hj212_status
 	HJ212_ERR_CRC,				/* CRC16 mismatch */
 	HJ212_ERR_SYNTAX,			/* unknown header key, bad CP, unknown field suffix, bad number or flag */
 	HJ212_ERR_TIMESTAMP,		/* DataTime / SampleTime not a valid YYYYMMDDhhmmss */
-	HJ212_ERR_UNKNOWN_CODE		/* item code in neither the 2017 nor the 2005 tables */
+	HJ212_ERR_UNKNOWN_CODE,		/* item code in neither the 2017 nor the 2005 tables */
+	HJ212_ERR_SPLIT				/* split packet: bad PNUM/PNO, parts that disagree, or an incomplete set */
 } hj212_status;
-#define HJ212_N_STATUS 7
+#define HJ212_N_STATUS 8
 
 /* Numeric fields of an item (the -Flag, -EFlag and -SampleTime fields qualify them). */
 typedef enum hj212_kind
@@ -107,6 +114,35 @@ unsigned	hj212_crc16(const char *buf, size_t len);
  */
 hj212_status hj212_parse(const char *buf, size_t len, int lenient_tail, int check_crc,
 						 hj212_packet *pkt, hj212_error *err);
+
+/*
+ * The framing and header only (hj212_parse without the CP items): for the
+ * parts of a split packet, whose CP area is read once the parts are joined.
+ * pkt->pnum and pkt->pno are checked here: both or neither, 1 <= PNO <= PNUM
+ * <= HJ212_MAX_PARTS (HJ212_ERR_SPLIT otherwise).
+ */
+hj212_status hj212_parse_frame(const char *buf, size_t len, int lenient_tail, int check_crc,
+							   hj212_packet *pkt, hj212_error *err);
+
+/* The CP items of a packet read by hj212_parse_frame (hj212_parse = both). */
+hj212_status hj212_parse_cp(const char *buf, hj212_packet *pkt, hj212_error *err);
+
+/* PNUM and PNO of a parsed header (0 when absent: a whole packet). */
+int			hj212_pnum(const hj212_packet *pkt);
+int			hj212_pno(const hj212_packet *pkt);
+
+/*
+ * Join the parts of a split packet (HJ 212-2017 §6: PNUM = number of parts,
+ * PNO = this part's number; Flag bit D set).  parts[i] is part i + 1 (each
+ * from hj212_parse_frame, in PNO order, all of the same MN, CN, QN and PNUM).
+ * The CP areas are concatenated in PNO order into cpbuf (a ';' is put
+ * between two parts unless one already ends or starts with ';' or ','), and
+ * read as one CP area into out, whose header fields are those of part 1; a
+ * DataTime repeated in later parts must be equal to the first.  cpbuf must
+ * hold HJ212_MAX_PARTS * (HJ212_MAX_DATA + 1) bytes and outlive out.
+ */
+hj212_status hj212_reassemble(const hj212_packet *const *parts, int nparts, char *cpbuf, size_t cpbufsz,
+							  hj212_packet *out, hj212_error *err);
 
 const char *hj212_status_name(hj212_status s);	/* "ok", "framing", "length", "crc", ... */
 const char *hj212_kind_name(hj212_kind k);	/* "Rtd", "Min", "Avg", ... */

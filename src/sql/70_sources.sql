@@ -3,7 +3,7 @@
 --   eco.hj212_parse / eco.hj212_values   read one packet (src/core/hj212.c)
 --   eco.hj212_items, hj212_flags, hj212_kinds   the C tables as views
 --   eco.pollution_source, eco.outlet, eco.outlet_limit   sources, outlets, limits
---   eco.hj212_staging -> eco.hj212_ingest -> eco.outlet_reading / eco.hj212_reject
+--   eco.hj212_staging (\copy target) -> eco.hj212_ingest -> eco.outlet_reading / eco.hj212_reject
 --   eco.outlet_exceedances, outlet_exceedance_runs, outlet_data_capture   compliance
 --   eco.exceedance_to_case -> eco.enforcement_case + eco.exceedance_case   the ledger
 -- Tables: row-level security by area (eco.area_visible), registered with
@@ -37,14 +37,6 @@ CREATE FUNCTION @extschema@.hj212_frame(data text, crlf boolean DEFAULT true) RE
     AS 'MODULE_PATHNAME', 'hj212_frame' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.hj212_frame(text, boolean) IS
     'an HJ 212 packet from its data segment: ## + 4-digit length + data + CRC16 (+ CR LF); 22023 over 1024 bytes';
-
-CREATE FUNCTION @extschema@._hj212_row(line text,
-    OUT status text, OUT detail text, OUT mn text, OUT cn smallint, OUT data_time timestamp, OUT qn text,
-    OUT codes text[], OUT flags text, OUT vals double precision[], OUT eflags text[], OUT sample_times timestamp[],
-    OUT legacy boolean)
-    AS 'MODULE_PATHNAME', 'hj212_row' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION @extschema@._hj212_row(text) IS
-    'one packet as one row of eco.outlet_reading (items in order, vals[item][kind] in the order of eco.hj212_kinds), or status and detail of the reason it is refused';
 
 CREATE FUNCTION @extschema@._hj212_pollutant(code text) RETURNS @extschema@.pollutant
     AS 'MODULE_PATHNAME', 'hj212_code_pollutant' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -145,35 +137,23 @@ CREATE TRIGGER outlet_limit_check BEFORE INSERT OR UPDATE OF code ON @extschema@
 COMMENT ON TRIGGER outlet_limit_check ON @extschema@.outlet_limit IS 'item codes are 2017 codes of eco.hj212_items';
 
 -- ---------- staging, rejects, readings ----------
--- Staged lines live in eco.hj212_staging_lines (row-level security: each role its own lines).  COPY FROM refuses a
--- table with row-level security, so users copy into the view eco.hj212_staging, whose INSTEAD OF trigger inserts
--- each line as the caller.
-CREATE TABLE @extschema@.hj212_staging_lines (
+-- Staged lines.  Users \copy into eco.hj212_staging: a partitioned table without row-level security (COPY FROM
+-- refuses a table with row-level security; a view would need a per-row trigger) on which every role may insert the
+-- column line only (staged_by takes CURRENT_USER and cannot be set) and none may read.  Its one partition
+-- eco.hj212_staging_lines holds the lines, with row-level security: each role sees, ingests and deletes its own.
+CREATE TABLE @extschema@.hj212_staging (
     id        bigint GENERATED ALWAYS AS IDENTITY,
     line      text,
     staged_by name NOT NULL DEFAULT CURRENT_USER
-);
-CREATE INDEX hj212_staging_lines_id_brin ON @extschema@.hj212_staging_lines USING brin (id);
+) PARTITION BY RANGE (id);
+COMMENT ON TABLE @extschema@.hj212_staging IS
+    'copy target of raw HJ 212 packet lines as platforms log them, one per line: \copy eco.hj212_staging (line) FROM ''file''; every role may insert the column line (staged_by is set to the caller) and none may read it: the lines are in eco.hj212_staging_lines until eco.hj212_ingest consumes them';
+CREATE TABLE @extschema@.hj212_staging_lines PARTITION OF @extschema@.hj212_staging DEFAULT;
+-- A b-tree, not a BRIN: the ranges of freshly copied lines are not summarized, so a BRIN index would hand every
+-- batch the whole table.
+CREATE INDEX hj212_staging_lines_id ON @extschema@.hj212_staging_lines (id);
 COMMENT ON TABLE @extschema@.hj212_staging_lines IS
-    'raw HJ 212 packet lines waiting for eco.hj212_ingest, with the role that staged them (load them through the view eco.hj212_staging)';
-CREATE VIEW @extschema@.hj212_staging WITH (security_invoker = true) AS
-    SELECT s.id, s.line, s.staged_by FROM @extschema@.hj212_staging_lines s;
-COMMENT ON VIEW @extschema@.hj212_staging IS
-    'raw HJ 212 packet lines as platforms log them, one per line: \copy eco.hj212_staging (line) FROM ''file''; a role sees only its own lines; eco.hj212_ingest consumes them';
-CREATE FUNCTION @extschema@._hj212_stage() RETURNS trigger
-    LANGUAGE plpgsql
-    SET search_path = pg_catalog, pg_temp
-    AS $$
-BEGIN
-    INSERT INTO @extschema@.hj212_staging_lines (line) VALUES (NEW.line);
-    RETURN NEW;
-END
-$$;
-COMMENT ON FUNCTION @extschema@._hj212_stage() IS
-    'INSTEAD OF INSERT trigger of eco.hj212_staging: stores the line for the calling role (so that \copy works under row-level security)';
-CREATE TRIGGER hj212_stage INSTEAD OF INSERT ON @extschema@.hj212_staging
-    FOR EACH ROW EXECUTE FUNCTION @extschema@._hj212_stage();
-COMMENT ON TRIGGER hj212_stage ON @extschema@.hj212_staging IS 'a staged line goes to eco.hj212_staging_lines as the caller''s';
+    'the staged lines of eco.hj212_staging (its partition), with the role that staged them; a role sees, ingests and deletes only its own';
 
 CREATE TABLE @extschema@.hj212_reject (
     id          bigserial PRIMARY KEY,
@@ -187,7 +167,7 @@ CREATE TABLE @extschema@.hj212_reject (
 );
 CREATE INDEX ON @extschema@.hj212_reject (rejected_at);
 COMMENT ON TABLE @extschema@.hj212_reject IS
-    'packets refused by eco.hj212_ingest with the raw line and the reason: framing, length, crc, syntax, timestamp, unknown code (detail keeps the code), split packet (PNUM > 1, not reassembled), unknown MN, unsupported command';
+    'packets refused by eco.hj212_ingest with the raw line and the reason: framing, length, crc, syntax, timestamp, unknown code (detail keeps the code), split packet (bad PNUM/PNO, or a set still incomplete when the staged lines end: one row per part), unknown MN, unsupported command';
 
 CREATE TABLE @extschema@.outlet_reading (
     mn           text NOT NULL,
@@ -203,10 +183,11 @@ CREATE TABLE @extschema@.outlet_reading (
     legacy       boolean NOT NULL DEFAULT false,
     revision     integer NOT NULL DEFAULT 0,
     ingested_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
-    PRIMARY KEY (mn, cn, data_time)
+    -- DataTime first: packets arrive in time order, so the key is appended at the right end of the index
+    PRIMARY KEY (data_time, mn, cn)
 ) PARTITION BY RANGE (data_time);
 COMMENT ON TABLE @extschema@.outlet_reading IS
-    'one HJ 212 data packet per row: outlet MN, data type CN (2011 real-time, 2051 minute, 2061 hourly, 2031 daily), DataTime (local time as sent); codes[i] the 2017 item codes, flags the data flag of item i at position i (- when none), vals[i][k] the value of field k (eco.hj212_kinds); revision counts the times a packet of the same key replaced it; partitioned by DataTime';
+    'one HJ 212 data packet per row: outlet MN, data type CN (2011 real-time, 2051 minute, 2061 hourly, 2031 daily), DataTime (local time as sent); codes[i] the 2017 item codes, flags the data flag of item i at position i (- when none), vals[i][k] the value of field k (eco.hj212_kinds); revision counts the times a packet of the same key replaced it; partitioned by DataTime, keyed by (data_time, mn, cn)';
 CREATE TABLE @extschema@.outlet_reading_default PARTITION OF @extschema@.outlet_reading DEFAULT;
 COMMENT ON TABLE @extschema@.outlet_reading_default IS
     'default partition of eco.outlet_reading (time ranges without a partition of their own)';
@@ -260,12 +241,13 @@ CREATE POLICY outlet_limit_by_outlet ON @extschema@.outlet_limit
 COMMENT ON POLICY outlet_limit_by_outlet ON @extschema@.outlet_limit IS
     'a role sees and changes the limits of the outlets it sees (eco.outlet is filtered by area)';
 GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.outlet_limit TO PUBLIC;
+GRANT INSERT (line) ON @extschema@.hj212_staging TO PUBLIC;
 ALTER TABLE @extschema@.hj212_staging_lines ENABLE ROW LEVEL SECURITY;
 CREATE POLICY hj212_staging_lines_own ON @extschema@.hj212_staging_lines
     USING (staged_by = CURRENT_USER) WITH CHECK (staged_by = CURRENT_USER);
 COMMENT ON POLICY hj212_staging_lines_own ON @extschema@.hj212_staging_lines IS
     'a role sees, ingests and deletes only the lines it staged';
-GRANT SELECT, INSERT, DELETE ON @extschema@.hj212_staging_lines, @extschema@.hj212_staging TO PUBLIC;
+GRANT SELECT, DELETE ON @extschema@.hj212_staging_lines TO PUBLIC;
 ALTER TABLE @extschema@.hj212_reject ENABLE ROW LEVEL SECURITY;
 CREATE POLICY hj212_reject_by_area ON @extschema@.hj212_reject
     USING (@extschema@.area_visible(area) OR rejected_by = CURRENT_USER)
@@ -279,7 +261,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.pollution_source_id_seq'
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outlet', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outlet_limit', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_staging_lines', '');
-SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_staging_lines_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_staging_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_reject', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.hj212_reject_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.outlet_reading_default', '');
@@ -299,100 +281,27 @@ COMMENT ON VIEW @extschema@.outlet_reading_values IS
 GRANT SELECT ON @extschema@.outlet_reading_values TO PUBLIC;
 
 -- ---------- ingest ----------
+CREATE FUNCTION @extschema@._hj212_pending(
+    OUT mn text, OUT cn smallint, OUT data_time timestamp, OUT area text, OUT qn text, OUT codes text[],
+    OUT flags text, OUT vals double precision[], OUT eflags text[], OUT sample_times timestamp[], OUT legacy boolean)
+    RETURNS SETOF record
+    AS 'MODULE_PATHNAME', 'hj212_pending' LANGUAGE C VOLATILE ROWS 20000;
+COMMENT ON FUNCTION @extschema@._hj212_pending() IS
+    'the readings of the batch eco.hj212_ingest is storing in this session (no rows outside it)';
+
 CREATE FUNCTION @extschema@.hj212_ingest(batch_size integer DEFAULT 20000, progress boolean DEFAULT false,
-    OUT given bigint, OUT loaded bigint, OUT rejected bigint, OUT duplicate bigint, OUT replaced bigint)
-    LANGUAGE plpgsql VOLATILE
+    OUT given bigint, OUT loaded bigint, OUT rejected bigint, OUT duplicate bigint, OUT replaced bigint,
+    OUT reassembled bigint)
+    AS 'MODULE_PATHNAME', 'hj212_ingest' LANGUAGE C VOLATILE
     SET search_path = pg_catalog, pg_temp
-    -- a batch's parsed rows stay in memory; staging is read by id ranges through its BRIN index, whatever
-    -- its (usually stale: freshly copied) statistics say
+    -- a batch's readings stay in memory (eco._hj212_pending); staging is read by id range through its index,
+    -- whatever its (usually stale: freshly copied) statistics say
     SET work_mem = '64MB'
     SET enable_seqscan = off
-    AS $$
-DECLARE
-    lo bigint;
-    hi bigint;
-    top bigint;
-    b record;
-BEGIN
-    IF batch_size IS NULL OR batch_size < 1 THEN
-        RAISE EXCEPTION 'batch_size must be positive: %', batch_size USING ERRCODE = '22023';
-    END IF;
-    given := 0; loaded := 0; rejected := 0; duplicate := 0; replaced := 0;
-    SELECT min(s.id), max(s.id) INTO lo, top FROM @extschema@.hj212_staging_lines s WHERE s.staged_by = CURRENT_USER;
-    WHILE lo IS NOT NULL AND lo <= top LOOP
-        hi := lo + batch_size;
-        WITH batch AS (
-            DELETE FROM @extschema@.hj212_staging_lines s
-            WHERE s.staged_by = CURRENT_USER AND s.id >= lo AND s.id < hi
-            RETURNING s.id, s.line
-        ), parsed AS MATERIALIZED (
-            -- _hj212_row is called once per line in the target list of q (OFFSET 0 keeps q apart), its fields read from
-            -- the row it returns
-            SELECT q.id, (q.r).status, (q.r).detail, (q.r).mn, (q.r).cn, (q.r).data_time, (q.r).qn, (q.r).codes,
-                   (q.r).flags, (q.r).vals, (q.r).eflags, (q.r).sample_times, (q.r).legacy,
-                   o.area, o.mn IS NOT NULL AS known, x.ok,
-                   CASE WHEN NOT x.ok THEN q.line END AS line
-            FROM (SELECT bt.id, bt.line, @extschema@._hj212_row(bt.line) AS r FROM batch bt OFFSET 0) q
-            LEFT JOIN @extschema@.outlet o ON o.mn = (q.r).mn
-            CROSS JOIN LATERAL (SELECT COALESCE((q.r).status = 'ok' AND o.mn IS NOT NULL
-                                                AND (q.r).cn IN (2011, 2051, 2061, 2031), false) AS ok) x
-        ), rej AS (
-            INSERT INTO @extschema@.hj212_reject (line, reason, detail, mn, area)
-            SELECT p.line,
-                   CASE WHEN p.status IS NULL THEN 'framing'
-                        WHEN p.status <> 'ok' THEN p.status
-                        WHEN NOT p.known THEN 'unknown MN'
-                        ELSE 'unsupported command' END,
-                   CASE WHEN p.status IS NULL THEN 'empty line'
-                        WHEN p.status <> 'ok' THEN p.detail
-                        WHEN NOT p.known THEN 'no outlet with MN ' || p.mn
-                        ELSE 'CN ' || p.cn || ' is not a data upload (2011, 2051, 2061, 2031)' END,
-                   p.mn, p.area
-            FROM parsed p
-            WHERE NOT p.ok
-            RETURNING 1
-        ), dup AS MATERIALIZED (
-            -- the same key twice in the batch: the last staged line wins (computed once: usually empty)
-            SELECT p.mn, p.cn, p.data_time, max(p.id) AS keep
-            FROM parsed p WHERE p.ok
-            GROUP BY p.mn, p.cn, p.data_time HAVING count(*) > 1
-        ), good AS (
-            SELECT p.* FROM parsed p
-            WHERE p.ok AND NOT EXISTS (SELECT 1 FROM dup d WHERE d.mn = p.mn AND d.cn = p.cn
-                                                             AND d.data_time = p.data_time AND d.keep <> p.id)
-        ), ins AS (
-            INSERT INTO @extschema@.outlet_reading AS t
-                (mn, cn, data_time, area, qn, codes, flags, vals, eflags, sample_times, legacy)
-            SELECT g.mn, g.cn, g.data_time, g.area, g.qn, g.codes, g.flags, g.vals, g.eflags, g.sample_times, g.legacy
-            FROM good g
-            ON CONFLICT (mn, cn, data_time) DO UPDATE
-               SET qn = excluded.qn, codes = excluded.codes, flags = excluded.flags, vals = excluded.vals,
-                   eflags = excluded.eflags, sample_times = excluded.sample_times, legacy = excluded.legacy,
-                   area = excluded.area, ingested_at = excluded.ingested_at, revision = t.revision + 1
-               WHERE (t.codes, t.flags, t.vals, t.eflags, t.sample_times)
-                     IS DISTINCT FROM (excluded.codes, excluded.flags, excluded.vals, excluded.eflags, excluded.sample_times)
-            RETURNING t.revision = 0 AS inserted
-        )
-        SELECT (SELECT count(*) FROM parsed) AS n_given,
-               (SELECT count(*) FROM rej) AS n_rej,
-               count(*) FILTER (WHERE ins.inserted) AS n_ins,
-               count(*) FILTER (WHERE NOT ins.inserted) AS n_upd
-          INTO b
-          FROM ins;
-        given := given + b.n_given;
-        rejected := rejected + b.n_rej;
-        loaded := loaded + (b.n_given - b.n_rej);
-        replaced := replaced + b.n_upd;
-        duplicate := duplicate + (b.n_given - b.n_rej - b.n_ins - b.n_upd);
-        IF progress THEN
-            RAISE NOTICE 'hj212_ingest: % lines read, % loaded, % rejected', given, loaded, rejected;
-        END IF;
-        lo := hi;
-    END LOOP;
-END
-$$;
+    -- each batch's statements are planned with 20,000 rows: JIT would compile them anew every batch
+    SET jit = off;
 COMMENT ON FUNCTION @extschema@.hj212_ingest(integer, boolean) IS
-    'parse, validate and store the caller''s lines of eco.hj212_staging (consumed) in batches: each packet lands in eco.outlet_reading or eco.hj212_reject with its reason; same MN, CN and DataTime again is idempotent (the last staged wins); returns given = loaded + rejected, and of loaded the duplicates (already stored or repeated in the batch) and the replaced (same key, new values); progress => true reports each batch as a NOTICE';
+    'parse, validate and store the caller''s staged lines (eco.hj212_staging_lines, consumed) in batches of batch_size lines: each line lands in eco.outlet_reading or eco.hj212_reject with its reason; parts of split packets (PNUM, PNO) are joined into one reading, a set still incomplete at the end is rejected part by part; same MN, CN and DataTime again is idempotent (the last staged wins); returns given = loaded + rejected (lines), of the readings the duplicates (already stored, repeated in the batch, or a part sent twice) and the replaced (same key, new values), and the lines joined from split packets; progress => true reports each batch as a NOTICE';
 
 -- ---------- compliance ----------
 -- Values compared with the limits: one row per outlet, limited item and packet of a data type.

@@ -3,6 +3,9 @@
  * (src/core/hj212.c).  Any input must return a status without reading
  * outside the buffer; on success every value is finite and its code is in
  * the item table, and a parse without the CRC check agrees on every field.
+ * The input cut at its first LF is also read as two parts of a split packet
+ * (hj212_parse_frame each, hj212_reassemble both): the join must return a
+ * status, and on success hold finite values of known items only.
  */
 #include "hj212.h"
 
@@ -12,7 +15,11 @@
 #include <string.h>
 
 static hj212_packet a,
-			b;
+			b,
+			p1,
+			p2,
+			joined;
+static char cpbuf[HJ212_MAX_PARTS * (HJ212_MAX_DATA + 1)];
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -44,6 +51,26 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	else if (s1 != HJ212_ERR_CRC && s2 != s1)
 		abort();
 	(void) hj212_crc16(buf, size);
+	{
+		const char *lf = size ? memchr(buf, '\n', size) : NULL;
+
+		if (lf)
+		{
+			size_t		n1 = (size_t) (lf - buf);
+			const hj212_packet *parts[2] = {&p1, &p2};
+
+			if (hj212_parse_frame(buf, n1, 1, 0, &p1, &e) == HJ212_OK
+				&& hj212_parse_frame(lf + 1, size - n1 - 1, 1, 0, &p2, &e) == HJ212_OK
+				&& hj212_reassemble(parts, 2, cpbuf, sizeof cpbuf, &joined, &e) == HJ212_OK)
+			{
+				if (joined.n_values > HJ212_MAX_VALUES || hj212_pnum(&p1) != 2 || hj212_pno(&p2) != 2)
+					abort();
+				for (int i = 0; i < joined.n_values; i++)
+					if (!isfinite(joined.values[i].value) || joined.values[i].item == NULL)
+						abort();
+			}
+		}
+	}
 	free(buf);
 	return 0;
 }

@@ -1,13 +1,17 @@
 -- pgTAP: HJ 212 packets, sources, ingest (no packet lost, idempotent, every reject reason),
 -- compliance (runs across midnight, missing data never compliant), the ledger link, row-level security.
 BEGIN;
-SELECT plan(54);
+SELECT plan(66);
 
 -- Catalogue.
 SELECT has_table('eco', t, 'table eco.' || t)
 FROM unnest(ARRAY['pollution_source', 'outlet', 'outlet_limit', 'hj212_staging_lines', 'hj212_reject', 'outlet_reading',
                   'exceedance_case']) t;
-SELECT has_view('eco', 'hj212_staging', 'view eco.hj212_staging (copy target)');
+SELECT is((SELECT relkind::text FROM pg_class WHERE oid = 'eco.hj212_staging'::regclass), 'p',
+          'eco.hj212_staging (the copy target) routes to its partition eco.hj212_staging_lines');
+SELECT is((SELECT relrowsecurity FROM pg_class WHERE oid = 'eco.hj212_staging'::regclass), false,
+          'the copy target has no row-level security (COPY FROM refuses it)');
+SELECT is((SELECT count(*)::int FROM pg_trigger WHERE tgrelid = 'eco.hj212_staging'::regclass), 0, 'nor a trigger');
 SELECT is((SELECT relkind::text FROM pg_class WHERE oid = 'eco.outlet_reading'::regclass), 'p',
           'eco.outlet_reading is natively partitioned');
 SELECT is((SELECT pg_get_partkeydef('eco.outlet_reading'::regclass)), 'RANGE (data_time)', 'partitioned by DataTime');
@@ -58,7 +62,7 @@ INSERT INTO eco.hj212_staging (line) VALUES
     (eco.hj212_frame('ST=31;CN=2061;MN=TAPMN1;CP=&&DataTime=20260503000000;a88888-Avg=1&&', false)),
     (eco.hj212_frame('ST=31;CN=2061;MN=NOBODY;CP=&&DataTime=20260503000000;a21026-Avg=1&&', false)),
     (eco.hj212_frame('ST=31;CN=1062;MN=TAPMN1;CP=&&RtdInterval=30&&', false)),
-    (eco.hj212_frame('ST=31;CN=2061;MN=TAPMN1;PNUM=2;PNO=1;CP=&&DataTime=20260503000000;a21026-Avg=1&&', false)),
+    (eco.hj212_frame('QN=20260503000000001;ST=31;CN=2061;MN=TAPMN1;PNUM=2;PNO=1;CP=&&DataTime=20260503000000;a21026-Avg=1&&', false)),
     (NULL),
     ((SELECT line FROM tap_lines LIMIT 1));
 CREATE TEMP TABLE tap_counts AS SELECT * FROM eco.hj212_ingest(batch_size => 7);
@@ -69,6 +73,8 @@ SELECT is((SELECT rejected FROM tap_counts), 10::bigint, '10 packets rejected');
 SELECT is((SELECT duplicate FROM tap_counts), 1::bigint, 'the repeated line is a duplicate');
 SELECT is((SELECT count(*) FROM eco.outlet_reading), 71::bigint, '71 packets stored');
 SELECT is((SELECT count(*) FROM eco.hj212_staging), 0::bigint, 'the staging lines are consumed');
+SELECT is((SELECT detail FROM eco.hj212_reject WHERE reason = 'split packet'), 'incomplete: part 1 of 2; parts received: 1',
+          'a lone part of a split packet is rejected at the end, with the parts received');
 SELECT is((SELECT string_agg(reason, ', ' ORDER BY reason) FROM eco.hj212_reject),
           'crc, framing, framing, length, split packet, syntax, timestamp, unknown MN, unknown code, unsupported command',
           'every reject reason, with the raw line kept');
@@ -89,6 +95,45 @@ INSERT INTO eco.hj212_staging (line) VALUES
 SELECT is((SELECT replaced FROM eco.hj212_ingest()), 1::bigint, 'a corrected packet replaces the stored one');
 SELECT is((SELECT revision FROM eco.outlet_reading WHERE mn = 'TAPMN1' AND data_time = '2026-05-02 23:00'), 1,
           'its revision counts the replacement');
+
+-- Split packets (PNUM, PNO): the parts of a set are joined across batches, out of order; a set still incomplete at the
+-- end is rejected part by part with the raw lines.
+CREATE TEMP TABLE tap_split AS
+SELECT p.pno, eco.hj212_frame(format('QN=20260503010000001;ST=31;CN=2061;PW=123456;MN=TAPMN1;Flag=7;PNUM=3;PNO=%s;'
+                                     'CP=&&DataTime=20260503010000;%s&&', p.pno, p.items), false) AS line
+FROM (VALUES (1, 'a21026-Avg=20,a21026-ZsAvg=30,a21026-Flag=N'), (2, 'a21002-Avg=80,a21002-Flag=N'),
+             (3, 'a34013-Avg=9,a34013-Flag=M')) p(pno, items);
+INSERT INTO eco.hj212_staging (line) SELECT line FROM tap_split WHERE pno = 3;
+INSERT INTO eco.hj212_staging (line) VALUES
+    (eco.hj212_frame('QN=20260503020000001;ST=31;CN=2061;MN=TAPMN1;Flag=7;PNUM=2;PNO=2;CP=&&DataTime=20260503020000;a21002-Avg=1&&', false));
+INSERT INTO eco.hj212_staging (line) SELECT line FROM tap_split WHERE pno = 1;
+INSERT INTO eco.hj212_staging (line) SELECT line FROM tap_split WHERE pno = 2;
+CREATE TEMP TABLE tap_counts3 AS SELECT * FROM eco.hj212_ingest(batch_size => 1);
+SELECT is((SELECT row(given, loaded, rejected, duplicate, replaced, reassembled)::text FROM tap_counts3), '(4,3,1,0,0,3)',
+          'split packets: 4 lines given, the 3 parts of a set loaded as one reading, a lone part rejected');
+SELECT is((SELECT row(codes, flags, vals[1][8], vals[2][3], vals[3][3])::text FROM eco.outlet_reading
+           WHERE mn = 'TAPMN1' AND data_time = '2026-05-03 01:00'),
+          '("{a21026,a21002,a34013}",NNM,30,80,9)', 'the joined reading has the items of all parts in PNO order');
+SELECT is((SELECT row(line, detail)::text FROM eco.hj212_reject WHERE reason = 'split packet' AND mn = 'TAPMN1'
+           AND line LIKE '%PNO=2;CP=&&DataTime=20260503020000%'),
+          row(eco.hj212_frame('QN=20260503020000001;ST=31;CN=2061;MN=TAPMN1;Flag=7;PNUM=2;PNO=2;CP=&&DataTime=20260503020000;a21002-Avg=1&&', false),
+              'incomplete: part 2 of 2; parts received: 2')::text,
+          'the incomplete set''s part is kept with its raw line');
+INSERT INTO eco.hj212_staging (line) SELECT line FROM tap_split WHERE pno <= 2 ORDER BY pno;
+INSERT INTO eco.hj212_staging (line) SELECT line FROM tap_split WHERE pno >= 2 ORDER BY pno;
+SELECT is((SELECT row(given, loaded, rejected, duplicate, reassembled)::text FROM eco.hj212_ingest()), '(4,4,0,2,3)',
+          'the same set again (one part twice) changes nothing: a duplicate reading and a duplicate part');
+INSERT INTO eco.hj212_staging (line) VALUES
+    (eco.hj212_frame('ST=31;CN=2061;MN=TAPMN1;PNUM=2;PNO=1;CP=&&DataTime=20260503030000;a21026-Avg=1&&', false));
+SELECT is((SELECT row(given, rejected)::text FROM eco.hj212_ingest()), '(1,1)', 'a part without QN is rejected');
+SELECT is((SELECT detail FROM eco.hj212_reject WHERE line LIKE '%DataTime=20260503030000%'),
+          'a part of a split packet without QN', '... since the parts of a set are matched by MN, CN and QN');
+-- The fallback of a batch whose keys are stored (a subtransaction rolled back) inside a caller's exception block.
+SELECT lives_ok($q$DO $d$ BEGIN
+                    INSERT INTO eco.hj212_staging (line) SELECT line FROM tap_lines LIMIT 3;
+                    PERFORM eco.hj212_ingest();
+                  EXCEPTION WHEN division_by_zero THEN NULL;
+                  END $d$$q$, 'a re-ingest inside a caller''s exception block');
 
 -- Compliance.
 SELECT is((SELECT row(run_start, run_end, hours, max_value, max_multiple)::text
@@ -132,7 +177,10 @@ SELECT is((SELECT string_agg(mn, ',') FROM eco.outlet), 'TAPMN2', 'the limited r
 SELECT is((SELECT count(*) FROM eco.outlet_reading WHERE mn = 'TAPMN1'), 0::bigint, 'nor the readings of another area');
 SELECT is((SELECT count(*) FROM eco.outlet_limit), 1::bigint, 'nor the limits of another area''s outlet');
 SELECT is((SELECT count(*) FROM eco.exceedance_case), 0::bigint, 'nor its cases');
-SELECT is((SELECT count(*) FROM eco.hj212_staging), 0::bigint, 'nor the lines others staged');
+SELECT is((SELECT count(*) FROM eco.hj212_staging_lines), 0::bigint, 'nor the lines others staged');
+SELECT throws_ok($$SELECT count(*) FROM eco.hj212_staging$$, '42501', NULL, 'the staging table itself is not readable');
+SELECT throws_ok($$INSERT INTO eco.hj212_staging (line, staged_by) VALUES ('x', 'postgres')$$, '42501', NULL,
+                 'a role cannot stage lines in another role''s name');
 INSERT INTO eco.hj212_staging (line) VALUES
     (eco.hj212_frame('ST=31;CN=2061;MN=TAPMN1;CP=&&DataTime=20260504000000;a21026-Avg=1&&', false)),
     (eco.hj212_frame('ST=32;CN=2061;MN=TAPMN2;CP=&&DataTime=20260504000000;w01018-Avg=1&&', false));
@@ -142,7 +190,7 @@ SELECT is((SELECT count(*) FROM eco.outlet_reading WHERE mn = 'TAPMN2'), 24::big
 SELECT throws_ok($$SELECT eco.exceedance_to_case('TAPMN1', 'a21026', '2026-05-01 21:00', 'TAP-CASE-4')$$, '22023', NULL,
                  'no case for an outlet the role cannot see');
 RESET ROLE;
-SELECT is((SELECT count(*) FROM eco.outlet_reading WHERE mn = 'TAPMN1'), 48::bigint,
+SELECT is((SELECT count(*) FROM eco.outlet_reading WHERE mn = 'TAPMN1'), 49::bigint,
           'the other area''s outlet got nothing from the limited role');
 
 SELECT * FROM finish();

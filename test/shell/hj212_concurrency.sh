@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # TAP: eco.hj212_ingest run by two sessions at once (two real connections), at
 # READ COMMITTED, REPEATABLE READ and SERIALIZABLE: two roles stage packets with
-# the same keys (\copy into eco.hj212_staging as each role) and ingest together.  Nothing is lost or stored twice: each
+# the same keys (\copy into the table eco.hj212_staging as each role) and ingest together.  Nothing is lost or stored twice: each
 # packet key is stored once, each session's counts add up (given = loaded +
 # rejected), and a session that loses a race either counts duplicates or fails
 # whole with a serialization failure (40001), leaving its lines staged for a
@@ -36,9 +36,9 @@ SELECT 'CONC' || o, (SELECT id FROM eco.pollution_source), 'DA' || o, '废气', 
 check "two roles, 20 outlets" '[ $? -eq 0 ]' "$(head -3 "$tmp/err")"
 
 for iso in "READ COMMITTED" "REPEATABLE READ" "SERIALIZABLE"; do
-  q -c "DELETE FROM eco.outlet_reading; DELETE FROM eco.hj212_reject; DELETE FROM eco.hj212_staging_lines" >/dev/null
+  q -c "DELETE FROM eco.outlet_reading; DELETE FROM eco.hj212_reject; DELETE FROM eco.hj212_staging" >/dev/null
   # Both roles stage the same 2000 keys (role b with other values) plus 10 bad lines each.
-  # The lines go in with \copy as each role (COPY into the view eco.hj212_staging works under row-level security).
+  # The lines go in with \copy as each role (each role may insert the column line; staged_by is set to it).
   q -c "\copy (SELECT eco.hj212_frame(format('ST=31;CN=2051;MN=CONC%s;CP=&&DataTime=%s;a21026-Avg=%s,a21026-Flag=N&&', 1 + i % 20, to_char(timestamp '2026-05-01' + (i / 20) * interval '1 minute', 'YYYYMMDDHH24MISS'), i), false) FROM generate_series(0, 1999) i UNION ALL SELECT 'garbage ' || i FROM generate_series(1, 10) i) TO '$tmp/a.txt'" >/dev/null
   q -c "\copy (SELECT eco.hj212_frame(format('ST=31;CN=2051;MN=CONC%s;CP=&&DataTime=%s;a21026-Avg=%s,a21026-Flag=N&&', 1 + i % 20, to_char(timestamp '2026-05-01' + (i / 20) * interval '1 minute', 'YYYYMMDDHH24MISS'), i + 0.5), false) FROM generate_series(0, 1999) i UNION ALL SELECT 'garbage ' || i FROM generate_series(1, 10) i) TO '$tmp/b.txt'" >/dev/null
   for r in a b; do
@@ -52,7 +52,7 @@ for iso in "READ COMMITTED" "REPEATABLE READ" "SERIALIZABLE"; do
   wait
   stored=$(q -c "SELECT count(*) FROM eco.outlet_reading")
   keys=$(q -c "SELECT count(DISTINCT (mn, cn, data_time)) FROM eco.outlet_reading")
-  left=$(q -c "SELECT count(*) FROM eco.hj212_staging_lines")
+  left=$(q -c "SELECT count(*) FROM eco.hj212_staging")
   sums=""; good=1
   for r in a b; do
     if [ "$(cat "$tmp/$r.rc")" -eq 0 ]; then

@@ -41,6 +41,21 @@ crc_modbus(const char *s, size_t n)
 	return c;
 }
 
+/* The standard's bitwise loop, as written: the reference of the sliced hj212_crc16. */
+static unsigned
+crc_bitwise(const char *s, size_t n)
+{
+	unsigned	c = 0xFFFF;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		c = (c >> 8) ^ (unsigned char) s[i];
+		for (int k = 0; k < 8; k++)
+			c = (c & 1) ? (c >> 1) ^ 0xA001u : c >> 1;
+	}
+	return c;
+}
+
 static hj212_packet pkt;
 
 /* Frame a data segment with its length and CRC. */
@@ -70,6 +85,24 @@ test_crc(void)
 
 	CHECK_INT((long long) strlen(EXAMPLE_DATA), 101, "worked example: data length 101");
 	CHECK_INT(hj212_crc16(EXAMPLE_DATA, strlen(EXAMPLE_DATA)), 0x1C80, "worked example: CRC 1C80");
+	CHECK_INT(crc_bitwise(EXAMPLE_DATA, strlen(EXAMPLE_DATA)), 0x1C80, "worked example: the bitwise loop gives 1C80 too");
+	CHECK_INT(hj212_crc16("", 0), 0xFFFF, "CRC of nothing is the initial value");
+	{
+		/* the sliced CRC equals the bitwise loop on every length 0..300 of pseudo-random bytes */
+		char		r[300];
+		unsigned	x = 12345;
+		int			same = 1;
+
+		for (int i = 0; i < 300; i++)
+		{
+			x = x * 1103515245u + 12345u;
+			r[i] = (char) (x >> 16);
+		}
+		for (size_t n = 0; n <= sizeof r; n++)
+			if (hj212_crc16(r, n) != crc_bitwise(r, n))
+				same = 0;
+		CHECK(same, "sliced CRC16 equals the bitwise definition on 301 lengths");
+	}
 	CHECK_INT(parse(EXAMPLE, &e), HJ212_OK, "worked example parses");
 	CHECK(slice_is(pkt.cn, "1062") && slice_is(pkt.mn, "010000A8900016F000169DC0") && slice_is(pkt.qn, "20160801085857223")
 		  && slice_is(pkt.st, "32") && slice_is(pkt.pw, "100000") && slice_is(pkt.flag, "5"), "worked example header");
@@ -79,7 +112,19 @@ test_crc(void)
 	CHECK_INT(hj212_parse(ALLTOBS, strlen(ALLTOBS), 0, 0, &pkt, &e), HJ212_ERR_UNKNOWN_CODE, "alltobs packet: unknown code");
 	CHECK_INT(pkt.crc_sent, 0x7D00, "alltobs packet: CRC 7d00 read case-insensitively");
 	CHECK_INT(pkt.crc_computed, 0x7D00, "alltobs packet: CRC verifies");
-	CHECK_STR(e.detail, "w01003", "alltobs packet: the unknown code is kept");
+	CHECK_STR(e.detail, "w01008", "alltobs packet: w01003 (turbidity) is accepted, w01008 is unknown and kept");
+	{
+		int			lg;
+		const hj212_item *it = hj212_item_lookup("w01003", 6, &lg);
+
+		CHECK(it && strcmp(it->name_zh, "浑浊度") == 0 && strcmp(it->unit, "NTU") == 0 && !lg, "w01003 is turbidity, NTU");
+		it = hj212_item_lookup("039", 3, &lg);
+		CHECK(it && strcmp(it->code, "w20012") == 0 && lg, "2005 code 039 is barium w20012");
+		it = hj212_item_lookup("08", 2, &lg);
+		CHECK(it && strcmp(it->code, "a21024") == 0 && lg, "2005 code 08 is hydrogen chloride a21024");
+		CHECK(hj212_item_lookup("w01008", 6, &lg) == NULL, "w01008 is in no table");
+		CHECK(hj212_item_lookup("w99999", 6, &lg) == NULL, "w99999 is in no table");
+	}
 
 	{
 		char		m[200];
@@ -299,6 +344,73 @@ test_tables(void)
 	CHECK(all_registry, "every registry HJ 212 code is in the item table");
 }
 
+/* Split packets (PNUM, PNO): the header checks and the reassembly of the CP areas. */
+static void
+test_split(void)
+{
+	static hj212_packet parts[3],
+				out;
+	static char cpbuf[HJ212_MAX_PARTS * (HJ212_MAX_DATA + 1)];
+	char		b[3][600];
+	const hj212_packet *pp[3] = {&parts[0], &parts[1], &parts[2]};
+	hj212_error e;
+	const char *d[3] = {
+		"QN=20260301010000001;ST=31;CN=2061;PW=123456;MN=SPLIT01;Flag=7;PNUM=3;PNO=1;CP=&&DataTime=20260301010000;"
+		"a21026-Avg=35.5,a21026-Flag=N&&",
+		"QN=20260301010000001;ST=31;CN=2061;PW=123456;MN=SPLIT01;Flag=7;PNUM=3;PNO=2;CP=&&DataTime=20260301010000;"
+		"a21002-Avg=80,a21002-Flag=N;&&",
+		"QN=20260301010000001;ST=31;CN=2061;PW=123456;MN=SPLIT01;Flag=7;PNUM=3;PNO=3;CP=&&a34013-Avg=9,a34013-Flag=M&&"};
+
+	for (int i = 0; i < 3; i++)
+	{
+		frame(d[i], b[i], sizeof b[i]);
+		CHECK_INT(hj212_parse_frame(b[i], strlen(b[i]), 0, 1, &parts[i], &e), HJ212_OK, "split part frames");
+	}
+	CHECK_INT(hj212_pnum(&parts[1]), 3, "PNUM read");
+	CHECK_INT(hj212_pno(&parts[1]), 2, "PNO read");
+	CHECK_INT(hj212_reassemble(pp, 3, cpbuf, sizeof cpbuf, &out, &e), HJ212_OK, "three parts join");
+	CHECK_INT(out.n_values, 3, "joined: three values");
+	CHECK(slice_is(out.mn, "SPLIT01") && out.has_data_time && out.data_time.hour == 1, "joined: header of part 1, DataTime");
+	CHECK(out.values[2].flag == 'M' && out.values[2].value == 9.0, "joined: the last part's item and flag");
+	/* a ';' between parts where neither has one; none where one has */
+	CHECK(slice_is(out.cp, "DataTime=20260301010000;a21026-Avg=35.5,a21026-Flag=N;DataTime=20260301010000;"
+				   "a21002-Avg=80,a21002-Flag=N;a34013-Avg=9,a34013-Flag=M"), "joined CP area");
+	/* parts out of order, a missing part, a different DataTime, a different MN */
+	{
+		const hj212_packet *swapped[3] = {&parts[1], &parts[0], &parts[2]};
+
+		CHECK_INT(hj212_reassemble(swapped, 3, cpbuf, sizeof cpbuf, &out, &e), HJ212_ERR_SPLIT, "parts out of order refused");
+		CHECK_INT(hj212_reassemble(pp, 2, cpbuf, sizeof cpbuf, &out, &e), HJ212_ERR_SPLIT, "two of three parts refused");
+	}
+	{
+		char		x[600];
+
+		frame("QN=20260301010000001;ST=31;CN=2061;PW=123456;MN=SPLIT01;Flag=7;PNUM=3;PNO=2;CP=&&DataTime=20260301020000;"
+			  "a21002-Avg=80&&", x, sizeof x);
+		CHECK_INT(hj212_parse_frame(x, strlen(x), 0, 1, &parts[1], &e), HJ212_OK, "part with another DataTime frames");
+		CHECK_INT(hj212_reassemble(pp, 3, cpbuf, sizeof cpbuf, &out, &e), HJ212_ERR_SPLIT, "parts with different DataTime refused");
+		CHECK_STR(e.detail, "parts with different DataTime: 20260301020000", "detail names the DataTime");
+		frame("QN=20260301010000001;ST=31;CN=2061;PW=123456;MN=SPLIT02;Flag=7;PNUM=3;PNO=2;CP=&&a21002-Avg=80&&", x, sizeof x);
+		CHECK_INT(hj212_parse_frame(x, strlen(x), 0, 1, &parts[1], &e), HJ212_OK, "part of another MN frames");
+		CHECK_INT(hj212_reassemble(pp, 3, cpbuf, sizeof cpbuf, &out, &e), HJ212_ERR_SPLIT, "parts of different MN refused");
+		/* header checks: PNO without PNUM, PNO > PNUM, PNUM 0, PNUM over 64 */
+		frame("ST=31;CN=2061;MN=S;PNO=1;CP=&&&&", x, sizeof x);
+		CHECK_INT(hj212_parse_frame(x, strlen(x), 0, 1, &parts[1], &e), HJ212_ERR_SPLIT, "PNO without PNUM");
+		frame("ST=31;CN=2061;MN=S;PNUM=2;PNO=3;CP=&&&&", x, sizeof x);
+		CHECK_INT(hj212_parse_frame(x, strlen(x), 0, 1, &parts[1], &e), HJ212_ERR_SPLIT, "PNO over PNUM");
+		frame("ST=31;CN=2061;MN=S;PNUM=0;PNO=0;CP=&&&&", x, sizeof x);
+		CHECK_INT(hj212_parse_frame(x, strlen(x), 0, 1, &parts[1], &e), HJ212_ERR_SPLIT, "PNUM 0");
+		frame("ST=31;CN=2061;MN=S;PNUM=65;PNO=1;CP=&&&&", x, sizeof x);
+		CHECK_INT(hj212_parse_frame(x, strlen(x), 0, 1, &parts[1], &e), HJ212_ERR_SPLIT, "PNUM over 64");
+		/* a whole packet may say PNUM=1;PNO=1 */
+		frame("ST=31;CN=2061;MN=S;PNUM=1;PNO=1;CP=&&DataTime=20260301010000;a21026-Avg=1&&", x, sizeof x);
+		CHECK_INT(hj212_parse(x, strlen(x), 0, 1, &parts[1], &e), HJ212_OK, "PNUM=1 is a whole packet");
+		/* a whole packet still refuses a repeated DataTime */
+		frame("ST=31;CN=2061;MN=S;CP=&&DataTime=20260301010000;DataTime=20260301010000&&", x, sizeof x);
+		CHECK_INT(hj212_parse(x, strlen(x), 0, 1, &parts[1], &e), HJ212_ERR_SYNTAX, "repeated DataTime in one packet");
+	}
+}
+
 int
 main(void)
 {
@@ -309,5 +421,6 @@ main(void)
 	test_rejects();
 	test_legacy();
 	test_tables();
+	test_split();
 	return unit_done();
 }
