@@ -69,8 +69,8 @@ FROM (SELECT DISTINCT hour_ending AS label FROM demo_hour) l
 CROSS JOIN (VALUES (1, 'AQI'), (2, 'PM2.5'), (3, 'PM10'), (4, 'SO2'), (5, 'NO2'), (6, 'O3'), (7, 'CO')) AS t(ord, type)
 CROSS JOIN demo_site s
 LEFT JOIN demo_hour h ON h.code = s.code AND h.hour_ending = l.label
-LEFT JOIN LATERAL eco.hourly_aqi(so2 => h.so2, no2 => h.no2, co => h.co, o3 => h.o3, pm10 => h.pm10, pm25 => h.pm25,
-                                 standard => eco.standard_in_force('HJ633', eco.report_day(l.label))) r ON true
+LEFT JOIN LATERAL eco.aqi_realtime_report(so2 => h.so2, no2 => h.no2, co => h.co, o3 => h.o3, pm10 => h.pm10, pm25 => h.pm25,
+                                          standard => eco.standard_in_force('HJ633', eco.report_day(l.label))) r ON true
 GROUP BY l.label, t.ord, t.type
 ORDER BY l.label::date, extract(hour FROM l.label), t.ord \g (format=unaligned tuples_only=on fieldsep='|') :linefile
 

@@ -505,6 +505,7 @@ air_eval_ratio_final(PG_FUNCTION_ARGS)
  * ================================================================ */
 typedef struct AirMda8
 {
+	int32		std;			/* HJ 663 edition (eco_std_id) of eco.o3_mda8; 0: eco.mda8, HJ 663-2026 rules */
 	double		lim;			/* NaN until the first row */
 	uint32		mask;			/* bit h-1: hour h present */
 	double		v[24];
@@ -614,6 +615,8 @@ air_eval_mda8_combine(PG_FUNCTION_ARGS)
 	}
 	if (!isnan(b->lim))
 		air_mda8_set_lim(a, b->lim);
+	if (b->std != 0)
+		a->std = b->std;
 	for (int h = 1; h <= 24; h++)
 		if (b->mask & (UINT32_C(1) << (h - 1)))
 		{
@@ -638,7 +641,7 @@ air_eval_mda8_final(PG_FUNCTION_ARGS)
 
 	if (s->mask == 0)
 		PG_RETURN_NULL();
-	if (!eco_air_mda8(s->v, s->mask, s->lim, &m, &nw))
+	if (!eco_air_mda8_ed(s->std ? eco_air_eval_rules_find(s->std) : &eco_hj663_2026, s->v, s->mask, s->lim, &m, &nw))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(m);
 }
@@ -1634,11 +1637,7 @@ air_eval_mda8_accum_std(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("standard of eco.mda8 must not be null")));
 	ed = air_eval_rules_arg(PG_GETARG_INT16(3), "eco.o3_mda8");
-	if (!eco_air_mda8_implements(ed))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("the MDA8 rules of standard \"%s\" are not implemented in this version",
-						eco_standard_arg(PG_GETARG_INT16(3))->code)));
+	s->std = ed->id;
 	if (o3 == NULL || !eco_air_limit_value(ed->limits, o3->id, ECO_AP_8H, 2, &lim))
 		elog(ERROR, "no O3 8-h limit");
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))

@@ -2495,6 +2495,44 @@ $$;
 COMMENT ON FUNCTION @extschema@.exceedance_case_evidence(bigint) IS
     'the hourly readings behind an exceedance case (eco.exceedance_case): each hour of the run with its value, flag and limit';
 -- ===================================================================
+-- City (area) values of a day (HJ 663 §5: a city's daily concentration is the arithmetic mean of its
+-- air sites' valid daily values, not the worst site) and the city AQI of that day under the HJ 633 edition
+-- in force that day.  One function, read by eco.air_summary (the report) and eco.daily_aqi_series (charts).
+-- ===================================================================
+CREATE FUNCTION @extschema@._air_city_days(area text, period daterange)
+    RETURNS TABLE (day date, so2 numeric, no2 numeric, co numeric, o3_8h numeric, pm10 numeric, pm25 numeric,
+                   o3_1h numeric, dust boolean, aqi integer, aqi_level integer, category text, color text,
+                   primary_pollutants text[])
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    WITH city AS (
+        SELECT a.day,
+               avg(a.so2::numeric) FILTER (WHERE a.so2_valid) AS so2,
+               avg(a.no2::numeric) FILTER (WHERE a.no2_valid) AS no2,
+               avg(a.co::numeric) FILTER (WHERE a.co_valid) AS co,
+               avg(a.o3_8h::numeric) FILTER (WHERE a.o3_8h_valid) AS o3_8h,
+               avg(a.pm10::numeric) FILTER (WHERE a.pm10_valid) AS pm10,
+               avg(a.pm25::numeric) FILTER (WHERE a.pm25_valid) AS pm25,
+               avg(a.o3_1h::numeric) FILTER (WHERE a.o3_1h IS NOT NULL) AS o3_1h,
+               bool_or(a.dust) AS dust
+        FROM @extschema@.air_daily a
+        JOIN @extschema@.site s ON s.code = a.site_code
+        -- NULL or '' = every area the caller may see
+        WHERE s.kind = 'air' AND starts_with(s.area, COALESCE(_air_city_days.area, ''))
+          AND a.day <@ _air_city_days.period
+        GROUP BY a.day)
+    SELECT c.day, c.so2, c.no2, c.co, c.o3_8h, c.pm10, c.pm25, c.o3_1h, c.dust,
+           r.aqi, r.level, r.category, r.color, r.primary_pollutants
+    FROM city c
+    CROSS JOIN LATERAL @extschema@.aqi_daily_report(
+        so2 => c.so2::float8, no2 => c.no2::float8, co => c.co::float8, o3_8h => c.o3_8h::float8,
+        pm10 => c.pm10::float8, pm25 => c.pm25::float8, o3_1h => c.o3_1h::float8,
+        standard => @extschema@.standard_in_force('HJ633', c.day)) r
+    $$;
+COMMENT ON FUNCTION @extschema@._air_city_days(text, daterange) IS
+    'internal: the city values of each day of a period (mean of the area''s air sites with a valid daily value; NULL area = every area the caller may see), the dust flag and the city AQI under the HJ 633 edition in force that day';
+-- ===================================================================
 -- Outputs: what people look at (docs/outputs.md).
 --   eco.work_summary        the annual work summary (工作总结) as Markdown, from eco.annual_report
 --   eco.*_geojson           RFC 7946 FeatureCollections (WGS 84) of sites, sections, outfalls, parcels
@@ -2846,8 +2884,7 @@ COMMENT ON FUNCTION @extschema@.work_summary(text, integer, date, text) IS
 -- ===================================================================
 -- Daily AQI of a site or a city (calendar, monthly bars).
 -- A site code gives that site's rows of eco.air_daily; any other text is an area prefix whose city value of a
--- day is the mean over its air sites with a valid daily value, then eco.daily_aqi under the HJ 633 edition in
--- force that day (the rule of eco.air_summary, HJ 663).  Colour and category from eco.aqi_levels.
+-- day is eco._air_city_days (the rule of eco.air_summary, HJ 663).  Colour and category from eco.aqi_levels.
 -- ===================================================================
 CREATE FUNCTION @extschema@.daily_aqi_series(site_or_area text, period daterange)
     RETURNS TABLE (day date, aqi integer, level integer, category text, color text, primary_pollutants text[])
@@ -2871,25 +2908,8 @@ BEGIN
             ORDER BY a.day;
     ELSE
         RETURN QUERY
-            WITH city AS (
-                SELECT a.day,
-                       avg(a.so2::numeric) FILTER (WHERE a.so2_valid) AS so2,
-                       avg(a.no2::numeric) FILTER (WHERE a.no2_valid) AS no2,
-                       avg(a.co::numeric) FILTER (WHERE a.co_valid) AS co,
-                       avg(a.pm10::numeric) FILTER (WHERE a.pm10_valid) AS pm10,
-                       avg(a.pm25::numeric) FILTER (WHERE a.pm25_valid) AS pm25,
-                       avg(a.o3_8h::numeric) FILTER (WHERE a.o3_8h_valid) AS o3_8h,
-                       avg(a.o3_1h::numeric) FILTER (WHERE a.o3_1h IS NOT NULL) AS o3_1h
-                FROM @extschema@.air_daily a
-                JOIN @extschema@.site s ON s.code = a.site_code
-                WHERE s.kind = 'air' AND starts_with(s.area, site_or_area) AND a.day <@ period
-                GROUP BY a.day)
-            SELECT c.day, r.aqi, r.level, r.category, r.color, r.primary_pollutants
-            FROM city c
-            CROSS JOIN LATERAL @extschema@.daily_aqi(so2 => c.so2::float8, no2 => c.no2::float8, co => c.co::float8,
-                                                     pm10 => c.pm10::float8, pm25 => c.pm25::float8,
-                                                     o3_8h => c.o3_8h::float8, o3_1h => c.o3_1h::float8,
-                                                     standard => @extschema@.standard_in_force('HJ633', c.day)) r
+            SELECT c.day, c.aqi, c.aqi_level, c.category, c.color, c.primary_pollutants
+            FROM @extschema@._air_city_days(site_or_area, period) c
             ORDER BY c.day;
     END IF;
 END
@@ -3447,33 +3467,12 @@ BEGIN
     std := @extschema@.standard_in_force('GB3095', lower(period));
     RETURN QUERY
     WITH per(tag, r) AS (VALUES ('cur', period), ('prev', prv)),
-    -- City value of a day: the mean over the area's air sites whose daily value is valid (HJ 663 city
-    -- evaluation: the arithmetic mean of the valid sites, not the worst site).
-    city AS (
-        SELECT per.tag, a.day,
-               avg(a.so2::numeric) FILTER (WHERE a.so2_valid) AS so2,
-               avg(a.no2::numeric) FILTER (WHERE a.no2_valid) AS no2,
-               avg(a.co::numeric) FILTER (WHERE a.co_valid) AS co,
-               avg(a.pm10::numeric) FILTER (WHERE a.pm10_valid) AS pm10,
-               avg(a.pm25::numeric) FILTER (WHERE a.pm25_valid) AS pm25,
-               avg(a.o3_8h::numeric) FILTER (WHERE a.o3_8h_valid) AS o3_8h,
-               avg(a.o3_1h::numeric) FILTER (WHERE a.o3_1h IS NOT NULL) AS o3_1h,
-               bool_or(a.dust) AS dust
-        FROM per
-        JOIN @extschema@.air_daily a ON a.day <@ per.r
-        JOIN @extschema@.site s ON s.code = a.site_code
-        WHERE s.kind = 'air' AND starts_with(s.area, air_summary.area)
-        GROUP BY per.tag, a.day
-    ),
-    -- City AQI of a day from the city concentrations, under the HJ 633 edition in force that day; a good day
-    -- (优良) is one of AQI level 1 or 2 (the AQI bounds of the levels live in the C table, view eco.aqi_levels).
+    -- City values and AQI of each day (eco._air_city_days: HJ 663 city evaluation, the mean of the valid sites);
+    -- a good day (优良) is one of AQI level 1 or 2 (the AQI bounds of the levels live in the C table, view
+    -- eco.aqi_levels).
     day_aqi AS (
-        SELECT c.*, r.aqi, r.level AS aqi_level
-        FROM city c
-        CROSS JOIN LATERAL @extschema@.daily_aqi(so2 => c.so2::float8, no2 => c.no2::float8, co => c.co::float8,
-                                                 pm10 => c.pm10::float8, pm25 => c.pm25::float8,
-                                                 o3_8h => c.o3_8h::float8, o3_1h => c.o3_1h::float8,
-                                                 standard => @extschema@.standard_in_force('HJ633', c.day)) r
+        SELECT per.tag, d.*
+        FROM per CROSS JOIN LATERAL @extschema@._air_city_days(air_summary.area, per.r) d
     ),
     -- Period statistics.  PM and the composite index leave dust days out; the good-days ratio keeps them (§7).
     stats AS (

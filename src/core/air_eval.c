@@ -149,13 +149,6 @@ eco_air_eval_rules_find(int std_id)
 }
 
 int
-eco_air_mda8_implements(const eco_air_eval_rules *ed)
-{
-	return ed->min_hours_8h == ECO_AIR_MIN_HOURS_8H && ed->mda8_first_end == ECO_AIR_MDA8_FIRST_END &&
-		ed->mda8_last_end == ECO_AIR_MDA8_LAST_END && ed->min_windows_mda8 == ECO_AIR_MIN_WINDOWS_MDA8;
-}
-
-int
 eco_air_annual_compliance(const eco_air_eval_rules *ed, int pollutant, int grade,
 						  const double *annual_mean, const double *pct_value)
 {
@@ -298,12 +291,18 @@ eco_air_percentile_sorted(const double *v, long n, double p)
 }
 
 int
-eco_air_mda8(const double v[24], uint32_t mask, double lim, double *mda8, int *n_windows)
+eco_air_mda8_ed(const eco_air_eval_rules *ed, const double v[24], uint32_t mask, double lim, double *mda8,
+				int *n_windows)
 {
 	int			nw = 0;
 	double		best = NAN;
 
-	for (int x = ECO_AIR_MDA8_FIRST_END; x <= ECO_AIR_MDA8_LAST_END; x++)
+	*mda8 = NAN;
+	*n_windows = 0;
+	/* an 8-h window ends at hour 8 at the earliest and hour 24 at the latest */
+	if (ed->mda8_first_end < 8 || ed->mda8_last_end > 24 || ed->min_hours_8h < 1 || ed->min_hours_8h > 8)
+		return 0;
+	for (int x = ed->mda8_first_end; x <= ed->mda8_last_end; x++)
 	{
 		double		win[8];
 		int			n = 0;
@@ -312,7 +311,7 @@ eco_air_mda8(const double v[24], uint32_t mask, double lim, double *mda8, int *n
 		for (int h = x - 7; h <= x; h++)
 			if (mask & (UINT32_C(1) << (h - 1)))
 				win[n++] = v[h - 1];
-		if (n >= ECO_AIR_MIN_HOURS_8H)
+		if (n >= ed->min_hours_8h)
 		{
 			double		avg = eco_mean_safe(win, NULL, n);
 
@@ -323,12 +322,18 @@ eco_air_mda8(const double v[24], uint32_t mask, double lim, double *mda8, int *n
 	}
 	*mda8 = best;
 	*n_windows = nw;
-	if (nw >= ECO_AIR_MIN_WINDOWS_MDA8)
+	if (nw >= ed->min_windows_mda8)
 		return 1;
 	/* Too few windows: still valid when the maximum exceeds the limit (HJ 663 §6.1.2). */
 	if (nw > 0 && eco_cmp_limit(best, lim) > 0)
 		return 1;
 	return 0;
+}
+
+int
+eco_air_mda8(const double v[24], uint32_t mask, double lim, double *mda8, int *n_windows)
+{
+	return eco_air_mda8_ed(&eco_hj663_2026, v, mask, lim, mda8, n_windows);
 }
 
 int

@@ -129,12 +129,12 @@ extern const int eco_air_eval_n_editions;
 const eco_air_eval_rules *eco_air_eval_rules_find(int std_id);
 
 /*
- * 1 when eco_air_mda8 implements the MDA8 rules of ed (its windows, hours
- * per window and window minimum are the ECO_AIR_* constants it reads); a
- * record with other MDA8 rules is refused rather than computed by the wrong
- * ones.
+ * MDA8 of one day under the windows, hours per window and window minimum of
+ * edition ed (HJ 663 §6.1.2); eco_air_mda8 above is this under HJ 663-2026
+ * (every recorded edition has the same MDA8 rules; a unit test checks it).
  */
-int			eco_air_mda8_implements(const eco_air_eval_rules *ed);
+int			eco_air_mda8_ed(const eco_air_eval_rules *ed, const double v[24], uint32_t mask, double lim,
+							double *mda8, int *n_windows);
 
 /*
  * HJ 663 annual evaluation (年评价) of one of the six pollutants under edition

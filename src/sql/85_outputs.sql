@@ -350,8 +350,7 @@ COMMENT ON FUNCTION @extschema@.work_summary(text, integer, date, text) IS
 -- ===================================================================
 -- Daily AQI of a site or a city (calendar, monthly bars).
 -- A site code gives that site's rows of eco.air_daily; any other text is an area prefix whose city value of a
--- day is the mean over its air sites with a valid daily value, then eco.daily_aqi under the HJ 633 edition in
--- force that day (the rule of eco.air_summary, HJ 663).  Colour and category from eco.aqi_levels.
+-- day is eco._air_city_days (the rule of eco.air_summary, HJ 663).  Colour and category from eco.aqi_levels.
 -- ===================================================================
 CREATE FUNCTION @extschema@.daily_aqi_series(site_or_area text, period daterange)
     RETURNS TABLE (day date, aqi integer, level integer, category text, color text, primary_pollutants text[])
@@ -375,25 +374,8 @@ BEGIN
             ORDER BY a.day;
     ELSE
         RETURN QUERY
-            WITH city AS (
-                SELECT a.day,
-                       avg(a.so2::numeric) FILTER (WHERE a.so2_valid) AS so2,
-                       avg(a.no2::numeric) FILTER (WHERE a.no2_valid) AS no2,
-                       avg(a.co::numeric) FILTER (WHERE a.co_valid) AS co,
-                       avg(a.pm10::numeric) FILTER (WHERE a.pm10_valid) AS pm10,
-                       avg(a.pm25::numeric) FILTER (WHERE a.pm25_valid) AS pm25,
-                       avg(a.o3_8h::numeric) FILTER (WHERE a.o3_8h_valid) AS o3_8h,
-                       avg(a.o3_1h::numeric) FILTER (WHERE a.o3_1h IS NOT NULL) AS o3_1h
-                FROM @extschema@.air_daily a
-                JOIN @extschema@.site s ON s.code = a.site_code
-                WHERE s.kind = 'air' AND starts_with(s.area, site_or_area) AND a.day <@ period
-                GROUP BY a.day)
-            SELECT c.day, r.aqi, r.level, r.category, r.color, r.primary_pollutants
-            FROM city c
-            CROSS JOIN LATERAL @extschema@.daily_aqi(so2 => c.so2::float8, no2 => c.no2::float8, co => c.co::float8,
-                                                     pm10 => c.pm10::float8, pm25 => c.pm25::float8,
-                                                     o3_8h => c.o3_8h::float8, o3_1h => c.o3_1h::float8,
-                                                     standard => @extschema@.standard_in_force('HJ633', c.day)) r
+            SELECT c.day, c.aqi, c.aqi_level, c.category, c.color, c.primary_pollutants
+            FROM @extschema@._air_city_days(site_or_area, period) c
             ORDER BY c.day;
     END IF;
 END

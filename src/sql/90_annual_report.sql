@@ -31,33 +31,12 @@ BEGIN
     std := @extschema@.standard_in_force('GB3095', lower(period));
     RETURN QUERY
     WITH per(tag, r) AS (VALUES ('cur', period), ('prev', prv)),
-    -- City value of a day: the mean over the area's air sites whose daily value is valid (HJ 663 city
-    -- evaluation: the arithmetic mean of the valid sites, not the worst site).
-    city AS (
-        SELECT per.tag, a.day,
-               avg(a.so2::numeric) FILTER (WHERE a.so2_valid) AS so2,
-               avg(a.no2::numeric) FILTER (WHERE a.no2_valid) AS no2,
-               avg(a.co::numeric) FILTER (WHERE a.co_valid) AS co,
-               avg(a.pm10::numeric) FILTER (WHERE a.pm10_valid) AS pm10,
-               avg(a.pm25::numeric) FILTER (WHERE a.pm25_valid) AS pm25,
-               avg(a.o3_8h::numeric) FILTER (WHERE a.o3_8h_valid) AS o3_8h,
-               avg(a.o3_1h::numeric) FILTER (WHERE a.o3_1h IS NOT NULL) AS o3_1h,
-               bool_or(a.dust) AS dust
-        FROM per
-        JOIN @extschema@.air_daily a ON a.day <@ per.r
-        JOIN @extschema@.site s ON s.code = a.site_code
-        WHERE s.kind = 'air' AND starts_with(s.area, air_summary.area)
-        GROUP BY per.tag, a.day
-    ),
-    -- City AQI of a day from the city concentrations, under the HJ 633 edition in force that day; a good day
-    -- (优良) is one of AQI level 1 or 2 (the AQI bounds of the levels live in the C table, view eco.aqi_levels).
+    -- City values and AQI of each day (eco._air_city_days: HJ 663 city evaluation, the mean of the valid sites);
+    -- a good day (优良) is one of AQI level 1 or 2 (the AQI bounds of the levels live in the C table, view
+    -- eco.aqi_levels).
     day_aqi AS (
-        SELECT c.*, r.aqi, r.level AS aqi_level
-        FROM city c
-        CROSS JOIN LATERAL @extschema@.daily_aqi(so2 => c.so2::float8, no2 => c.no2::float8, co => c.co::float8,
-                                                 pm10 => c.pm10::float8, pm25 => c.pm25::float8,
-                                                 o3_8h => c.o3_8h::float8, o3_1h => c.o3_1h::float8,
-                                                 standard => @extschema@.standard_in_force('HJ633', c.day)) r
+        SELECT per.tag, d.*
+        FROM per CROSS JOIN LATERAL @extschema@._air_city_days(air_summary.area, per.r) d
     ),
     -- Period statistics.  PM and the composite index leave dust days out; the good-days ratio keeps them (§7).
     stats AS (
