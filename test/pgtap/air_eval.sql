@@ -1,6 +1,6 @@
 -- pgTAP: air quality evaluation — labels, SQLSTATEs, row-level security, cross-checks against plain SQL.
 BEGIN;
-SELECT plan(44);
+SELECT plan(45);
 
 -- ---------- catalogue properties ----------
 SELECT has_view('eco', 'air_limits', 'view eco.air_limits exists');
@@ -17,8 +17,13 @@ SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.
              AND (p.provolatile <> 'i' OR p.proparallel <> 's' OR NOT p.proisstrict)), 0,
           'scalar functions are IMMUTABLE STRICT PARALLEL SAFE');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-           WHERE n.nspname = 'eco' AND p.proname LIKE '\_air\_%' AND (p.provolatile <> 'i' OR p.proparallel <> 's')), 0,
+           WHERE n.nspname = 'eco' AND p.proname LIKE '\_air\_%' AND (p.provolatile <> 'i' OR p.proparallel <> 's')
+             -- reads eco.air_daily and eco.site: STABLE by nature
+             AND p.proname <> '_air_city_days'), 0,
           'support functions are IMMUTABLE PARALLEL SAFE');
+SELECT is((SELECT p.provolatile::text || p.proparallel::text FROM pg_proc p
+           WHERE p.oid = 'eco._air_city_days(text, daterange)'::regprocedure), 'ss',
+          'eco._air_city_days is STABLE PARALLEL SAFE');
 SELECT is((SELECT count(*)::int FROM pg_aggregate a JOIN pg_proc p ON p.oid = a.aggfnoid
            JOIN pg_namespace n ON n.oid = p.pronamespace
            WHERE n.nspname = 'eco' AND p.proname IN ('daily_mean', 'capture_avg', 'mda8', 'o3_mda8', 'percentile',
