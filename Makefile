@@ -1,7 +1,7 @@
 # eco_monitor — PGXS build.
 #   make demo   install what is missing, build, run the demo on a throwaway cluster
 #   make test   the same set-up, then C unit tests, pg_regress and pgTAP (warnings are errors: COPT=-Werror)
-#   make docs   regenerate docs/reference.md from the catalogue's COMMENTs (throwaway cluster)
+#   make docs   regenerate docs/reference.md from the catalogue's COMMENTs (throwaway cluster); the layering drawing of docs/contributing.md
 #   make test-shards   the same set-up, then a coordinator and three postgres_fdw shards against one node
 #   make test-browser  the demo's report.html in headless Chromium
 # Packagers, on any PostgreSQL 15+ with PostGIS (pg_config on PATH or PG_CONFIG=...):
@@ -139,4 +139,5 @@ bench:
 	@bash scripts/bench.sh
 
 docs:
+	@python3 scripts/gen_layers.py
 	@bash scripts/gen_docs.sh

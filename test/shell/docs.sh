@@ -11,7 +11,7 @@ work=$(mktemp -d /tmp/eco_docs.XXXXXX)
 trap 'dropdb --if-exists "$db" >/dev/null 2>&1; rm -rf "$work"' EXIT
 
 source test/shell/tap.bash
-echo "1..5"
+echo "1..6"
 
 createdb "$db" && psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c 'CREATE EXTENSION eco_monitor CASCADE' 2>"$work/err" &&
   bash scripts/gen_docs.sh --print "$db" >"$work/reference.md" 2>>"$work/err"
@@ -47,4 +47,9 @@ cites=$(grep -rnIE '/work/|/shared/standards|\b(air|water|soil|outfalls|hj212|ne
         | head -5)
 tap "the code, tests, benchmarks and demo cite no file outside the repository and no issue number" \
   "$([ -z "$cites" ]; echo $?)" "$cites"
+# The layering drawing of docs/contributing.md is computed from the #include lines: no core file includes a PostgreSQL
+# or glue header, the core includes have no cycle, and the drawing is what the sources say.
+python3 scripts/gen_layers.py --check >"$work/layers" 2>&1
+tap "the core is layered without cycles and docs/contributing.md draws it as it is (run make docs)" $? \
+  "$(head -5 "$work/layers" | tr '\n' ' ')"
 exit $((bad > 0))
