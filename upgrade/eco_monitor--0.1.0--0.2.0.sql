@@ -2332,7 +2332,7 @@ COMMENT ON FUNCTION @extschema@.hj212_ingest(integer, boolean) IS
 CREATE FUNCTION @extschema@.outlet_limit_values(area text, period tsrange, data_type integer DEFAULT 2061)
     RETURNS TABLE (mn text, code text, data_time timestamp, value double precision, flag text, valid boolean,
                    limit_value numeric, unit text, standard text, converted boolean, exceeded boolean)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
     SELECT r.mn, l.code, r.data_time, v.value, NULLIF(substr(r.flags, x.i, 1), '-'),
@@ -2347,7 +2347,8 @@ CREATE FUNCTION @extschema@.outlet_limit_values(area text, period tsrange, data_
              -- no ZsAvg sent: convert Avg with the packet's O2 (a19001), C = C' (21 - O2ref) / (21 - O2)
              WHEN r.vals[x.o2][3] < 21 THEN r.vals[x.i][3] * (21 - l.reference_o2::float8) / (21 - r.vals[x.o2][3])
            END AS value) v
-    WHERE starts_with(r.area, $1) AND r.data_time <@ $2 AND r.cn = $3 AND x.i IS NOT NULL
+    -- NULL or '' area = every area the caller may see; NULL in another argument gives no rows
+    WHERE starts_with(r.area, COALESCE($1, '')) AND r.data_time <@ $2 AND r.cn = $3 AND x.i IS NOT NULL
 $$;
 COMMENT ON FUNCTION @extschema@.outlet_limit_values(text, tsrange, integer) IS
     'each Avg of a limited item in the packets of a data type (2061 hourly, 2031 daily) of the period: the converted concentration (ZsAvg, or Avg converted with the packet''s O2 as C x (21 - O2ref) / (21 - O2)) where the limit has a reference oxygen; valid = flag N; exceeded = valid and above the limit';
@@ -2356,7 +2357,7 @@ CREATE FUNCTION @extschema@.outlet_exceedances(area text, period tsrange, data_t
     RETURNS TABLE (mn text, source text, outlet_code text, code text, pollutant @extschema@.pollutant,
                    data_time timestamp, value double precision, limit_value numeric, unit text, standard text,
                    multiple numeric)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
     SELECT v.mn, s.name, o.outlet_code, v.code, @extschema@._hj212_pollutant(v.code), v.data_time, v.value,
@@ -2374,7 +2375,7 @@ COMMENT ON FUNCTION @extschema@.outlet_exceedances(text, tsrange, integer) IS
 CREATE FUNCTION @extschema@.outlet_exceedance_runs(area text, period tsrange)
     RETURNS TABLE (mn text, code text, run_start timestamp, run_end timestamp, hours integer,
                    max_value double precision, max_multiple numeric, limit_value numeric, unit text, standard text)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
     SELECT e.mn, e.code, min(e.data_time), max(e.data_time) + interval '1 hour', count(*)::integer,
@@ -2394,7 +2395,7 @@ CREATE FUNCTION @extschema@.outlet_data_capture(area text, days daterange)
                    hours_valid integer, hours_n integer, hours_f integer, hours_m integer, hours_s integer,
                    hours_d integer, hours_c integer, hours_t integer, hours_b integer, hours_no_flag integer,
                    capture numeric, exceedance_hours integer, status text)
-    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    LANGUAGE sql STABLE PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
     WITH d AS (
@@ -2402,7 +2403,7 @@ CREATE FUNCTION @extschema@.outlet_data_capture(area text, days daterange)
         FROM @extschema@.outlet o
         JOIN @extschema@.outlet_limit l ON l.mn = o.mn
         CROSS JOIN LATERAL generate_series(lower($2)::timestamp, (upper($2) - 1)::timestamp, interval '1 day') AS g(day)
-        WHERE starts_with(o.area, $1) AND NOT lower_inf($2) AND NOT upper_inf($2)
+        WHERE starts_with(o.area, COALESCE($1, '')) AND NOT lower_inf($2) AND NOT upper_inf($2)
     ), v AS (
         SELECT v.mn, v.code, v.data_time::date AS day, v.flag, v.exceeded
         FROM @extschema@.outlet_limit_values($1, tsrange(lower($2)::timestamp, upper($2)::timestamp), 2061) v

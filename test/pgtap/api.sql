@@ -37,10 +37,7 @@ SELECT is((SELECT array_agg(p.oid::regprocedure::text ORDER BY p.oid::regprocedu
            FROM pg_proc p
            WHERE p.pronamespace = 'eco'::regnamespace AND p.proname !~ '^_'
              AND p.proname NOT IN ('load_network_sites', 'area_visible')
-             AND p.proargnames && ARRAY['area', 'site_or_area'] AND p.proisstrict
-             -- the outlet functions of the HJ 212 family (src/sql/70_sources.sql) adopt the convention with it
-             AND p.proname NOT IN ('outlet_limit_values', 'outlet_exceedances', 'outlet_exceedance_runs',
-                                   'outlet_data_capture')), NULL,
+             AND p.proargnames && ARRAY['area', 'site_or_area'] AND p.proisstrict), NULL,
           'no function taking an area is STRICT (NULL is every area)');
 SELECT is((SELECT array_agg(p.oid::regprocedure::text ORDER BY p.oid::regprocedure::text)
            FROM pg_proc p

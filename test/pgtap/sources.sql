@@ -1,7 +1,7 @@
 -- pgTAP: HJ 212 packets, sources, ingest (no packet lost, idempotent, every reject reason),
 -- compliance (runs across midnight, missing data never compliant), the ledger link, row-level security.
 BEGIN;
-SELECT plan(66);
+SELECT plan(69);
 
 -- Catalogue.
 SELECT has_table('eco', t, 'table eco.' || t)
@@ -149,6 +149,14 @@ SELECT is((SELECT string_agg(status || ':' || hours_valid || '/' || hours_m || '
 SELECT is((SELECT string_agg(status || ':' || hours_valid || '/' || hours_missing, ' ' ORDER BY day)
            FROM eco.outlet_data_capture('9902', daterange('2026-05-01', '2026-05-03'))),
           'insufficient data:23/1 insufficient data:0/24', 'missing data is never counted as compliance');
+-- The area convention: NULL (or '') = every area the caller may see; NULL in another argument gives no rows.
+SELECT is((SELECT count(*) FROM eco.outlet_exceedances(NULL, tsrange('2026-05-01', '2026-05-03'))),
+          (SELECT count(*) FROM eco.outlet_exceedances('', tsrange('2026-05-01', '2026-05-03'))),
+          'outlet_exceedances: NULL area = every area');
+SELECT cmp_ok((SELECT count(*) FROM eco.outlet_data_capture(NULL, daterange('2026-05-01', '2026-05-03'))), '>',
+              (SELECT count(*) FROM eco.outlet_data_capture('9901', daterange('2026-05-01', '2026-05-03'))),
+              'outlet_data_capture: NULL area covers more than one area');
+SELECT is((SELECT count(*) FROM eco.outlet_exceedance_runs('9901', NULL)), 0::bigint, 'a NULL period gives no rows');
 
 -- The run becomes an enforcement case linked to its evidence.
 SELECT isnt(eco.exceedance_to_case('TAPMN1', 'a21026', '2026-05-01 21:00', 'TAP-CASE-1', '2026-06-01', 50000), NULL,
