@@ -65,6 +65,26 @@ UPDATE eco.network_hourly SET aqi = 49 WHERE site_code = '测试市';
 SELECT site_code, hour_ending, standard, published_aqi, computed_aqi, computed_primary_pollutants
 FROM eco.network_aqi_mismatch WHERE site_code = '测试市';
 
+-- Hour labels on real published data: an excerpt of the archive's Beijing station file of 2014-01-01 (same
+-- format; six stations, the PM2.5 and PM2.5_24h rows of the day and hour 0 of 2014-01-02; test/data/README.md).
+-- Read as hour ending, the PM2.5_24h published at hour 0 of 2014-01-02 is the rounded mean of the 24 values of
+-- report day 2014-01-01 (labels 1..23 and 0 of the next day), for all six stations; the mean of the labels
+-- 0..23 of 2014-01-01 (the hour-beginning reading) is what was published at hour 23 and differs from it.
+INSERT INTO eco.site (code, name, kind, area)
+SELECT c, c, 'air', '990100' FROM unnest('{东四,天坛,官园,万寿西宫,奥体中心,农展馆}'::text[]) c;
+SELECT eco.network_stage();
+\copy network_stage(line) FROM 'test/data/network/beijing_all_20140101_excerpt.csv'
+SELECT * FROM eco.load_network_file('beijing_all_20140101.csv');
+SELECT n.site_code, n.pm25_24h AS published_24h_at_0,
+       (SELECT round(avg(h.pm25)) FROM eco.air_hourly h
+        WHERE h.site_code = n.site_code AND eco.report_day(h.hour_ending) = '2014-01-01') AS mean_hour_ending,
+       (SELECT round(avg(h.pm25)) FROM eco.air_hourly h
+        WHERE h.site_code = n.site_code AND h.hour_ending >= '2014-01-01 00:00' AND h.hour_ending < '2014-01-02 00:00')
+           AS mean_hour_beginning,
+       (SELECT m.pm25_24h FROM eco.network_hourly m WHERE m.site_code = n.site_code
+        AND m.hour_ending = '2014-01-01 23:00') AS published_24h_at_23
+FROM eco.network_hourly n WHERE n.hour_ending = '2014-01-02 00:00' ORDER BY n.site_code;
+
 -- Not a network file: its lines are rejected, nothing else happens.
 SELECT eco.network_stage();
 INSERT INTO network_stage(line) VALUES ('code,name'), ('1,2');

@@ -1277,7 +1277,7 @@ air_eval_day_final(PG_FUNCTION_ARGS)
  */
 #define AIR_REFRESH_MAX_MONTH_LOCKS 120
 #define AIR_REFRESH_TABLE_LOCK PG_INT32_MIN
-/* Ranges up to this many days read each station's hours by the key; longer ones scan the range once. */
+/* Ranges up to this many days are read by the key (an index scan); longer ones as the planner finds cheaper. */
 #define AIR_REFRESH_SHORT_DAYS 31
 
 /*
@@ -1370,9 +1370,9 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 	 * eco.air_daily replaced by one DELETE and one INSERT.  The plan is
 	 * chosen here, by the length of the range, never by statistics that
 	 * autovacuum may have left stale:
-	 *  - up to AIR_REFRESH_SHORT_DAYS days: each station's hours by the key
-	 *    (site_code, hour_ending) — the stations found by a skip scan of the
-	 *    key — so a refresh of one day reads that day's rows only;
+	 *  - up to AIR_REFRESH_SHORT_DAYS days: the range of the key
+	 *    (hour_ending, site_code), an index scan, so a refresh of one day
+	 *    reads that day's rows only;
 	 *  - longer: one scan of the range (sequential and parallel where the
 	 *    planner finds it cheaper), the hash aggregation spilling to disk
 	 *    beyond work_mem (bounded memory).
@@ -1380,10 +1380,11 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 	 */
 	{
 		/*
-		 * The per-station path needs the key of a plain table; when
+		 * The forced index scan needs the key of a plain table; when
 		 * eco.air_hourly has been replaced by a partitioned table (shards on
-		 * postgres_fdw), one scan of the range lets PostgreSQL push the whole
-		 * GROUP BY site-day down to each shard (partitionwise aggregation).
+		 * postgres_fdw), the planner's own choice lets PostgreSQL push the
+		 * whole GROUP BY site-day down to each shard (partitionwise
+		 * aggregation).
 		 */
 		bool		plain = get_rel_relkind(get_relname_relid("air_hourly", nsp_oid)) == RELKIND_RELATION;
 		bool		short_range = plain && to_day - from_day + 1 <= AIR_REFRESH_SHORT_DAYS;
@@ -1393,37 +1394,21 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 		const char *source;
 		char	   *sql;
 
+		/*
+		 * One table, one range condition: every plan the planner can pick
+		 * (sequential, bitmap or full-index scan) reads each row at most once.
+		 * A short range is read by the key (hour_ending, site_code) whatever
+		 * the statistics say; a long one as the planner finds cheaper.  The
+		 * row-level security function (eco.site_visible) keeps its index.
+		 */
 		if (short_range)
-		{
 			for (int i = 0; i < (int) lengthof(off); i++)
 				(void) set_config_option(off[i], "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
-			source = psprintf(
-				"(WITH RECURSIVE st(c) AS ("
-				"  SELECT (SELECT w.site_code FROM %1$s.air_hourly w ORDER BY w.site_code LIMIT 1)"
-				"  UNION ALL"
-				"  SELECT (SELECT x.site_code FROM %1$s.air_hourly x WHERE x.site_code > st.c"
-				"          ORDER BY x.site_code LIMIT 1) FROM st"
-				"  WHERE st.c IS NOT NULL)"
-				" SELECT y.* FROM st CROSS JOIN LATERAL (SELECT * FROM %1$s.air_hourly z WHERE z.site_code = st.c"
-				"  AND z.hour_ending > (DATE '2000-01-01' + %2$d)::timestamp"
-				"  AND z.hour_ending <= (DATE '2000-01-01' + %3$d)::timestamp OFFSET 0) y"
-				" WHERE st.c IS NOT NULL)",
-				nsp, (int) from_day, (int) to_day + 1);
-		}
-		else
-		{
-			/*
-			 * One table, one range condition: every plan the planner can pick
-			 * (sequential, bitmap or full-index scan) reads each row at most
-			 * once.  No switch is turned off here, so that the row-level
-			 * security function (eco.site_visible) keeps its index.
-			 */
-			source = psprintf(
-				"(SELECT * FROM %1$s.air_hourly z"
-				" WHERE z.hour_ending > (DATE '2000-01-01' + %2$d)::timestamp"
-				" AND z.hour_ending <= (DATE '2000-01-01' + %3$d)::timestamp)",
-				nsp, (int) from_day, (int) to_day + 1);
-		}
+		source = psprintf(
+			"(SELECT * FROM %1$s.air_hourly z"
+			" WHERE z.hour_ending > (DATE '2000-01-01' + %2$d)::timestamp"
+			" AND z.hour_ending <= (DATE '2000-01-01' + %3$d)::timestamp)",
+			nsp, (int) from_day, (int) to_day + 1);
 		sql = psprintf(
 			"CREATE TEMP TABLE \"eco.refresh_air_daily stage\" ON COMMIT DROP AS "
 			"SELECT s.site_code, (s.r).* FROM ("

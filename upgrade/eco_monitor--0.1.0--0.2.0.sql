@@ -715,7 +715,8 @@ COMMENT ON FUNCTION @extschema@.epa_aqi(double precision, double precision, doub
 -- 0.1.0 -> 0.2.0, air roll-up: one C CHECK on eco.air_hourly, the key of
 -- eco.air_daily (day first), the one-pass roll-up aggregate, eco.refresh_air_daily in C
 -- (serialised per month, AQI computed inline).  Rows are kept as they are:
--- the key of eco.air_daily is rebuilt and the CHECKs of eco.air_hourly replaced.
+-- the keys of eco.air_hourly (time first) and eco.air_daily (day first) are rebuilt and the CHECKs of
+-- eco.air_hourly replaced.
 -- ===================================================================
 -- from src/sql/20_air_eval.sql: function eco._air_hourly_valid(timestamp, double precision, double precision, double precision, double precision, double precision, double precision)
 CREATE OR REPLACE FUNCTION @extschema@._air_hourly_valid(hour_ending timestamp, so2 double precision, no2 double precision,
@@ -731,6 +732,9 @@ ALTER TABLE @extschema@.air_hourly
     DROP CONSTRAINT air_hourly_pm10_check, DROP CONSTRAINT air_hourly_pm25_check,
     ADD CONSTRAINT air_hourly_reading_check
         CHECK (@extschema@._air_hourly_valid(hour_ending, so2, no2, co, o3, pm10, pm25));
+-- eco.air_hourly: the key time first (readings arrive hour by hour for every station); rebuilt from the rows.
+ALTER TABLE @extschema@.air_hourly DROP CONSTRAINT air_hourly_pkey;
+ALTER TABLE @extschema@.air_hourly ADD CONSTRAINT air_hourly_pkey PRIMARY KEY (hour_ending, site_code);
 ALTER TABLE @extschema@.air_daily DROP CONSTRAINT air_daily_pkey;
 ALTER TABLE @extschema@.air_daily ADD CONSTRAINT air_daily_pkey PRIMARY KEY (day, site_code)
     WITH (deduplicate_items = off);
@@ -1910,10 +1914,12 @@ BEGIN
     -- the rest of the cells read: stored already, or repeated in the file with the same value
     cells_unchanged := cells_read - cells_loaded - cells_rejected;
 
+    -- both merges in the order of the two keys (hour_ending, site_code): new keys land at the right edge
     INSERT INTO @extschema@.air_hourly AS h (site_code, hour_ending, so2, no2, co, o3, pm10, pm25)
         SELECT p.site_code, p.hour_ending, p.so2, p.no2, p.co, p.o3, p.pm10, p.pm25
         FROM pg_temp._network_parsed p
         WHERE p.kind = 'v' AND pg_catalog.num_nonnulls(p.so2, p.no2, p.co, p.o3, p.pm10, p.pm25) > 0
+        ORDER BY p.hour_ending, p.site_code
     ON CONFLICT (site_code, hour_ending) DO UPDATE
         SET so2 = coalesce(excluded.so2, h.so2), no2 = coalesce(excluded.no2, h.no2),
             co = coalesce(excluded.co, h.co), o3 = coalesce(excluded.o3, h.o3),
@@ -1930,6 +1936,7 @@ BEGIN
         FROM pg_temp._network_parsed p
         WHERE p.kind = 'v' AND pg_catalog.num_nonnulls(p.aqi, p.pm25_24h, p.pm10_24h, p.so2_24h, p.no2_24h,
                                                        p.o3_24h, p.o3_8h, p.o3_8h_24h, p.co_24h) > 0
+        ORDER BY p.hour_ending, p.site_code
     ON CONFLICT (site_code, hour_ending) DO UPDATE
         SET aqi = coalesce(excluded.aqi, n.aqi), pm25_24h = coalesce(excluded.pm25_24h, n.pm25_24h),
             pm10_24h = coalesce(excluded.pm10_24h, n.pm10_24h), so2_24h = coalesce(excluded.so2_24h, n.so2_24h),

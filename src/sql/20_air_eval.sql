@@ -337,9 +337,10 @@ CREATE TABLE @extschema@.air_hourly (
     pm10        double precision,
     pm25        double precision,
     dust        boolean NOT NULL DEFAULT false,
-    -- Station first (a time-first key made COPY of time-ordered readings three times slower at 800 stations);
-    -- a refresh of a few days reads each station's hours by this key.
-    PRIMARY KEY (site_code, hour_ending),
+    -- Time first: readings arrive hour by hour for every station (network files, HJ 212 packets), so new keys
+    -- land at the right edge of the index (COPY of time-ordered readings about twice as fast as with a
+    -- station-first key, index a third smaller); a refresh of a few days reads that range of the key.
+    PRIMARY KEY (hour_ending, site_code),
     -- One C call per row (fourteen SQL expressions with a date_trunc cost more than the btree).
     CONSTRAINT air_hourly_reading_check
         CHECK (@extschema@._air_hourly_valid(hour_ending, so2, no2, co, o3, pm10, pm25))

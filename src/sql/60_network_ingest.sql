@@ -178,10 +178,12 @@ BEGIN
     -- the rest of the cells read: stored already, or repeated in the file with the same value
     cells_unchanged := cells_read - cells_loaded - cells_rejected;
 
+    -- both merges in the order of the two keys (hour_ending, site_code): new keys land at the right edge
     INSERT INTO @extschema@.air_hourly AS h (site_code, hour_ending, so2, no2, co, o3, pm10, pm25)
         SELECT p.site_code, p.hour_ending, p.so2, p.no2, p.co, p.o3, p.pm10, p.pm25
         FROM pg_temp._network_parsed p
         WHERE p.kind = 'v' AND pg_catalog.num_nonnulls(p.so2, p.no2, p.co, p.o3, p.pm10, p.pm25) > 0
+        ORDER BY p.hour_ending, p.site_code
     ON CONFLICT (site_code, hour_ending) DO UPDATE
         SET so2 = coalesce(excluded.so2, h.so2), no2 = coalesce(excluded.no2, h.no2),
             co = coalesce(excluded.co, h.co), o3 = coalesce(excluded.o3, h.o3),
@@ -198,6 +200,7 @@ BEGIN
         FROM pg_temp._network_parsed p
         WHERE p.kind = 'v' AND pg_catalog.num_nonnulls(p.aqi, p.pm25_24h, p.pm10_24h, p.so2_24h, p.no2_24h,
                                                        p.o3_24h, p.o3_8h, p.o3_8h_24h, p.co_24h) > 0
+        ORDER BY p.hour_ending, p.site_code
     ON CONFLICT (site_code, hour_ending) DO UPDATE
         SET aqi = coalesce(excluded.aqi, n.aqi), pm25_24h = coalesce(excluded.pm25_24h, n.pm25_24h),
             pm10_24h = coalesce(excluded.pm10_24h, n.pm10_24h), so2_24h = coalesce(excluded.so2_24h, n.so2_24h),

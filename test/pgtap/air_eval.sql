@@ -9,7 +9,7 @@ SELECT has_table('eco', 'air_daily', 'table eco.air_daily exists');
 SELECT columns_are('eco', 'air_hourly',
     ARRAY['site_code', 'hour_ending', 'so2', 'no2', 'co', 'o3', 'pm10', 'pm25', 'dust'], 'air_hourly columns');
 SELECT col_is_pk('eco', 'air_daily', ARRAY['day', 'site_code'], 'air_daily keyed by (day, site_code)');
-SELECT col_is_pk('eco', 'air_hourly', ARRAY['site_code', 'hour_ending'], 'air_hourly keyed by (site_code, hour_ending)');
+SELECT col_is_pk('eco', 'air_hourly', ARRAY['hour_ending', 'site_code'], 'air_hourly keyed by (hour_ending, site_code)');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
            WHERE n.nspname = 'eco' AND p.prokind = 'f'
              AND p.proname IN ('limit_value', 'report_day', 'report_hour', 'single_index', 'composite_index',
