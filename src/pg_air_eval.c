@@ -1008,6 +1008,9 @@ typedef struct AirDay
 	eco_air_day d;
 } AirDay;
 
+/* SSPACE of eco._air_day_rollup in src/sql/20_air_eval.sql */
+StaticAssertDecl(sizeof(AirDay) == 504, "update SSPACE of eco._air_day_rollup");
+
 PG_FUNCTION_INFO_V1(air_eval_day_accum);
 PG_FUNCTION_INFO_V1(air_eval_day_combine);
 PG_FUNCTION_INFO_V1(air_eval_day_serialize);

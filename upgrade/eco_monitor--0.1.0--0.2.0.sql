@@ -739,7 +739,7 @@ ALTER TABLE @extschema@.air_daily DROP CONSTRAINT air_daily_pkey;
 ALTER TABLE @extschema@.air_daily ADD CONSTRAINT air_daily_pkey PRIMARY KEY (day, site_code)
     WITH (deduplicate_items = off);
 -- from src/sql/20_air_eval.sql: comment on column eco.air_daily.aqi
-COMMENT ON COLUMN @extschema@.air_daily.aqi IS 'daily AQI (HJ 633, the edition in force that day: eco.standard_in_force(''HJ633'', day)), as eco.daily_aqi computes it from the daily means, o3_8h and o3_1h; NULL when not published';
+COMMENT ON COLUMN @extschema@.air_daily.aqi IS 'daily AQI (HJ 633, the edition in force that day: eco.standard_in_force(''HJ633'', day)), as eco.aqi_daily_report computes it from the daily means, o3_8h and o3_1h; NULL when not published';
 
 -- ---------- the one-pass daily roll-up ----------
 -- from src/sql/20_air_eval.sql: type eco._air_day_result
@@ -799,7 +799,7 @@ CREATE OR REPLACE AGGREGATE @extschema@._air_day_rollup(hour_ending timestamp, s
     SFUNC = @extschema@._air_day_accum, STYPE = internal,
     COMBINEFUNC = @extschema@._air_day_combine,
     SERIALFUNC = @extschema@._air_day_serialize, DESERIALFUNC = @extschema@._air_day_deserialize,
-    FINALFUNC = @extschema@._air_day_final, SSPACE = 336, PARALLEL = SAFE);
+    FINALFUNC = @extschema@._air_day_final, SSPACE = 504, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@._air_day_rollup(timestamp, double precision, double precision, double precision, double precision, double precision, double precision, boolean) IS
     'internal: one site-day of eco.air_hourly (group by site and eco.report_day(hour_ending)) rolled up in one pass into the eco.air_daily columns: eco.daily_mean of each item, max O3, eco.mda8, the hours, the dust flag and the daily AQI of the HJ 633 edition in force';
 
@@ -2023,11 +2023,11 @@ SELECT n.site_code, n.hour_ending, s.std AS standard, n.aqi AS published_aqi, r.
 FROM @extschema@.network_hourly n
 JOIN @extschema@.air_hourly h ON h.site_code = n.site_code AND h.hour_ending = n.hour_ending
 CROSS JOIN LATERAL (SELECT @extschema@.standard_in_force('HJ633', @extschema@.report_day(n.hour_ending)) AS std) s
-CROSS JOIN LATERAL @extschema@.hourly_aqi(so2 => h.so2, no2 => h.no2, co => h.co, o3 => h.o3, pm10 => h.pm10,
-                                          pm25 => h.pm25, so2_24h => n.so2_24h, standard => s.std) r
+CROSS JOIN LATERAL @extschema@.aqi_realtime_report(so2 => h.so2, no2 => h.no2, co => h.co, o3 => h.o3, pm10 => h.pm10,
+                                                   pm25 => h.pm25, so2_24h => n.so2_24h, standard => s.std) r
 WHERE n.aqi IS DISTINCT FROM r.aqi;
 COMMENT ON VIEW @extschema@.network_aqi_mismatch IS
-    'station-hours whose published real-time AQI differs from the one eco.hourly_aqi computes from the stored 1-h means (convention ''published'', the HJ 633 edition in force on the hour''s report day); rows of the sites the user can see';
+    'station-hours whose published real-time AQI differs from the one eco.aqi_realtime_report computes from the stored 1-h means (convention ''published'', the HJ 633 edition in force on the hour''s report day); rows of the sites the user can see';
 GRANT SELECT ON @extschema@.network_aqi_mismatch TO PUBLIC;
 -- ===================================================================
 -- Pollution sources and their online monitoring (HJ 212-2017 packets).

@@ -364,46 +364,33 @@ eco_air_day_init(eco_air_day *d)
 	memset(d, 0, sizeof *d);
 }
 
-static int
-day_sum_add(eco_air_day *d, int i, eco_air_fixed f)
-{
-	eco_air_fixed s;
-
-	memcpy(&s, d->sum[i], sizeof s);
-	if (!eco_air_fixed_add(&s, f, 0))
-		return 0;
-	memcpy(d->sum[i], &s, sizeof s);
-	return 1;
-}
-
 int
 eco_air_day_add(eco_air_day *d, int hour, const double v[ECO_AIR_DAY_ITEMS], unsigned has, int dust, int *bad)
 {
 	uint32_t	bit;
-	eco_air_fixed f[ECO_AIR_DAY_ITEMS];
+	eco_wsum	sum[ECO_AIR_DAY_ITEMS];
 
 	if (hour < 1 || hour > 24)
 		return ECO_AIR_DAY_RANGE;
 	bit = UINT32_C(1) << (hour - 1);
 	if (d->hours & bit)
 		return ECO_AIR_DAY_REPEAT;
-	/* check every value before changing the state */
-	for (int i = 0; i < ECO_AIR_DAY_ITEMS; i++)
-	{
-		f[i] = 0;
-		if ((has & (1u << i)) && !eco_air_to_fixed(v[i], &f[i]))
-		{
-			*bad = i;
-			return ECO_AIR_DAY_RANGE;
-		}
-	}
+	/* add to copies: the state changes only when every value is accepted */
+	memcpy(sum, d->sum, sizeof sum);
 	for (int i = 0; i < ECO_AIR_DAY_ITEMS; i++)
 		if (has & (1u << i))
 		{
-			if (!day_sum_add(d, i, f[i]))
+			int			rc = eco_wsum_add(&sum[i], v[i], 0);
+
+			if (rc == ECO_WSUM_RANGE)
+			{
+				*bad = i;
+				return ECO_AIR_DAY_RANGE;
+			}
+			if (rc != ECO_WSUM_OK)
 				return ECO_AIR_DAY_OVERFLOW;
-			d->n[i]++;
 		}
+	memcpy(d->sum, sum, sizeof sum);
 	if (has & (1u << ECO_AIR_DAY_O3))
 	{
 		d->o3_mask |= bit;
@@ -433,14 +420,8 @@ eco_air_day_merge(eco_air_day *a, const eco_air_day *b, int *hour)
 		return ECO_AIR_DAY_REPEAT;
 	}
 	for (int i = 0; i < ECO_AIR_DAY_ITEMS; i++)
-	{
-		eco_air_fixed f;
-
-		memcpy(&f, b->sum[i], sizeof f);
-		if (!day_sum_add(a, i, f))
+		if (eco_wsum_merge(&a->sum[i], &b->sum[i]) != ECO_WSUM_OK)
 			return ECO_AIR_DAY_OVERFLOW;
-		a->n[i] += b->n[i];
-	}
 	for (int h = 0; h < 24; h++)
 		if (b->o3_mask & (UINT32_C(1) << h))
 			a->o3[h] = b->o3[h];
@@ -457,11 +438,8 @@ eco_air_day_finish(const eco_air_day *d, double lim, eco_air_day_result *r)
 
 	for (int i = 0; i < ECO_AIR_DAY_ITEMS; i++)
 	{
-		eco_air_fixed s;
-
-		memcpy(&s, d->sum[i], sizeof s);
-		r->mean_ok[i] = d->n[i] >= ECO_AIR_MIN_HOURS_DAY;
-		r->mean[i] = r->mean_ok[i] ? eco_air_fixed_mean(s, d->n[i]) : 0;
+		r->mean_ok[i] = d->sum[i].n >= ECO_AIR_MIN_HOURS_DAY;
+		r->mean[i] = r->mean_ok[i] ? eco_wsum_mean(&d->sum[i]) : 0;
 	}
 	r->o3_1h_ok = 0;
 	r->o3_1h = 0;

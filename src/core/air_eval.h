@@ -189,11 +189,10 @@ typedef struct eco_air_day
 {
 	uint32_t	hours;			/* bit h-1: a reading for hour h (1..24) */
 	uint32_t	o3_mask;		/* bit h-1: hour h has an O3 value */
-	int32_t		n[ECO_AIR_DAY_ITEMS];	/* values per item */
 	int32_t		dust;			/* any hour flagged dust */
 	int32_t		pad;
 	double		o3[24];			/* O3 by hour */
-	unsigned char sum[ECO_AIR_DAY_ITEMS][16];	/* eco_air_fixed (memcpy: no 16-byte alignment needed) */
+	eco_wsum	sum[ECO_AIR_DAY_ITEMS];	/* exact sums of the values as written, and their count (eco.daily_mean's) */
 } eco_air_day;
 
 /* Results of eco_air_day_add and eco_air_day_merge. */

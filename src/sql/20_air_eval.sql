@@ -394,7 +394,7 @@ COMMENT ON COLUMN @extschema@.air_daily.o3 IS 'O3 24-h mean (NULL when fewer tha
 COMMENT ON COLUMN @extschema@.air_daily.o3_1h IS 'O3 maximum 1-h value of the day (any number of hours)';
 COMMENT ON COLUMN @extschema@.air_daily.o3_8h IS 'O3 MDA8 (eco.mda8 with the grade II limit of GB 3095); NULL when not valid';
 COMMENT ON COLUMN @extschema@.air_daily.n_hours IS 'hours of the day with a row in eco.air_hourly (a row whose six values are all NULL counts)';
-COMMENT ON COLUMN @extschema@.air_daily.aqi IS 'daily AQI (HJ 633, the edition in force that day: eco.standard_in_force(''HJ633'', day)), as eco.daily_aqi computes it from the daily means, o3_8h and o3_1h; NULL when not published';
+COMMENT ON COLUMN @extschema@.air_daily.aqi IS 'daily AQI (HJ 633, the edition in force that day: eco.standard_in_force(''HJ633'', day)), as eco.aqi_daily_report computes it from the daily means, o3_8h and o3_1h; NULL when not published';
 COMMENT ON COLUMN @extschema@.air_daily.dust IS 'true when any hour of the day is flagged dust';
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.air_daily', '');
 ALTER TABLE @extschema@.air_daily ENABLE ROW LEVEL SECURITY;
@@ -454,7 +454,7 @@ CREATE AGGREGATE @extschema@._air_day_rollup(hour_ending timestamp, so2 double p
     SFUNC = @extschema@._air_day_accum, STYPE = internal,
     COMBINEFUNC = @extschema@._air_day_combine,
     SERIALFUNC = @extschema@._air_day_serialize, DESERIALFUNC = @extschema@._air_day_deserialize,
-    FINALFUNC = @extschema@._air_day_final, SSPACE = 336, PARALLEL = SAFE);
+    FINALFUNC = @extschema@._air_day_final, SSPACE = 504, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@._air_day_rollup(timestamp, double precision, double precision, double precision, double precision, double precision, double precision, boolean) IS
     'internal: one site-day of eco.air_hourly (group by site and eco.report_day(hour_ending)) rolled up in one pass into the eco.air_daily columns: eco.daily_mean of each item, max O3, eco.mda8, the hours, the dust flag and the daily AQI of the HJ 633 edition in force';
 

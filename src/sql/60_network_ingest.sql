@@ -287,9 +287,9 @@ SELECT n.site_code, n.hour_ending, s.std AS standard, n.aqi AS published_aqi, r.
 FROM @extschema@.network_hourly n
 JOIN @extschema@.air_hourly h ON h.site_code = n.site_code AND h.hour_ending = n.hour_ending
 CROSS JOIN LATERAL (SELECT @extschema@.standard_in_force('HJ633', @extschema@.report_day(n.hour_ending)) AS std) s
-CROSS JOIN LATERAL @extschema@.hourly_aqi(so2 => h.so2, no2 => h.no2, co => h.co, o3 => h.o3, pm10 => h.pm10,
-                                          pm25 => h.pm25, so2_24h => n.so2_24h, standard => s.std) r
+CROSS JOIN LATERAL @extschema@.aqi_realtime_report(so2 => h.so2, no2 => h.no2, co => h.co, o3 => h.o3, pm10 => h.pm10,
+                                                   pm25 => h.pm25, so2_24h => n.so2_24h, standard => s.std) r
 WHERE n.aqi IS DISTINCT FROM r.aqi;
 COMMENT ON VIEW @extschema@.network_aqi_mismatch IS
-    'station-hours whose published real-time AQI differs from the one eco.hourly_aqi computes from the stored 1-h means (convention ''published'', the HJ 633 edition in force on the hour''s report day); rows of the sites the user can see';
+    'station-hours whose published real-time AQI differs from the one eco.aqi_realtime_report computes from the stored 1-h means (convention ''published'', the HJ 633 edition in force on the hour''s report day); rows of the sites the user can see';
 GRANT SELECT ON @extschema@.network_aqi_mismatch TO PUBLIC;

@@ -2,7 +2,7 @@
 -- exact quotient against numeric, parallel = serial bit for bit on both sums (decimal and fallback), window frames,
 -- and the one period parser in eco.limit_value.
 BEGIN;
-SELECT plan(13);
+SELECT plan(15);
 
 -- ---------- the CO day whose mean is exactly 0.55 mg/m³ ----------
 SELECT is((SELECT eco.daily_mean(CASE WHEN g % 2 = 0 THEN 0.15 ELSE 0.95 END) FROM generate_series(1, 24) g),
@@ -14,6 +14,18 @@ SELECT is(eco.iaqi('CO', '24h', 0.5499999999999999), 13,
           'the binary mean 0.5499999999999999 would round to 0.5: IAQI 13 (the test can fail)');
 SELECT is((SELECT eco.capture_avg(CASE WHEN g % 2 = 0 THEN 0.15 ELSE 0.95 END, 24) FROM generate_series(1, 24) g),
           0.55::float8, 'capture_avg: the same day, 0.55');
+-- the same day through eco.refresh_air_daily (the one-pass roll-up sums the values as written too)
+INSERT INTO eco.site (code, name, kind, area) VALUES ('TAPCO', 'tap co', 'air', '330199');
+INSERT INTO eco.air_hourly (site_code, hour_ending, so2, no2, co, o3, pm10, pm25)
+SELECT 'TAPCO', timestamp '2026-05-01 00:00' + g * interval '1 hour', 5, 10,
+       CASE WHEN g % 2 = 0 THEN 0.15 ELSE 0.95 END, 20, 10, 5
+FROM generate_series(1, 24) g;
+SELECT eco.refresh_air_daily('2026-05-01', '2026-05-01');
+SELECT is((SELECT co FROM eco.air_daily WHERE site_code = 'TAPCO' AND day = '2026-05-01'), 0.55::float8,
+          'eco.refresh_air_daily: the CO daily mean is 0.55, as eco.daily_mean');
+SELECT is((SELECT (eco.aqi_daily_report(so2, no2, co, o3_8h, pm10, pm25)).iaqi_co
+           FROM eco.air_daily WHERE site_code = 'TAPCO' AND day = '2026-05-01'), 15,
+          'and its CO IAQI is 15');
 
 -- ---------- the exact quotient: numeric division to 30 decimals, rounded once ----------
 CREATE TEMP TABLE tap_co AS

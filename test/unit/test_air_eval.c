@@ -318,16 +318,14 @@ main(void)
 		CHECK_INT(r1.o3_8h_ok, 1, "day: MDA8 valid");
 		CHECK_DBL(r1.o3_8h, mref, 0, "day: MDA8 as eco_air_mda8");
 		{
-			eco_air_fixed s = 0, f;
+			eco_wsum	s;
 			double		mx = 0;
 
+			memset(&s, 0, sizeof s);
 			for (int h = 1; h <= 24; h++)
 				if (h != 5 && h != 6)
-				{
-					eco_air_to_fixed(hv[h - 1][ECO_AIR_DAY_NO2], &f);
-					eco_air_fixed_add(&s, f, 0);
-				}
-			CHECK(r1.mean[ECO_AIR_DAY_NO2] == eco_air_fixed_mean(s, 22), "day: NO2 mean as the exact mean");
+					eco_wsum_add(&s, hv[h - 1][ECO_AIR_DAY_NO2], 0);
+			CHECK(r1.mean[ECO_AIR_DAY_NO2] == eco_wsum_mean(&s), "day: NO2 mean as eco.daily_mean's exact mean");
 			for (int h = 1; h <= 24; h++)
 				if ((o3mask >> (h - 1)) & 1u && o3v[h - 1] > mx)
 					mx = o3v[h - 1];
@@ -346,6 +344,20 @@ main(void)
 		eco_air_day_init(&a);
 		eco_air_day_finish(&a, 160, &r1);
 		CHECK(r1.n_hours == 0 && !r1.o3_1h_ok && !r1.o3_8h_ok && !r1.mean_ok[0], "day: empty state");
+		/* 12 x 0.15 + 12 x 0.95 mg/m3 CO: the mean of the values as written is 0.55 (the binary sum gives 0.5499999999999999) */
+		{
+			eco_air_day co;
+			double		hv1[ECO_AIR_DAY_ITEMS] = {0};
+
+			eco_air_day_init(&co);
+			for (int h = 1; h <= 24; h++)
+			{
+				hv1[ECO_AIR_DAY_CO] = h <= 12 ? 0.15 : 0.95;
+				eco_air_day_add(&co, h, hv1, 1u << ECO_AIR_DAY_CO, 0, &bad);
+			}
+			eco_air_day_finish(&co, 160, &r1);
+			CHECK(r1.mean_ok[ECO_AIR_DAY_CO] && r1.mean[ECO_AIR_DAY_CO] == 0.55, "day: CO mean 0.55 exactly as written");
+		}
 	}
 
 	/* ---------- HJ 663 edition records, family defaults, annual evaluation ---------- */
