@@ -2336,10 +2336,10 @@ COMMENT ON FUNCTION @extschema@.hj212_ingest(integer, boolean) IS
 
 -- ---------- compliance ----------
 -- Values compared with the limits: one row per outlet, limited item and packet of a data type.
-CREATE FUNCTION @extschema@.outlet_limit_values(area text, period tsrange, data_type integer DEFAULT 2061)
+CREATE FUNCTION @extschema@._outlet_limit_values(area text, period tsrange, data_type integer)
     RETURNS TABLE (mn text, code text, data_time timestamp, value double precision, flag text, valid boolean,
                    limit_value numeric, unit text, standard text, converted boolean, exceeded boolean)
-    LANGUAGE sql STABLE PARALLEL SAFE
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
     SET search_path = pg_catalog, pg_temp
     AS $$
     SELECT r.mn, l.code, r.data_time, v.value, NULLIF(substr(r.flags, x.i, 1), '-'),
@@ -2354,8 +2354,19 @@ CREATE FUNCTION @extschema@.outlet_limit_values(area text, period tsrange, data_
              -- no ZsAvg sent: convert Avg with the packet's O2 (a19001), C = C' (21 - O2ref) / (21 - O2)
              WHEN r.vals[x.o2][3] < 21 THEN r.vals[x.i][3] * (21 - l.reference_o2::float8) / (21 - r.vals[x.o2][3])
            END AS value) v
+    -- a plain parameter, so that postgres_fdw sends the area filter to the shards with the join
+    WHERE starts_with(r.area, $1) AND r.data_time <@ $2 AND r.cn = $3 AND x.i IS NOT NULL
+$$;
+COMMENT ON FUNCTION @extschema@._outlet_limit_values(text, tsrange, integer) IS
+    'internal: eco.outlet_limit_values for an area prefix that is not NULL';
+CREATE FUNCTION @extschema@.outlet_limit_values(area text, period tsrange, data_type integer DEFAULT 2061)
+    RETURNS TABLE (mn text, code text, data_time timestamp, value double precision, flag text, valid boolean,
+                   limit_value numeric, unit text, standard text, converted boolean, exceeded boolean)
+    LANGUAGE sql STABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
     -- NULL or '' area = every area the caller may see; NULL in another argument gives no rows
-    WHERE starts_with(r.area, COALESCE($1, '')) AND r.data_time <@ $2 AND r.cn = $3 AND x.i IS NOT NULL
+    SELECT * FROM @extschema@._outlet_limit_values(COALESCE($1, ''), $2, $3)
 $$;
 COMMENT ON FUNCTION @extschema@.outlet_limit_values(text, tsrange, integer) IS
     'each Avg of a limited item in the packets of a data type (2061 hourly, 2031 daily) of the period: the converted concentration (ZsAvg, or Avg converted with the packet''s O2 as C x (21 - O2ref) / (21 - O2)) where the limit has a reference oxygen; valid = flag N; exceeded = valid and above the limit';

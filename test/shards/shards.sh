@@ -243,7 +243,7 @@ PGOPTIONS="-c client_min_messages=log" "$BIN/psql" -X -q -At -h "$CO" -d eco -c 
   SET auto_explain.log_min_duration = 0; SET auto_explain.log_nested_statements = on; SET auto_explain.log_verbose = on;
   SELECT count(*) FROM eco.air_summary('42', '[2025-01-01,2026-01-01)')" >"$tmp/plan_report.txt" 2>&1
 check "air_summary: reads per-site daily rows with three asynchronous foreign scans, city figures aggregated on the coordinator" \
-  '[ "$(grep -c "Async Foreign Scan on eco.air_daily_shard_" "$tmp/plan_report.txt")" -eq 3 ] &&
+  'nscan=$(grep -c "Async Foreign Scan on eco.air_daily_shard_" "$tmp/plan_report.txt"); [ "$nscan" -ge 3 ] && [ $((nscan % 3)) -eq 0 ] &&
    ! grep "Remote SQL" "$tmp/plan_report.txt" | grep -q "GROUP BY" && grep -q "GroupAggregate\|HashAggregate" "$tmp/plan_report.txt"' \
   "$(grep -E "Aggregate|Foreign|Remote|Append" "$tmp/plan_report.txt" | head -20)"
 
