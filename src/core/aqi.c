@@ -134,6 +134,17 @@ static built_tables built[MAX_BUILT];
 static int	n_built_eds = 0;
 static built_tables *last_built = NULL;
 
+/*
+ * IAQI per input step (aqi_table.step_iaqi), for the editions with an input
+ * step: HJ 633-2026 needs about 14,500 entries, EPA-2024 about 8,600.  A
+ * table beyond STEP_MAX steps, or once the pool is used up (many test
+ * editions), has none and takes the exact path.
+ */
+#define STEP_MAX 8192
+#define STEP_POOL 65536
+static int16_t step_pool[STEP_POOL];
+static int	step_used = 0;
+
 /* scale a typed breakpoint to 10^6 (values have at most 3 decimals) */
 static int64_t
 scale6(double x)
@@ -187,6 +198,52 @@ build_table(const aqi_rules *ed, const aqi_column_use *u, aqi_table *t)
 	t->footnote = footnote_of(ed, t->item, t->period);
 }
 
+static int	ceil_iaqi_dec(const aqi_table *t, aqi_dec d);
+static int	nearest_iaqi_dec(const aqi_table *t, aqi_dec d);
+
+/*
+ * Fill t's IAQI per input step: entry n is aqi_iaqi_dec of the decimal
+ * n * 10^-decimals, exactly what the exact path computes after the input
+ * step rounded or truncated a value to n steps.
+ */
+static void
+build_steps(aqi_table *t)
+{
+	static const int64_t unit_of[6] = {1000000, 100000, 10000, 1000, 100, 10};
+	int64_t		unit,
+				n;
+	int16_t    *lut;
+
+	t->step_iaqi = NULL;
+	t->step_n = 0;
+	if (t->decimals < 0 || t->decimals > 5 || t->n_bands < 1 ||
+		(t->edition->input != AQI_INPUT_GBT8170 && t->edition->input != AQI_INPUT_TRUNCATE))
+		return;
+	unit = unit_of[t->decimals];
+	n = t->band[t->n_bands - 1].bp_hi / unit + 1;	/* 0 .. the top breakpoint */
+	if (n < 1 || n > STEP_MAX || n > STEP_POOL - step_used)
+		return;
+	lut = &step_pool[step_used];
+	for (int64_t k = 0; k < n; k++)
+	{
+		aqi_dec		d;
+		int			r;
+
+		d.c6 = k * unit;
+		d.sticky = 0;
+		d.decimals = t->decimals;
+		r = aqi_iaqi_dec(t, d);
+		if (r < INT16_MIN || r > INT16_MAX)
+			return;
+		lut[k] = (int16_t) r;
+	}
+	step_used += (int) n;
+	t->step_iaqi = lut;
+	t->step_n = (int) n;
+	t->step_scale = (double) (ECO_DECIMAL_SCALE / unit);
+	t->step_vmax = (double) n / t->step_scale;
+}
+
 static const built_tables *
 built_of(const aqi_rules *ed)
 {
@@ -206,6 +263,7 @@ built_of(const aqi_rules *ed)
 		aqi_table  *t = &b->t[b->n++];
 
 		build_table(ed, &ed->tables[i], t);
+		build_steps(t);
 		b->index[t->item][t->period] = t;
 	}
 	b->ed = ed;
@@ -282,8 +340,6 @@ aqi_period_parse(const char *text, int len)
 }
 
 /* ---------- IAQI ---------- */
-
-static const aqi_footnote *footnote_of(const aqi_rules *ed, int item, int period);
 
 /*
  * floor(num / den) and whether it leaves a remainder, for 0 <= num, 0 < den.
@@ -390,11 +446,63 @@ aqi_iaqi_dec(const aqi_table *t, aqi_dec d)
 	return t->edition->interp == AQI_INTERP_NEAREST ? nearest_iaqi_dec(t, d) : ceil_iaqi_dec(t, d);
 }
 
+/*
+ * Fast path of aqi_iaqi on the tables with an input step: the step count n
+ * from the double alone, when the double decides it.  Let D be the decimal as
+ * written (the shortest that reads back as v) and x = v * 10^decimals
+ * computed in double.  D reads back as v, so |v - D| <= 2^-53 v; scaled,
+ * that is at most 2^-53 x, and the product adds at most 2^-53 x: below
+ * step_vmax (x < 8192) |x - D * 10^decimals| < 2^-38.  With f = floor(x) and
+ * r = x - f (exact: Sterbenz, or f = 0):
+ *   GB/T 8170 rounding: r < 1/2 - 2^-20 puts D * 10^decimals strictly within
+ *     (f - 1/2, f + 1/2): it rounds to f; r > 1/2 + 2^-20 puts it within
+ *     (f + 1/2, f + 3/2): f + 1.  (Not a tie, so the half-to-even rule is not
+ *     involved; when D has no more places than kept, D * 10^decimals is the
+ *     integer nearest x, the same n.)
+ *   truncation: 2^-20 < r < 1 - 2^-20 puts it within (f, f + 1): f.
+ * Otherwise (near a tie, near a step for truncation, beyond the table, NaN,
+ * negative) the exact path decides.  Returns -1 for "not decided".
+ */
+#define STEP_EPS 0x1p-20
+
+static inline int
+step_count(const aqi_table *t, double v)
+{
+	double		x,
+				r;
+	int			f;
+
+	if (!(v >= 0 && v < t->step_vmax))
+		return -1;
+	x = v * t->step_scale;
+	f = (int) x;
+	r = x - (double) f;
+	if (t->edition->input == AQI_INPUT_GBT8170)
+	{
+		if (r < 0.5 - STEP_EPS)
+			return f < t->step_n ? f : -1;
+		if (r > 0.5 + STEP_EPS)
+			return f + 1 < t->step_n ? f + 1 : -1;
+		return -1;
+	}
+	if (r > STEP_EPS && r < 1 - STEP_EPS)
+		return f < t->step_n ? f : -1;
+	return -1;
+}
+
 int
 aqi_iaqi(const aqi_table *t, double v)
 {
 	const aqi_rules *ed = t->edition;
 	aqi_dec		d;
+
+	if (t->step_iaqi != NULL)
+	{
+		int			n = step_count(t, v);
+
+		if (n >= 0)
+			return t->step_iaqi[n];
+	}
 
 	if (!eco_decimal_of(v, &d))
 	{

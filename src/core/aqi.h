@@ -108,6 +108,17 @@ typedef struct aqi_table
 	aqi_band	band[8];
 	const char *note;			/* footnote (special rule), or NULL */
 	const aqi_footnote *footnote;	/* rule above the top breakpoint, or NULL */
+	/*
+	 * Speed only (same results): where the edition has an input step, the
+	 * IAQI of every step count 0 .. step_n - 1 (the value after the input
+	 * step, in units of 10^-decimals), computed once by aqi_iaqi_dec when
+	 * the tables are built.  aqi_iaqi reads it when the double decides the
+	 * step without the exact decimal (see aqi.c); NULL: no such table.
+	 */
+	const int16_t *step_iaqi;
+	int			step_n;
+	double		step_scale;		/* 10^decimals */
+	double		step_vmax;		/* step_n / step_scale: larger values take the exact path */
 } aqi_table;
 
 /* Tables of an edition (built on first use from the edition's typed columns). */
