@@ -240,6 +240,7 @@ build_steps(aqi_table *t)
 	step_used += (int) n;
 	t->step_iaqi = lut;
 	t->step_n = (int) n;
+	t->step_round = t->edition->input == AQI_INPUT_GBT8170;
 	t->step_scale = (double) (ECO_DECIMAL_SCALE / unit);
 	t->step_vmax = (double) n / t->step_scale;
 }
@@ -470,32 +471,36 @@ step_count(const aqi_table *t, double v)
 {
 	double		x,
 				r;
-	int			f;
+	int			f,
+				n;
 
 	if (!(v >= 0 && v < t->step_vmax))
 		return -1;
 	x = v * t->step_scale;
 	f = (int) x;
 	r = x - (double) f;
-	if (t->edition->input == AQI_INPUT_GBT8170)
+	if (t->step_round)
 	{
-		if (r < 0.5 - STEP_EPS)
-			return f < t->step_n ? f : -1;
-		if (r > 0.5 + STEP_EPS)
-			return f + 1 < t->step_n ? f + 1 : -1;
-		return -1;
+		/* the side of the half is data (no branch on it); a near tie is rare */
+		if (fabs(r - 0.5) <= STEP_EPS)
+			return -1;
+		n = f + (r > 0.5);
 	}
-	if (r > STEP_EPS && r < 1 - STEP_EPS)
-		return f < t->step_n ? f : -1;
-	return -1;
+	else
+	{
+		if (r <= STEP_EPS || r >= 1 - STEP_EPS)
+			return -1;
+		n = f;
+	}
+	return n < t->step_n ? n : -1;
 }
 
-int
-aqi_iaqi(const aqi_table *t, double v)
-{
-	const aqi_rules *ed = t->edition;
-	aqi_dec		d;
+static int	iaqi_exact(const aqi_table *t, double v);
 
+/* aqi_iaqi, inlined into the reports: the IAQI per input step, else the exact path. */
+static inline int
+iaqi_of(const aqi_table *t, double v)
+{
 	if (t->step_iaqi != NULL)
 	{
 		int			n = step_count(t, v);
@@ -503,6 +508,21 @@ aqi_iaqi(const aqi_table *t, double v)
 		if (n >= 0)
 			return t->step_iaqi[n];
 	}
+	return iaqi_exact(t, v);
+}
+
+int
+aqi_iaqi(const aqi_table *t, double v)
+{
+	return iaqi_of(t, v);
+}
+
+/* The exact path: the decimal as written, the input step on it, the bands. */
+static int
+iaqi_exact(const aqi_table *t, double v)
+{
+	const aqi_rules *ed = t->edition;
+	aqi_dec		d;
 
 	if (!eco_decimal_of(v, &d))
 	{
@@ -626,14 +646,14 @@ aqi_report(const aqi_rules *ed, const aqi_source src[AQI_N_IND], aqi_missing_rul
 		used[i] = s->used;
 		if (s->used && present[s->arg] && (t = b->index[s->item][s->period]) != NULL)
 		{
-			v = aqi_iaqi(t, c[s->arg]);
+			v = iaqi_of(t, c[s->arg]);
 			if (v == AQI_NA && t->footnote != NULL && t->footnote->rule == AQI_FN_COMPANION &&
 				t->footnote->companion_period >= 0 && s->companion_arg >= 0 && present[s->companion_arg])
 			{
 				const aqi_table *ct = aqi_table_find(ed, t->item, (aqi_period) t->footnote->companion_period);
 
 				if (ct != NULL)
-					v = aqi_iaqi(ct, c[s->companion_arg]);
+					v = iaqi_of(ct, c[s->companion_arg]);
 			}
 		}
 		r->iaqi[i] = v;
@@ -763,7 +783,7 @@ aqi_epa(const aqi_rules *ed, const double c[AQI_N_EPA_ARGS], const unsigned char
 		/* a negative reading (instrument noise near zero) counts as 0, as the EPA's daily files publish it */
 		const aqi_table *t = present[i] ? aqi_table_find(ed, item[i], per[i]) : NULL;
 
-		idx[i] = t != NULL ? aqi_iaqi(t, c[i] < 0 && ed->negative_as_zero ? 0.0 : c[i]) : AQI_NA;
+		idx[i] = t != NULL ? iaqi_of(t, c[i] < 0 && ed->negative_as_zero ? 0.0 : c[i]) : AQI_NA;
 		if (idx[i] == AQI_OVERFLOW && r->overflow_arg < 0)
 			r->overflow_arg = i;
 	}

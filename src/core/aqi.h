@@ -117,6 +117,7 @@ typedef struct aqi_table
 	 */
 	const int16_t *step_iaqi;
 	int			step_n;
+	int			step_round;		/* 1: GB/T 8170 rounding, 0: truncation */
 	double		step_scale;		/* 10^decimals */
 	double		step_vmax;		/* step_n / step_scale: larger values take the exact path */
 } aqi_table;
