@@ -245,6 +245,38 @@ build_steps(aqi_table *t)
 	t->step_vmax = (double) n / t->step_scale;
 }
 
+/*
+ * Fill t's bands as doubles for the as-written ceiling (HJ 633-2012), when
+ * every breakpoint is an integer below 65536 and every band's IAQI span
+ * divides 10^6 (then no IAQI step falls strictly between two 10^-6 steps, so
+ * the exact path's ceiling on floor(D * 10^6) and the sticky flag is the
+ * ceiling of the interpolation on D itself, what the fast path computes).
+ */
+static void
+build_ceil(aqi_table *t)
+{
+	t->ceil_top = 0;
+	if (t->edition->input != AQI_INPUT_AS_WRITTEN || t->edition->interp != AQI_INTERP_CEIL ||
+		t->n_bands < 1 || t->n_bands > 8 || t->band[t->n_bands - 1].bp_hi > INT64_C(65536) * 1000000)
+		return;
+	for (int i = 0; i < t->n_bands; i++)
+	{
+		const aqi_band *b = &t->band[i];
+		int			di = b->i_hi - b->i_lo;
+
+		if (b->bp_lo % 1000000 != 0 || b->bp_hi % 1000000 != 0 || b->bp_hi <= b->bp_lo || b->bp_lo < 0 ||
+			di <= 0 || 1000000 % di != 0 || (i > 0 && b->bp_lo != t->band[i - 1].bp_hi) ||
+			(double) di / ((double) (b->bp_hi - b->bp_lo) / 1e6) > 1000)
+			return;
+		t->ceil_hi[i] = (double) (b->bp_hi / 1000000);
+		t->ceil_lo[i] = (double) (b->bp_lo / 1000000);
+		t->ceil_slope[i] = (double) di / (double) ((b->bp_hi - b->bp_lo) / 1000000);
+	}
+	if (t->band[0].bp_lo != 0)
+		return;
+	t->ceil_top = t->ceil_hi[t->n_bands - 1];
+}
+
 static const built_tables *
 built_of(const aqi_rules *ed)
 {
@@ -265,6 +297,7 @@ built_of(const aqi_rules *ed)
 
 		build_table(ed, &ed->tables[i], t);
 		build_steps(t);
+		build_ceil(t);
 		b->index[t->item][t->period] = t;
 	}
 	b->ed = ed;
@@ -495,9 +528,48 @@ step_count(const aqi_table *t, double v)
 	return n < t->step_n ? n : -1;
 }
 
+/*
+ * Fast path of the as-written ceiling (HJ 633-2012) on integer breakpoints:
+ * D (the decimal as written) is within 2^-53 v <= 2^-37 of v.  When v is
+ * more than 2^-20 away from every integer, so is D, on the same side of
+ * every breakpoint: the band is the count of band tops below v.  The
+ * interpolation y = (v - bp_lo) * slope is then within 2^-26 of its value on
+ * D (slope <= 1000, a few roundings of values below 2^16); when y is more
+ * than 2^-20 away from an integer, the ceiling on D is floor(y) + 1.
+ * Otherwise (a value near an integer: short decimals, ties on a step; at or
+ * above the top; zero, negative, NaN) the exact path decides.  Returns
+ * AQI_NA - 100 for "not decided".
+ */
+#define CEIL_UNDECIDED (AQI_NA - 100)
+
+static inline int
+ceil_fast(const aqi_table *t, double v)
+{
+	double		r,
+				y;
+	int			k,
+				i = 0,
+				q;
+
+	if (!(v > 0 && v < t->ceil_top))
+		return CEIL_UNDECIDED;
+	k = (int) v;
+	r = v - (double) k;
+	if (r <= STEP_EPS || r >= 1 - STEP_EPS)
+		return CEIL_UNDECIDED;
+	for (int j = 0; j < t->n_bands - 1; j++)
+		i += v > t->ceil_hi[j];
+	y = (v - t->ceil_lo[i]) * t->ceil_slope[i];
+	q = (int) y;
+	r = y - (double) q;
+	if (r <= STEP_EPS || r >= 1 - STEP_EPS)
+		return CEIL_UNDECIDED;
+	return t->band[i].i_lo + q + 1;
+}
+
 static int	iaqi_exact(const aqi_table *t, double v);
 
-/* aqi_iaqi, inlined into the reports: the IAQI per input step, else the exact path. */
+/* aqi_iaqi, inlined into the reports: a fast path when the double decides, else the exact path. */
 static inline int
 iaqi_of(const aqi_table *t, double v)
 {
@@ -507,6 +579,13 @@ iaqi_of(const aqi_table *t, double v)
 
 		if (n >= 0)
 			return t->step_iaqi[n];
+	}
+	else if (t->ceil_top > 0)
+	{
+		int			r = ceil_fast(t, v);
+
+		if (r != CEIL_UNDECIDED)
+			return r;
 	}
 	return iaqi_exact(t, v);
 }

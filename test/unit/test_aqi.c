@@ -91,6 +91,7 @@ step_agrees(const aqi_table *t, double v)
 				slow;
 
 	exact.step_iaqi = NULL;
+	exact.ceil_top = 0;
 	slow = aqi_iaqi(&exact, v);
 	if (fast != slow)
 		printf("# %s %s %.17g: per step %d, exact %d\n", aqi_item_code(t->item), aqi_period_name(t->period), v, fast,
@@ -99,8 +100,10 @@ step_agrees(const aqi_table *t, double v)
 }
 
 /*
- * The IAQI per input step (a speed path) gives what the exact path gives:
- * on every step and half step of every table, their neighbours one ulp
+ * The IAQI per input step and the as-written ceiling on doubles (speed paths)
+ * give what the exact path gives:
+ * on every step and half step of every table (as written: every 0.01),
+ * their neighbours one ulp
  * away, values a hair (1e-9 .. 1e-13 of a step) either side, daily means of
  * integer hours (19..24 hours, full-precision doubles), random doubles over
  * the table and beyond its top.
@@ -109,7 +112,8 @@ static void
 test_step_path(const aqi_rules *ed, const char *name)
 {
 	int			bad = 0,
-				with_steps = 0;
+				with_steps = 0,
+				with_ceil = 0;
 	long		n_values = 0;
 	char		msg[128];
 
@@ -120,6 +124,7 @@ test_step_path(const aqi_rules *ed, const char *name)
 		int			top = (int) (t->band[t->n_bands - 1].bp_hi / 1000000 * (int64_t) scale) + 20;
 
 		with_steps += t->step_iaqi != NULL;
+		with_ceil += t->ceil_top > 0;
 		for (int k = 0; k <= top; k++)
 			for (int h = 0; h < 2; h++)
 			{
@@ -132,6 +137,15 @@ test_step_path(const aqi_rules *ed, const char *name)
 						(k + h > 0 ? !step_agrees(t, (k + 0.5 * h - hair[j]) / scale) : 0);
 				n_values += 12;
 			}
+		/* as written: every 0.01 (where the interpolation meets an integer) and its ulp neighbours */
+		if (t->decimals < 0)
+			for (int k = 0; k <= top * 100; k++)
+			{
+				double		v = k / 100.0;
+
+				bad += !step_agrees(t, v) + !step_agrees(t, nextafter(v, 0)) + !step_agrees(t, nextafter(v, 1e300));
+				n_values += 3;
+			}
 		for (int j = 0; j < 200000; j++)
 		{
 			uint64_t	r = rng_next();
@@ -143,10 +157,12 @@ test_step_path(const aqi_rules *ed, const char *name)
 			n_values += 2;
 		}
 	}
-	snprintf(msg, sizeof msg, "%s: the IAQI per input step = the exact path (%ld values)", name, n_values);
+	snprintf(msg, sizeof msg, "%s: the fast paths = the exact path (%ld values)", name, n_values);
 	CHECK_INT(bad, 0, msg);
 	snprintf(msg, sizeof msg, "%s: tables with an IAQI per input step", name);
 	CHECK_INT(with_steps, ed->input == AQI_INPUT_AS_WRITTEN ? 0 : aqi_n_tables(ed), msg);
+	snprintf(msg, sizeof msg, "%s: tables with the as-written ceiling on doubles", name);
+	CHECK_INT(with_ceil, ed->input == AQI_INPUT_AS_WRITTEN ? aqi_n_tables(ed) : 0, msg);
 }
 
 static void
