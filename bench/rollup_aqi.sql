@@ -3,6 +3,7 @@
 --   eco.iaqi('PM2.5', '24h', x)              against sum(abs(x))                 aim <= 1.5
 --   eco.daily_aqi(six means)  (deprecated)   against the sum of the six columns   aim <= 4
 --   eco.aqi_daily_report(six means)          against the sum of the six columns   aim <= 4
+-- and the last two under HJ633-2012 (the value as written, no input rounding: another path of the core).
 -- Serial plans, no JIT: per-row CPU cost.  7 runs, alternating, so that the load of a shared machine hits both
 -- sides alike; the ratios are printed from the best and from the median run times.
 \set ON_ERROR_STOP on
@@ -38,7 +39,11 @@ SELECT pg_temp.t('iaqi', $$SELECT sum(eco.iaqi('PM2.5', '24h', pm25)) FROM bench
                                                        o3_8h => o3_8h)).aqi) FROM bench_fp_day$$, r),
        pg_temp.t('six', $$SELECT sum(so2 + no2 + co + pm10 + pm25 + o3_8h) FROM bench_fp_day$$, r),
        pg_temp.t('aqi_daily_report', $$SELECT sum((eco.aqi_daily_report(so2, no2, co, o3_8h, pm10, pm25)).aqi)
-                                       FROM bench_fp_day$$, r)
+                                       FROM bench_fp_day$$, r),
+       -- HJ 633-2012 uses the value as written (no input rounding): another path of the core
+       pg_temp.t('iaqi_2012', $$SELECT sum(eco.iaqi('PM2.5', '24h', pm25, 'HJ633-2012')) FROM bench_fp_day$$, r),
+       pg_temp.t('aqi_daily_report_2012', $$SELECT sum((eco.aqi_daily_report(so2, no2, co, o3_8h, pm10, pm25,
+                                            standard => 'HJ633-2012')).aqi) FROM bench_fp_day$$, r)
 FROM generate_series(1, 7) r \g /dev/null
 CREATE TEMP VIEW bench_s AS
 SELECT label, min(ms) AS best, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS median FROM bench_t GROUP BY 1;
@@ -46,6 +51,9 @@ SELECT label, round(best::numeric, 1) AS best_ms, round(median::numeric, 1) AS m
 SELECT q.label AS ratio, q.aim,
        round((f.best / b.best)::numeric, 2) AS best, round((f.median / b.median)::numeric, 2) AS median
 FROM (VALUES (1, 'iaqi / sum(abs)', 'iaqi', 'abs', 1.5), (2, 'daily_aqi / six-column sum', 'daily_aqi', 'six', 4),
-             (3, 'aqi_daily_report / six-column sum', 'aqi_daily_report', 'six', 4)) q(n, label, fn, floor, aim)
+             (3, 'aqi_daily_report / six-column sum', 'aqi_daily_report', 'six', 4),
+             (4, 'iaqi HJ633-2012 / sum(abs)', 'iaqi_2012', 'abs', NULL),
+             (5, 'aqi_daily_report HJ633-2012 / six-column sum', 'aqi_daily_report_2012', 'six', NULL))
+         q(n, label, fn, floor, aim)
 JOIN bench_s f ON f.label = q.fn JOIN bench_s b ON b.label = q.floor
 ORDER BY q.n;
