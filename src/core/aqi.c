@@ -136,7 +136,7 @@ static built_tables *last_built = NULL;
 
 /*
  * IAQI per input step (aqi_table.step_iaqi), for the editions with an input
- * step: HJ 633-2026 needs about 14,500 entries, EPA-2024 about 8,600.  A
+ * step: HJ 633-2026 needs 14,512 entries, EPA-2024 8,531.  A
  * table beyond STEP_MAX steps, or once the pool is used up (many test
  * editions), has none and takes the exact path.
  */
