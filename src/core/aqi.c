@@ -136,9 +136,9 @@ static built_tables *last_built = NULL;
 
 /*
  * IAQI per input step (aqi_table.step_iaqi), for the editions with an input
- * step: HJ 633-2026 needs 14,512 entries, EPA-2024 8,531.  A
- * table beyond STEP_MAX steps, or once the pool is used up (many test
- * editions), has none and takes the exact path.
+ * step: HJ 633-2026 needs 14,512 entries, EPA-2024 8,531.  A table beyond
+ * STEP_MAX steps, or once the pool is used up (many test editions), has none
+ * and takes the exact path.
  */
 #define STEP_MAX 8192
 #define STEP_POOL 65536
@@ -197,9 +197,6 @@ build_table(const aqi_rules *ed, const aqi_column_use *u, aqi_table *t)
 	t->note = own ? c->note : PM_1H_NOTE;
 	t->footnote = footnote_of(ed, t->item, t->period);
 }
-
-static int	ceil_iaqi_dec(const aqi_table *t, aqi_dec d);
-static int	nearest_iaqi_dec(const aqi_table *t, aqi_dec d);
 
 /*
  * Fill t's IAQI per input step: entry n is aqi_iaqi_dec of the decimal
