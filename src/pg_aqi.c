@@ -121,6 +121,18 @@ typedef struct iaqi_cache
 	const aqi_table *table;
 } iaqi_cache;
 
+/* The cached period text equals ptxt[0..plen) (a few bytes: no call to memcmp). */
+static inline bool
+same_period(const iaqi_cache *c, const char *ptxt, int plen)
+{
+	if (c->period_len != plen)
+		return false;
+	for (int i = 0; i < plen; i++)
+		if (c->period[i] != ptxt[i])
+			return false;
+	return true;
+}
+
 /* Resolve (pollutant, period, standard) to a table; ERROR 22023 when the standard has none. */
 static const aqi_table *
 iaqi_resolve(int16 pol_id, const char *period, int plen, int16 std_id)
@@ -183,8 +195,7 @@ aqi_iaqi_fn(PG_FUNCTION_ARGS)
 	int			plen = VARSIZE_ANY_EXHDR(period);
 	int			r;
 
-	if (c == NULL || c->pollutant != pol || c->standard != std || c->period_len != plen ||
-		memcmp(c->period, ptxt, plen) != 0)
+	if (c == NULL || c->pollutant != pol || c->standard != std || !same_period(c, ptxt, plen))
 	{
 		const aqi_table *t = iaqi_resolve(pol, ptxt, plen, std);
 

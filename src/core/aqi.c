@@ -134,6 +134,17 @@ static built_tables built[MAX_BUILT];
 static int	n_built_eds = 0;
 static built_tables *last_built = NULL;
 
+/*
+ * IAQI per input step (aqi_table.step_iaqi), for the editions with an input
+ * step: HJ 633-2026 needs 14,512 entries, EPA-2024 8,531.  A table beyond
+ * STEP_MAX steps, or once the pool is used up (many test editions), has none
+ * and takes the exact path.
+ */
+#define STEP_MAX 8192
+#define STEP_POOL 65536
+static int16_t step_pool[STEP_POOL];
+static int	step_used = 0;
+
 /* scale a typed breakpoint to 10^6 (values have at most 3 decimals) */
 static int64_t
 scale6(double x)
@@ -187,6 +198,82 @@ build_table(const aqi_rules *ed, const aqi_column_use *u, aqi_table *t)
 	t->footnote = footnote_of(ed, t->item, t->period);
 }
 
+/*
+ * Fill t's IAQI per input step: entry n is aqi_iaqi_dec of the decimal
+ * n * 10^-decimals, exactly what the exact path computes after the input
+ * step rounded or truncated a value to n steps.
+ */
+static void
+build_steps(aqi_table *t)
+{
+	static const int64_t unit_of[6] = {1000000, 100000, 10000, 1000, 100, 10};
+	int64_t		unit,
+				n;
+	int16_t    *lut;
+
+	t->step_iaqi = NULL;
+	t->step_n = 0;
+	if (t->decimals < 0 || t->decimals > 5 || t->n_bands < 1 ||
+		(t->edition->input != AQI_INPUT_GBT8170 && t->edition->input != AQI_INPUT_TRUNCATE))
+		return;
+	unit = unit_of[t->decimals];
+	n = t->band[t->n_bands - 1].bp_hi / unit + 1;	/* 0 .. the top breakpoint */
+	if (n < 1 || n > STEP_MAX || n > STEP_POOL - step_used)
+		return;
+	lut = &step_pool[step_used];
+	for (int64_t k = 0; k < n; k++)
+	{
+		aqi_dec		d;
+		int			r;
+
+		d.c6 = k * unit;
+		d.sticky = 0;
+		d.decimals = t->decimals;
+		r = aqi_iaqi_dec(t, d);
+		if (r < INT16_MIN || r > INT16_MAX)
+			return;
+		lut[k] = (int16_t) r;
+	}
+	step_used += (int) n;
+	t->step_iaqi = lut;
+	t->step_n = (int) n;
+	t->step_round = t->edition->input == AQI_INPUT_GBT8170;
+	t->step_scale = (double) (ECO_DECIMAL_SCALE / unit);
+	t->step_vmax = (double) n / t->step_scale;
+}
+
+/*
+ * Fill t's bands as doubles for the as-written ceiling (HJ 633-2012), when
+ * every breakpoint is an integer below 65536 and every band's IAQI span
+ * divides 10^6 (then no IAQI step falls strictly between two 10^-6 steps, so
+ * the exact path's ceiling on floor(D * 10^6) and the sticky flag is the
+ * ceiling of the interpolation on D itself, what the fast path computes).
+ */
+static void
+build_ceil(aqi_table *t)
+{
+	t->ceil_top = 0;
+	if (t->edition->input != AQI_INPUT_AS_WRITTEN || t->edition->interp != AQI_INTERP_CEIL ||
+		t->n_bands < 1 || t->n_bands > 8 || t->band[t->n_bands - 1].bp_hi > INT64_C(65536) * 1000000)
+		return;
+	for (int i = 0; i < t->n_bands; i++)
+	{
+		const aqi_band *b = &t->band[i];
+		int			di = b->i_hi - b->i_lo;
+
+		if (b->bp_lo % 1000000 != 0 || b->bp_hi % 1000000 != 0 || b->bp_hi <= b->bp_lo || b->bp_lo < 0 ||
+			di <= 0 || 1000000 % di != 0 || (i > 0 && b->bp_lo != t->band[i - 1].bp_hi) ||
+			(double) di / ((double) (b->bp_hi - b->bp_lo) / 1e6) > 1000)
+			return;
+		t->ceil_hi[i] = (double) (b->bp_hi / 1000000);
+		t->ceil_lo[i] = (double) (b->bp_lo / 1000000);
+		t->ceil_slope[i] = (double) di / (double) ((b->bp_hi - b->bp_lo) / 1000000);
+	}
+	if (t->band[0].bp_lo != 0)
+		return;
+	t->ceil_top = t->ceil_hi[t->n_bands - 1];
+}
+
 static const built_tables *
 built_of(const aqi_rules *ed)
 {
@@ -206,6 +293,8 @@ built_of(const aqi_rules *ed)
 		aqi_table  *t = &b->t[b->n++];
 
 		build_table(ed, &ed->tables[i], t);
+		build_steps(t);
+		build_ceil(t);
 		b->index[t->item][t->period] = t;
 	}
 	b->ed = ed;
@@ -282,8 +371,6 @@ aqi_period_parse(const char *text, int len)
 }
 
 /* ---------- IAQI ---------- */
-
-static const aqi_footnote *footnote_of(const aqi_rules *ed, int item, int period);
 
 /*
  * floor(num / den) and whether it leaves a remainder, for 0 <= num, 0 < den.
@@ -390,8 +477,125 @@ aqi_iaqi_dec(const aqi_table *t, aqi_dec d)
 	return t->edition->interp == AQI_INTERP_NEAREST ? nearest_iaqi_dec(t, d) : ceil_iaqi_dec(t, d);
 }
 
+/*
+ * Fast path of aqi_iaqi on the tables with an input step: the step count n
+ * from the double alone, when the double decides it.  Let D be the decimal as
+ * written (the shortest that reads back as v) and x = v * 10^decimals
+ * computed in double.  D reads back as v, so |v - D| <= 2^-53 v; scaled,
+ * that is at most 2^-53 x, and the product adds at most 2^-53 x: below
+ * step_vmax (x < 8192) |x - D * 10^decimals| < 2^-38.  With f = floor(x) and
+ * r = x - f (exact: Sterbenz, or f = 0):
+ *   GB/T 8170 rounding: r < 1/2 - 2^-20 puts D * 10^decimals strictly within
+ *     (f - 1/2, f + 1/2): it rounds to f; r > 1/2 + 2^-20 puts it within
+ *     (f + 1/2, f + 3/2): f + 1.  (Not a tie, so the half-to-even rule is not
+ *     involved; when D has no more places than kept, D * 10^decimals is the
+ *     integer nearest x, the same n.)
+ *   truncation: 2^-20 < r < 1 - 2^-20 puts it within (f, f + 1): f.
+ * Otherwise (near a tie, near a step for truncation, beyond the table, NaN,
+ * negative) the exact path decides.  Returns -1 for "not decided".
+ */
+#define STEP_EPS 0x1p-20
+
+static inline int
+step_count(const aqi_table *t, double v)
+{
+	double		x,
+				r;
+	int			f,
+				n;
+
+	if (!(v >= 0 && v < t->step_vmax))
+		return -1;
+	x = v * t->step_scale;
+	f = (int) x;
+	r = x - (double) f;
+	if (t->step_round)
+	{
+		/* the side of the half is data (no branch on it); a near tie is rare */
+		if (fabs(r - 0.5) <= STEP_EPS)
+			return -1;
+		n = f + (r > 0.5);
+	}
+	else
+	{
+		if (r <= STEP_EPS || r >= 1 - STEP_EPS)
+			return -1;
+		n = f;
+	}
+	return n < t->step_n ? n : -1;
+}
+
+/*
+ * Fast path of the as-written ceiling (HJ 633-2012) on integer breakpoints:
+ * D (the decimal as written) is within 2^-53 v <= 2^-37 of v.  When v is
+ * more than 2^-20 away from every integer, so is D, on the same side of
+ * every breakpoint: the band is the count of band tops below v.  The
+ * interpolation y = (v - bp_lo) * slope is then within 2^-26 of its value on
+ * D (slope <= 1000, a few roundings of values below 2^16); when y is more
+ * than 2^-20 away from an integer, the ceiling on D is floor(y) + 1.
+ * Otherwise (a value near an integer: short decimals, ties on a step; at or
+ * above the top; zero, negative, NaN) the exact path decides.  Returns
+ * AQI_NA - 100 for "not decided".
+ */
+#define CEIL_UNDECIDED (AQI_NA - 100)
+
+static inline int
+ceil_fast(const aqi_table *t, double v)
+{
+	double		r,
+				y;
+	int			k,
+				i = 0,
+				q;
+
+	if (!(v > 0 && v < t->ceil_top))
+		return CEIL_UNDECIDED;
+	k = (int) v;
+	r = v - (double) k;
+	if (r <= STEP_EPS || r >= 1 - STEP_EPS)
+		return CEIL_UNDECIDED;
+	for (int j = 0; j < t->n_bands - 1; j++)
+		i += v > t->ceil_hi[j];
+	y = (v - t->ceil_lo[i]) * t->ceil_slope[i];
+	q = (int) y;
+	r = y - (double) q;
+	if (r <= STEP_EPS || r >= 1 - STEP_EPS)
+		return CEIL_UNDECIDED;
+	return t->band[i].i_lo + q + 1;
+}
+
+static int	iaqi_exact(const aqi_table *t, double v);
+
+/* aqi_iaqi, inlined into the reports: a fast path when the double decides, else the exact path. */
+static inline int
+iaqi_of(const aqi_table *t, double v)
+{
+	if (t->step_iaqi != NULL)
+	{
+		int			n = step_count(t, v);
+
+		if (n >= 0)
+			return t->step_iaqi[n];
+	}
+	else if (t->ceil_top > 0)
+	{
+		int			r = ceil_fast(t, v);
+
+		if (r != CEIL_UNDECIDED)
+			return r;
+	}
+	return iaqi_exact(t, v);
+}
+
 int
 aqi_iaqi(const aqi_table *t, double v)
+{
+	return iaqi_of(t, v);
+}
+
+/* The exact path: the decimal as written, the input step on it, the bands. */
+static int
+iaqi_exact(const aqi_table *t, double v)
 {
 	const aqi_rules *ed = t->edition;
 	aqi_dec		d;
@@ -518,14 +722,14 @@ aqi_report(const aqi_rules *ed, const aqi_source src[AQI_N_IND], aqi_missing_rul
 		used[i] = s->used;
 		if (s->used && present[s->arg] && (t = b->index[s->item][s->period]) != NULL)
 		{
-			v = aqi_iaqi(t, c[s->arg]);
+			v = iaqi_of(t, c[s->arg]);
 			if (v == AQI_NA && t->footnote != NULL && t->footnote->rule == AQI_FN_COMPANION &&
 				t->footnote->companion_period >= 0 && s->companion_arg >= 0 && present[s->companion_arg])
 			{
 				const aqi_table *ct = aqi_table_find(ed, t->item, (aqi_period) t->footnote->companion_period);
 
 				if (ct != NULL)
-					v = aqi_iaqi(ct, c[s->companion_arg]);
+					v = iaqi_of(ct, c[s->companion_arg]);
 			}
 		}
 		r->iaqi[i] = v;
@@ -655,7 +859,7 @@ aqi_epa(const aqi_rules *ed, const double c[AQI_N_EPA_ARGS], const unsigned char
 		/* a negative reading (instrument noise near zero) counts as 0, as the EPA's daily files publish it */
 		const aqi_table *t = present[i] ? aqi_table_find(ed, item[i], per[i]) : NULL;
 
-		idx[i] = t != NULL ? aqi_iaqi(t, c[i] < 0 && ed->negative_as_zero ? 0.0 : c[i]) : AQI_NA;
+		idx[i] = t != NULL ? iaqi_of(t, c[i] < 0 && ed->negative_as_zero ? 0.0 : c[i]) : AQI_NA;
 		if (idx[i] == AQI_OVERFLOW && r->overflow_arg < 0)
 			r->overflow_arg = i;
 	}

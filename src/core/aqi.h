@@ -108,6 +108,27 @@ typedef struct aqi_table
 	aqi_band	band[8];
 	const char *note;			/* footnote (special rule), or NULL */
 	const aqi_footnote *footnote;	/* rule above the top breakpoint, or NULL */
+	/*
+	 * Speed only (same results): where the edition has an input step, the
+	 * IAQI of every step count 0 .. step_n - 1 (the value after the input
+	 * step, in units of 10^-decimals), computed once by aqi_iaqi_dec when
+	 * the tables are built.  aqi_iaqi reads it when the double decides the
+	 * step without the exact decimal (see aqi.c); NULL: no such table.
+	 */
+	const int16_t *step_iaqi;
+	int			step_n;
+	int			step_round;		/* 1: GB/T 8170 rounding, 0: truncation */
+	double		step_scale;		/* 10^decimals */
+	double		step_vmax;		/* step_n / step_scale: larger values take the exact path */
+	/*
+	 * Speed only (same results): where the value is used as written with the
+	 * ceiling on integer breakpoints (HJ 633-2012), the bands as doubles, for
+	 * values the double decides (see aqi.c); ceil_top 0: none.
+	 */
+	double		ceil_top;		/* the top breakpoint */
+	double		ceil_hi[8];		/* bp_hi of each band */
+	double		ceil_lo[8];		/* bp_lo of each band */
+	double		ceil_slope[8];	/* (i_hi - i_lo) / (bp_hi - bp_lo) */
 } aqi_table;
 
 /* Tables of an edition (built on first use from the edition's typed columns). */

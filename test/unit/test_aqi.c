@@ -70,9 +70,108 @@ ref_hj(const int *bp, int n, long long num, long long den)
 	return 500;
 }
 
+/* Deterministic pseudo-random numbers (xorshift64*). */
+static uint64_t rng_state = 0x9E3779B97F4A7C15u;
+
+static uint64_t
+rng_next(void)
+{
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return rng_state * 0x2545F4914F6CDD1Du;
+}
+
+/* aqi_iaqi with the IAQI per input step against the exact path (the same table without it) on v; 1 if equal. */
+static int
+step_agrees(const aqi_table *t, double v)
+{
+	aqi_table	exact = *t;
+	int			fast = aqi_iaqi(t, v),
+				slow;
+
+	exact.step_iaqi = NULL;
+	exact.ceil_top = 0;
+	slow = aqi_iaqi(&exact, v);
+	if (fast != slow)
+		printf("# %s %s %.17g: per step %d, exact %d\n", aqi_item_code(t->item), aqi_period_name(t->period), v, fast,
+			   slow);
+	return fast == slow;
+}
+
+/*
+ * The IAQI per input step and the as-written ceiling on doubles (speed paths)
+ * give what the exact path gives:
+ * on every step and half step of every table (as written: every 0.01),
+ * their neighbours one ulp
+ * away, values a hair (1e-9 .. 1e-13 of a step) either side, daily means of
+ * integer hours (19..24 hours, full-precision doubles), random doubles over
+ * the table and beyond its top.
+ */
+static void
+test_step_path(const aqi_rules *ed, const char *name)
+{
+	int			bad = 0,
+				with_steps = 0,
+				with_ceil = 0;
+	long		n_values = 0;
+	char		msg[128];
+
+	for (int i = 0; i < aqi_n_tables(ed); i++)
+	{
+		const aqi_table *t = aqi_table_at(ed, i);
+		double		scale = t->decimals >= 0 ? pow(10, t->decimals) : 1;
+		int			top = (int) (t->band[t->n_bands - 1].bp_hi / 1000000 * (int64_t) scale) + 20;
+
+		with_steps += t->step_iaqi != NULL;
+		with_ceil += t->ceil_top > 0;
+		for (int k = 0; k <= top; k++)
+			for (int h = 0; h < 2; h++)
+			{
+				double		v = (k + 0.5 * h) / scale;
+				static const double hair[] = {1e-9, 1e-11, 1e-13};
+
+				bad += !step_agrees(t, v) + !step_agrees(t, nextafter(v, 0)) + !step_agrees(t, nextafter(v, 1e300));
+				for (int j = 0; j < 3; j++)
+					bad += !step_agrees(t, (k + 0.5 * h + hair[j]) / scale) +
+						(k + h > 0 ? !step_agrees(t, (k + 0.5 * h - hair[j]) / scale) : 0);
+				n_values += 12;
+			}
+		/* as written: every 0.01 (where the interpolation meets an integer) and its ulp neighbours */
+		if (t->decimals < 0)
+			for (int k = 0; k <= top * 100; k++)
+			{
+				double		v = k / 100.0;
+
+				bad += !step_agrees(t, v) + !step_agrees(t, nextafter(v, 0)) + !step_agrees(t, nextafter(v, 1e300));
+				n_values += 3;
+			}
+		for (int j = 0; j < 200000; j++)
+		{
+			uint64_t	r = rng_next();
+			double		n = (double) (19 + r % 6),
+						sum = (double) ((r >> 8) % (uint64_t) (top * n + 1)),
+						u = (double) (r >> 11) / 9007199254740992.0;
+
+			bad += !step_agrees(t, sum / n / scale) + !step_agrees(t, u * 1.2 * top / scale);
+			n_values += 2;
+		}
+	}
+	snprintf(msg, sizeof msg, "%s: the fast paths = the exact path (%ld values)", name, n_values);
+	CHECK_INT(bad, 0, msg);
+	snprintf(msg, sizeof msg, "%s: tables with an IAQI per input step", name);
+	CHECK_INT(with_steps, ed->input == AQI_INPUT_AS_WRITTEN ? 0 : aqi_n_tables(ed), msg);
+	snprintf(msg, sizeof msg, "%s: tables with the as-written ceiling on doubles", name);
+	CHECK_INT(with_ceil, ed->input == AQI_INPUT_AS_WRITTEN ? aqi_n_tables(ed) : 0, msg);
+}
+
 static void
 suite(void)
 {
+	test_step_path(HJ2012, "2012");
+	test_step_path(HJ2026, "2026");
+	test_step_path(EPA2024, "EPA");
+
 
 	/* effect on the 2026 IAQI */
 	check_iaqi(HJ2026, AQI_PM25, AQI_P24H, 35.01, 50);
