@@ -102,6 +102,26 @@ eco_flat_deserialize(bytea *b, Size size, const char *what)
 	return s;
 }
 
+bool
+eco_flat_combine_empty(FunctionCallInfo fcinfo, Size size, const char *fn, void **a, void **b)
+{
+	MemoryContext ctx;
+
+	if (!AggCheckCallContext(fcinfo, &ctx))
+		elog(ERROR, "%s called in non-aggregate context", fn);
+	*a = PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0);
+	*b = PG_ARGISNULL(1) ? NULL : PG_GETARG_POINTER(1);
+	if (*b == NULL)
+		return true;			/* the first state, or NULL when both are empty */
+	if (*a == NULL)
+	{
+		*a = MemoryContextAlloc(ctx, size);
+		memcpy(*a, *b, size);
+		return true;
+	}
+	return false;
+}
+
 Datum
 eco_word_list_srf(FunctionCallInfo fcinfo, const char *const *words, int n)
 {

@@ -409,20 +409,11 @@ air_eval_mean_inv(PG_FUNCTION_ARGS)
 Datum
 air_eval_mean_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_mean_combine");
-	AirMean    *a = PG_ARGISNULL(0) ? NULL : (AirMean *) PG_GETARG_POINTER(0);
-	AirMean    *b = PG_ARGISNULL(1) ? NULL : (AirMean *) PG_GETARG_POINTER(1);
+	AirMean *a,
+			   *b;
 
-	if (b == NULL && a == NULL)
-		PG_RETURN_NULL();		/* both partial states empty */
-	if (b == NULL)
-		PG_RETURN_POINTER(a);
-	if (a == NULL)
-	{
-		a = MemoryContextAlloc(ctx, sizeof(AirMean));
-		memcpy(a, b, sizeof(AirMean));
-		PG_RETURN_POINTER(a);
-	}
+	if (eco_flat_combine_empty(fcinfo, sizeof(AirMean), "air_eval_mean_combine", (void **) &a, (void **) &b))
+		ECO_RETURN_STATE(a);
 	if (eco_wsum_merge(&a->sum, &b->sum) != ECO_WSUM_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -599,20 +590,11 @@ air_eval_mda8_accum(PG_FUNCTION_ARGS)
 Datum
 air_eval_mda8_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_mda8_combine");
-	AirMda8    *a = PG_ARGISNULL(0) ? NULL : (AirMda8 *) PG_GETARG_POINTER(0);
-	AirMda8    *b = PG_ARGISNULL(1) ? NULL : (AirMda8 *) PG_GETARG_POINTER(1);
+	AirMda8 *a,
+			   *b;
 
-	if (b == NULL && a == NULL)
-		PG_RETURN_NULL();		/* both partial states empty */
-	if (b == NULL)
-		PG_RETURN_POINTER(a);
-	if (a == NULL)
-	{
-		a = air_mda8_new(ctx);
-		memcpy(a, b, sizeof(AirMda8));
-		PG_RETURN_POINTER(a);
-	}
+	if (eco_flat_combine_empty(fcinfo, sizeof(AirMda8), "air_eval_mda8_combine", (void **) &a, (void **) &b))
+		ECO_RETURN_STATE(a);
 	if (!isnan(b->lim))
 		air_mda8_set_lim(a, b->lim);
 	if (b->std != 0)
@@ -913,20 +895,11 @@ air_eval_year_accum_p(PG_FUNCTION_ARGS)
 Datum
 air_eval_year_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_year_combine");
-	AirYear    *a = PG_ARGISNULL(0) ? NULL : (AirYear *) PG_GETARG_POINTER(0);
-	AirYear    *b = PG_ARGISNULL(1) ? NULL : (AirYear *) PG_GETARG_POINTER(1);
+	AirYear *a,
+			   *b;
 
-	if (b == NULL && a == NULL)
-		PG_RETURN_NULL();		/* both partial states empty */
-	if (b == NULL)
-		PG_RETURN_POINTER(a);
-	if (a == NULL)
-	{
-		a = air_year_new(ctx);
-		memcpy(a, b, sizeof(AirYear));
-		PG_RETURN_POINTER(a);
-	}
+	if (eco_flat_combine_empty(fcinfo, sizeof(AirYear), "air_eval_year_combine", (void **) &a, (void **) &b))
+		ECO_RETURN_STATE(a);
 	if (!isnan(b->p))
 		air_pct_set_p(&a->p, b->p);
 	if (b->standard)
@@ -1090,22 +1063,13 @@ air_eval_day_accum(PG_FUNCTION_ARGS)
 Datum
 air_eval_day_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_day_combine");
-	AirDay	   *a = PG_ARGISNULL(0) ? NULL : (AirDay *) PG_GETARG_POINTER(0);
-	AirDay	   *b = PG_ARGISNULL(1) ? NULL : (AirDay *) PG_GETARG_POINTER(1);
+	AirDay *a,
+			   *b;
 	int			hour = 0,
 				rc;
 
-	if (b == NULL && a == NULL)
-		PG_RETURN_NULL();
-	if (b == NULL)
-		PG_RETURN_POINTER(a);
-	if (a == NULL)
-	{
-		a = MemoryContextAlloc(ctx, sizeof(AirDay));
-		memcpy(a, b, sizeof(AirDay));
-		PG_RETURN_POINTER(a);
-	}
+	if (eco_flat_combine_empty(fcinfo, sizeof(AirDay), "air_eval_day_combine", (void **) &a, (void **) &b))
+		ECO_RETURN_STATE(a);
 	if (b->have_day)
 		air_day_set_day(a, b->day);
 	rc = eco_air_day_merge(&a->d, &b->d, &hour);
