@@ -39,21 +39,11 @@ slice_text(hj212_slice s)
 	return cstring_to_text_with_len(s.p, s.len);
 }
 
-/* A non-negative integer slice, or -1. */
+/* A non-negative integer slice of up to 9 digits, or -1. */
 static int
 slice_int(hj212_slice s)
 {
-	int			v = 0;
-
-	if (s.p == NULL || s.len == 0 || s.len > 9)
-		return -1;
-	for (int i = 0; i < s.len; i++)
-	{
-		if (s.p[i] < '0' || s.p[i] > '9')
-			return -1;
-		v = v * 10 + (s.p[i] - '0');
-	}
-	return v;
+	return hj212_slice_uint(s, 9);
 }
 
 static void

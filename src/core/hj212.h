@@ -158,5 +158,7 @@ const hj212_item *hj212_item_lookup(const char *code, size_t len, int *legacy);
 
 /* Copy a slice into buf as a NUL-terminated string (truncated to bufsz - 1). */
 void		hj212_slice_copy(hj212_slice s, char *buf, size_t bufsz);
+/* A slice of 1 to max_digits (at most 9) decimal digits as a number; -1 otherwise. */
+int			hj212_slice_uint(hj212_slice s, int max_digits);
 
 #endif
