@@ -115,3 +115,23 @@ eco_norm_key(const char *in, char *out, size_t outsz)
 	out[n] = '\0';
 	return (int) n;
 }
+
+int
+eco_list_next(const char **list, char *buf, size_t bufsz)
+{
+	while (*list && **list)
+	{
+		const char *a = *list;
+		const char *bar = strchr(a, '|');
+		size_t		len = bar ? (size_t) (bar - a) : strlen(a);
+
+		*list = bar ? bar + 1 : NULL;
+		if (len < bufsz)
+		{
+			memcpy(buf, a, len);
+			buf[len] = '\0';
+			return 1;
+		}
+	}
+	return 0;
+}
