@@ -32,6 +32,14 @@ eco_std_id	eco_require_family(const eco_standard *s, const char *family, const c
 Datum		eco_word_list_srf(FunctionCallInfo fcinfo, const char *const *words, int n);
 char	   *eco_word_list_text(const char *const *words, int n);
 
+/*
+ * The CHECK constraint of a column holding a word of such a list: ERROR 23514
+ * "unknown <what> \"value\"", the words and the view that shows them in the
+ * hint, unless known.
+ */
+void		eco_word_check(bool known, const char *what, const char *value,
+						   const char *const *words, int n, const char *view);
+
 /* Binary I/O of the 2-byte id types: recv validates the id with 'known'. */
 int16		eco_recv_id(FunctionCallInfo fcinfo, bool (*known) (int16), const char *type_name);
 Datum		eco_send_id(int16 id);

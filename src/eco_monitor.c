@@ -150,3 +150,14 @@ eco_word_list_text(const char *const *words, int n)
 		appendStringInfo(&buf, "%s%s", i == 0 ? "" : (i == n - 1 ? " or " : ", "), words[i]);
 	return buf.data;
 }
+
+void
+eco_word_check(bool known, const char *what, const char *value,
+			   const char *const *words, int n, const char *view)
+{
+	if (!known)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("unknown %s \"%s\"", what, value),
+				 errhint("Use %s; see the view %s.", eco_word_list_text(words, n), view)));
+}

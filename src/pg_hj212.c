@@ -1238,17 +1238,5 @@ PG_FUNCTION_INFO_V1(hj212_kind_list);
 Datum
 hj212_kind_list(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-
-	InitMaterializedSRF(fcinfo, 0);
-	for (int k = 0; k < HJ212_N_KINDS; k++)
-	{
-		Datum		v[2];
-		bool		n[2] = {0};
-
-		v[0] = Int32GetDatum(k + 1);
-		v[1] = CStringGetTextDatum(hj212_kind_name((hj212_kind) k));
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, n);
-	}
-	return (Datum) 0;
+	return eco_word_list_srf(fcinfo, hj212_kind_names, HJ212_N_KINDS);
 }

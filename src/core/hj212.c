@@ -276,14 +276,14 @@ hj212_flag_valid(char f)
 	return f == 'N' || f == 'S';
 }
 
-static const char *const kind_names[HJ212_N_KINDS] = {
+const char *const hj212_kind_names[HJ212_N_KINDS] = {
 	"Rtd", "Min", "Avg", "Max", "Cou", "ZsRtd", "ZsMin", "ZsAvg", "ZsMax"
 };
 
 const char *
 hj212_kind_name(hj212_kind k)
 {
-	return (k >= 0 && k < HJ212_N_KINDS) ? kind_names[k] : "?";
+	return (k >= 0 && k < HJ212_N_KINDS) ? hj212_kind_names[k] : "?";
 }
 
 static const char *const status_names[HJ212_N_STATUS] = {

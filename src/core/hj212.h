@@ -146,6 +146,7 @@ hj212_status hj212_reassemble(const hj212_packet *const *parts, int nparts, char
 
 const char *hj212_status_name(hj212_status s);	/* "ok", "framing", "length", "crc", ... */
 const char *hj212_kind_name(hj212_kind k);	/* "Rtd", "Min", "Avg", ... */
+extern const char *const hj212_kind_names[HJ212_N_KINDS];	/* the same, indexed by kind */
 int			hj212_flag_valid(char flag);	/* 1 for N and S (valid data), 0 otherwise */
 const char *hj212_flag_meaning(char flag);	/* English meaning, NULL for an unknown letter */
 extern const char hj212_flags[];			/* "NFMSDCTB" */

@@ -178,22 +178,3 @@ eco_outfall_action_index(const char *text)
 			return i;
 	return -1;
 }
-
-void
-eco_outfall_join_names(const char *const *names, int n, char *buf, size_t size)
-{
-	size_t		len = 0;
-
-	if (size == 0)
-		return;
-	buf[0] = '\0';
-	for (int i = 0; i < n; i++)
-	{
-		const char *sep = i == 0 ? "" : (i == n - 1 ? " or " : ", ");
-		int			w = snprintf(buf + len, size - len, "%s%s", sep, names[i]);
-
-		if (w < 0 || (size_t) w >= size - len)
-			return;				/* truncated: snprintf wrote a terminated prefix */
-		len += (size_t) w;
-	}
-}
