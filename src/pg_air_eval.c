@@ -863,33 +863,22 @@ air_year_put(AirYear *s, DateADT day, double v)
 	s->v[doy] = v;
 }
 
+/*
+ * The transitions of eco.annual_mean and eco.annual_percentile (defined after
+ * air_eval_rules_arg): (state, day, value[, p][, standard]).
+ */
+static Datum air_year_accum_args(FunctionCallInfo fcinfo, const char *fn, int p_arg, int std_arg);
+
 Datum
 air_eval_year_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_year_accum");
-	AirYear    *s = PG_ARGISNULL(0) ? air_year_new(ctx) : (AirYear *) PG_GETARG_POINTER(0);
-
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_POINTER(s);	/* an invalid day does not count */
-	air_year_put(s, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
-	PG_RETURN_POINTER(s);
+	return air_year_accum_args(fcinfo, "air_eval_year_accum", 0, 0);
 }
 
 Datum
 air_eval_year_accum_p(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_year_accum_p");
-	AirYear    *s = PG_ARGISNULL(0) ? air_year_new(ctx) : (AirYear *) PG_GETARG_POINTER(0);
-
-	if (PG_ARGISNULL(3))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("percentile rank must not be null")));
-	air_pct_set_p(&s->p, PG_GETARG_FLOAT8(3));
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_POINTER(s);
-	air_year_put(s, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
-	PG_RETURN_POINTER(s);
+	return air_year_accum_args(fcinfo, "air_eval_year_accum_p", 3, 0);
 }
 
 Datum
@@ -1598,43 +1587,46 @@ air_eval_mda8_accum_std(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
-Datum
-air_eval_year_accum_std(PG_FUNCTION_ARGS)
+/*
+ * p_arg and std_arg are the argument numbers of the percentile rank and of
+ * the standard, 0 where the form has none; neither may be NULL.  A day with
+ * a NULL date or value does not count.
+ */
+static Datum
+air_year_accum_args(FunctionCallInfo fcinfo, const char *fn, int p_arg, int std_arg)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_year_accum_std");
+	MemoryContext ctx = air_agg_context(fcinfo, fn);
 	AirYear    *s = PG_ARGISNULL(0) ? air_year_new(ctx) : (AirYear *) PG_GETARG_POINTER(0);
 
-	if (PG_ARGISNULL(3))
+	if (p_arg && PG_ARGISNULL(p_arg))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("percentile rank must not be null")));
+	if (std_arg && PG_ARGISNULL(std_arg))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("standard of an annual statistic must not be null")));
-	air_year_set_standard(s, air_eval_rules_arg(PG_GETARG_INT16(3), "eco.annual_mean")->id);
+	if (std_arg)
+		air_year_set_standard(s, air_eval_rules_arg(PG_GETARG_INT16(std_arg),
+													p_arg ? "eco.annual_percentile" : "eco.annual_mean")->id);
+	if (p_arg)
+		air_pct_set_p(&s->p, PG_GETARG_FLOAT8(p_arg));
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_POINTER(s);	/* an invalid day does not count */
+		PG_RETURN_POINTER(s);
 	air_year_put(s, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
 	PG_RETURN_POINTER(s);
 }
 
 Datum
+air_eval_year_accum_std(PG_FUNCTION_ARGS)
+{
+	return air_year_accum_args(fcinfo, "air_eval_year_accum_std", 0, 3);
+}
+
+Datum
 air_eval_year_accum_p_std(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_year_accum_p_std");
-	AirYear    *s = PG_ARGISNULL(0) ? air_year_new(ctx) : (AirYear *) PG_GETARG_POINTER(0);
-
-	if (PG_ARGISNULL(3))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("percentile rank must not be null")));
-	if (PG_ARGISNULL(4))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("standard of an annual statistic must not be null")));
-	air_year_set_standard(s, air_eval_rules_arg(PG_GETARG_INT16(4), "eco.annual_percentile")->id);
-	air_pct_set_p(&s->p, PG_GETARG_FLOAT8(3));
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_POINTER(s);
-	air_year_put(s, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
-	PG_RETURN_POINTER(s);
+	return air_year_accum_args(fcinfo, "air_eval_year_accum_p_std", 3, 4);
 }
 
 /* eco.annual_compliance(pollutant, annual_mean, percentile_value, grade, standard) */
