@@ -551,6 +551,22 @@ air_mda8_put(AirMda8 *s, int32 h, double v, double lim)
 	s->v[h - 1] = v;
 }
 
+/* The grade II O3 MDA8 limit (equal in every GB 3095 edition), read from the limit table once. */
+static double
+air_mda8_default_lim(void)
+{
+	static double lim = 0;
+
+	if (lim == 0)
+	{
+		const eco_pollutant *o3 = eco_pollutant_parse("O3");
+
+		if (o3 == NULL || !eco_air_limit_value(ECO_STD_GB3095_2012, o3->id, ECO_AP_8H, 2, &lim))
+			elog(ERROR, "no O3 8-h limit");
+	}
+	return lim;
+}
+
 Datum
 air_eval_mda8_accum(PG_FUNCTION_ARGS)
 {
@@ -561,22 +577,7 @@ air_eval_mda8_accum(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(s);
 	if (PG_NARGS() < 4)
-	{
-		/*
-		 * eco.mda8(hour, value): the grade II O3 MDA8 limit, equal in every
-		 * GB 3095 edition; read from the limit table once per backend.
-		 */
-		static double default_lim = 0;
-
-		if (default_lim == 0)
-		{
-			const eco_pollutant *o3 = eco_pollutant_parse("O3");
-
-			if (o3 == NULL || !eco_air_limit_value(ECO_STD_GB3095_2012, o3->id, ECO_AP_8H, 2, &default_lim))
-				elog(ERROR, "no O3 8-h limit");
-		}
-		lim = default_lim;
-	}
+		lim = air_mda8_default_lim();	/* eco.mda8(hour, value) */
 	else if (PG_ARGISNULL(3))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -1068,22 +1069,6 @@ air_eval_day_combine(PG_FUNCTION_ARGS)
 }
 
 ECO_FLAT_STATE_IO(air_eval_day, AirDay, "eco._air_day_rollup")
-
-/* The grade II O3 MDA8 limit (equal in every GB 3095 edition), read from the limit table once. */
-static double
-air_mda8_default_lim(void)
-{
-	static double lim = 0;
-
-	if (lim == 0)
-	{
-		const eco_pollutant *o3 = eco_pollutant_parse("O3");
-
-		if (o3 == NULL || !eco_air_limit_value(ECO_STD_GB3095_2012, o3->id, ECO_AP_8H, 2, &lim))
-			elog(ERROR, "no O3 8-h limit");
-	}
-	return lim;
-}
 
 /* What the final function keeps for the query: the result descriptor, texts and arrays by edition. */
 #define AIR_DAY_NATTS 23
