@@ -135,3 +135,14 @@ eco_list_next(const char **list, char *buf, size_t bufsz)
 	}
 	return 0;
 }
+
+int
+eco_word_index(const char *const *words, int n, const char *text)
+{
+	if (text == NULL)
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (strcmp(words[i], text) == 0)
+			return i;
+	return -1;
+}

@@ -22,6 +22,9 @@ int eco_norm_key(const char *in, char *out, size_t outsz);
  */
 int eco_list_next(const char **list, char *buf, size_t bufsz);
 
+/* Position of text in a list of n words (exact, byte for byte); -1 when absent or NULL. */
+int eco_word_index(const char *const *words, int n, const char *text);
+
 /* Decode one UTF-8 code point; returns bytes consumed, 0 on invalid input. */
 int eco_utf8_decode(const unsigned char *s, unsigned int *cp);
 

@@ -119,12 +119,7 @@ const char *const eco_outfall_stage_aliases[ECO_OF_N_STAGES] = {
 int
 eco_outfall_stage_index(const char *text)
 {
-	if (text == NULL)
-		return -1;
-	for (int i = 0; i < ECO_OF_N_STAGES; i++)
-		if (strcmp(eco_outfall_stage_names[i], text) == 0)
-			return i;
-	return -1;
+	return eco_word_index(eco_outfall_stage_names, ECO_OF_N_STAGES, text);
 }
 
 int
@@ -171,10 +166,5 @@ const char *const eco_outfall_actions[ECO_OF_N_ACTIONS] = {"取缔", "清理合�
 int
 eco_outfall_action_index(const char *text)
 {
-	if (text == NULL)
-		return -1;
-	for (int i = 0; i < ECO_OF_N_ACTIONS; i++)
-		if (strcmp(eco_outfall_actions[i], text) == 0)
-			return i;
-	return -1;
+	return eco_word_index(eco_outfall_actions, ECO_OF_N_ACTIONS, text);
 }
