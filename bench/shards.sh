@@ -24,10 +24,7 @@ export PGUSER=postgres
 SIZES=${*:-"170 1700"}
 YEAR=2025
 source scripts/lib.sh
-bash scripts/setup.sh >/dev/null
-exec 9>"$(eco_install_lock)"
-flock 9
-bash scripts/build.sh
+eco_build_locked
 dirs=()
 trap 'for d in "${dirs[@]}"; do bash scripts/cluster.sh stop "$d"; done' EXIT
 for c in single co s1 s2 s3; do

@@ -4,12 +4,8 @@
 # with one summary line "summary: N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh || exit 1
 source scripts/lib.sh
-# One install at a time on this machine: the extension directory is shared.
-exec 9>"$(eco_install_lock)"
-flock 9
-bash scripts/build.sh || exit 1
+eco_build_locked || exit 1
 
 passed=0; failed=0; rc=0
 log=$(mktemp -d /tmp/eco_test.XXXXXX)

@@ -32,6 +32,14 @@ eco_std_id	eco_require_family(const eco_standard *s, const char *family, const c
 Datum		eco_word_list_srf(FunctionCallInfo fcinfo, const char *const *words, int n);
 char	   *eco_word_list_text(const char *const *words, int n);
 
+/*
+ * The CHECK constraint of a column holding a word of such a list: ERROR 23514
+ * "unknown <what> \"value\"", the words and the view that shows them in the
+ * hint, unless known.
+ */
+void		eco_word_check(bool known, const char *what, const char *value,
+						   const char *const *words, int n, const char *view);
+
 /* Binary I/O of the 2-byte id types: recv validates the id with 'known'. */
 int16		eco_recv_id(FunctionCallInfo fcinfo, bool (*known) (int16), const char *type_name);
 Datum		eco_send_id(int16 id);
@@ -54,6 +62,23 @@ prefix##_deserialize(PG_FUNCTION_ARGS) \
 { \
 	PG_RETURN_POINTER(eco_flat_deserialize(PG_GETARG_BYTEA_PP(0), sizeof(Type), (what))); \
 }
+
+/*
+ * The empty cases of a combine function whose state is such a flat struct:
+ * when either partial state is empty the result is the other one (copied
+ * into the aggregate's context when it is the second), NULL when both are.
+ * Returns true with the result in *a, for ECO_RETURN_STATE(*a); otherwise
+ * false with the two states to merge in *a and *b.  ERROR outside an
+ * aggregate ('fn' names the function).
+ */
+bool		eco_flat_combine_empty(FunctionCallInfo fcinfo, Size size, const char *fn, void **a, void **b);
+#define ECO_RETURN_STATE(s) \
+	do { \
+		void	   *s_ = (s); \
+		if (s_ == NULL) \
+			PG_RETURN_NULL(); \
+		PG_RETURN_POINTER(s_); \
+	} while (0)
 
 /* Text argument as a palloc'd C string. */
 #define PG_GETARG_CSTRING_TEXT(n) text_to_cstring(PG_GETARG_TEXT_PP(n))

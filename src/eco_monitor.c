@@ -102,6 +102,26 @@ eco_flat_deserialize(bytea *b, Size size, const char *what)
 	return s;
 }
 
+bool
+eco_flat_combine_empty(FunctionCallInfo fcinfo, Size size, const char *fn, void **a, void **b)
+{
+	MemoryContext ctx;
+
+	if (!AggCheckCallContext(fcinfo, &ctx))
+		elog(ERROR, "%s called in non-aggregate context", fn);
+	*a = PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0);
+	*b = PG_ARGISNULL(1) ? NULL : PG_GETARG_POINTER(1);
+	if (*b == NULL)
+		return true;			/* the first state, or NULL when both are empty */
+	if (*a == NULL)
+	{
+		*a = MemoryContextAlloc(ctx, size);
+		memcpy(*a, *b, size);
+		return true;
+	}
+	return false;
+}
+
 Datum
 eco_word_list_srf(FunctionCallInfo fcinfo, const char *const *words, int n)
 {
@@ -129,4 +149,15 @@ eco_word_list_text(const char *const *words, int n)
 	for (int i = 0; i < n; i++)
 		appendStringInfo(&buf, "%s%s", i == 0 ? "" : (i == n - 1 ? " or " : ", "), words[i]);
 	return buf.data;
+}
+
+void
+eco_word_check(bool known, const char *what, const char *value,
+			   const char *const *words, int n, const char *view)
+{
+	if (!known)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHECK_VIOLATION),
+				 errmsg("unknown %s \"%s\"", what, value),
+				 errhint("Use %s; see the view %s.", eco_word_list_text(words, n), view)));
 }

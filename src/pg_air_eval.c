@@ -409,20 +409,11 @@ air_eval_mean_inv(PG_FUNCTION_ARGS)
 Datum
 air_eval_mean_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_mean_combine");
-	AirMean    *a = PG_ARGISNULL(0) ? NULL : (AirMean *) PG_GETARG_POINTER(0);
-	AirMean    *b = PG_ARGISNULL(1) ? NULL : (AirMean *) PG_GETARG_POINTER(1);
+	AirMean *a,
+			   *b;
 
-	if (b == NULL && a == NULL)
-		PG_RETURN_NULL();		/* both partial states empty */
-	if (b == NULL)
-		PG_RETURN_POINTER(a);
-	if (a == NULL)
-	{
-		a = MemoryContextAlloc(ctx, sizeof(AirMean));
-		memcpy(a, b, sizeof(AirMean));
-		PG_RETURN_POINTER(a);
-	}
+	if (eco_flat_combine_empty(fcinfo, sizeof(AirMean), "air_eval_mean_combine", (void **) &a, (void **) &b))
+		ECO_RETURN_STATE(a);
 	if (eco_wsum_merge(&a->sum, &b->sum) != ECO_WSUM_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -560,6 +551,22 @@ air_mda8_put(AirMda8 *s, int32 h, double v, double lim)
 	s->v[h - 1] = v;
 }
 
+/* The grade II O3 MDA8 limit (equal in every GB 3095 edition), read from the limit table once. */
+static double
+air_mda8_default_lim(void)
+{
+	static double lim = 0;
+
+	if (lim == 0)
+	{
+		const eco_pollutant *o3 = eco_pollutant_parse("O3");
+
+		if (o3 == NULL || !eco_air_limit_value(ECO_STD_GB3095_2012, o3->id, ECO_AP_8H, 2, &lim))
+			elog(ERROR, "no O3 8-h limit");
+	}
+	return lim;
+}
+
 Datum
 air_eval_mda8_accum(PG_FUNCTION_ARGS)
 {
@@ -570,22 +577,7 @@ air_eval_mda8_accum(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(s);
 	if (PG_NARGS() < 4)
-	{
-		/*
-		 * eco.mda8(hour, value): the grade II O3 MDA8 limit, equal in every
-		 * GB 3095 edition; read from the limit table once per backend.
-		 */
-		static double default_lim = 0;
-
-		if (default_lim == 0)
-		{
-			const eco_pollutant *o3 = eco_pollutant_parse("O3");
-
-			if (o3 == NULL || !eco_air_limit_value(ECO_STD_GB3095_2012, o3->id, ECO_AP_8H, 2, &default_lim))
-				elog(ERROR, "no O3 8-h limit");
-		}
-		lim = default_lim;
-	}
+		lim = air_mda8_default_lim();	/* eco.mda8(hour, value) */
 	else if (PG_ARGISNULL(3))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
@@ -599,20 +591,11 @@ air_eval_mda8_accum(PG_FUNCTION_ARGS)
 Datum
 air_eval_mda8_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_mda8_combine");
-	AirMda8    *a = PG_ARGISNULL(0) ? NULL : (AirMda8 *) PG_GETARG_POINTER(0);
-	AirMda8    *b = PG_ARGISNULL(1) ? NULL : (AirMda8 *) PG_GETARG_POINTER(1);
+	AirMda8 *a,
+			   *b;
 
-	if (b == NULL && a == NULL)
-		PG_RETURN_NULL();		/* both partial states empty */
-	if (b == NULL)
-		PG_RETURN_POINTER(a);
-	if (a == NULL)
-	{
-		a = air_mda8_new(ctx);
-		memcpy(a, b, sizeof(AirMda8));
-		PG_RETURN_POINTER(a);
-	}
+	if (eco_flat_combine_empty(fcinfo, sizeof(AirMda8), "air_eval_mda8_combine", (void **) &a, (void **) &b))
+		ECO_RETURN_STATE(a);
 	if (!isnan(b->lim))
 		air_mda8_set_lim(a, b->lim);
 	if (b->std != 0)
@@ -881,52 +864,32 @@ air_year_put(AirYear *s, DateADT day, double v)
 	s->v[doy] = v;
 }
 
+/*
+ * The transitions of eco.annual_mean and eco.annual_percentile (defined after
+ * air_eval_rules_arg): (state, day, value[, p][, standard]).
+ */
+static Datum air_year_accum_args(FunctionCallInfo fcinfo, const char *fn, int p_arg, int std_arg);
+
 Datum
 air_eval_year_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_year_accum");
-	AirYear    *s = PG_ARGISNULL(0) ? air_year_new(ctx) : (AirYear *) PG_GETARG_POINTER(0);
-
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_POINTER(s);	/* an invalid day does not count */
-	air_year_put(s, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
-	PG_RETURN_POINTER(s);
+	return air_year_accum_args(fcinfo, "air_eval_year_accum", 0, 0);
 }
 
 Datum
 air_eval_year_accum_p(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_year_accum_p");
-	AirYear    *s = PG_ARGISNULL(0) ? air_year_new(ctx) : (AirYear *) PG_GETARG_POINTER(0);
-
-	if (PG_ARGISNULL(3))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("percentile rank must not be null")));
-	air_pct_set_p(&s->p, PG_GETARG_FLOAT8(3));
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_POINTER(s);
-	air_year_put(s, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
-	PG_RETURN_POINTER(s);
+	return air_year_accum_args(fcinfo, "air_eval_year_accum_p", 3, 0);
 }
 
 Datum
 air_eval_year_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_year_combine");
-	AirYear    *a = PG_ARGISNULL(0) ? NULL : (AirYear *) PG_GETARG_POINTER(0);
-	AirYear    *b = PG_ARGISNULL(1) ? NULL : (AirYear *) PG_GETARG_POINTER(1);
+	AirYear *a,
+			   *b;
 
-	if (b == NULL && a == NULL)
-		PG_RETURN_NULL();		/* both partial states empty */
-	if (b == NULL)
-		PG_RETURN_POINTER(a);
-	if (a == NULL)
-	{
-		a = air_year_new(ctx);
-		memcpy(a, b, sizeof(AirYear));
-		PG_RETURN_POINTER(a);
-	}
+	if (eco_flat_combine_empty(fcinfo, sizeof(AirYear), "air_eval_year_combine", (void **) &a, (void **) &b))
+		ECO_RETURN_STATE(a);
 	if (!isnan(b->p))
 		air_pct_set_p(&a->p, b->p);
 	if (b->standard)
@@ -1090,22 +1053,13 @@ air_eval_day_accum(PG_FUNCTION_ARGS)
 Datum
 air_eval_day_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_day_combine");
-	AirDay	   *a = PG_ARGISNULL(0) ? NULL : (AirDay *) PG_GETARG_POINTER(0);
-	AirDay	   *b = PG_ARGISNULL(1) ? NULL : (AirDay *) PG_GETARG_POINTER(1);
+	AirDay *a,
+			   *b;
 	int			hour = 0,
 				rc;
 
-	if (b == NULL && a == NULL)
-		PG_RETURN_NULL();
-	if (b == NULL)
-		PG_RETURN_POINTER(a);
-	if (a == NULL)
-	{
-		a = MemoryContextAlloc(ctx, sizeof(AirDay));
-		memcpy(a, b, sizeof(AirDay));
-		PG_RETURN_POINTER(a);
-	}
+	if (eco_flat_combine_empty(fcinfo, sizeof(AirDay), "air_eval_day_combine", (void **) &a, (void **) &b))
+		ECO_RETURN_STATE(a);
 	if (b->have_day)
 		air_day_set_day(a, b->day);
 	rc = eco_air_day_merge(&a->d, &b->d, &hour);
@@ -1115,22 +1069,6 @@ air_eval_day_combine(PG_FUNCTION_ARGS)
 }
 
 ECO_FLAT_STATE_IO(air_eval_day, AirDay, "eco._air_day_rollup")
-
-/* The grade II O3 MDA8 limit (equal in every GB 3095 edition), read from the limit table once. */
-static double
-air_mda8_default_lim(void)
-{
-	static double lim = 0;
-
-	if (lim == 0)
-	{
-		const eco_pollutant *o3 = eco_pollutant_parse("O3");
-
-		if (o3 == NULL || !eco_air_limit_value(ECO_STD_GB3095_2012, o3->id, ECO_AP_8H, 2, &lim))
-			elog(ERROR, "no O3 8-h limit");
-	}
-	return lim;
-}
 
 /* What the final function keeps for the query: the result descriptor, texts and arrays by edition. */
 #define AIR_DAY_NATTS 23
@@ -1634,43 +1572,46 @@ air_eval_mda8_accum_std(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(s);
 }
 
-Datum
-air_eval_year_accum_std(PG_FUNCTION_ARGS)
+/*
+ * p_arg and std_arg are the argument numbers of the percentile rank and of
+ * the standard, 0 where the form has none; neither may be NULL.  A day with
+ * a NULL date or value does not count.
+ */
+static Datum
+air_year_accum_args(FunctionCallInfo fcinfo, const char *fn, int p_arg, int std_arg)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_year_accum_std");
+	MemoryContext ctx = air_agg_context(fcinfo, fn);
 	AirYear    *s = PG_ARGISNULL(0) ? air_year_new(ctx) : (AirYear *) PG_GETARG_POINTER(0);
 
-	if (PG_ARGISNULL(3))
+	if (p_arg && PG_ARGISNULL(p_arg))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("percentile rank must not be null")));
+	if (std_arg && PG_ARGISNULL(std_arg))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("standard of an annual statistic must not be null")));
-	air_year_set_standard(s, air_eval_rules_arg(PG_GETARG_INT16(3), "eco.annual_mean")->id);
+	if (std_arg)
+		air_year_set_standard(s, air_eval_rules_arg(PG_GETARG_INT16(std_arg),
+													p_arg ? "eco.annual_percentile" : "eco.annual_mean")->id);
+	if (p_arg)
+		air_pct_set_p(&s->p, PG_GETARG_FLOAT8(p_arg));
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_POINTER(s);	/* an invalid day does not count */
+		PG_RETURN_POINTER(s);
 	air_year_put(s, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
 	PG_RETURN_POINTER(s);
 }
 
 Datum
+air_eval_year_accum_std(PG_FUNCTION_ARGS)
+{
+	return air_year_accum_args(fcinfo, "air_eval_year_accum_std", 0, 3);
+}
+
+Datum
 air_eval_year_accum_p_std(PG_FUNCTION_ARGS)
 {
-	MemoryContext ctx = air_agg_context(fcinfo, "air_eval_year_accum_p_std");
-	AirYear    *s = PG_ARGISNULL(0) ? air_year_new(ctx) : (AirYear *) PG_GETARG_POINTER(0);
-
-	if (PG_ARGISNULL(3))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("percentile rank must not be null")));
-	if (PG_ARGISNULL(4))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("standard of an annual statistic must not be null")));
-	air_year_set_standard(s, air_eval_rules_arg(PG_GETARG_INT16(4), "eco.annual_percentile")->id);
-	air_pct_set_p(&s->p, PG_GETARG_FLOAT8(3));
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_POINTER(s);
-	air_year_put(s, PG_GETARG_DATEADT(1), PG_GETARG_FLOAT8(2));
-	PG_RETURN_POINTER(s);
+	return air_year_accum_args(fcinfo, "air_eval_year_accum_p_std", 3, 4);
 }
 
 /* eco.annual_compliance(pollutant, annual_mean, percentile_value, grade, standard) */

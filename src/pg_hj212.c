@@ -39,21 +39,11 @@ slice_text(hj212_slice s)
 	return cstring_to_text_with_len(s.p, s.len);
 }
 
-/* A non-negative integer slice, or -1. */
+/* A non-negative integer slice of up to 9 digits, or -1. */
 static int
 slice_int(hj212_slice s)
 {
-	int			v = 0;
-
-	if (s.p == NULL || s.len == 0 || s.len > 9)
-		return -1;
-	for (int i = 0; i < s.len; i++)
-	{
-		if (s.p[i] < '0' || s.p[i] > '9')
-			return -1;
-		v = v * 10 + (s.p[i] - '0');
-	}
-	return v;
+	return hj212_slice_uint(s, 9);
 }
 
 static void
@@ -1248,17 +1238,5 @@ PG_FUNCTION_INFO_V1(hj212_kind_list);
 Datum
 hj212_kind_list(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-
-	InitMaterializedSRF(fcinfo, 0);
-	for (int k = 0; k < HJ212_N_KINDS; k++)
-	{
-		Datum		v[2];
-		bool		n[2] = {0};
-
-		v[0] = Int32GetDatum(k + 1);
-		v[1] = CStringGetTextDatum(hj212_kind_name((hj212_kind) k));
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, v, n);
-	}
-	return (Datum) 0;
+	return eco_word_list_srf(fcinfo, hj212_kind_names, HJ212_N_KINDS);
 }

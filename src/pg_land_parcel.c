@@ -24,10 +24,7 @@ parcel_survey_status_known(PG_FUNCTION_ARGS)
 {
 	char	   *s = PG_GETARG_CSTRING_TEXT(0);
 
-	if (eco_parcel_survey_status_index(s) < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_CHECK_VIOLATION),
-				 errmsg("unknown soil survey status \"%s\"", s),
-				 errhint("Use %s; see the view eco.parcel_survey_statuses.", eco_word_list_text(eco_parcel_survey_statuses, ECO_PARCEL_N_SURVEY_STATUSES))));
+	eco_word_check(eco_parcel_survey_status_index(s) >= 0, "soil survey status", s,
+				   eco_parcel_survey_statuses, ECO_PARCEL_N_SURVEY_STATUSES, "eco.parcel_survey_statuses");
 	PG_RETURN_BOOL(true);
 }

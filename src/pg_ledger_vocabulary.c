@@ -43,24 +43,17 @@ ledger_vocabulary_list(PG_FUNCTION_ARGS)
 static char *
 words_of(int list, const char *parent)
 {
-	StringInfoData buf;
-	int			n = 0,
-				k = 0;
+	const char **words = palloc(sizeof(char *) * eco_n_ledger_words);
+	int			n = 0;
 
-	for (int i = 0; i < eco_n_ledger_words; i++)
-		n += (int) eco_ledger_words[i].list == list
-			&& (parent == NULL || strcmp(eco_ledger_words[i].parent, parent) == 0);
-	initStringInfo(&buf);
 	for (int i = 0; i < eco_n_ledger_words; i++)
 	{
 		const eco_ledger_word *w = &eco_ledger_words[i];
 
-		if ((int) w->list != list || (parent != NULL && strcmp(w->parent, parent) != 0))
-			continue;
-		k++;
-		appendStringInfo(&buf, "%s%s", k == 1 ? "" : (k == n ? " or " : ", "), w->value);
+		if ((int) w->list == list && (parent == NULL || strcmp(w->parent, parent) == 0))
+			words[n++] = w->value;
 	}
-	return buf.data;
+	return eco_word_list_text(words, n);
 }
 
 static int

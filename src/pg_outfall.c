@@ -40,8 +40,6 @@ outfall_type_in(PG_FUNCTION_ARGS)
 		const char **other = palloc(sizeof(char *) * eco_n_outfall_types);
 		int			n1 = 0,
 					no = 0;
-		char		b1[512],
-					bo[512];
 
 		for (int i = 0; i < eco_n_outfall_types; i++)
 		{
@@ -50,14 +48,12 @@ outfall_type_in(PG_FUNCTION_ARGS)
 			if (!eco_outfall_types[i].verified)
 				other[no++] = eco_outfall_types[i].name;
 		}
-		eco_outfall_join_names(l1, n1, b1, sizeof b1);
-		eco_outfall_join_names(other, no, bo, sizeof bo);
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type outfall_type: \"%s\"", s),
 				 errdetail("Known types are listed in the view eco.outfall_types."),
 				 errhint("Use an HJ 1312-2023 name at any level (level 1: %s); subtypes that could not be verified go under %s.",
-						 b1, bo)));
+						 eco_word_list_text(l1, n1), eco_word_list_text(other, no))));
 	}
 	PG_RETURN_INT16(t->id);
 }
@@ -157,12 +153,10 @@ PG_FUNCTION_INFO_V1(outfall_lifecycle_list);
 static char *
 stage_hint(bool with_aliases)
 {
-	char		names[256];
 	StringInfoData buf;
 
-	eco_outfall_join_names(eco_outfall_stage_names, ECO_OF_N_STAGES, names, sizeof names);
 	initStringInfo(&buf);
-	appendStringInfo(&buf, "Use %s", names);
+	appendStringInfo(&buf, "Use %s", eco_word_list_text(eco_outfall_stage_names, ECO_OF_N_STAGES));
 	for (int i = 0; i < ECO_OF_N_STAGES; i++)
 		if (with_aliases && eco_outfall_stage_aliases[i])
 		{
@@ -301,19 +295,7 @@ outfall_status_list(PG_FUNCTION_ARGS)
 Datum
 outfall_action_list(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-
-	InitMaterializedSRF(fcinfo, 0);
-	for (int i = 0; i < ECO_OF_N_ACTIONS; i++)
-	{
-		Datum		values[2];
-		bool		nulls[2] = {0};
-
-		values[0] = Int32GetDatum(i + 1);
-		values[1] = CStringGetTextDatum(eco_outfall_actions[i]);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-	}
-	return (Datum) 0;
+	return eco_word_list_srf(fcinfo, eco_outfall_actions, ECO_OF_N_ACTIONS);
 }
 
 /*
@@ -340,15 +322,7 @@ outfall_action_known(PG_FUNCTION_ARGS)
 {
 	char	   *s = PG_GETARG_CSTRING_TEXT(0);
 
-	if (eco_outfall_action_index(s) < 0)
-	{
-		char		names[256];
-
-		eco_outfall_join_names(eco_outfall_actions, ECO_OF_N_ACTIONS, names, sizeof names);
-		ereport(ERROR,
-				(errcode(ERRCODE_CHECK_VIOLATION),
-				 errmsg("unknown outfall remediation action \"%s\"", s),
-				 errhint("Use %s; see the view eco.outfall_actions.", names)));
-	}
+	eco_word_check(eco_outfall_action_index(s) >= 0, "outfall remediation action", s,
+				   eco_outfall_actions, ECO_OF_N_ACTIONS, "eco.outfall_actions");
 	PG_RETURN_BOOL(true);
 }

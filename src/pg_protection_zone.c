@@ -24,10 +24,7 @@ protection_zone_level_known(PG_FUNCTION_ARGS)
 {
 	char	   *s = PG_GETARG_CSTRING_TEXT(0);
 
-	if (eco_protection_zone_level_index(s) < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_CHECK_VIOLATION),
-				 errmsg("unknown protection zone level \"%s\"", s),
-				 errhint("Use %s; see the view eco.protection_zone_levels.", eco_word_list_text(eco_protection_zone_levels, ECO_PZ_N_LEVELS))));
+	eco_word_check(eco_protection_zone_level_index(s) >= 0, "protection zone level", s,
+				   eco_protection_zone_levels, ECO_PZ_N_LEVELS, "eco.protection_zone_levels");
 	PG_RETURN_BOOL(true);
 }

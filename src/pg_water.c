@@ -572,22 +572,11 @@ water_agg_trans(PG_FUNCTION_ARGS)
 Datum
 water_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggctx;
 	WaterAggState *a,
 			   *b;
 
-	if (!AggCheckCallContext(fcinfo, &aggctx))
-		elog(ERROR, "water_agg_combine called in non-aggregate context");
-	if (PG_ARGISNULL(1))
-		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
-	b = (WaterAggState *) PG_GETARG_POINTER(1);
-	if (PG_ARGISNULL(0))
-	{
-		a = MemoryContextAlloc(aggctx, sizeof(WaterAggState));
-		memcpy(a, b, sizeof(WaterAggState));
-		PG_RETURN_POINTER(a);
-	}
-	a = (WaterAggState *) PG_GETARG_POINTER(0);
+	if (eco_flat_combine_empty(fcinfo, sizeof(WaterAggState), "water_agg_combine", (void **) &a, (void **) &b))
+		ECO_RETURN_STATE(a);
 	if (b->body >= 0)
 		water_state_body(a, b->body);
 	if (b->std_id != 0)
@@ -753,22 +742,11 @@ water_basin_trans(PG_FUNCTION_ARGS)
 Datum
 water_basin_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggctx;
 	BasinState *a,
 			   *b;
 
-	if (!AggCheckCallContext(fcinfo, &aggctx))
-		elog(ERROR, "water_basin_combine called in non-aggregate context");
-	if (PG_ARGISNULL(1))
-		PG_RETURN_POINTER(PG_ARGISNULL(0) ? NULL : PG_GETARG_POINTER(0));
-	b = (BasinState *) PG_GETARG_POINTER(1);
-	if (PG_ARGISNULL(0))
-	{
-		a = MemoryContextAlloc(aggctx, sizeof(BasinState));
-		memcpy(a, b, sizeof(BasinState));
-		PG_RETURN_POINTER(a);
-	}
-	a = (BasinState *) PG_GETARG_POINTER(0);
+	if (eco_flat_combine_empty(fcinfo, sizeof(BasinState), "water_basin_combine", (void **) &a, (void **) &b))
+		ECO_RETURN_STATE(a);
 	for (int c = 0; c < (int) lengthof(a->counts); c++)
 		a->counts[c] += b->counts[c];
 	PG_RETURN_POINTER(a);

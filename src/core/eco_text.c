@@ -115,3 +115,34 @@ eco_norm_key(const char *in, char *out, size_t outsz)
 	out[n] = '\0';
 	return (int) n;
 }
+
+int
+eco_list_next(const char **list, char *buf, size_t bufsz)
+{
+	while (*list && **list)
+	{
+		const char *a = *list;
+		const char *bar = strchr(a, '|');
+		size_t		len = bar ? (size_t) (bar - a) : strlen(a);
+
+		*list = bar ? bar + 1 : NULL;
+		if (len < bufsz)
+		{
+			memcpy(buf, a, len);
+			buf[len] = '\0';
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+eco_word_index(const char *const *words, int n, const char *text)
+{
+	if (text == NULL)
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (strcmp(words[i], text) == 0)
+			return i;
+	return -1;
+}

@@ -276,14 +276,14 @@ hj212_flag_valid(char f)
 	return f == 'N' || f == 'S';
 }
 
-static const char *const kind_names[HJ212_N_KINDS] = {
+const char *const hj212_kind_names[HJ212_N_KINDS] = {
 	"Rtd", "Min", "Avg", "Max", "Cou", "ZsRtd", "ZsMin", "ZsAvg", "ZsMax"
 };
 
 const char *
 hj212_kind_name(hj212_kind k)
 {
-	return (k >= 0 && k < HJ212_N_KINDS) ? kind_names[k] : "?";
+	return (k >= 0 && k < HJ212_N_KINDS) ? hj212_kind_names[k] : "?";
 }
 
 static const char *const status_names[HJ212_N_STATUS] = {
@@ -524,12 +524,12 @@ find(const char *p, const char *end, char c)
 /* ---------- the parser ---------- */
 static hj212_status parse_cp(const char *base, hj212_packet *pkt, hj212_error *err, int same_time_ok);
 
-static int
-slice_uint(hj212_slice s)
+int
+hj212_slice_uint(hj212_slice s, int max_digits)
 {
 	int			v = 0;
 
-	if (s.p == NULL || s.len == 0 || s.len > 4)
+	if (s.p == NULL || s.len == 0 || s.len > max_digits)
 		return -1;
 	for (int i = 0; i < s.len; i++)
 	{
@@ -555,13 +555,13 @@ hj212_parse_cp(const char *buf, hj212_packet *pkt, hj212_error *err)
 int
 hj212_pnum(const hj212_packet *pkt)
 {
-	return pkt->pnum.p ? slice_uint(pkt->pnum) : 0;
+	return pkt->pnum.p ? hj212_slice_uint(pkt->pnum, 4) : 0;
 }
 
 int
 hj212_pno(const hj212_packet *pkt)
 {
-	return pkt->pno.p ? slice_uint(pkt->pno) : 0;
+	return pkt->pno.p ? hj212_slice_uint(pkt->pno, 4) : 0;
 }
 
 hj212_status
@@ -699,8 +699,8 @@ hj212_parse_frame(const char *buf, size_t len, int lenient_tail, int check_crc,
 			return fail(err, HJ212_ERR_SPLIT, 6, "PNUM and PNO go together", NULL, 0);
 		if (pkt->pnum.p)
 		{
-			int			pnum = slice_uint(pkt->pnum),
-						pno = slice_uint(pkt->pno);
+			int			pnum = hj212_slice_uint(pkt->pnum, 4),
+						pno = hj212_slice_uint(pkt->pno, 4);
 
 			if (pnum < 1 || pnum > HJ212_MAX_PARTS)
 				return fail(err, HJ212_ERR_SPLIT, 6, "PNUM is not a number of parts from 1 to 64: %s",

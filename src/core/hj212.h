@@ -146,6 +146,7 @@ hj212_status hj212_reassemble(const hj212_packet *const *parts, int nparts, char
 
 const char *hj212_status_name(hj212_status s);	/* "ok", "framing", "length", "crc", ... */
 const char *hj212_kind_name(hj212_kind k);	/* "Rtd", "Min", "Avg", ... */
+extern const char *const hj212_kind_names[HJ212_N_KINDS];	/* the same, indexed by kind */
 int			hj212_flag_valid(char flag);	/* 1 for N and S (valid data), 0 otherwise */
 const char *hj212_flag_meaning(char flag);	/* English meaning, NULL for an unknown letter */
 extern const char hj212_flags[];			/* "NFMSDCTB" */
@@ -158,5 +159,7 @@ const hj212_item *hj212_item_lookup(const char *code, size_t len, int *legacy);
 
 /* Copy a slice into buf as a NUL-terminated string (truncated to bufsz - 1). */
 void		hj212_slice_copy(hj212_slice s, char *buf, size_t bufsz);
+/* A slice of 1 to max_digits (at most 9) decimal digits as a number; -1 otherwise. */
+int			hj212_slice_uint(hj212_slice s, int max_digits);
 
 #endif

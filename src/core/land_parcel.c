@@ -4,8 +4,7 @@
  * report written, report passed review.
  */
 #include "land_parcel.h"
-
-#include <string.h>
+#include "eco_text.h"
 
 const char *const eco_parcel_survey_statuses[ECO_PARCEL_N_SURVEY_STATUSES] = {
 	"未开展", "调查中", "报告已编制", "已通过评审"
@@ -14,10 +13,5 @@ const char *const eco_parcel_survey_statuses[ECO_PARCEL_N_SURVEY_STATUSES] = {
 int
 eco_parcel_survey_status_index(const char *text)
 {
-	if (text == NULL)
-		return -1;
-	for (int i = 0; i < ECO_PARCEL_N_SURVEY_STATUSES; i++)
-		if (strcmp(eco_parcel_survey_statuses[i], text) == 0)
-			return i;
-	return -1;
+	return eco_word_index(eco_parcel_survey_statuses, ECO_PARCEL_N_SURVEY_STATUSES, text);
 }

@@ -67,6 +67,18 @@ name_matches(const char *name, const char *key)
 	return name && eco_norm_key(name, k, sizeof k) > 0 && strcmp(k, key) == 0;
 }
 
+/* 1 when key (a folded key) is one of the '|' separated names of list. */
+static int
+alias_matches(const char *list, const char *key)
+{
+	char		one[192];
+
+	while (eco_list_next(&list, one, sizeof one))
+		if (name_matches(one, key))
+			return 1;
+	return 0;
+}
+
 const eco_outfall_type *
 eco_outfall_type_parse(const char *text)
 {
@@ -78,23 +90,8 @@ eco_outfall_type_parse(const char *text)
 	for (int i = 0; i < eco_n_outfall_types; i++)
 	{
 		const eco_outfall_type *t = &eco_outfall_types[i];
-		int			hit = name_matches(t->name, key);
-		const char *a = t->aliases;
+		int			hit = name_matches(t->name, key) || alias_matches(t->aliases, key);
 
-		while (!hit && a && *a)
-		{
-			char		one[192];
-			const char *bar = strchr(a, '|');
-			size_t		len = bar ? (size_t) (bar - a) : strlen(a);
-
-			if (len < sizeof one)
-			{
-				memcpy(one, a, len);
-				one[len] = '\0';
-				hit = name_matches(one, key);
-			}
-			a = bar ? bar + 1 : NULL;
-		}
 		if (hit && (best == NULL || t->level > best->level))
 			best = t;
 	}
@@ -122,34 +119,7 @@ const char *const eco_outfall_stage_aliases[ECO_OF_N_STAGES] = {
 int
 eco_outfall_stage_index(const char *text)
 {
-	if (text == NULL)
-		return -1;
-	for (int i = 0; i < ECO_OF_N_STAGES; i++)
-		if (strcmp(eco_outfall_stage_names[i], text) == 0)
-			return i;
-	return -1;
-}
-
-/* 1 when key (a folded key) is one of the '|' separated names of list. */
-static int
-alias_matches(const char *list, const char *key)
-{
-	while (list && *list)
-	{
-		char		one[192];
-		const char *bar = strchr(list, '|');
-		size_t		len = bar ? (size_t) (bar - list) : strlen(list);
-
-		if (len < sizeof one)
-		{
-			memcpy(one, list, len);
-			one[len] = '\0';
-			if (name_matches(one, key))
-				return 1;
-		}
-		list = bar ? bar + 1 : NULL;
-	}
-	return 0;
+	return eco_word_index(eco_outfall_stage_names, ECO_OF_N_STAGES, text);
 }
 
 int
@@ -196,29 +166,5 @@ const char *const eco_outfall_actions[ECO_OF_N_ACTIONS] = {"取缔", "清理合�
 int
 eco_outfall_action_index(const char *text)
 {
-	if (text == NULL)
-		return -1;
-	for (int i = 0; i < ECO_OF_N_ACTIONS; i++)
-		if (strcmp(eco_outfall_actions[i], text) == 0)
-			return i;
-	return -1;
-}
-
-void
-eco_outfall_join_names(const char *const *names, int n, char *buf, size_t size)
-{
-	size_t		len = 0;
-
-	if (size == 0)
-		return;
-	buf[0] = '\0';
-	for (int i = 0; i < n; i++)
-	{
-		const char *sep = i == 0 ? "" : (i == n - 1 ? " or " : ", ");
-		int			w = snprintf(buf + len, size - len, "%s%s", sep, names[i]);
-
-		if (w < 0 || (size_t) w >= size - len)
-			return;				/* truncated: snprintf wrote a terminated prefix */
-		len += (size_t) w;
-	}
+	return eco_word_index(eco_outfall_actions, ECO_OF_N_ACTIONS, text);
 }

@@ -85,10 +85,4 @@ extern const char *const eco_outfall_actions[ECO_OF_N_ACTIONS];
 /* Index of an action, exactly as stored; -1 otherwise. */
 int			eco_outfall_action_index(const char *text);
 
-/*
- * Write the names of a list into buf as "a, b or c" (NUL-terminated,
- * truncated to size).  Used to build error hints from the tables.
- */
-void		eco_outfall_join_names(const char *const *names, int n, char *buf, size_t size);
-
 #endif

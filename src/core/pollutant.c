@@ -227,6 +227,7 @@ build_index(void)
 	{
 		const eco_pollutant *p = &eco_pollutants[i];
 		const char *a = p->aliases;
+		char		one[96];
 
 		id_to_idx[p->id] = (short) i;
 		add_key(arr, &n, p->code, i);
@@ -234,20 +235,8 @@ build_index(void)
 		add_key(arr, &n, p->name_en, i);
 		add_key(arr, &n, p->hj212, i);
 		add_key(arr, &n, p->cas, i);
-		while (a && *a)
-		{
-			char		one[96];
-			const char *bar = strchr(a, '|');
-			size_t		len = bar ? (size_t) (bar - a) : strlen(a);
-
-			if (len < sizeof one)
-			{
-				memcpy(one, a, len);
-				one[len] = '\0';
-				add_key(arr, &n, one, i);
-			}
-			a = bar ? bar + 1 : NULL;
-		}
+		while (eco_list_next(&a, one, sizeof one))
+			add_key(arr, &n, one, i);
 	}
 	qsort(arr, (size_t) n, sizeof(key_entry), key_cmp);
 	n_keys = n;

@@ -3,18 +3,12 @@
  * innermost (strictest) first: 一级, 二级, then 准保护区.
  */
 #include "protection_zone.h"
-
-#include <string.h>
+#include "eco_text.h"
 
 const char *const eco_protection_zone_levels[ECO_PZ_N_LEVELS] = {"一级", "二级", "准保护区"};
 
 int
 eco_protection_zone_level_index(const char *text)
 {
-	if (text == NULL)
-		return -1;
-	for (int i = 0; i < ECO_PZ_N_LEVELS; i++)
-		if (strcmp(eco_protection_zone_levels[i], text) == 0)
-			return i;
-	return -1;
+	return eco_word_index(eco_protection_zone_levels, ECO_PZ_N_LEVELS, text);
 }

@@ -90,6 +90,21 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@._report_year_check(integer) IS
     'the year when a report, a report section or a chart can cover it (1..9999), else ERROR 22003';
+-- A report period is a bounded, non-empty date range; anything else is 22023 (a NULL period gives no rows: the
+-- callers test it first).
+CREATE FUNCTION @extschema@._report_period_check(period daterange) RETURNS daterange
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+BEGIN
+    IF isempty(period) OR lower_inf(period) OR upper_inf(period) THEN
+        RAISE EXCEPTION 'period must be a bounded, non-empty date range: %', period USING ERRCODE = '22023';
+    END IF;
+    RETURN period;
+END
+$$;
+COMMENT ON FUNCTION @extschema@._report_period_check(daterange) IS
+    'the period when a report or a chart can cover it (bounded, non-empty), else ERROR 22023';
 
 -- ---------- published figures ----------
 CREATE FUNCTION @extschema@.gbt8170_round(value numeric, decimals integer DEFAULT 0) RETURNS numeric

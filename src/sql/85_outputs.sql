@@ -71,6 +71,41 @@ $$;
 COMMENT ON FUNCTION @extschema@._summary_figure(text, numeric, text, numeric, text, boolean) IS
     'internal: "label value unit，change" of a work summary; the change phrase is the report''s own (eco.change_phrase)';
 
+-- A row of eco.annual_report (as jsonb) as one figure of a summary sentence, under its own indicator name unless
+-- label is given.
+CREATE FUNCTION @extschema@._summary_row(x jsonb, label text DEFAULT NULL) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT @extschema@._summary_figure(COALESCE(label, x->>'indicator'), (x->>'value')::numeric, x->>'unit',
+                                       (x->>'prev_value')::numeric, x->>'change')
+$$;
+COMMENT ON FUNCTION @extschema@._summary_row(jsonb, text) IS
+    'internal: eco._summary_figure of a row of eco.annual_report (value, unit, last year''s value and change phrase)';
+
+-- Last year's figure of a row that is 0 this period: （上年同期3件）; empty when last year had none either.
+CREATE FUNCTION @extschema@._summary_prev(x jsonb, measure text) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT CASE WHEN (x->>'prev_value')::numeric > 0 THEN '（上年同期' || (x->>'prev_value') || measure || '）' ELSE '' END
+$$;
+COMMENT ON FUNCTION @extschema@._summary_prev(jsonb, text) IS
+    'internal: （上年同期N件） after a nil figure of a work summary, empty when last year''s value is not above 0';
+
+-- The lines of a summary with one more section: its heading numbered after those already there (## 三、title),
+-- then its paragraph.
+CREATE FUNCTION @extschema@._summary_section(lines text[], title text, para text) RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT lines || ('## ' || (ARRAY['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'])
+                              [1 + (SELECT count(*) FROM unnest(lines) AS l WHERE l LIKE '## %')::integer]
+                   || '、' || title) || para
+$$;
+COMMENT ON FUNCTION @extschema@._summary_section(text[], text, text) IS
+    'internal: the lines of a work summary with the next numbered section heading (一、二、…) and its paragraph';
+
 -- ===================================================================
 -- The written summary.
 -- ===================================================================
@@ -98,8 +133,6 @@ DECLARE
     std @extschema@.standard;
     lim double precision;
     mult numeric;
-    sec_no integer := 0;
-    nums text[] := ARRAY['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 BEGIN
     IF year IS NULL THEN
         RAISE EXCEPTION 'year is required' USING ERRCODE = '22023';
@@ -125,10 +158,8 @@ BEGIN
     -- ===== 大气环境 =====
     IF rep ? 'PM2.5平均浓度' THEN
         s := '{}';
-        FOR r IN SELECT x->>'indicator' AS ind, (x->>'value')::numeric AS v, x->>'unit' AS unit,
-                        (x->>'prev_value')::numeric AS pv, x->>'change' AS ch
-                 FROM jsonb_array_elements(rep->'_rows') x WHERE x->>'section' = '大气环境' LOOP
-            s := s || @extschema@._summary_figure(r.ind, r.v, r.unit, r.pv, r.ch);
+        FOR r IN SELECT x FROM jsonb_array_elements(rep->'_rows') x WHERE x->>'section' = '大气环境' LOOP
+            s := s || @extschema@._summary_row(r.x);
         END LOOP;
         p := per || '，' || who || array_to_string(s, '；') || '。';
         IF (SELECT bool_and(x->>'value' IS NULL) FROM jsonb_array_elements(rep->'_rows') x
@@ -158,8 +189,7 @@ BEGIN
                 p := p || '对照' || replace(std::text, 'GB3095', 'GB 3095') || '，' || array_to_string(s, '；') || '。';
             END IF;
         END IF;
-        sec_no := sec_no + 1;
-        out := out || ('## ' || nums[sec_no] || '、大气环境') || p;
+        out := @extschema@._summary_section(out, '大气环境', p);
     END IF;
 
     -- ===== 水环境 =====
@@ -169,23 +199,19 @@ BEGIN
             p := per || '，' || who || '无考核断面水质评价数据。';
         ELSE
             p := per || '，' || who || n || '个考核断面中，'
-                 || @extschema@._summary_figure('达到考核目标断面比例', (rep->'达到考核目标断面比例'->>'value')::numeric, '%',
-                                                 (rep->'达到考核目标断面比例'->>'prev_value')::numeric, rep->'达到考核目标断面比例'->>'change')
-                 || '；' || @extschema@._summary_figure('Ⅰ～Ⅲ类水质断面比例', (rep->'Ⅰ～Ⅲ类水质断面比例'->>'value')::numeric, '%',
-                                                 (rep->'Ⅰ～Ⅲ类水质断面比例'->>'prev_value')::numeric, rep->'Ⅰ～Ⅲ类水质断面比例'->>'change');
+                 || @extschema@._summary_row(rep->'达到考核目标断面比例')
+                 || '；' || @extschema@._summary_row(rep->'Ⅰ～Ⅲ类水质断面比例');
             k := (rep->'劣Ⅴ类断面'->>'value')::numeric;
             p := p || '；' || CASE WHEN k = 0 THEN '无劣Ⅴ类断面' ELSE '劣Ⅴ类断面' || k || '个' END
-                 || COALESCE(CASE WHEN (rep->'劣Ⅴ类断面'->>'prev_value')::numeric = 0 AND k > 0 THEN '（上年同期无）'
-                                  WHEN (rep->'劣Ⅴ类断面'->>'prev_value')::numeric > 0
-                                      THEN '（上年同期' || (rep->'劣Ⅴ类断面'->>'prev_value') || '个）' END, '')
+                 || CASE WHEN (rep->'劣Ⅴ类断面'->>'prev_value')::numeric = 0 AND k > 0 THEN '（上年同期无）'
+                         ELSE @extschema@._summary_prev(rep->'劣Ⅴ类断面', '个') END
                  || '。';
             k := (rep->'未达标断面'->>'value')::numeric;
             p := p || CASE WHEN k = 0 AND n = 1 THEN '该断面达到考核目标。'
                            WHEN k = 0 THEN '所有考核断面均达到考核目标。'
                            ELSE '未达到考核目标的断面' || k || '个：' || COALESCE(rep->'未达标断面'->>'detail', '') || '。' END;
         END IF;
-        sec_no := sec_no + 1;
-        out := out || ('## ' || nums[sec_no] || '、水环境') || p;
+        out := @extschema@._summary_section(out, '水环境', p);
     END IF;
 
     -- ===== 入河排污口 =====
@@ -205,8 +231,7 @@ BEGIN
                      || '已完成整治的' || k || '个排污口中，' || COALESCE(t, '') || '。';
             END IF;
         END IF;
-        sec_no := sec_no + 1;
-        out := out || ('## ' || nums[sec_no] || '、入河排污口排查整治') || p;
+        out := @extschema@._summary_section(out, '入河排污口排查整治', p);
     END IF;
 
     -- ===== 土壤环境 =====
@@ -228,8 +253,7 @@ BEGIN
         ELSE
             p := per || '，' || who || '变更为第一类用地的地块' || n || '块，其中' || array_to_string(s, '、') || '。';
         END IF;
-        sec_no := sec_no + 1;
-        out := out || ('## ' || nums[sec_no] || '、土壤环境') || p;
+        out := @extschema@._summary_section(out, '土壤环境', p);
     END IF;
 
     -- ===== 督察整改 =====
@@ -257,25 +281,20 @@ BEGIN
                 p := p || array_to_string(s, '，') || '。';
             END IF;
         END IF;
-        sec_no := sec_no + 1;
-        out := out || ('## ' || nums[sec_no] || '、督察整改') || p;
+        out := @extschema@._summary_section(out, '督察整改', p);
     END IF;
 
     -- ===== 信访投诉 =====
     IF rep ? '受理信访投诉' THEN
         n := (rep->'受理信访投诉'->>'value')::numeric;
         IF COALESCE(n, 0) = 0 THEN
-            p := per || '，' || who || '未受理信访投诉'
-                 || CASE WHEN (rep->'受理信访投诉'->>'prev_value')::numeric > 0
-                         THEN '（上年同期' || (rep->'受理信访投诉'->>'prev_value') || '件）' ELSE '' END || '。';
+            p := per || '，' || who || '未受理信访投诉' || @extschema@._summary_prev(rep->'受理信访投诉', '件') || '。';
         ELSE
-            p := per || '，' || who || @extschema@._summary_figure('受理信访投诉', n, '件',
-                     (rep->'受理信访投诉'->>'prev_value')::numeric, rep->'受理信访投诉'->>'change')
+            p := per || '，' || who || @extschema@._summary_row(rep->'受理信访投诉')
                  || '（' || (rep->'受理信访投诉'->>'detail') || '）'
                  || '；' || (rep->'办结率'->>'detail') || '，办结率' || (rep->'办结率'->>'value') || '%。';
         END IF;
-        sec_no := sec_no + 1;
-        out := out || ('## ' || nums[sec_no] || '、信访投诉') || p;
+        out := @extschema@._summary_section(out, '信访投诉', p);
     END IF;
 
     -- ===== 双随机抽查 =====
@@ -290,56 +309,46 @@ BEGIN
                            WHEN k = 0 THEN '，未发现问题。'
                            ELSE '，发现问题企业' || k || '家，问题发现率' || (rep->'问题发现率'->>'value') || '%。' END;
         END IF;
-        sec_no := sec_no + 1;
-        out := out || ('## ' || nums[sec_no] || '、“双随机、一公开”监管') || p;
+        out := @extschema@._summary_section(out, '“双随机、一公开”监管', p);
     END IF;
 
     -- ===== 行政执法 =====
     IF rep ? '行政处罚案件' THEN
         n := (rep->'行政处罚案件'->>'value')::numeric;
         IF COALESCE(n, 0) = 0 THEN
-            p := per || '，' || who || '未作出行政处罚'
-                 || CASE WHEN (rep->'行政处罚案件'->>'prev_value')::numeric > 0
-                         THEN '（上年同期' || (rep->'行政处罚案件'->>'prev_value') || '件）' ELSE '' END || '。';
+            p := per || '，' || who || '未作出行政处罚' || @extschema@._summary_prev(rep->'行政处罚案件', '件') || '。';
         ELSE
-            p := per || '，' || who || @extschema@._summary_figure('办理行政处罚案件', n, '件',
-                     (rep->'行政处罚案件'->>'prev_value')::numeric, rep->'行政处罚案件'->>'change')
-                 || '；' || @extschema@._summary_figure('罚没金额', (rep->'罚没金额'->>'value')::numeric, '元',
-                     (rep->'罚没金额'->>'prev_value')::numeric, rep->'罚没金额'->>'change') || '。';
+            p := per || '，' || who || @extschema@._summary_row(rep->'行政处罚案件', '办理行政处罚案件')
+                 || '；' || @extschema@._summary_row(rep->'罚没金额') || '。';
         END IF;
-        sec_no := sec_no + 1;
-        out := out || ('## ' || nums[sec_no] || '、环境执法') || p;
+        out := @extschema@._summary_section(out, '环境执法', p);
     END IF;
 
     -- ===== 总量指标 =====
     SELECT array_agg(@extschema@._summary_figure(x->>'indicator', (x->>'value')::numeric, x->>'unit', NULL, NULL, false)
                      || '（' || (x->>'detail') || '）' ORDER BY (x->>'seq')::int)
       INTO s FROM jsonb_array_elements(rep->'_rows') x WHERE x->>'section' = '总量指标';
-    sec_no := sec_no + 1;
-    out := out || ('## ' || nums[sec_no] || '、总量指标')
-               || CASE WHEN s IS NULL THEN '截至' || upto_zh || '，' || who || '无登记的主要污染物削减量。'
-                       ELSE '截至' || upto_zh || '，' || who || '主要污染物' || array_to_string(s, '；') || '。' END;
+    out := @extschema@._summary_section(out, '总量指标',
+        CASE WHEN s IS NULL THEN '截至' || upto_zh || '，' || who || '无登记的主要污染物削减量。'
+             ELSE '截至' || upto_zh || '，' || who || '主要污染物' || array_to_string(s, '；') || '。' END);
 
     -- ===== 审批服务 =====
-    SELECT array_agg(@extschema@._summary_figure(x->>'indicator', (x->>'value')::numeric, x->>'unit',
-                                                 (x->>'prev_value')::numeric, x->>'change') ORDER BY (x->>'seq')::int)
+    SELECT array_agg(@extschema@._summary_row(x) ORDER BY (x->>'seq')::int)
              FILTER (WHERE (x->>'value')::numeric > 0),
            array_agg((x->>'indicator') || '上年同期' || (x->>'prev_value') || (x->>'unit') ORDER BY (x->>'seq')::int)
              FILTER (WHERE (x->>'value')::numeric = 0 AND (x->>'prev_value')::numeric > 0)
       INTO s, s2 FROM jsonb_array_elements(rep->'_rows') x WHERE x->>'section' = '审批服务';
-    sec_no := sec_no + 1;
-    out := out || ('## ' || nums[sec_no] || '、审批服务')
-               || (CASE WHEN s IS NULL THEN per || '，' || who || '未办理环评审批和排污许可事项'
-                        ELSE per || '，' || who || '办理' || array_to_string(s, '；') END
-                   || COALESCE('（本期未办理' || array_to_string(s2, '、') || '）', '') || '。');
+    out := @extschema@._summary_section(out, '审批服务',
+        (CASE WHEN s IS NULL THEN per || '，' || who || '未办理环评审批和排污许可事项'
+              ELSE per || '，' || who || '办理' || array_to_string(s, '；') END
+         || COALESCE('（本期未办理' || array_to_string(s2, '、') || '）', '') || '。'));
 
     -- ===== 重点任务 =====
     SELECT array_agg((x->>'indicator') || (x->>'detail') ORDER BY (x->>'seq')::int)
       INTO s FROM jsonb_array_elements(rep->'_rows') x WHERE x->>'section' = '重点任务';
-    sec_no := sec_no + 1;
-    out := out || ('## ' || nums[sec_no] || '、重点任务')
-               || CASE WHEN s IS NULL THEN per || '，' || who || '无列入计划的重点任务。'
-                       ELSE per || '，' || who || '重点任务进展：' || array_to_string(s, '；') || '。' END;
+    out := @extschema@._summary_section(out, '重点任务',
+        CASE WHEN s IS NULL THEN per || '，' || who || '无列入计划的重点任务。'
+             ELSE per || '，' || who || '重点任务进展：' || array_to_string(s, '；') || '。' END);
 
     RETURN array_to_string(out, E'\n\n') || E'\n';
 END
@@ -362,9 +371,7 @@ BEGIN
         RETURN;
     END IF;
     site_or_area := COALESCE(site_or_area, '');  -- NULL = every area the caller may see
-    IF isempty(period) OR lower_inf(period) OR upper_inf(period) THEN
-        RAISE EXCEPTION 'period must be a bounded, non-empty date range: %', period USING ERRCODE = '22023';
-    END IF;
+    PERFORM @extschema@._report_period_check(period);
     IF EXISTS (SELECT 1 FROM @extschema@.site s WHERE s.code = site_or_area AND s.kind = 'air') THEN
         RETURN QUERY
             SELECT a.day, a.aqi, a.aqi_level, a.aqi_category, l.color, a.primary_pollutants

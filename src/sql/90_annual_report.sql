@@ -23,9 +23,7 @@ BEGIN
         RETURN;
     END IF;
     area := COALESCE(area, '');  -- NULL = every area the caller may see
-    IF isempty(period) OR lower_inf(period) OR upper_inf(period) THEN
-        RAISE EXCEPTION 'period must be a bounded, non-empty date range: %', period USING ERRCODE = '22023';
-    END IF;
+    PERFORM @extschema@._report_period_check(period);
     prv := @extschema@.same_period_last_year(period);
     -- Both years with the edition in force at the start of the current period, so the change compares like with like.
     std := @extschema@.standard_in_force('GB3095', lower(period));

@@ -157,6 +157,19 @@ LATERAL (SELECT array_agg(coalesce(array_to_string(pl.exprs, chr(1)), 'NULL') OR
          FROM unnest(calls.args) WITH ORDINALITY a(t, i) LEFT JOIN pools pl ON pl.typ = a.t) pools_of;
 
 -- one random pick per argument (and per row for aggregates); the order of random() calls is fixed by ORDER BY
+-- one random pick from the pool of each argument, written (expr)::type: the arguments of a call, or one row of an
+-- aggregate's input
+CREATE FUNCTION pg_temp.fuzz_pick(args oid[], pool_arrays text[]) RETURNS text[] LANGUAGE plpgsql AS $f$
+DECLARE
+    a text[] := ARRAY[]::text[];
+    pool text[];
+BEGIN
+    FOR i IN 1 .. coalesce(array_length(args, 1), 0) LOOP
+        pool := string_to_array(pool_arrays[i], chr(1));
+        a := a || format('(%s)::%s', pool[1 + floor(random() * array_length(pool, 1))::int], format_type(args[i], NULL));
+    END LOOP;
+    RETURN a;
+END $f$;
 CREATE TEMP TABLE fuzz_sql (id bigint, line text);
 DO $do$
 DECLARE
@@ -164,14 +177,11 @@ DECLARE
     a text[];
     rows_sql text[];
     nrows int;
-    pick text;
     callexpr text;
     nancheck text;
     rt regtype;
     cols text;
-    i int;
     j int;
-    pool text[];
 BEGIN
     FOR r IN SELECT * FROM fuzz_call ORDER BY id LOOP
         rt := r.prorettype;
@@ -185,12 +195,7 @@ BEGIN
             nrows := floor(random() * 7)::int;
             rows_sql := ARRAY[]::text[];
             FOR j IN 1 .. greatest(nrows, 1) LOOP
-                a := ARRAY[]::text[];
-                FOR i IN 1 .. coalesce(array_length(r.args, 1), 0) LOOP
-                    pool := string_to_array(r.pool_arrays[i], chr(1));
-                    pick := pool[1 + floor(random() * array_length(pool, 1))::int];
-                    a := a || format('(%s)::%s', pick, format_type(r.args[i], NULL));
-                END LOOP;
+                a := pg_temp.fuzz_pick(r.args, r.pool_arrays);
                 rows_sql := rows_sql || ('(' || j || ', ' || array_to_string(a, ', ') || ')');
             END LOOP;
             cols := (SELECT string_agg('c' || g, ', ') FROM generate_series(1, coalesce(array_length(r.args, 1), 0)) g);
@@ -203,12 +208,7 @@ BEGIN
                                    CASE WHEN nrows = 0 THEN ' WHERE false' ELSE '' END);
             END IF;
         ELSE
-            a := ARRAY[]::text[];
-            FOR i IN 1 .. coalesce(array_length(r.args, 1), 0) LOOP
-                pool := string_to_array(r.pool_arrays[i], chr(1));
-                pick := pool[1 + floor(random() * array_length(pool, 1))::int];
-                a := a || format('(%s)::%s', pick, format_type(r.args[i], NULL));
-            END LOOP;
+            a := pg_temp.fuzz_pick(r.args, r.pool_arrays);
             IF r.proretset THEN
                 callexpr := format('SELECT x FROM %s(%s) x', r.fname, array_to_string(a, ', '));
             ELSE

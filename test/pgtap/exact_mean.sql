@@ -47,17 +47,7 @@ SELECT i, i / 48 AS g,
 FROM generate_series(0, 47999) i;
 CREATE INDEX ON tap_par (i);
 ANALYZE tap_par;
-SET LOCAL parallel_setup_cost = 0;
-SET LOCAL parallel_tuple_cost = 0;
-SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 2;
-SET LOCAL parallel_leader_participation = off;
-CREATE FUNCTION pg_temp.tap_plan(q text) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE r record; t text := '';
-BEGIN
-    FOR r IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP t := t || r."QUERY PLAN" || E'\n'; END LOOP;
-    RETURN t;
-END $f$;
+\ir ../fixtures/parallel_plan.sql
 SELECT matches(pg_temp.tap_plan($$SELECT g, eco.daily_mean(v), eco.capture_avg(v, 40) FROM tap_par GROUP BY g$$),
                'Partial GroupAggregate|Partial HashAggregate|Partial Aggregate',
                'the means run as partial aggregates under a forced parallel plan');

@@ -103,15 +103,8 @@ ANALYZE tap_water_par;
 CREATE TEMP TABLE tap_serial AS
 SELECT sec, eco.section_class(p, x) AS cls, eco.main_pollutants_label(p, x, 'river', 6) AS mpl,
        eco.drinking_source_compliance(p, x) AS dsc FROM tap_water_par GROUP BY sec;
-SET LOCAL parallel_setup_cost = 0; SET LOCAL parallel_tuple_cost = 0; SET LOCAL min_parallel_table_scan_size = 0;
-SET LOCAL max_parallel_workers_per_gather = 2; SET LOCAL parallel_leader_participation = off;
+\ir ../fixtures/parallel_plan.sql
 SET LOCAL enable_hashagg = off;
-CREATE FUNCTION pg_temp.tap_plan(q text) RETURNS text LANGUAGE plpgsql AS $f$
-DECLARE r record; t text := '';
-BEGIN
-    FOR r IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP t := t || r."QUERY PLAN" || E'\n'; END LOOP;
-    RETURN t;
-END $f$;
 SELECT matches(pg_temp.tap_plan($$SELECT sec, eco.section_class(p, x) FROM tap_water_par GROUP BY sec$$),
                'Partial GroupAggregate|Partial HashAggregate|Partial Aggregate',
                'the section aggregates run as partial aggregates under a forced parallel plan');

@@ -3,12 +3,8 @@
 # (test/shards/shards.sh). Ends with "summary: N passed, M failed"; exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
-bash scripts/setup.sh || exit 1
 source scripts/lib.sh
-# One install at a time per installation: its extension directory is shared.
-exec 9>"$(eco_install_lock)"
-flock 9
-bash scripts/build.sh || exit 1
+eco_build_locked || exit 1
 LIB=$("${PG_CONFIG:-/usr/lib/postgresql/15/bin/pg_config}" --pkglibdir)
 [ -f "$LIB/postgres_fdw.so" ] || { echo "postgres_fdw is not installed in $LIB (PostgreSQL's contrib modules)"; exit 1; }
 log=$(mktemp /tmp/eco_shards_prove.XXXXXX)

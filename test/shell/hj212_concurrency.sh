@@ -17,10 +17,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-n=0; failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && echo "# $2"; }
-check() { if eval "$2"; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
+source test/shell/tap.bash
 q() { "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -At -d "$db" "$@"; }
 
 echo "1..12"
@@ -72,4 +69,4 @@ for iso in "READ COMMITTED" "REPEATABLE READ" "SERIALIZABLE"; do
 done
 q -c "SELECT 1" >/dev/null
 check "the database is still usable" '[ $? -eq 0 ]'
-exit $((failed > 0))
+exit $((bad > 0))

@@ -11,10 +11,7 @@ chmod 755 "$tmp"
 cleanup() { "$BIN/dropdb" --if-exists "$db" >/dev/null 2>&1; rm -rf "$tmp"; }
 trap cleanup EXIT
 
-n=0; failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; [ -n "${2:-}" ] && echo "# $2"; }
-check() { if eval "$2"; then ok "$1"; else not_ok "$1" "${3:-}"; fi; }
+source test/shell/tap.bash
 q() { "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -At -d "$db" -c "$1"; }
 
 echo "1..13"
@@ -97,4 +94,4 @@ check "a role without area grants: every non-empty cell is an unknown station, n
 check "a role without area grants: a station of the list outside its areas is a reject, not an error" \
       '[ "$(echo "$out" | sed -n 6p)" -eq 1 ] && [ "$(echo "$out" | sed -n 7p)" = "area not granted" ]' "$out"
 q "DROP OWNED BY netconc_user_$$; DROP ROLE netconc_user_$$" >/dev/null 2>&1
-exit $((failed > 0))
+exit $((bad > 0))

@@ -21,11 +21,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-count=0; bad=0
-tap() {  # tap NAME STATUS [DIAGNOSTIC]
-  count=$((count + 1))
-  if [ "$2" -eq 0 ]; then echo "ok $count - $1"; else bad=$((bad + 1)); echo "not ok $count - $1"; [ -n "${3:-}" ] && echo "$3" | sed 's/^/# /'; fi
-}
+source test/shell/tap.bash
 q() { "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -At -d "$db" -c "$1"; }
 
 # wait_for APP CONDITION: poll pg_stat_activity until the session named APP satisfies the SQL condition (20 s).

@@ -13,11 +13,7 @@ db="eco_out_$$"
 work=$(mktemp -d /tmp/eco_outputs.XXXXXX)
 trap '"$BIN/dropdb" --if-exists "$db" >/dev/null 2>&1; rm -rf "$work"' EXIT
 
-count=0; bad=0
-tap() {  # tap NAME STATUS [DIAGNOSTIC]
-  count=$((count + 1))
-  if [ "$2" -eq 0 ]; then echo "ok $count - $1"; else bad=$((bad + 1)); echo "not ok $count - $1"; [ -n "${3:-}" ] && echo "# $3"; fi
-}
+source test/shell/tap.bash
 is() {  # is NAME GOT WANT
   if [ "$2" = "$3" ]; then tap "$1" 0; else tap "$1" 1 "got '$2', want '$3'"; fi
 }

@@ -9,11 +9,7 @@ db="eco_race_$$"
 work=$(mktemp -d /tmp/eco_race.XXXXXX)
 chmod 755 "$work"
 trap '"$BIN/dropdb" --if-exists "$db" >/dev/null 2>&1; rm -rf "$work"' EXIT
-count=0; bad=0
-tap() {  # tap NAME STATUS [DIAGNOSTIC]
-  count=$((count + 1))
-  if [ "$2" -eq 0 ]; then echo "ok $count - $1"; else bad=$((bad + 1)); echo "not ok $count - $1"; [ -n "${3:-}" ] && echo "# $3"; fi
-}
+source test/shell/tap.bash
 q() { "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -At -d "$db" -c "$1"; }
 levels=("read committed" "repeatable read" "serializable")
 rounds=2

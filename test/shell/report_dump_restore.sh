@@ -10,11 +10,7 @@ work=$(mktemp -d /tmp/eco_rep_dump.XXXXXX)
 chmod 755 "$work"
 trap '"$BIN/dropdb" --if-exists "$src" >/dev/null 2>&1; "$BIN/dropdb" --if-exists "$dst" >/dev/null 2>&1; rm -rf "$work"' EXIT
 
-count=0; bad=0
-tap() {  # tap NAME STATUS [DIAGNOSTIC]
-  count=$((count + 1))
-  if [ "$2" -eq 0 ]; then echo "ok $count - $1"; else bad=$((bad + 1)); echo "not ok $count - $1"; [ -n "${3:-}" ] && echo "# $3"; fi
-}
+source test/shell/tap.bash
 q() { "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -At -d "$1" -c "$2"; }
 
 ledgers="rectification complaint inspection_enterprise inspector inspection_draw inspection_check enforcement_case

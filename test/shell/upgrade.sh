@@ -12,11 +12,7 @@ work=$(mktemp -d /tmp/eco_upgrade.XXXXXX)
 chmod 755 "$work"
 trap '"$BIN/dropdb" --if-exists "$old" >/dev/null 2>&1; "$BIN/dropdb" --if-exists "$new" >/dev/null 2>&1; rm -rf "$work"' EXIT
 
-count=0; bad=0
-tap() {  # tap NAME STATUS [DIAGNOSTIC]
-  count=$((count + 1))
-  if [ "$2" -eq 0 ]; then echo "ok $count - $1"; else bad=$((bad + 1)); echo "not ok $count - $1"; [ -n "${3:-}" ] && echo "# $3"; fi
-}
+source test/shell/tap.bash
 q() { "$BIN/psql" -X -q -v ON_ERROR_STOP=1 -At -d "$1" -c "$2"; }
 current=$(sed -n "s/^default_version = '\(.*\)'/\1/p" "$(dirname "$0")/../../eco_monitor.control")
 echo "1..8"
@@ -26,31 +22,12 @@ echo "1..8"
 tap "install the 0.1.0 release" $? "$(head -3 "$work/err")"
 
 # Rows in every user table of 0.1.0, written through the 0.1.0 API.
-q "$old" "
+"$BIN/psql" -X -q -v ON_ERROR_STOP=1 -At -d "$old" -f test/fixtures/site_rows.sql -c "
 INSERT INTO eco.area_grant VALUES ('upgrade_role', '4207');
-INSERT INTO eco.site (code, name, kind, control_level, area, target_class, geom) VALUES
-  ('A01', '市监测站', 'air', '国控', '420702', NULL, public.ST_SetSRID(public.ST_MakePoint(114.8903, 30.3907), 4490)),
-  ('W01', '三江港断面', 'water', '国控', '420702', 'II', public.ST_SetSRID(public.ST_MakePoint(114.874, 30.428), 4326));
 INSERT INTO eco.air_hourly (site_code, hour_ending, so2, no2, co, o3, pm10, pm25)
   SELECT 'A01', timestamp '2025-12-31 01:00' + g * interval '1 hour', 8, 30 + g % 7, 0.6, 40 + g % 50, 70, 35 + g % 11
   FROM generate_series(0, 72) g;
 SELECT eco.refresh_air_daily('2025-12-31', '2026-01-03');
-INSERT INTO eco.protection_zone (code, name, water_source, level, area, geom) VALUES
-  ('PZ1', '一级保护区', '三江港水源地', '一级', '420702',
-   public.ST_SetSRID('POLYGON((114.86 30.42, 114.88 30.42, 114.88 30.435, 114.86 30.435, 114.86 30.42))'::public.geometry, 4490));
-INSERT INTO eco.outfall (code, name, receiving_water, responsible_party, type, area, geom, status_date) VALUES
-  ('OF-1', '某化工厂排污口', '长江', '某公司', '矿山排污口', '420702',
-   public.ST_SetSRID(public.ST_MakePoint(114.87, 30.428), 4490), '2024-03-01'),
-  ('OF-2', '疑似点位', '长江', NULL, NULL, '420702', NULL, '2024-03-02');
-UPDATE eco.outfall SET status = '核查确认', status_date = '2024-04-01' WHERE code = 'OF-1';
-UPDATE eco.outfall SET status = '整治中', status_date = '2024-05-01', action = '取缔' WHERE code = 'OF-1';
-UPDATE eco.outfall SET status = '非排口', status_date = '2024-04-02' WHERE code = 'OF-2';
-INSERT INTO eco.land_parcel (code, name, planned_use, land_class, change_year, survey_status, area, geom) VALUES
-  ('P1', '原化工厂地块', 'R', 1, 2025, '调查中', '420702',
-   public.ST_SetSRID('POLYGON((114.88 30.39, 114.89 30.39, 114.89 30.40, 114.88 30.40, 114.88 30.39))'::public.geometry, 4490));
-INSERT INTO eco.water_sample (section_code, sampled_at, pollutant, value, below_detection) VALUES
-  ('W01', '2025-01-10 09:00', 'CODMn', 4.5, false), ('W01', '2025-01-10 09:00', 'NH3-N', 0.025, true),
-  ('W01', '2025-02-10 09:00', 'TP', 0.12, false);
 INSERT INTO eco.rectification (area, level, finding, deadline) VALUES ('420702', '中央', 'f', '2023-06-30');
 INSERT INTO eco.complaint (area, received_on, channel, category) VALUES ('420702', '2023-05-01', '电话', '气');
 INSERT INTO eco.inspection_enterprise (area, code, name) SELECT '420702', 'E' || g, 'e' || g FROM generate_series(1, 5) g;

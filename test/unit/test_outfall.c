@@ -1,6 +1,7 @@
 /* Unit tests of the HJ 1312-2023 type table and the outfall lifecycle. */
 #include "unit.h"
 #include "outfall.h"
+#include "eco_text.h"
 
 static const char *
 name_of(const char *text)
@@ -99,17 +100,20 @@ main(void)
 		CHECK_INT(eco_outfall_action_index(eco_outfall_actions[i]), i, "action index of its own name");
 	CHECK_INT(eco_outfall_action_index("取缔 "), -1, "actions match exactly");
 	CHECK_INT(eco_outfall_action_index(NULL), -1, "NULL action");
+	/* eco_list_next: the alias lists of the core tables */
 	{
-		char		buf[128];
+		const char *list = "ab|toolongname||c";
+		char		buf[5];
 
-		eco_outfall_join_names(eco_outfall_actions, ECO_OF_N_ACTIONS, buf, sizeof buf);
-		CHECK_STR(buf, "取缔, 清理合并 or 规范整治", "hint lists the actions");
-		eco_outfall_join_names(eco_outfall_actions, 1, buf, sizeof buf);
-		CHECK_STR(buf, "取缔", "one name");
-		eco_outfall_join_names(eco_outfall_actions, ECO_OF_N_ACTIONS, buf, 8);
-		CHECK(strlen(buf) < 8, "truncated to the buffer");
-		eco_outfall_join_names(eco_outfall_stage_names, ECO_OF_N_STAGES, buf, sizeof buf);
-		CHECK_STR(buf, "疑似, 核查确认, 非排口, 整治中 or 已完成", "hint lists the stages");
+		CHECK_INT(eco_list_next(&list, buf, sizeof buf), 1, "first name");
+		CHECK_STR(buf, "ab", "first name text");
+		CHECK_INT(eco_list_next(&list, buf, sizeof buf), 1, "a name too long is skipped");
+		CHECK_STR(buf, "", "then the empty name");
+		CHECK_INT(eco_list_next(&list, buf, sizeof buf), 1, "last name");
+		CHECK_STR(buf, "c", "last name text");
+		CHECK_INT(eco_list_next(&list, buf, sizeof buf), 0, "end of the list");
+		list = NULL;
+		CHECK_INT(eco_list_next(&list, buf, sizeof buf), 0, "NULL list");
 	}
 
 	return unit_done();

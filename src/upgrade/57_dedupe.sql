@@ -1,0 +1,4 @@
+-- Repeated logic written once (0.2.0 clean-up).
+-- The check of a report period (bounded, non-empty date range), shared by eco.air_summary (carried by
+-- 90_report_sections.sql) and eco.daily_aqi_series.
+--@ from src/sql/50_change_wording.sql: function eco._report_period_check(daterange)
