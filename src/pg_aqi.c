@@ -438,24 +438,6 @@ conc_arg(FunctionCallInfo fcinfo, int argno, const char *name, double *v, unsign
 		*v = 0;
 }
 
-Datum
-aqi_daily_fn(PG_FUNCTION_ARGS)
-{
-	/* argument order: so2, no2, co, pm10, pm25, o3_8h, o3_1h, standard = aqi_indicator order */
-	static const char *const names[AQI_N_IND] = {"so2", "no2", "co", "pm10", "pm25", "o3_8h", "o3_1h"};
-	double		conc[AQI_N_IND];
-	unsigned char present[AQI_N_IND];
-	report_cache *c;
-	aqi_result	r;
-
-	if (PG_ARGISNULL(7))
-		PG_RETURN_NULL();
-	c = report_cache_get(fcinfo, PG_GETARG_INT16(7), AQI_REPORT_HJ633, "eco.daily_aqi");
-	for (int i = 0; i < AQI_N_IND; i++)
-		conc_arg(fcinfo, i, names[i], &conc[i], &present[i]);
-	aqi_daily(c->edition, conc, present, &r);
-	return report_datum(fcinfo, c, &r);
-}
 
 Datum
 aqi_hourly_fn(PG_FUNCTION_ARGS)
@@ -737,11 +719,14 @@ canonical_report_datum(FunctionCallInfo fcinfo, report_cache *c, const aqi_resul
 	return result_datum(fcinfo, c, r->aqi, r->level, mask, iaqi, report_codes, AQI_N_IND);
 }
 
-/* eco.aqi_daily_report(so2, no2, co, o3_8h, pm10, pm25, o3_1h, standard) */
-Datum
-aqi_daily_report_fn(PG_FUNCTION_ARGS)
+/*
+ * The daily report of both entry points: argument j (0 .. AQI_N_IND - 1) is named names[j] and is the indicator
+ * arg_ind[j]; the standard follows.  canonical: the eco.aqi_report result, else the 0.1.0 eco.aqi_result.
+ */
+static Datum
+daily_report(FunctionCallInfo fcinfo, const char *fname, const char *const names[AQI_N_IND],
+			 const aqi_indicator arg_ind[AQI_N_IND], bool canonical)
 {
-	static const char *const names[AQI_N_IND] = {"so2", "no2", "co", "o3_8h", "pm10", "pm25", "o3_1h"};
 	double		conc[AQI_N_IND];
 	unsigned char present[AQI_N_IND];
 	report_cache *c;
@@ -749,17 +734,33 @@ aqi_daily_report_fn(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(AQI_N_IND))
 		PG_RETURN_NULL();
-	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_IND), AQI_REPORT_HJ633, "eco.aqi_daily_report");
-	/* argument j is the indicator report_order[j], except that o3_1h comes last */
-	{
-		static const aqi_indicator arg_ind[AQI_N_IND] = {
-			AQI_IND_SO2, AQI_IND_NO2, AQI_IND_CO, AQI_IND_O3_8H, AQI_IND_PM10, AQI_IND_PM25, AQI_IND_O3_1H};
-
-		for (int j = 0; j < AQI_N_IND; j++)
-			conc_arg(fcinfo, j, names[j], &conc[arg_ind[j]], &present[arg_ind[j]]);
-	}
+	c = report_cache_get(fcinfo, PG_GETARG_INT16(AQI_N_IND), AQI_REPORT_HJ633, fname);
+	for (int j = 0; j < AQI_N_IND; j++)
+		conc_arg(fcinfo, j, names[j], &conc[arg_ind[j]], &present[arg_ind[j]]);
 	aqi_daily(c->edition, conc, present, &r);
-	return canonical_report_datum(fcinfo, c, &r);
+	return canonical ? canonical_report_datum(fcinfo, c, &r) : report_datum(fcinfo, c, &r);
+}
+
+/* eco.daily_aqi (0.1.0): so2, no2, co, pm10, pm25, o3_8h, o3_1h, standard = aqi_indicator order */
+Datum
+aqi_daily_fn(PG_FUNCTION_ARGS)
+{
+	static const char *const names[AQI_N_IND] = {"so2", "no2", "co", "pm10", "pm25", "o3_8h", "o3_1h"};
+	static const aqi_indicator arg_ind[AQI_N_IND] = {
+		AQI_IND_SO2, AQI_IND_NO2, AQI_IND_CO, AQI_IND_PM10, AQI_IND_PM25, AQI_IND_O3_8H, AQI_IND_O3_1H};
+
+	return daily_report(fcinfo, "eco.daily_aqi", names, arg_ind, false);
+}
+
+/* eco.aqi_daily_report(so2, no2, co, o3_8h, pm10, pm25, o3_1h, standard): GB 3095 Table 1 order, o3_1h last */
+Datum
+aqi_daily_report_fn(PG_FUNCTION_ARGS)
+{
+	static const char *const names[AQI_N_IND] = {"so2", "no2", "co", "o3_8h", "pm10", "pm25", "o3_1h"};
+	static const aqi_indicator arg_ind[AQI_N_IND] = {
+		AQI_IND_SO2, AQI_IND_NO2, AQI_IND_CO, AQI_IND_O3_8H, AQI_IND_PM10, AQI_IND_PM25, AQI_IND_O3_1H};
+
+	return daily_report(fcinfo, "eco.aqi_daily_report", names, arg_ind, true);
 }
 
 /* eco.aqi_realtime_report(so2, no2, co, o3, pm10, pm25, o3_8h, pm10_24h, pm25_24h, so2_24h, convention, standard) */

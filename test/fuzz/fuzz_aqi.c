@@ -17,16 +17,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	double		v;
 
-	if (size == 8)
-		memcpy(&v, data, 8);
-	else
-	{
-		char	   *s = fuzz_cstr(data, size);
-
-		v = strtod(s, NULL);
-		free(s);
-	}
-	v = fabs(v);
+	v = fabs(fuzz_double(data, size));
 	if (!isfinite(v))
 		return 0;
 	for (int e = 0; e < aqi_n_editions; e++)

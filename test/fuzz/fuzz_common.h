@@ -33,4 +33,26 @@ fuzz_cstr(const uint8_t *data, size_t size)
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+
+/*
+ * The input as a double: 8 raw bytes are the double itself, anything else is text read by strtod (so short
+ * decimals and their ties are common).  The caller takes the absolute value or not as its property needs.
+ */
+static inline double
+fuzz_double(const uint8_t *data, size_t size)
+{
+	double		v;
+
+	if (size == 8)
+		memcpy(&v, data, 8);
+	else
+	{
+		char	   *s = fuzz_cstr(data, size);
+
+		v = strtod(s, NULL);
+		free(s);
+	}
+	return v;
+}
+
 #endif

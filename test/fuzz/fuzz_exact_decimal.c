@@ -75,16 +75,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	eco_decimal d;
 	int			ndec;
 
-	if (size == 8)
-		memcpy(&v, data, 8);
-	else
-	{
-		char	   *s = fuzz_cstr(data, size);
-
-		v = strtod(s, NULL);
-		free(s);
-	}
-	v = fabs(v);
+	v = fabs(fuzz_double(data, size));
 	if (!isfinite(v))
 	{
 		FUZZ_ASSERT(!eco_decimal_of(v, &d) || isinf(v) == 0);

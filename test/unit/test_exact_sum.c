@@ -8,27 +8,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-static uint64_t rng_state = 88172645463325252ULL;
-
-static uint64_t
-rng(void)
-{
-	rng_state ^= rng_state << 13;
-	rng_state ^= rng_state >> 7;
-	rng_state ^= rng_state << 17;
-	return rng_state;
-}
-
-/* the plain double mean, added in order: the old way, kept to show what the exact sum fixes */
-static double
-naive_mean(const double *v, int n)
-{
-	double		s = 0;
-
-	for (int i = 0; i < n; i++)
-		s += v[i];
-	return s / n;
-}
 
 static double
 wsum_mean_of(const double *v, int n)
@@ -58,8 +37,8 @@ main(void)
 
 		for (int i = 0; i < 1000000; i++)
 		{
-			uint64_t	a = rng() >> (11 + rng() % 50),
-						b = (rng() >> (11 + rng() % 50)) | 1;
+			uint64_t	a = unit_rng() >> (11 + unit_rng() % 50),
+						b = (unit_rng() >> (11 + unit_rng() % 50)) | 1;
 
 			if (eco_ratio_to_double(a, b) != (double) a / (double) b)
 				bad++;
@@ -68,10 +47,10 @@ main(void)
 		bad = 0;
 		for (int i = 0; i < 100000; i++)
 		{
-			uint64_t	a = rng() >> 11,
-						b = (rng() >> 11) | 1;
-			int			k = (int) (rng() % 60),
-						j = (int) (rng() % 60);
+			uint64_t	a = unit_rng() >> 11,
+						b = (unit_rng() >> 11) | 1;
+			int			k = (int) (unit_rng() % 60),
+						j = (int) (unit_rng() % 60);
 			unsigned __int128 num = (unsigned __int128) a << k,
 						den = (unsigned __int128) b << j;
 
@@ -103,7 +82,7 @@ main(void)
 
 		for (int i = 0; i < 24; i++)
 			co[i] = 0.55;
-		CHECK(naive_mean(co, 24) != 0.55, "the plain double mean of 24 x 0.55 is not 0.55 (the old bug)");
+		CHECK(unit_naive_mean(co, 24) != 0.55, "the plain double mean of 24 x 0.55 is not 0.55 (the old bug)");
 		CHECK(wsum_mean_of(co, 24) == 0.55, "24 x 0.55 mg/m3: the exact mean is 0.55");
 		/* a day whose hours differ but whose mean is exactly 0.55 */
 		for (int i = 0; i < 24; i++)
@@ -154,7 +133,7 @@ main(void)
 		memset(part, 0, sizeof part);
 		memset(&merged, 0, sizeof merged);
 		for (int i = 0; i < 1000; i++)
-			v[i] = i % 10 == 9 ? (double) (rng() % 1000000) / 7.0 : (double) (rng() % 10000000) / 1000.0;
+			v[i] = i % 10 == 9 ? (double) (unit_rng() % 1000000) / 7.0 : (double) (unit_rng() % 10000000) / 1000.0;
 		for (int i = 0; i < 1000; i++)
 		{
 			eco_wsum_add(&fwd, v[i], 0);

@@ -6,6 +6,7 @@
 #ifndef ECO_UNIT_H
 #define ECO_UNIT_H
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -41,4 +42,28 @@ unit_done(void)
 	printf("# unit: %d passed, %d failed (%s)\n", unit_n - unit_fail, unit_fail, unit_file);
 	return unit_fail ? 1 : 0;
 }
+
+/* Deterministic pseudo-random numbers for the tests (xorshift64; one sequence per test program). */
+static uint64_t unit_rng_state = 88172645463325252ULL;
+
+static inline uint64_t
+unit_rng(void)
+{
+	unit_rng_state ^= unit_rng_state << 13;
+	unit_rng_state ^= unit_rng_state >> 7;
+	unit_rng_state ^= unit_rng_state << 17;
+	return unit_rng_state;
+}
+
+/* The plain double mean, added in order: the old way, kept in tests to show what the exact sums fix. */
+static inline double
+unit_naive_mean(const double *v, int n)
+{
+	double		s = 0;
+
+	for (int i = 0; i < n; i++)
+		s += v[i];
+	return s / n;
+}
+
 #endif
