@@ -265,16 +265,7 @@ ALTER POLICY area_grant_own ON @extschema@.area_grant
            OR pg_catalog.pg_has_role(CURRENT_USER, pg_catalog.to_regrole(pg_catalog.quote_ident(role_name)), 'MEMBER'));
 -- from src/sql/05_area.sql: function eco.area_visible(text)
 CREATE OR REPLACE FUNCTION @extschema@.area_visible(area text) RETURNS boolean
-    LANGUAGE sql STABLE PARALLEL SAFE
-    SET search_path = pg_catalog, pg_temp
-    AS $$
-    SELECT EXISTS (
-        SELECT 1 FROM @extschema@.area_grant g
-        WHERE pg_catalog.starts_with(COALESCE(area, ''), g.area_prefix)
-          AND (g.role_name = CURRENT_USER OR g.role_name = 'public'
-               OR pg_catalog.pg_has_role(CURRENT_USER, pg_catalog.to_regrole(pg_catalog.quote_ident(g.role_name)),
-                                         'MEMBER')))
-$$;
+    AS 'MODULE_PATHNAME', 'eco_area_visible' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.area_visible(text) IS
     'true when the current user may see rows of this administrative area (see eco.area_grant)';
 
@@ -1751,6 +1742,13 @@ END
 $$;
 COMMENT ON FUNCTION @extschema@._report_period_check(daterange) IS
     'the period when a report or a chart can cover it (bounded, non-empty), else ERROR 22023';
+-- Row-level security by area: eco.area_visible and eco.site_visible in C, reading their answer set once per
+-- statement (src/pg_area.c).  eco.area_visible is carried by the hardening piece (it copies the install text).
+-- from src/sql/06_site.sql: function eco.site_visible(text)
+CREATE OR REPLACE FUNCTION @extschema@.site_visible(site_code text) RETURNS boolean
+    AS 'MODULE_PATHNAME', 'eco_site_visible' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.site_visible(text) IS
+    'true when the current user can see the site (row-level security of eco.site applies inside)';
 -- ===================================================================
 -- The national air-quality network's hourly station and city files and
 -- its station list, loaded with the client tools users have: \copy into a

@@ -77,16 +77,10 @@ CREATE POLICY area_grant_own ON @extschema@.area_grant FOR SELECT
            OR pg_catalog.pg_has_role(CURRENT_USER, pg_catalog.to_regrole(pg_catalog.quote_ident(role_name)), 'MEMBER'));
 COMMENT ON POLICY area_grant_own ON @extschema@.area_grant IS 'a role reads only the grants that apply to it';
 
+-- In C (src/pg_area.c): the granted prefixes are read once per statement, not once per row a policy checks; the
+-- query is the one this comment used to hold: the role's own grants, the grants to 'public' and those of roles it
+-- is a member of, under the policy area_grant_own.
 CREATE FUNCTION @extschema@.area_visible(area text) RETURNS boolean
-    LANGUAGE sql STABLE PARALLEL SAFE
-    SET search_path = pg_catalog, pg_temp
-    AS $$
-    SELECT EXISTS (
-        SELECT 1 FROM @extschema@.area_grant g
-        WHERE pg_catalog.starts_with(COALESCE(area, ''), g.area_prefix)
-          AND (g.role_name = CURRENT_USER OR g.role_name = 'public'
-               OR pg_catalog.pg_has_role(CURRENT_USER, pg_catalog.to_regrole(pg_catalog.quote_ident(g.role_name)),
-                                         'MEMBER')))
-$$;
+    AS 'MODULE_PATHNAME', 'eco_area_visible' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.area_visible(text) IS
     'true when the current user may see rows of this administrative area (see eco.area_grant)';

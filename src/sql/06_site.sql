@@ -127,9 +127,9 @@ COMMENT ON POLICY site_by_area ON @extschema@.site IS
     'a role sees and changes the sites whose area starts with a prefix granted to it in eco.area_grant';
 GRANT SELECT, INSERT, UPDATE, DELETE ON @extschema@.site TO PUBLIC;
 
+-- In C (src/pg_area.c): the codes of the sites the user can see (eco.site under its row-level security) are read
+-- once per statement, not once per row a policy checks.
 CREATE FUNCTION @extschema@.site_visible(site_code text) RETURNS boolean
-    LANGUAGE sql STABLE PARALLEL SAFE
-    SET search_path = pg_catalog, pg_temp
-    AS $$ SELECT EXISTS (SELECT 1 FROM @extschema@.site s WHERE s.code = site_code) $$;
+    AS 'MODULE_PATHNAME', 'eco_site_visible' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.site_visible(text) IS
     'true when the current user can see the site (row-level security of eco.site applies inside)';

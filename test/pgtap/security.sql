@@ -1,6 +1,6 @@
 -- pgTAP: the extension cannot be hijacked through search_path.
 BEGIN;
-SELECT plan(32);
+SELECT plan(35);
 
 -- Every SQL or PL/pgSQL function of the extension pins its search_path.
 SELECT is((SELECT pg_catalog.array_agg(p.oid::regprocedure::text ORDER BY 1)
@@ -109,6 +109,27 @@ SELECT is((SELECT pg_catalog.array_agg(code ORDER BY code) FROM eco.site WHERE c
 SELECT throws_ok($$INSERT INTO eco.site (code, name, kind, area) VALUES ('SEC-4', 's', 'air', '440101')$$, '42501', NULL,
                  'the stale grant of a dropped role gives nothing to anybody');
 RESET ROLE;
+
+-- eco.area_visible and eco.site_visible read their answer set once per statement (src/pg_area.c): a grant made
+-- between two statements counts in the second; one statement run as two roles (a SECURITY DEFINER function owned by
+-- another role inside it) answers for each role; the policy of a scan as a non-owner equals the per-row rule.
+INSERT INTO eco.area_grant VALUES ('regress_area_none', '4401');
+SET LOCAL ROLE regress_area_none;
+SELECT is((SELECT pg_catalog.array_agg(code ORDER BY code) FROM eco.site WHERE code LIKE 'SEC-%'), ARRAY['SEC-2', 'SEC-3'],
+          'a grant made before the statement counts in it (the set is read per statement)');
+RESET ROLE;
+CREATE FUNCTION pg_temp.as_owner_sees(c text) RETURNS boolean LANGUAGE sql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp AS $f$ SELECT eco.site_visible(c) $f$;
+SET LOCAL ROLE regress_area_b;
+SELECT is(ARRAY[eco.site_visible('SEC-1'), eco.site_visible('SEC-2'), pg_temp.as_owner_sees('SEC-1')],
+          ARRAY[false, true, true], 'site_visible answers for the role current at each call, within one statement');
+RESET ROLE;
+SELECT is((SELECT pg_catalog.count(*)::int FROM eco.site s WHERE s.code LIKE 'SEC-%'
+           AND eco.area_visible(s.area) IS DISTINCT FROM EXISTS (
+               SELECT 1 FROM eco.area_grant g WHERE starts_with(s.area, g.area_prefix)
+                 AND (g.role_name = CURRENT_USER OR g.role_name = 'public'
+                      OR pg_has_role(CURRENT_USER, to_regrole(quote_ident(g.role_name)), 'MEMBER')))), 0,
+          'area_visible equals the per-row rule on every site');
 
 -- Every view of the extension (the reference data) is readable by a role that is not the owner, and returns rows.
 CREATE TEMP TABLE view_read(v text, err text, n bigint, data_view boolean);

@@ -1,0 +1,3 @@
+-- Row-level security by area: eco.area_visible and eco.site_visible in C, reading their answer set once per
+-- statement (src/pg_area.c).  eco.area_visible is carried by the hardening piece (it copies the install text).
+--@ from src/sql/06_site.sql: function eco.site_visible(text)
