@@ -12,32 +12,23 @@
  */
 #include "postgres.h"
 
-#include "catalog/pg_type.h"
 #include "executor/spi.h"
 #include "fmgr.h"
-#include "lib/stringinfo.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
-#include "utils/hsearch.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 
 PG_FUNCTION_INFO_V1(eco_area_visible);
 PG_FUNCTION_INFO_V1(eco_site_visible);
 
-/* The answer set of one call site for one user. */
+/* The answer set of one call site for one user: area prefixes (area_visible) or site codes, sorted (site_visible). */
 typedef struct VisibleSet
 {
 	Oid			user;			/* the current user it was read for */
-	int			n;				/* area prefixes */
-	char	  **prefix;
-	HTAB	   *codes;			/* site codes (site_visible), NULL for area_visible */
+	int			n;
+	char	  **value;
 } VisibleSet;
-
-typedef struct SiteCode
-{
-	char		code[NAMEDATALEN * 2];	/* hash key: the code, truncated (checked below) */
-} SiteCode;
 
 /* The extension's schema, quoted, from the function's own namespace. */
 static const char *
@@ -46,114 +37,88 @@ own_schema(FunctionCallInfo fcinfo)
 	return quote_identifier(get_namespace_name(get_func_namespace(fcinfo->flinfo->fn_oid)));
 }
 
+static int
+cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
 /*
- * Run a one-column text query through SPI; each value is passed to 'add' (copied into the call site's memory by
- * the callee).  The values are read in the caller's snapshot, as a STABLE SQL function's query would.
+ * The call site's set for the current user, read on first use and again when the user changes: the one-column
+ * query runs through SPI in the caller's snapshot, as a STABLE SQL function's query would; the values are copied
+ * into the call site's memory and sorted.
  */
-static void
-read_column(const char *sql, void (*add) (VisibleSet *, const char *, MemoryContext), VisibleSet *set,
-			MemoryContext mcxt)
-{
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute failed: %s", sql);
-	for (uint64 i = 0; i < SPI_processed; i++)
-	{
-		char	   *v = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
-
-		if (v != NULL)
-			add(set, v, mcxt);
-	}
-	SPI_finish();
-}
-
-static void
-add_prefix(VisibleSet *set, const char *v, MemoryContext mcxt)
-{
-	set->prefix = set->n == 0 ? MemoryContextAlloc(mcxt, sizeof(char *) * 16)
-		: (set->n % 16 == 0 ? repalloc(set->prefix, sizeof(char *) * (set->n + 16)) : set->prefix);
-	set->prefix[set->n++] = MemoryContextStrdup(mcxt, v);
-}
-
-static void
-add_code(VisibleSet *set, const char *v, MemoryContext mcxt)
-{
-	SiteCode	key;
-	bool		found;
-
-	(void) mcxt;
-	if (strlen(v) >= sizeof key.code)
-		return;					/* longer than any key: looked up by query below */
-	memset(&key, 0, sizeof key);
-	strcpy(key.code, v);
-	hash_search(set->codes, &key, HASH_ENTER, &found);
-}
-
-/* The call site's set for the current user, read on first use and again when the user changes. */
 static VisibleSet *
-visible_set(FunctionCallInfo fcinfo, bool sites)
+visible_set(FunctionCallInfo fcinfo, const char *sql)
 {
 	VisibleSet *set = (VisibleSet *) fcinfo->flinfo->fn_extra;
 	MemoryContext mcxt = fcinfo->flinfo->fn_mcxt;
-	StringInfoData sql;
 
 	if (set != NULL && set->user == GetUserId())
 		return set;
 	if (set == NULL)
 		set = MemoryContextAllocZero(mcxt, sizeof(VisibleSet));
-	else if (set->codes != NULL)
-		hash_destroy(set->codes);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute failed: %s", sql);
 	set->n = 0;
-	set->codes = NULL;
-	initStringInfo(&sql);
-	if (sites)
+	set->value = MemoryContextAlloc(mcxt, sizeof(char *) * Max(SPI_processed, 1));
+	for (uint64 i = 0; i < SPI_processed; i++)
 	{
-		HASHCTL		ctl;
+		char	   *v = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
 
-		memset(&ctl, 0, sizeof ctl);
-		ctl.keysize = sizeof(SiteCode);
-		ctl.entrysize = sizeof(SiteCode);
-		ctl.hcxt = mcxt;
-		set->codes = hash_create("eco.site_visible codes", 256, &ctl, HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
-		/* eco.site under its row-level security: the sites the current user can see */
-		appendStringInfo(&sql, "SELECT s.code FROM %s.site s", own_schema(fcinfo));
-		read_column(sql.data, add_code, set, mcxt);
+		if (v != NULL)
+			set->value[set->n++] = MemoryContextStrdup(mcxt, v);
 	}
-	else
-	{
-		/*
-		 * A role's own grants, the grants to PUBLIC and those of roles it is a member of; a role name that does not
-		 * exist matches nobody (to_regrole gives NULL, pg_has_role of NULL is NULL).
-		 */
-		appendStringInfo(&sql,
-						 "SELECT g.area_prefix FROM %s.area_grant g "
-						 "WHERE g.role_name OPERATOR(pg_catalog.=) CURRENT_USER "
-						 "OR g.role_name OPERATOR(pg_catalog.=) 'public'::pg_catalog.name "
-						 "OR pg_catalog.pg_has_role(CURRENT_USER, "
-						 "pg_catalog.to_regrole(pg_catalog.quote_ident(g.role_name)), 'MEMBER'::pg_catalog.text)",
-						 own_schema(fcinfo));
-		read_column(sql.data, add_prefix, set, mcxt);
-	}
-	pfree(sql.data);
+	SPI_finish();
+	qsort(set->value, set->n, sizeof(char *), cmp_cstr);
 	set->user = GetUserId();
 	fcinfo->flinfo->fn_extra = set;
 	return set;
+}
+
+/* strcmp order of the bytes s[0..len) (a text value, no NUL inside) against the C string t. */
+static int
+cmp_bytes(const char *s, size_t len, const char *t)
+{
+	size_t		tl = strlen(t);
+	int			c = memcmp(s, t, Min(len, tl));
+
+	return c != 0 ? c : (len > tl) - (len < tl);
 }
 
 /* eco.area_visible(area): true when a prefix granted to the current user starts the area (NULL area = ''). */
 Datum
 eco_area_visible(PG_FUNCTION_ARGS)
 {
-	VisibleSet *set = visible_set(fcinfo, false);
-	char	   *area = PG_ARGISNULL(0) ? "" : text_to_cstring(PG_GETARG_TEXT_PP(0));
-	size_t		len = strlen(area);
+	VisibleSet *set = (VisibleSet *) fcinfo->flinfo->fn_extra;
+	text	   *t = PG_ARGISNULL(0) ? NULL : PG_GETARG_TEXT_PP(0);
+	const char *area = t ? VARDATA_ANY(t) : "";
+	size_t		len = t ? VARSIZE_ANY_EXHDR(t) : 0;
 
+	if (set == NULL || set->user != GetUserId())
+	{
+		/*
+		 * A role's own grants, the grants to PUBLIC and those of roles it is a member of (eco.area_grant, under its
+		 * policy area_grant_own); a role name that does not exist matches nobody (to_regrole gives NULL,
+		 * pg_has_role of NULL is NULL).
+		 */
+		char	   *sql = psprintf("SELECT g.area_prefix FROM %s.area_grant g "
+								   "WHERE g.role_name OPERATOR(pg_catalog.=) CURRENT_USER "
+								   "OR g.role_name OPERATOR(pg_catalog.=) 'public'::pg_catalog.name "
+								   "OR pg_catalog.pg_has_role(CURRENT_USER, "
+								   "pg_catalog.to_regrole(pg_catalog.quote_ident(g.role_name)), "
+								   "'MEMBER'::pg_catalog.text)", own_schema(fcinfo));
+
+		set = visible_set(fcinfo, sql);
+		pfree(sql);
+	}
 	for (int i = 0; i < set->n; i++)
 	{
-		size_t		pl = strlen(set->prefix[i]);
+		size_t		pl = strlen(set->value[i]);
 
-		if (pl <= len && memcmp(area, set->prefix[i], pl) == 0)
+		if (pl <= len && memcmp(area, set->value[i], pl) == 0)
 			PG_RETURN_BOOL(true);
 	}
 	PG_RETURN_BOOL(false);
@@ -163,34 +128,35 @@ eco_area_visible(PG_FUNCTION_ARGS)
 Datum
 eco_site_visible(PG_FUNCTION_ARGS)
 {
-	VisibleSet *set;
-	char	   *code;
-	SiteCode	key;
-	bool		found;
+	VisibleSet *set = (VisibleSet *) fcinfo->flinfo->fn_extra;
+	text	   *t;
+	int			lo = 0,
+				hi;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_BOOL(false);
-	set = visible_set(fcinfo, true);
-	code = text_to_cstring(PG_GETARG_TEXT_PP(0));
-	if (strlen(code) >= sizeof key.code)
+	t = PG_GETARG_TEXT_PP(0);
+	if (set == NULL || set->user != GetUserId())
 	{
-		/* longer than the hash key (no real site code is): ask eco.site directly */
-		StringInfoData sql;
-		Datum		arg = CStringGetTextDatum(code);
-		Oid			argtype = TEXTOID;
+		/* eco.site under its row-level security: the sites the current user can see */
+		char	   *sql = psprintf("SELECT s.code FROM %s.site s", own_schema(fcinfo));
 
-		initStringInfo(&sql);
-		appendStringInfo(&sql, "SELECT 1 FROM %s.site s WHERE s.code OPERATOR(pg_catalog.=) $1", own_schema(fcinfo));
-		if (SPI_connect() != SPI_OK_CONNECT)
-			elog(ERROR, "SPI_connect failed");
-		if (SPI_execute_with_args(sql.data, 1, &argtype, &arg, NULL, true, 1) != SPI_OK_SELECT)
-			elog(ERROR, "SPI_execute failed: %s", sql.data);
-		found = SPI_processed > 0;
-		SPI_finish();
-		PG_RETURN_BOOL(found);
+		set = visible_set(fcinfo, sql);
+		pfree(sql);
 	}
-	memset(&key, 0, sizeof key);
-	strcpy(key.code, code);
-	hash_search(set->codes, &key, HASH_FIND, &found);
-	PG_RETURN_BOOL(found);
+	/* binary search of the sorted codes, on the argument's bytes (no copy per row) */
+	hi = set->n - 1;
+	while (lo <= hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+		int			c = cmp_bytes(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), set->value[mid]);
+
+		if (c == 0)
+			PG_RETURN_BOOL(true);
+		if (c < 0)
+			hi = mid - 1;
+		else
+			lo = mid + 1;
+	}
+	PG_RETURN_BOOL(false);
 }
