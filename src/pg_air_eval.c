@@ -1386,10 +1386,18 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 		{
 			int64		months_total;
 
-			sql = psprintf("SELECT (pg_catalog.min(h.hour_ending) - interval '1 hour')::date - DATE '2000-01-01',"
-						   " (pg_catalog.max(h.hour_ending) - interval '1 hour')::date - DATE '2000-01-01'"
+			/*
+			 * Written as two ORDER BY ... LIMIT 1 (not min/max, which the
+			 * planner may answer by aggregating the whole range when the
+			 * statistics are stale): with sequential scans and sorts switched
+			 * off, each is a scan of the key that stops at its first row.
+			 */
+			sql = psprintf("SELECT (SELECT (h.hour_ending - interval '1 hour')::date - DATE '2000-01-01'"
 						   " FROM %1$s.air_hourly h WHERE h.hour_ending > (DATE '2000-01-01' + %2$d)::timestamp"
-						   " AND h.hour_ending <= (DATE '2000-01-01' + %3$d)::timestamp",
+						   " AND h.hour_ending <= (DATE '2000-01-01' + %3$d)::timestamp ORDER BY h.hour_ending LIMIT 1),"
+						   " (SELECT (h.hour_ending - interval '1 hour')::date - DATE '2000-01-01'"
+						   " FROM %1$s.air_hourly h WHERE h.hour_ending > (DATE '2000-01-01' + %2$d)::timestamp"
+						   " AND h.hour_ending <= (DATE '2000-01-01' + %3$d)::timestamp ORDER BY h.hour_ending DESC LIMIT 1)",
 						   nsp, (int) from_day, (int) to_day + 1);
 			air_refresh_exec(sql, SPI_OK_SELECT);
 			if (SPI_processed != 1)
