@@ -1402,7 +1402,6 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 			air_refresh_exec(sql, SPI_OK_SELECT);
 			if (SPI_processed != 1)
 				elog(ERROR, "eco.refresh_air_daily: no row from the range probe");
-			else
 			{
 				bool		null_first,
 							null_last;
@@ -1444,11 +1443,15 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 				/* a plain table's long range: one aggregate per calendar month (or months_per_branch months) */
 				if (plain && !short_range)
 				{
-					int64		next;
+					int64		next,
+								next_y;
 
+					/* the first day of the month months_per_branch later (floor division: years before 1 AD are <= 0) */
 					j2date(day + POSTGRES_EPOCH_JDATE, &y, &m, &dd);
 					next = (int64) y * 12 + (m - 1) + months_per_branch;
-					last = Min(scan_to, date2j((int) (next / 12), (int) (next % 12) + 1, 1) - POSTGRES_EPOCH_JDATE - 1);
+					next_y = next >= 0 ? next / 12 : -((-next + 11) / 12);
+					last = Min(scan_to, date2j((int) next_y, (int) (next - next_y * 12) + 1, 1) - POSTGRES_EPOCH_JDATE - 1);
+					Assert(last >= day);
 				}
 				appendStringInfo(&q,
 								 "%1$sSELECT h.site_code, %2$s._air_day_rollup(h.hour_ending, h.so2, h.no2, h.co, h.o3,"

@@ -2,7 +2,7 @@
 -- eco.daily_aqi call on full-precision data across the change of HJ 633 edition, parallel = serial, bound to its
 -- own arithmetic (an overload of eco.daily_aqi changes nothing), and linear work under stale statistics.
 BEGIN;
-SELECT plan(29);
+SELECT plan(31);
 SET LOCAL search_path = eco, public;
 
 -- Stale statistics: the tables are analysed while they hold none of the rows below (as when autovacuum
@@ -112,7 +112,8 @@ SELECT is((SELECT count(*)::int FROM (SELECT * FROM ru_serial EXCEPT SELECT * FR
                                       SELECT * FROM eco.air_daily WHERE site_code LIKE 'RU%' EXCEPT SELECT * FROM ru_serial) x), 0,
           'parallel month aggregates = serial refresh, row for row');
 -- Rows 13 years apart: more months than 24 x 5 between the first and the last hour, so each aggregate takes
--- two months; a range without rows writes nothing.
+-- two months; a range without rows writes nothing; a reading in 44 BC makes each aggregate span centuries
+-- (month arithmetic across year 0).
 INSERT INTO ru_h (site_code, hour_ending, so2, pm25, dust)
 VALUES ('RU7', '2013-07-15 09:00', 7.25, 31.5, false), ('RU7', '2026-04-20 10:00', 3.5, 12.125, true);
 INSERT INTO eco.air_hourly (site_code, hour_ending, so2, pm25, dust)
@@ -123,6 +124,14 @@ SELECT is(eco.refresh_air_daily('2000-01-01', '2039-12-31'),
           'a refresh of 40 years writes every site-day once');
 SELECT is((SELECT count(*)::int FROM ru_diff), 0, 'with every column equal, the two far-apart days included');
 SELECT is(eco.refresh_air_daily('1990-01-01', '1995-12-31'), 0::bigint, 'a range without rows writes nothing');
+INSERT INTO ru_h (site_code, hour_ending, so2, pm25, dust) VALUES ('RU8', '0044-03-15 12:00 BC', 2.5, 8.75, false);
+INSERT INTO eco.air_hourly (site_code, hour_ending, so2, pm25, dust)
+SELECT site_code, hour_ending, so2, pm25, dust FROM ru_h WHERE site_code = 'RU8';
+SELECT is(eco.refresh_air_daily('0100-01-01 BC', '2039-12-31'),
+          (SELECT count(DISTINCT (site_code, eco.report_day(hour_ending))) FROM eco.air_hourly
+           WHERE hour_ending > '0100-01-01 BC' AND hour_ending <= '2040-01-01'),
+          'a refresh from 100 BC to 2039 writes every site-day once');
+SELECT is((SELECT count(*)::int FROM ru_diff), 0, 'with every column equal, the day in 44 BC included');
 RESET parallel_setup_cost; RESET parallel_tuple_cost; RESET min_parallel_table_scan_size;
 RESET min_parallel_index_scan_size; RESET max_parallel_workers_per_gather;
 
