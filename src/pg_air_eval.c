@@ -1339,6 +1339,7 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 		 */
 		bool		plain = get_rel_relkind(get_relname_relid("air_hourly", nsp_oid)) == RELKIND_RELATION;
 		bool		short_range = plain && to_day - from_day + 1 <= AIR_REFRESH_SHORT_DAYS;
+		bool		by_month = plain && !short_range;
 		int			save_nestlevel = NewGUCNestLevel();
 		const char *off_short[] = {"enable_seqscan", "enable_hashjoin", "enable_mergejoin", "enable_material",
 		"enable_sort", "enable_bitmapscan"};
@@ -1371,7 +1372,7 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 		if (short_range)
 			for (int i = 0; i < (int) lengthof(off_short); i++)
 				(void) set_config_option(off_short[i], "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
-		else if (plain)
+		else if (by_month)
 			for (int i = 0; i < (int) lengthof(off_long); i++)
 				(void) set_config_option(off_long[i], "off", PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 		/*
@@ -1382,7 +1383,7 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 		 * AIR_REFRESH_BATCH_MONTHS aggregates.
 		 */
 		day = from_day;
-		if (plain && !short_range)
+		if (by_month)
 		{
 			int64		months_total;
 
@@ -1441,7 +1442,7 @@ air_eval_refresh_daily(PG_FUNCTION_ARGS)
 				DateADT		last = scan_to;
 
 				/* a plain table's long range: one aggregate per calendar month (or months_per_branch months) */
-				if (plain && !short_range)
+				if (by_month)
 				{
 					int64		next,
 								next_y;
